@@ -1,0 +1,320 @@
+package dev.lakeproxy.holosim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.SimpleNode;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Rewrites client SQL (simple Query and Parse messages) on its way to the embedded PostgreSQL:
+ * validates the boolean setting, implements {@code IMPORT FOREIGN SCHEMA ... FROM SERVER odps_server},
+ * replaces references to MaxCompute foreign tables with checked reads of the store, and swaps the
+ * setting names to their dotted server-side spelling. Anything it does not understand passes unchanged.
+ */
+final class SqlProcessor {
+    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$#]*)";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
+    private static final Pattern SET_BOOL = Pattern.compile(
+            "^SET\\s+(?:SESSION\\s+|LOCAL\\s+)?" + Settings.ORC_VIA_HOLO + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern ALTER_BOOL = Pattern.compile(
+            "^ALTER\\s+(?:DATABASE|ROLE|USER)\\s+.+?\\s+SET\\s+" + Settings.ORC_VIA_HOLO
+                    + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern IMPORT = Pattern.compile(
+            "^IMPORT\\s+FOREIGN\\s+SCHEMA\\s+" + IDENT
+                    + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
+                    + IDENT + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$", FLAGS);
+    private static final Pattern IF_TABLE_EXIST = Pattern.compile("if_table_exist\\s+'([^']*)'", FLAGS);
+    private static final Pattern DROP_DATABASE = Pattern.compile("^DROP\\s+DATABASE\\b", FLAGS);
+
+    private final HoloSimulator sim;
+    private final String[] settingNames;
+
+    SqlProcessor(HoloSimulator sim) {
+        this.sim = sim;
+        this.settingNames = Settings.namesFor(sim.version());
+    }
+
+    String[] settingNames() {
+        return settingNames;
+    }
+
+    /** The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing changes). */
+    String process(String sql, ProxySession session) {
+        List<int[]> spans = SqlText.split(sql);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int[] span : spans) {
+            String stmt = sql.substring(span[0], span[1]);
+            String replaced = processStatement(stmt, session);
+            if (replaced != stmt) {
+                if (out == null) {
+                    out = new StringBuilder(sql.length() + 256);
+                }
+                out.append(sql, copied, span[0]).append(replaced);
+                copied = span[1];
+            }
+        }
+        String result = sql;
+        if (out != null) {
+            out.append(sql, copied, sql.length());
+            result = out.toString();
+        }
+        return Settings.toServer(result, settingNames);
+    }
+
+    private String processStatement(String stmt, ProxySession session) {
+        String head = SqlText.stripLeading(stmt);
+        if (head.isEmpty()) {
+            return stmt;
+        }
+        int end = 0;
+        while (end < head.length() && SqlText.isIdentPart(head.charAt(end))) {
+            end++;
+        }
+        String keyword = head.substring(0, end).toLowerCase(Locale.ROOT);
+        ForeignTableCatalog catalog = sim.catalog(session.database());
+        switch (keyword) {
+            case "set":
+                return checkBool(SET_BOOL, head, stmt);
+            case "alter": {
+                ddl(session, catalog);
+                return checkBool(ALTER_BOOL, head, stmt);
+            }
+            case "import": {
+                ddl(session, catalog);
+                return importForeignSchema(head.trim(), stmt);
+            }
+            case "drop":
+                ddl(session, catalog);
+                if (DROP_DATABASE.matcher(head).find()) {
+                    sim.closeAdminConnections();
+                }
+                return stmt;
+            case "comment":
+            case "grant":
+            case "revoke":
+                ddl(session, catalog);
+                return stmt;
+            case "commit":
+            case "end":
+            case "rollback":
+            case "abort":
+                if (session.pendingDdl) {
+                    session.pendingDdl = false;
+                    catalog.markDirty();
+                }
+                return stmt;
+            case "create":
+                ddl(session, catalog);
+                return rewriteTables(stmt, catalog);
+            case "select":
+            case "with":
+            case "insert":
+            case "update":
+            case "delete":
+            case "explain":
+            case "values":
+            case "table":
+                return rewriteTables(stmt, catalog);
+            default:
+                return stmt;
+        }
+    }
+
+    private static void ddl(ProxySession session, ForeignTableCatalog catalog) {
+        session.pendingDdl = true;
+        catalog.markDirty();
+    }
+
+    private static String checkBool(Pattern p, String head, String stmt) {
+        if (!Settings.containsIgnoreCase(head, Settings.ORC_VIA_HOLO)) {
+            return stmt;
+        }
+        Matcher m = p.matcher(head);
+        if (!m.matches()) {
+            return stmt;
+        }
+        String value = SqlText.unquoteValue(m.group(1));
+        if (value.equalsIgnoreCase("default") || Settings.isValidBool(value)) {
+            return stmt;
+        }
+        return raise("22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
+    }
+
+    static String raise(String sqlState, String message) {
+        return "SELECT hg_sim.raise_error(" + SqlText.quoteLiteral(sqlState) + ", " + SqlText.quoteLiteral(message)
+                + ")";
+    }
+
+    private static String importForeignSchema(String head, String stmt) {
+        Matcher m = IMPORT.matcher(head);
+        if (!m.matches()) {
+            return stmt;
+        }
+        String project = SqlText.unquoteIdent(m.group(1)).toLowerCase(Locale.ROOT);
+        String mode = m.group(2) == null ? null : m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String list = m.group(3);
+        String into = SqlText.unquoteIdent(m.group(4));
+        String options = m.group(5);
+        String ifExists = "error";
+        if (options != null) {
+            Matcher o = IF_TABLE_EXIST.matcher(options);
+            if (o.find()) {
+                ifExists = o.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        String array = "NULL::text[]";
+        if (list != null) {
+            List<String> names = new ArrayList<>();
+            for (String part : list.split(",")) {
+                if (!part.trim().isEmpty()) {
+                    names.add(SqlText.quoteLiteral(SqlText.unquoteIdent(part).toLowerCase(Locale.ROOT)));
+                }
+            }
+            array = "ARRAY[" + String.join(", ", names) + "]::text[]";
+        }
+        boolean limit = "LIMIT TO".equals(mode);
+        boolean except = "EXCEPT".equals(mode);
+        return "SELECT hg_sim.import_foreign_schema(" + SqlText.quoteLiteral(project) + ", "
+                + SqlText.quoteLiteral(into) + ", " + (limit ? array : "NULL::text[]") + ", "
+                + (except ? array : "NULL::text[]") + ", " + SqlText.quoteLiteral(ifExists) + ")";
+    }
+
+    /** Replaces each read of a known foreign table with its checked subquery; splices the original text. */
+    private String rewriteTables(String stmt, ForeignTableCatalog catalog) {
+        Map<String, List<ForeignTableCatalog.ForeignTable>> known = catalog.tables();
+        if (known.isEmpty()) {
+            return stmt;
+        }
+        boolean mentioned = false;
+        for (String w : SqlText.words(stmt)) {
+            if (known.containsKey(w)) {
+                mentioned = true;
+                break;
+            }
+        }
+        if (!mentioned) {
+            return stmt;
+        }
+        Statement parsed;
+        try {
+            parsed = CCJSqlParserUtil.newParser(stmt).Statement();
+        } catch (Throwable e) {
+            return stmt; // unparseable: pass through, PostgreSQL will answer
+        }
+        Statement inner = parsed instanceof ExplainStatement ? ((ExplainStatement) parsed).getStatement() : parsed;
+        Set<Table> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (inner instanceof Insert) {
+            targets.add(((Insert) inner).getTable());
+        } else if (inner instanceof Update) {
+            targets.add(((Update) inner).getTable());
+        } else if (inner instanceof Delete) {
+            targets.add(((Delete) inner).getTable());
+        } else if (inner instanceof CreateView) {
+            targets.add(((CreateView) inner).getView());
+        } else if (inner instanceof CreateTable) {
+            targets.add(((CreateTable) inner).getTable());
+        } else if (!(inner instanceof Select)) {
+            return stmt;
+        }
+        List<Table> seen = new ArrayList<>();
+        Set<String> realNames;
+        try {
+            realNames = new TablesNamesFinder<Void>() {
+                @Override
+                public <S> Void visit(Table table, S context) {
+                    seen.add(table);
+                    return super.visit(table, context);
+                }
+            }.getTables(inner);
+        } catch (Throwable e) {
+            return stmt;
+        }
+        List<int[]> edits = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Set<SimpleNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Table t : seen) {
+            if (targets.contains(t) || !realNames.contains(t.getFullyQualifiedName())) {
+                continue;
+            }
+            ForeignTableCatalog.ForeignTable ft = resolve(t, known);
+            SimpleNode node = t.getASTNode();
+            if (ft == null || node == null || !done.add(node)) {
+                continue;
+            }
+            int b = node.jjtGetFirstToken().absoluteBegin - 1;
+            int e = node.jjtGetLastToken().absoluteEnd - 1;
+            String first = node.jjtGetFirstToken().image;
+            if (b < 0 || e > stmt.length() || b >= e || !stmt.startsWith(first, b)) {
+                return stmt; // positions not as expected: do not risk a wrong splice
+            }
+            String span = stmt.substring(b, e);
+            String replacement;
+            if (t.getAlias() == null) {
+                replacement = ft.subquery() + " AS " + SqlText.quoteIdent(ft.name);
+            } else {
+                String alias = t.getAlias().toString().trim();
+                if (span.trim().endsWith(alias) || span.trim().toLowerCase(Locale.ROOT).endsWith(
+                        alias.toLowerCase(Locale.ROOT))) {
+                    replacement = ft.subquery() + " " + alias;
+                } else {
+                    replacement = ft.subquery();
+                }
+            }
+            edits.add(new int[] {b, e});
+            texts.add(replacement);
+        }
+        if (edits.isEmpty()) {
+            return stmt;
+        }
+        Integer[] order = new Integer[edits.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(edits.get(y)[0], edits.get(x)[0]));
+        StringBuilder sb = new StringBuilder(stmt);
+        int lastBegin = Integer.MAX_VALUE;
+        for (int i : order) {
+            int[] ed = edits.get(i);
+            if (ed[1] > lastBegin) {
+                return stmt; // overlapping spans: leave alone
+            }
+            sb.replace(ed[0], ed[1], texts.get(i));
+            lastBegin = ed[0];
+        }
+        return sb.toString();
+    }
+
+    private static ForeignTableCatalog.ForeignTable resolve(Table t, Map<String, List<ForeignTableCatalog.ForeignTable>> known) {
+        String name = SqlText.unquoteIdent(t.getName());
+        List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
+        if (candidates == null) {
+            return null;
+        }
+        String schema = t.getSchemaName() == null ? "public" : SqlText.unquoteIdent(t.getSchemaName());
+        for (ForeignTableCatalog.ForeignTable ft : candidates) {
+            if (ft.schema.equals(schema)) {
+                return ft;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+-- Hologres simulator bootstrap, run in template1 and postgres of each simulator instance
+-- (databases created later inherit it from template1). Internal objects live in schema hg_sim.
+CREATE SCHEMA hg_sim;
+CREATE SCHEMA hologres;
+
+CREATE TABLE hg_sim.instance (
+    version text NOT NULL,
+    version_parts int[] NOT NULL,
+    backend_configuration boolean NOT NULL
+);
+
+CREATE TABLE hg_sim.projects (
+    project_name text PRIMARY KEY,
+    encryption text NOT NULL CHECK (encryption IN ('NONE', 'BYOK', 'DEFAULT_KEY')),
+    key_id text
+);
+
+-- MaxCompute foreign tables: a wrapper without handler or validator, so that the Hologres options
+-- (project_name, table_name) are accepted and kept verbatim. Reads are rewritten by the simulator's
+-- wire proxy into checked reads of the store (schema hg_sim_mc_<project>).
+CREATE FOREIGN DATA WRAPPER odps_fdw;
+CREATE SERVER odps_server FOREIGN DATA WRAPPER odps_fdw;
+
+CREATE FUNCTION hg_sim.raise_error(p_code text, p_message text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message;
+END $$;
+
+CREATE FUNCTION hg_sim.parse_bool(p_value text, p_default boolean) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF p_value IS NULL OR p_value = '' THEN
+        RETURN p_default;
+    END IF;
+    RETURN p_value::boolean;
+EXCEPTION WHEN others THEN
+    RETURN p_default;
+END $$;
+
+-- The read rule of the seed. Runs once per scan of a foreign table (as an InitPlan one-time filter),
+-- with the settings of the current session. Reports the engine to the proxy with a private NOTICE
+-- (swallowed by the proxy, so clients never see it), then raises the pangu error if the read fails.
+CREATE FUNCTION hg_sim.read_check(p_project text, p_table text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+SET client_min_messages = notice
+AS $$
+DECLARE
+    v_parts int[];
+    v_backend boolean;
+    v_enc text;
+    v_routing text := '';
+    v_common boolean := false;
+    v_engine text;
+    v_ok boolean;
+BEGIN
+    SELECT i.version_parts, i.backend_configuration INTO v_parts, v_backend FROM hg_sim.instance i;
+    SELECT p.encryption INTO v_enc FROM hg_sim.projects p WHERE p.project_name = p_project;
+    IF v_enc IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'XX000',
+            MESSAGE = format('odps project %s does not exist or is not accessible', p_project);
+    END IF;
+    IF v_parts >= ARRAY[3, 2, 0] THEN
+        v_routing := coalesce(current_setting('hg.experimental_external_catalog_routing', true), '');
+        v_common := EXISTS (
+            SELECT 1 FROM unnest(string_to_array(lower(regexp_replace(v_routing, '\s', '', 'g')), ',')) AS e(item)
+            WHERE e.item = 'odps:common_table');
+    END IF;
+    IF v_common THEN
+        v_engine := 'COMMON_TABLE';
+    ELSIF hg_sim.parse_bool(current_setting('hg.experimental_enable_access_odps_orc_via_holo', true), true) THEN
+        v_engine := 'HQE';
+    ELSE
+        v_engine := 'SQE';
+    END IF;
+    v_ok := CASE
+        WHEN v_enc = 'NONE' THEN true
+        WHEN v_engine = 'COMMON_TABLE' THEN true
+        WHEN v_enc = 'BYOK' AND v_engine = 'SQE' THEN
+            v_parts >= ARRAY[1, 3, 31] OR (v_parts >= ARRAY[1, 1, 0] AND v_backend)
+        ELSE false
+    END;
+    RAISE NOTICE '%', concat_ws(chr(31), 'hg_sim:read', current_database(), p_project, p_table,
+        v_enc, v_engine, CASE WHEN v_ok THEN 'ok' ELSE 'failed' END, pg_backend_pid()::text, current_query());
+    IF NOT v_ok THEN
+        RAISE EXCEPTION USING ERRCODE = 'XX000', MESSAGE = format(
+            'status { code: SERVER_INTERNAL_ERROR message: "hos_exception: IO error: Failed to execute pangu open normal file pangu://hologres-sim:10240/product/odps/%s/data/%s/part-00000.cfile, errorcode: 9, errorcode_description: invalid argument, err_msg: PanguParameterInvalidException" }',
+            p_project, p_table);
+    END IF;
+    RETURN true;
+END $$;
+
+-- A foreign table whose MaxCompute table is missing from the store.
+CREATE FUNCTION hg_sim.missing_table(p_project text, p_table text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'XX000',
+        MESSAGE = format('odps table %s.%s does not exist', p_project, p_table);
+END $$;
+
+-- IMPORT FOREIGN SCHEMA <project> [LIMIT TO | EXCEPT (...)] FROM SERVER odps_server INTO <schema>
+-- [OPTIONS (if_table_exist 'error' | 'ignore' | 'update')]
+CREATE FUNCTION hg_sim.import_foreign_schema(p_project text, p_into text, p_limit text[], p_except text[],
+                                             p_if_exists text) RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    r record;
+    v_cols text;
+    v_store name := 'hg_sim_mc_' || p_project;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM hg_sim.projects p WHERE p.project_name = p_project) THEN
+        RAISE EXCEPTION USING ERRCODE = 'XX000',
+            MESSAGE = format('odps project %s does not exist or is not accessible', p_project);
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = p_into) THEN
+        RAISE EXCEPTION USING ERRCODE = '3F000', MESSAGE = format('schema "%s" does not exist', p_into);
+    END IF;
+    FOR r IN
+        SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = v_store AND c.relkind IN ('r', 'v', 'p')
+          AND (p_limit IS NULL OR c.relname = ANY (p_limit))
+          AND (p_except IS NULL OR NOT c.relname = ANY (p_except))
+        ORDER BY c.relname
+    LOOP
+        SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+          INTO v_cols
+          FROM pg_attribute a WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped;
+        IF to_regclass(format('%I.%I', p_into, r.relname)) IS NOT NULL THEN
+            IF p_if_exists = 'ignore' THEN
+                CONTINUE;
+            ELSIF p_if_exists = 'update' THEN
+                EXECUTE format('DROP FOREIGN TABLE %I.%I', p_into, r.relname);
+            ELSE
+                RAISE EXCEPTION USING ERRCODE = '42P07', MESSAGE = format('relation "%s" already exists', r.relname);
+            END IF;
+        END IF;
+        EXECUTE format('CREATE FOREIGN TABLE %I.%I (%s) SERVER odps_server OPTIONS (project_name %L, table_name %L)',
+                       p_into, r.relname, v_cols, p_project, r.relname);
+    END LOOP;
+END $$;
+
+-- Engine visibility in SQL, like Hologres' hologres.hg_query_log: one row per foreign-table read,
+-- written by the simulator outside the reading transaction (so it survives ROLLBACK).
+CREATE TABLE hologres.hg_query_log (
+    query_id bigserial PRIMARY KEY,
+    query_start timestamptz NOT NULL,
+    datname name,
+    usename name,
+    query text,
+    engine_type text[],
+    status text,
+    project_name text,
+    table_name text,
+    encryption text
+);
