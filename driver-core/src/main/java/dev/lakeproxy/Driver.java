@@ -1,0 +1,98 @@
+package dev.lakeproxy;
+
+import dev.lakeproxy.core.Connector;
+import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.LakeUrl;
+import dev.lakeproxy.core.PluginRegistry;
+import dev.lakeproxy.core.Version;
+import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.core.sql.SqlAnalyzer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The lakeproxy JDBC driver: {@code jdbc:lakeproxy:<the real driver's URL without "jdbc:">}.
+ * Registered through {@code META-INF/services/java.sql.Driver}.
+ */
+public final class Driver implements java.sql.Driver {
+
+    private static final Driver REGISTERED = new Driver();
+
+    static {
+        try {
+            DriverManager.registerDriver(REGISTERED);
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final LakeMetrics metrics = new LakeMetrics();
+    private final Connector connector = new Connector(PluginRegistry.shared(), metrics, SqlAnalyzer.shared());
+
+    /** The instance registered with DriverManager (the one {@link LakeDataSource} uses). */
+    public static Driver registered() {
+        return REGISTERED;
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) {
+            return null; // JDBC: a driver returns null for URLs that are not its own
+        }
+        return connector.connect(url, info);
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return LakeUrl.accepts(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        List<LakeOption<?>> options = PluginRegistry.shared().options().all();
+        DriverPropertyInfo[] result = new DriverPropertyInfo[options.size()];
+        for (int i = 0; i < result.length; i++) {
+            LakeOption<?> o = options.get(i);
+            DriverPropertyInfo p = new DriverPropertyInfo(o.name(), info == null || o.isSecret() ? null : info.getProperty(o.name()));
+            p.description = o.description() + " Accepted: " + o.accepted() + ". Default: " + o.defaultValue();
+            result[i] = p;
+        }
+        return result;
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return Version.MAJOR;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return Version.MINOR;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return false; // it is as compliant as the real driver underneath, which it cannot vouch for
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return Logger.getLogger("dev.lakeproxy");
+    }
+
+    /** This driver instance's counters. */
+    public LakeMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public String toString() {
+        return "lakeproxy JDBC driver " + Version.VERSION;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lakeproxy;
+
+import java.util.List;
+
+/**
+ * What lakeproxy would do with one statement on this connection, without running it: the SQL the real
+ * driver would receive, and each action with its reason (rewrites, statements run first, refusals, notes).
+ */
+public final class Explanation {
+
+    private final String originalSql;
+    private final String finalSql;
+    private final List<String> actions;
+    private final String refusal;
+
+    public Explanation(String originalSql, String finalSql, List<String> actions, String refusal) {
+        this.originalSql = originalSql;
+        this.finalSql = finalSql;
+        this.actions = List.copyOf(actions);
+        this.refusal = refusal;
+    }
+
+    public String originalSql() {
+        return originalSql;
+    }
+
+    /** The SQL the real driver would run; equal to the original when nothing changes it. */
+    public String finalSql() {
+        return finalSql;
+    }
+
+    public boolean rewritten() {
+        return !originalSql.equals(finalSql);
+    }
+
+    /** Each action or decision, in order, with its reason. Empty when lakeproxy passes the statement through. */
+    public List<String> actions() {
+        return actions;
+    }
+
+    /** Why lakeproxy would refuse the statement, or {@code null}. */
+    public String refusal() {
+        return refusal;
+    }
+
+    public boolean passesThrough() {
+        return actions.isEmpty() && refusal == null && !rewritten();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (refusal != null) {
+            sb.append("REFUSED: ").append(refusal).append('\n');
+        }
+        actions.forEach(a -> sb.append("- ").append(a).append('\n'));
+        sb.append(rewritten() ? "SQL sent: " + finalSql : passesThrough() ? "passes through unchanged" : "SQL unchanged");
+        return sb.toString();
+    }
+}

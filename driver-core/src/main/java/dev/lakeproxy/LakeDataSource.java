@@ -1,0 +1,143 @@
+package dev.lakeproxy;
+
+import dev.lakeproxy.core.log.Secrets;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} for pools and frameworks (HikariCP's {@code dataSourceClassName}, Spring). Bean
+ * properties: {@code url} (lakeproxy options go in its query), {@code user}, {@code password}, and
+ * {@code connectionProperties} ({@code k=v;k=v}) for anything else the real driver takes.
+ */
+public class LakeDataSource implements DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private final Properties extra = new Properties();
+    private int loginTimeoutSeconds;
+    private PrintWriter logWriter;
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    /** Alias of {@link #setUrl}, for tools that say jdbcUrl. */
+    public void setJdbcUrl(String url) {
+        setUrl(url);
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    /** Alias of {@link #setUser}. */
+    public void setUsername(String user) {
+        setUser(user);
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** Extra properties for the real driver or lakeproxy, as {@code k=v;k=v}. */
+    public void setConnectionProperties(String properties) {
+        for (String pair : properties.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                extra.setProperty(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+    }
+
+    /** One extra property for the real driver or lakeproxy. */
+    public void setProperty(String name, String value) {
+        extra.setProperty(name, value);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        Properties props = new Properties();
+        props.putAll(extra);
+        if (username != null) {
+            props.setProperty("user", username);
+        }
+        if (pass != null) {
+            props.setProperty("password", pass);
+        }
+        if (loginTimeoutSeconds > 0 && !props.containsKey("loginTimeout")) {
+            props.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
+        }
+        if (url == null) {
+            throw new SQLException("LakeDataSource has no url: set it to jdbc:lakeproxy:<the real driver's URL without jdbc:>", "08001");
+        }
+        Connection c = Driver.registered().connect(url, props);
+        if (c == null) {
+            throw new SQLException("Not a lakeproxy URL: " + Secrets.maskUrl(url)
+                    + ". Use jdbc:lakeproxy:<the real driver's URL without jdbc:>", "08001");
+        }
+        return c;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return Logger.getLogger("dev.lakeproxy");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("Cannot unwrap to " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "LakeDataSource{url=" + Secrets.maskUrl(url) + ", user=" + user + ", properties="
+                + Secrets.maskProperties(extra) + "}";
+    }
+}

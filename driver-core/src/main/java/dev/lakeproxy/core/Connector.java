@@ -1,0 +1,212 @@
+package dev.lakeproxy.core;
+
+import dev.lakeproxy.core.errors.LakeErrors;
+import dev.lakeproxy.core.jdbc.ConnectionServices;
+import dev.lakeproxy.core.jdbc.LakeConnection;
+import dev.lakeproxy.core.jdbc.PlainWrappers;
+import dev.lakeproxy.core.jdbc.WrapperFactory;
+import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.core.options.OptionRegistry;
+import dev.lakeproxy.core.options.OptionValues;
+import dev.lakeproxy.core.pipeline.StatementPipeline;
+import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.LakePlugin;
+import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.SessionPlugin;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Opens a lakeproxy connection: options, plugins' pre-connect work, the real connection, detection, wrapping. */
+public final class Connector {
+
+    private static final Logger LOG = Logger.getLogger(Connector.class.getName());
+
+    private final PluginRegistry plugins;
+    private final LakeMetrics metrics;
+    private final SqlAnalyzer analyzer;
+
+    public Connector(PluginRegistry plugins, LakeMetrics metrics, SqlAnalyzer analyzer) {
+        this.plugins = plugins;
+        this.metrics = metrics;
+        this.analyzer = analyzer;
+    }
+
+    public Connection connect(String url, Properties info) throws SQLException {
+        LakeUrl lakeUrl = LakeUrl.parse(url);
+        Properties realProps = new Properties();
+        Map<String, String> rawOptions = new LinkedHashMap<>();
+        if (info != null) {
+            for (String name : info.stringPropertyNames()) {
+                if (OptionRegistry.isLakeOption(name)) {
+                    rawOptions.put(name, info.getProperty(name));
+                } else {
+                    realProps.setProperty(name, info.getProperty(name));
+                }
+            }
+        }
+        rawOptions.putAll(lakeUrl.options()); // as in pgjdbc, the URL wins over Properties
+        OptionValues options = OptionValues.parse(plugins.options(), rawOptions);
+        List<LakePlugin> candidates = plugins.candidates(lakeUrl.subprotocol(), options);
+
+        Request request = new Request(lakeUrl, realProps, options);
+        for (LakePlugin p : candidates) {
+            p.beforeConnect(request);
+        }
+        Driver realDriver = RealDrivers.find(request.realUrl);
+        Connection real = realDriver.connect(request.realUrl, request.realProperties);
+        if (real == null) {
+            throw LakeErrors.create("08001", "driver.refused", Secrets.maskUrl(request.realUrl));
+        }
+        try {
+            List<SessionPlugin> active = new ArrayList<>();
+            List<String> activeNames = new ArrayList<>();
+            for (LakePlugin p : candidates) {
+                SessionPlugin session = activate(p, request, real);
+                if (session != null) {
+                    active.add(session);
+                    activeNames.add(p.name());
+                }
+            }
+            metrics.connections.increment();
+            String shownUrl = Secrets.maskUrl(request.realUrl);
+            LOG.log(Level.FINE, "lakeproxy connected to {0}; active plugins {1}; {2}",
+                    new Object[] {shownUrl, activeNames, request.actions});
+            WrapperFactory wrappers = PlainWrappers.forConnection(real);
+            StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer);
+            return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, activeNames, request.actions));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(real, e);
+            throw e;
+        }
+    }
+
+    private SessionPlugin activate(LakePlugin plugin, Request request, Connection real) throws SQLException {
+        try {
+            return plugin.activate(request.context(real, analyzer, metrics));
+        } catch (SQLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw LakeErrors.translate(new SQLException(e.getMessage(), "08001", e), "plugin.activationFailed",
+                    plugin.name(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void closeQuietly(Connection real, Exception failure) {
+        try {
+            real.close();
+        } catch (SQLException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
+    /** The connect request the plugins see, and later their activation context. */
+    private static final class Request implements ConnectRequest {
+        final LakeUrl url;
+        final Properties realProperties;
+        final OptionValues options;
+        final List<String> actions = new ArrayList<>();
+        String realUrl;
+
+        Request(LakeUrl url, Properties realProperties, OptionValues options) {
+            this.url = url;
+            this.realProperties = realProperties;
+            this.options = options;
+            this.realUrl = url.realUrl();
+        }
+
+        @Override
+        public String subprotocol() {
+            return url.subprotocol();
+        }
+
+        @Override
+        public String realUrl() {
+            return realUrl;
+        }
+
+        @Override
+        public void setRealUrl(String newUrl) {
+            realUrl = newUrl;
+        }
+
+        @Override
+        public Properties realProperties() {
+            return realProperties;
+        }
+
+        @Override
+        public String serverKey() {
+            return url.serverKey();
+        }
+
+        @Override
+        public <T> T option(LakeOption<T> option) {
+            return options.get(option);
+        }
+
+        @Override
+        public void note(String action) {
+            actions.add(Secrets.maskText(action));
+        }
+
+        PluginContext context(Connection real, SqlAnalyzer analyzer, LakeMetrics metrics) {
+            Request request = this;
+            return new PluginContext() {
+                @Override
+                public Connection realConnection() {
+                    return real;
+                }
+
+                @Override
+                public String subprotocol() {
+                    return request.subprotocol();
+                }
+
+                @Override
+                public String realUrl() {
+                    return request.realUrl;
+                }
+
+                @Override
+                public Properties realProperties() {
+                    return request.realProperties;
+                }
+
+                @Override
+                public String serverKey() {
+                    return request.serverKey();
+                }
+
+                @Override
+                public <T> T option(LakeOption<T> option) {
+                    return request.option(option);
+                }
+
+                @Override
+                public SqlAnalyzer analyzer() {
+                    return analyzer;
+                }
+
+                @Override
+                public LakeMetrics metrics() {
+                    return metrics;
+                }
+
+                @Override
+                public void note(String action) {
+                    request.note(action);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lakeproxy.core;
+
+import dev.lakeproxy.core.errors.LakeErrors;
+import dev.lakeproxy.core.log.Secrets;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds the real driver for a URL: first among the drivers registered on lakeproxy's own class loader
+ * (this works inside tools like DBeaver, where DriverManager's caller checks get in the way), then through
+ * DriverManager.
+ */
+final class RealDrivers {
+
+    private static volatile List<Driver> discovered;
+
+    private RealDrivers() {
+    }
+
+    static Driver find(String realUrl) throws SQLException {
+        for (Driver d : discovered()) {
+            if (d.acceptsURL(realUrl)) {
+                return d;
+            }
+        }
+        try {
+            return DriverManager.getDriver(realUrl);
+        } catch (SQLException none) {
+            throw LakeErrors.create("08001", "driver.notFound", Secrets.maskUrl(realUrl));
+        }
+    }
+
+    private static List<Driver> discovered() {
+        List<Driver> d = discovered;
+        if (d == null) {
+            List<Driver> found = new ArrayList<>();
+            Iterator<Driver> it = ServiceLoader.load(Driver.class, RealDrivers.class.getClassLoader()).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    Driver driver = it.next();
+                    if (!(driver instanceof dev.lakeproxy.Driver)) {
+                        found.add(driver);
+                    }
+                } catch (ServiceConfigurationError broken) {
+                    // a driver jar that cannot load must not stop the others from being found
+                }
+            }
+            discovered = d = List.copyOf(found);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lakeproxy.core.jdbc;
+
+import dev.lakeproxy.core.Version;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+/** Metadata wrapper: identity ({@code getConnection}) and the driver's name and version; the rest is forwarded. */
+public class LakeDatabaseMetaData implements DatabaseMetaDataForwarding {
+
+    private final LakeConnection owner;
+    private final DatabaseMetaData real;
+
+    LakeDatabaseMetaData(LakeConnection owner, DatabaseMetaData real) {
+        this.owner = owner;
+        this.real = real;
+    }
+
+    @Override
+    public final DatabaseMetaData databaseMetaDataDelegate() {
+        return real;
+    }
+
+    @Override
+    public Connection getConnection() {
+        return owner;
+    }
+
+    @Override
+    public String getDriverName() throws SQLException {
+        return "lakeproxy " + Version.VERSION + " over " + real.getDriverName();
+    }
+
+    @Override
+    public String getDriverVersion() throws SQLException {
+        return Version.VERSION + " (" + real.getDriverName() + " " + real.getDriverVersion() + ")";
+    }
+
+    @Override
+    public int getDriverMajorVersion() {
+        return Version.MAJOR;
+    }
+
+    @Override
+    public int getDriverMinorVersion() {
+        return Version.MINOR;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return Unwrapping.unwrap(this, real, iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return Unwrapping.isWrapperFor(this, real, iface);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lakeproxy.core.log;
+
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Masks passwords, access keys and KMS ciphertexts wherever lakeproxy shows a URL, properties or text. */
+public final class Secrets {
+
+    public static final String MASK = "***";
+
+    /** Property and URL-parameter names whose values are secret (compared case-insensitively, ignoring '_', '-' and '.'). */
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "password", "passwd", "pwd", "accesskey", "accesskeysecret", "accesssecret", "secretkey", "secret",
+            "securitytoken", "ststoken", "token", "sslpassword", "sslkey", "lakeproxykmsaccesskeysecret",
+            "lakeproxykmsaccesskeyid", "accessid", "accesskeyid");
+
+    private static final Pattern URL_PARAM = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
+    private static final Pattern USERINFO = Pattern.compile("(//[^/@?#]*?:)([^/@?#]*)@");
+    private static final Pattern KMS_BLOB = Pattern.compile("(?i)kms:[A-Za-z0-9+/=_\\-]+");
+
+    private Secrets() {
+    }
+
+    public static boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+        return SECRET_NAMES.contains(n) || n.endsWith("password") || n.endsWith("secret") || n.endsWith("accesskey");
+    }
+
+    /** A URL with secret parameter values, user-info passwords and KMS ciphertexts replaced by {@value #MASK}. */
+    public static String maskUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_PARAM.matcher(url);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = isSecretName(m.group(2)) ? MASK : m.group(3);
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
+        }
+        m.appendTail(sb);
+        String masked = USERINFO.matcher(sb).replaceAll("$1" + MASK + "@");
+        return maskText(masked);
+    }
+
+    /** Any {@code kms:<ciphertext>} in free text is masked. */
+    public static String maskText(String text) {
+        if (text == null || text.toLowerCase(Locale.ROOT).indexOf("kms:") < 0) {
+            return text;
+        }
+        return KMS_BLOB.matcher(text).replaceAll("kms:" + MASK);
+    }
+
+    private static final Pattern SQL_SECRET = Pattern.compile(
+            "(?i)((?:password|identified\\s+by|secret|access_?key)\\s*(?:=\\s*)?)'(?:[^']|'')*'");
+
+    /** SQL with quoted passwords and secrets ({@code PASSWORD '...'}, {@code IDENTIFIED BY '...'}) masked. */
+    public static String maskSql(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        return maskText(SQL_SECRET.matcher(sql).replaceAll("$1'" + MASK + "'"));
+    }
+
+    /** Properties as text, secrets masked; for logs and {@code toString()}. */
+    public static String maskProperties(Properties props) {
+        TreeMap<String, String> shown = new TreeMap<>();
+        for (String name : props.stringPropertyNames()) {
+            shown.put(name, isSecretName(name) ? MASK : maskText(props.getProperty(name)));
+        }
+        return shown.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.lakeproxy.core.options;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One {@code lakeproxy.*} option: its name, default, accepted values and description.
+ * The registry of all options is the single source for the code and the README's option table.
+ */
+public final class LakeOption<T> {
+
+    private final String name;
+    private final String defaultValue;
+    private final String accepted;
+    private final String description;
+    private final Function<String, T> parser;
+    private final boolean secret;
+
+    private LakeOption(String name, String defaultValue, String accepted, String description,
+                       Function<String, T> parser, boolean secret) {
+        if (!name.startsWith(OptionRegistry.PREFIX)) {
+            throw new IllegalArgumentException("option names start with " + OptionRegistry.PREFIX + ": " + name);
+        }
+        this.name = name;
+        this.defaultValue = defaultValue;
+        this.accepted = accepted;
+        this.description = description;
+        this.parser = parser;
+        this.secret = secret;
+    }
+
+    /** One of a fixed set of words, case-insensitive. */
+    public static LakeOption<String> choice(String name, String defaultValue, String description, String... values) {
+        List<String> allowed = Arrays.asList(values);
+        return new LakeOption<>(name, defaultValue, String.join(" | ", values), description, raw -> {
+            String v = raw.trim().toLowerCase(Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException();
+            }
+            return v;
+        }, false);
+    }
+
+    /** One of a fixed set of words, or any other non-empty value (e.g. {@code auto | off | <value>}). */
+    public static LakeOption<String> choiceOrValue(String name, String defaultValue, String description,
+                                                   String valueLabel, String... words) {
+        List<String> allowed = Arrays.asList(words);
+        return new LakeOption<>(name, defaultValue, String.join(" | ", words) + " | " + valueLabel, description, raw -> {
+            String v = raw.trim();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException();
+            }
+            String lower = v.toLowerCase(Locale.ROOT);
+            return allowed.contains(lower) ? lower : v;
+        }, false);
+    }
+
+    public static LakeOption<Boolean> bool(String name, boolean defaultValue, String description) {
+        return new LakeOption<>(name, Boolean.toString(defaultValue), "true | false", description, raw -> {
+            String v = raw.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException();
+            }
+            return Boolean.valueOf(v);
+        }, false);
+    }
+
+    public static LakeOption<Integer> integer(String name, int defaultValue, int min, int max, String description) {
+        return new LakeOption<>(name, Integer.toString(defaultValue), "an integer from " + min + " to " + max, description, raw -> {
+            int v = Integer.parseInt(raw.trim());
+            if (v < min || v > max) {
+                throw new IllegalArgumentException();
+            }
+            return v;
+        }, false);
+    }
+
+    /** A comma-separated list of names; blanks are dropped. */
+    public static LakeOption<List<String>> list(String name, String description) {
+        return new LakeOption<>(name, "", "a comma-separated list", description, raw -> Arrays.stream(raw.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableList()), false);
+    }
+
+    /** Free text. A secret option's value is never logged or shown. */
+    public static LakeOption<String> text(String name, String defaultValue, String description, boolean secret) {
+        return new LakeOption<>(name, defaultValue, secret ? "text (secret)" : "text", description, String::trim, secret);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String accepted() {
+        return accepted;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    /** Parses a raw value; {@link IllegalArgumentException} when it is not one of the accepted values. */
+    T parse(String raw) {
+        try {
+            return parser.apply(Objects.requireNonNull(raw));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

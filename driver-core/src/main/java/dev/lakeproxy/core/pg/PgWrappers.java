@@ -1,0 +1,95 @@
+package dev.lakeproxy.core.pg;
+
+import dev.lakeproxy.core.jdbc.ConnectionServices;
+import dev.lakeproxy.core.jdbc.LakeCallableStatement;
+import dev.lakeproxy.core.jdbc.LakeConnection;
+import dev.lakeproxy.core.jdbc.LakePreparedStatement;
+import dev.lakeproxy.core.jdbc.LakeStatement;
+import dev.lakeproxy.core.jdbc.WrapperFactory;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
+
+/**
+ * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so code that
+ * casts ({@code (PGConnection) conn}) instead of unwrapping keeps working. Loaded only when pgjdbc is present.
+ */
+public final class PgWrappers implements WrapperFactory {
+
+    public static final PgWrappers INSTANCE = new PgWrappers();
+
+    private PgWrappers() {
+    }
+
+    @Override
+    public boolean accepts(Connection real) {
+        return real instanceof PGConnection;
+    }
+
+    @Override
+    public LakeConnection connection(Connection real, ConnectionServices services) {
+        return new PgLakeConnection(real, services);
+    }
+
+    @Override
+    public LakeStatement statement(LakeConnection owner, Statement real) {
+        return new PgLakeStatement(owner, real);
+    }
+
+    @Override
+    public LakePreparedStatement prepared(LakeConnection owner, PreparedStatement real, String originalSql) {
+        return new PgLakePreparedStatement(owner, real, originalSql);
+    }
+
+    @Override
+    public LakeCallableStatement callable(LakeConnection owner, CallableStatement real, String originalSql) {
+        return new PgLakeCallableStatement(owner, real, originalSql);
+    }
+
+    static final class PgLakeConnection extends LakeConnection implements PGConnectionForwarding {
+        PgLakeConnection(Connection real, ConnectionServices services) {
+            super(real, services);
+        }
+
+        @Override
+        public PGConnection pgConnectionDelegate() {
+            return (PGConnection) real;
+        }
+    }
+
+    static final class PgLakeStatement extends LakeStatement implements PGStatementForwarding {
+        PgLakeStatement(LakeConnection owner, Statement real) {
+            super(owner, real);
+        }
+
+        @Override
+        public PGStatement pgStatementDelegate() {
+            return (PGStatement) statementDelegate();
+        }
+    }
+
+    static final class PgLakePreparedStatement extends LakePreparedStatement implements PGStatementForwarding {
+        PgLakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
+            super(owner, real, originalSql);
+        }
+
+        @Override
+        public PGStatement pgStatementDelegate() {
+            return (PGStatement) statementDelegate();
+        }
+    }
+
+    static final class PgLakeCallableStatement extends LakeCallableStatement implements PGStatementForwarding {
+        PgLakeCallableStatement(LakeConnection owner, CallableStatement real, String originalSql) {
+            super(owner, real, originalSql);
+        }
+
+        @Override
+        public PGStatement pgStatementDelegate() {
+            return (PGStatement) statementDelegate();
+        }
+    }
+}

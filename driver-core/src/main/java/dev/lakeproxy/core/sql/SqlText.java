@@ -1,0 +1,73 @@
+package dev.lakeproxy.core.sql;
+
+/**
+ * Cheap lexical checks on SQL text, for the pre-check that decides whether a statement could concern a
+ * plugin at all. They never allocate and never parse. They may say "maybe" for a word inside a string or
+ * a comment; a "maybe" only costs a parse, a wrong "no" would cost correctness, so they lean to "maybe".
+ */
+public final class SqlText {
+
+    private SqlText() {
+    }
+
+    /** Whether {@code word} occurs in {@code sql} as a whole word, ignoring ASCII case. */
+    public static boolean containsWord(String sql, String word) {
+        int n = word.length();
+        int last = sql.length() - n;
+        char first = Character.toLowerCase(word.charAt(0));
+        for (int i = 0; i <= last; i++) {
+            char c = sql.charAt(i);
+            if ((c | 0x20) == first || c == first) {
+                if (sql.regionMatches(true, i, word, 0, n) && !isWordChar(sql, i - 1) && !isWordChar(sql, i + n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of {@code words} occurs as a whole word. */
+    public static boolean containsAnyWord(String sql, String... words) {
+        for (String w : words) {
+            if (containsWord(sql, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first character of the first token, skipping blanks, {@code --} and {@code /* *\/} comments. */
+    public static int firstTokenStart(String sql) {
+        int i = 0;
+        int len = sql.length();
+        while (i < len) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? len : nl + 1;
+            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? len : end + 2;
+            } else {
+                return i;
+            }
+        }
+        return len;
+    }
+
+    /** Whether the statement's first keyword is {@code keyword} (after blanks, comments and opening brackets). */
+    public static boolean startsWithKeyword(String sql, String keyword) {
+        int i = firstTokenStart(sql);
+        return sql.regionMatches(true, i, keyword, 0, keyword.length()) && !isWordChar(sql, i + keyword.length());
+    }
+
+    private static boolean isWordChar(String s, int i) {
+        if (i < 0 || i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}

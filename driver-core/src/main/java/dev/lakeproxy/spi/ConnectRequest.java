@@ -1,0 +1,28 @@
+package dev.lakeproxy.spi;
+
+import dev.lakeproxy.core.options.LakeOption;
+import java.util.Properties;
+
+/** The connection about to be opened, as a plugin's {@link LakePlugin#beforeConnect} sees it. */
+public interface ConnectRequest {
+
+    /** {@code postgresql}, {@code odps}, ... */
+    String subprotocol();
+
+    /** The real driver's URL, without any {@code lakeproxy.*} option. */
+    String realUrl();
+
+    /** Replaces the real driver's URL. */
+    void setRealUrl(String url);
+
+    /** The properties the real driver will receive (a copy the plugin may change). */
+    Properties realProperties();
+
+    /** Identifies the server (instance) for per-server caches: scheme, hosts and ports, or endpoint and project. */
+    String serverKey();
+
+    <T> T option(LakeOption<T> option);
+
+    /** Records what the plugin did, for the FINE log and {@code explain}. Never pass secrets. */
+    void note(String action);
+}

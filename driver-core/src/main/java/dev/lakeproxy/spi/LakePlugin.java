@@ -1,0 +1,36 @@
+package dev.lakeproxy.spi;
+
+import dev.lakeproxy.core.options.LakeOption;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A lakeproxy plugin, discovered with {@link java.util.ServiceLoader}. It serves one kind of real driver
+ * and decides per connection, after detection, whether it is active.
+ */
+public interface LakePlugin {
+
+    /** A short name, used by {@code lakeproxy.plugins} and in logs. */
+    String name();
+
+    /** Whether this plugin serves the real driver of this subprotocol ({@code postgresql}, {@code odps}, ...). */
+    boolean serves(String subprotocol);
+
+    /** The plugin's {@code lakeproxy.*} options; they join the one option registry. */
+    default List<LakeOption<?>> options() {
+        return List.of();
+    }
+
+    /**
+     * Runs before the real connection is opened: may adjust the real connection's properties (for example a
+     * startup parameter, or a decrypted password). Must not do I/O that a cached answer could avoid.
+     */
+    default void beforeConnect(ConnectRequest request) throws SQLException {
+    }
+
+    /**
+     * Runs once the real connection is open. Detection happens here. Returns the per-connection session, or
+     * {@code null} to stay off for this connection (then lakeproxy is pure pass-through for it).
+     */
+    SessionPlugin activate(PluginContext context) throws SQLException;
+}

@@ -1,0 +1,29 @@
+package dev.lakeproxy.spi;
+
+import dev.lakeproxy.core.sql.SqlAnalyzer;
+
+/** A statement's text on its way to the real driver. */
+public interface RewriteContext {
+
+    /** The SQL as the application wrote it. */
+    String originalSql();
+
+    /** The SQL as it stands after earlier rewrites. */
+    String sql();
+
+    /**
+     * Replaces the SQL. Build the new text by splicing the original at parsed positions
+     * ({@link dev.lakeproxy.core.sql.SqlSplice}), never by printing an AST.
+     */
+    void rewrite(String newSql, String reason);
+
+    /** Records a decision that changed nothing, for {@code explain}. */
+    void note(String action);
+
+    boolean isPrepared();
+
+    /** True inside {@code explain}: nothing will run. */
+    boolean isDryRun();
+
+    SqlAnalyzer analyzer();
+}

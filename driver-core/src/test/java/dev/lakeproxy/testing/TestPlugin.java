@@ -1,0 +1,151 @@
+package dev.lakeproxy.testing;
+
+import dev.lakeproxy.core.errors.LakeErrors;
+import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.core.sql.ParsedSql;
+import dev.lakeproxy.core.sql.SqlPositions;
+import dev.lakeproxy.core.sql.SqlSplice;
+import dev.lakeproxy.core.sql.SqlText;
+import dev.lakeproxy.spi.ExecutionContext;
+import dev.lakeproxy.spi.LakePlugin;
+import dev.lakeproxy.spi.Outcome;
+import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.RewriteContext;
+import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.TransactionEvent;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * A test-only plugin that exercises each pipeline hook, so the core's mechanism is proved without the
+ * Hologres plugin. It is off unless {@code lakeproxy.test.enabled=true}:
+ * <ul>
+ *   <li>interest: the SQL mentions a word starting {@code lp_};</li>
+ *   <li>rewrite: every table named {@code lp_alias} becomes {@code lp_target}, by splicing;</li>
+ *   <li>before: SQL mentioning {@code lp_tagged} gets {@code SET application_name = 'lp-tagged'} first, once;</li>
+ *   <li>retry: a division by zero over {@code lp_flag} in autocommit inserts a flag row and retries once;</li>
+ *   <li>translate: undefined table {@code lp_missing} becomes an explained error;</li>
+ *   <li>refuse: {@code DELETE FROM lp_guarded} is refused before it reaches the server;</li>
+ *   <li>bind: Timestamp parameters lose their sub-second part.</li>
+ * </ul>
+ */
+public final class TestPlugin implements LakePlugin {
+
+    public static final LakeOption<Boolean> ENABLED = LakeOption.bool("lakeproxy.test.enabled", false,
+            "Test-only: turns the core tests' plugin on.");
+    public static final List<TransactionEvent> EVENTS = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public boolean serves(String subprotocol) {
+        return subprotocol.equals("postgresql");
+    }
+
+    @Override
+    public List<LakeOption<?>> options() {
+        return List.of(ENABLED);
+    }
+
+    @Override
+    public SessionPlugin activate(PluginContext context) {
+        if (!context.option(ENABLED)) {
+            return null;
+        }
+        context.note("test plugin active");
+        return new Session();
+    }
+
+    static final class Session implements SessionPlugin {
+        private boolean tagged;
+
+        @Override
+        public boolean interested(String sql) {
+            return sql.indexOf("lp_") >= 0;
+        }
+
+        @Override
+        public void rewrite(RewriteContext ctx) throws SQLException {
+            if (SqlText.startsWithKeyword(ctx.sql(), "DELETE") && SqlText.containsWord(ctx.sql(), "lp_guarded")) {
+                throw LakeErrors.create("0A000", "test.refused", "lp_guarded");
+            }
+            if (!SqlText.containsWord(ctx.sql(), "lp_alias")) {
+                return;
+            }
+            ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
+            if (!parsed.isParsed()) {
+                ctx.note("unparseable: passes through");
+                return;
+            }
+            SqlPositions pos = parsed.positions();
+            SqlSplice splice = SqlSplice.of(ctx.sql());
+            for (Table t : tables(parsed.statement())) {
+                int[] span = pos.span(t);
+                if (span != null && t.getName().equalsIgnoreCase("lp_alias")) {
+                    int nameStart = span[1] - t.getName().length();
+                    splice.replace(nameStart, span[1], "lp_target");
+                }
+            }
+            ctx.rewrite(splice.apply(), "lp_alias is lp_target");
+        }
+
+        private static List<Table> tables(Statement st) {
+            List<Table> found = new java.util.ArrayList<>();
+            new TablesNamesFinder<Void>() {
+                @Override
+                public <S> Void visit(Table table, S context) {
+                    found.add(table);
+                    return super.visit(table, context);
+                }
+            }.getTables(st);
+            return found;
+        }
+
+        @Override
+        public void beforeExecute(ExecutionContext ctx) {
+            if (!tagged && SqlText.containsWord(ctx.sql(), "lp_tagged")) {
+                ctx.runFirst("SET application_name = 'lp-tagged'", "lp_tagged needs the tag", () -> tagged = true);
+            }
+        }
+
+        @Override
+        public Outcome onError(ExecutionContext ctx, SQLException error) throws SQLException {
+            if ("22012".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "lp_flag")
+                    && ctx.autoCommit() && SqlText.startsWithKeyword(ctx.sql(), "SELECT")) {
+                ctx.runFirst("INSERT INTO lp_flag VALUES (1)", "the flag was missing", null);
+                return Outcome.retry("lp_flag was empty");
+            }
+            if ("42P01".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "lp_missing")) {
+                return Outcome.translate(LakeErrors.translate(error, "test.missing", "lp_missing"));
+            }
+            return Outcome.propagate();
+        }
+
+        @Override
+        public boolean bindsParameters() {
+            return true;
+        }
+
+        @Override
+        public Object bindParameter(String sql, int index, Object value) {
+            if (value instanceof Timestamp && sql.contains("lp_")) {
+                Timestamp t = new Timestamp(((Timestamp) value).getTime() / 1000 * 1000);
+                return t;
+            }
+            return value;
+        }
+
+        @Override
+        public void onTransactionEvent(TransactionEvent event) {
+            EVENTS.add(event);
+        }
+    }
+}
