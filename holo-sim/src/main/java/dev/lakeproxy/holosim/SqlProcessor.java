@@ -122,9 +122,11 @@ final class SqlProcessor {
                     catalog.markDirty();
                 }
                 return stmt;
-            case "create":
-                ddl(session, catalog);
-                return rewriteTables(stmt, catalog);
+            case "create": {
+                String out = rewriteTables(stmt, catalog);
+                ddl(session, catalog); // after the rewrite: the catalog is re-read at the next statement
+                return out;
+            }
             case "select":
             case "with":
             case "insert":

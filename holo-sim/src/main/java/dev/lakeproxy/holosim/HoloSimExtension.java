@@ -1,0 +1,122 @@
+package dev.lakeproxy.holosim;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that runs a {@link HoloSimulator} for a test class.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static HoloSimExtension SIM = HoloSimExtension.version("1.3.30").backendConfiguration(true);
+ *
+ * @Test void reads(HoloSimulator sim) throws Exception {   // or SIM.sim()
+ *     try (Connection c = DriverManager.getConnection(SIM.jdbcUrl(), SIM.sim().user(), "")) { ... }
+ * }
+ * }</pre>
+ *
+ * Register it on a static field: the simulator starts before the class's first test and stops after its
+ * last. With {@link #shared()}, one simulator per (version, backend configuration) serves every class of the
+ * test run that asks for the same, and stops when the run ends.
+ */
+public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HoloSimExtension.class);
+
+    private final String version;
+    private boolean backendConfiguration;
+    private boolean shared;
+    private volatile HoloSimulator sim;
+    private boolean owned;
+
+    private HoloSimExtension(String version) {
+        this.version = version;
+    }
+
+    /** An extension for the given Hologres version, e.g. {@code "3.2.5"}. */
+    public static HoloSimExtension version(String version) {
+        HoloVersion.parse(version); // fail fast on a typo
+        return new HoloSimExtension(version);
+    }
+
+    /** Whether the simulated instance has the backend configuration for encrypted data (V1.1 to V1.3.30). */
+    public HoloSimExtension backendConfiguration(boolean on) {
+        this.backendConfiguration = on;
+        return this;
+    }
+
+    /** Share one simulator per (version, backend configuration) across the test run. */
+    public HoloSimExtension shared() {
+        this.shared = true;
+        return this;
+    }
+
+    /** The running simulator (available from {@code @BeforeAll} on). */
+    public HoloSimulator sim() {
+        HoloSimulator s = sim;
+        if (s == null) {
+            throw new IllegalStateException("HoloSimExtension is not started: register it on a static field");
+        }
+        return s;
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:PORT/postgres}. */
+    public String jdbcUrl() {
+        return sim().jdbcUrl();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (sim != null) {
+            return;
+        }
+        if (shared) {
+            String key = version + "/" + backendConfiguration;
+            sim = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(key, k -> new Resource(start()), Resource.class).sim;
+            owned = false;
+        } else {
+            sim = start();
+            owned = true;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        HoloSimulator s = sim;
+        sim = null;
+        if (s != null && owned) {
+            s.close();
+        }
+    }
+
+    private HoloSimulator start() {
+        return HoloSimulator.builder().version(version).backendConfiguration(backendConfiguration).start();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == HoloSimulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return sim();
+    }
+
+    /** Closes a shared simulator when the test run ends. */
+    private static final class Resource implements ExtensionContext.Store.CloseableResource {
+        final HoloSimulator sim;
+
+        Resource(HoloSimulator sim) {
+            this.sim = sim;
+        }
+
+        @Override
+        public void close() {
+            sim.close();
+        }
+    }
+}

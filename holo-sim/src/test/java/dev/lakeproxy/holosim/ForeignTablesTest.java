@@ -1,0 +1,160 @@
+package dev.lakeproxy.holosim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Foreign-table DDL, catalogs, IMPORT FOREIGN SCHEMA and reads of unencrypted data (V3.2.5). */
+class ForeignTablesTest {
+    @RegisterExtension
+    static final HoloSimExtension SIM = HoloSimExtension.version("3.2.5").shared();
+
+    @BeforeAll
+    static void store() {
+        MaxComputeStore mc = SIM.sim().maxcompute();
+        mc.project("ft_plain").table("items", "id bigint, name text, price numeric(10,2)")
+                .insertRows(Arrays.asList(new Object[] {1, "a", "1.00"}, new Object[] {2, "b", "2.50"},
+                        new Object[] {3, "c", "3.75"}));
+        mc.project("ft_plain").table("empty_t", "id bigint");
+        mc.project("ft_import").table("t1", "id int, v text").insert(1, "x");
+        mc.project("ft_import").table("t2", "id int").insert(7);
+        mc.project("ft_import").table("t3", "k text").insert("z");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
+    void createReadAndDrop(String mode) throws Exception {
+        try (Connection c = Db.connect(SIM.sim(), mode)) {
+            String t = "items_" + mode;
+            Db.exec(c, "CREATE FOREIGN TABLE " + t + " (id bigint, name text, price numeric(10,2))"
+                    + " SERVER odps_server OPTIONS (project_name 'ft_plain', table_name 'items')");
+            assertEquals(Arrays.asList("1|a|1.00", "2|b|2.50", "3|c|3.75"),
+                    Db.rows(c, "SELECT id, name, price FROM " + t + " ORDER BY id"));
+            assertEquals(Collections.singletonList("odps_server|{project_name=ft_plain,table_name=items}"),
+                    Db.rows(c, "SELECT s.srvname, ft.ftoptions FROM pg_foreign_table ft"
+                            + " JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = '" + t + "'::regclass"));
+            assertEquals(Collections.singletonList("public|" + t + "|odps_server"),
+                    Db.rows(c, "SELECT foreign_table_schema, foreign_table_name, foreign_server_name"
+                            + " FROM information_schema.foreign_tables WHERE foreign_table_name = '" + t + "'"));
+            assertEquals(Arrays.asList("id|bigint", "name|text", "price|numeric"),
+                    Db.rows(c, "SELECT column_name, data_type FROM information_schema.columns"
+                            + " WHERE table_name = '" + t + "' ORDER BY ordinal_position"));
+            // Aliases, qualified names, joins, subqueries, CTEs, aggregates, prepared parameters.
+            assertEquals("6", Db.one(c, "SELECT sum(x.id) FROM public." + t + " x"));
+            assertEquals("3", Db.one(c, "SELECT count(*) FROM " + t + " AS a JOIN " + t + " b ON a.id = b.id"));
+            assertEquals("c", Db.one(c, "WITH w AS (SELECT * FROM " + t + " WHERE id > 2) SELECT name FROM w"));
+            assertEquals("b", Db.one(c, "SELECT name FROM (SELECT * FROM " + t + ") s WHERE s.id = 2"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM " + t + " WHERE id = ?")) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setLong(1, i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(String.valueOf((char) ('a' + i - 1)), rs.getString(1));
+                    }
+                }
+            }
+            Db.exec(c, "DROP FOREIGN TABLE " + t);
+            assertEquals("0", Db.one(c, "SELECT count(*) FROM pg_foreign_table WHERE ftrelid::regclass::text = '"
+                    + t + "'"));
+            Db.fails("42P01", c, "SELECT * FROM " + t);
+        }
+    }
+
+    @Test
+    void emptyTableIsCheckedAndViewsWork() throws Exception {
+        HoloSimulator sim = SIM.sim();
+        try (Connection c = Db.connect(sim, Db.EXTENDED)) {
+            Db.exec(c, "CREATE FOREIGN TABLE empty_ft (id bigint) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'empty_t')");
+            sim.clearQueryLog();
+            assertEquals("0", Db.one(c, "SELECT count(*) FROM empty_ft"));
+            assertEquals(1, sim.queryLog().size(), sim.queryLog()::toString);
+            Db.exec(c, "CREATE VIEW items_view AS SELECT count(*) AS n FROM empty_ft");
+            assertEquals("0", Db.one(c, "SELECT n FROM items_view"));
+            Db.exec(c, "DROP VIEW items_view; DROP FOREIGN TABLE empty_ft");
+        }
+    }
+
+    @Test
+    void importForeignSchema() throws Exception {
+        try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
+            Db.exec(c, "CREATE SCHEMA imp_all; CREATE SCHEMA imp_limit; CREATE SCHEMA imp_except");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t1, t3) FROM SERVER odps_server INTO imp_limit");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import EXCEPT (t1) FROM SERVER odps_server INTO imp_except"
+                    + " OPTIONS (if_table_exist 'error')");
+            List<String> expected = Arrays.asList(
+                    "imp_all|t1|{project_name=ft_import,table_name=t1}",
+                    "imp_all|t2|{project_name=ft_import,table_name=t2}",
+                    "imp_all|t3|{project_name=ft_import,table_name=t3}",
+                    "imp_except|t2|{project_name=ft_import,table_name=t2}",
+                    "imp_except|t3|{project_name=ft_import,table_name=t3}",
+                    "imp_limit|t1|{project_name=ft_import,table_name=t1}",
+                    "imp_limit|t3|{project_name=ft_import,table_name=t3}");
+            assertEquals(expected, Db.rows(c, "SELECT n.nspname, c.relname, ft.ftoptions FROM pg_foreign_table ft"
+                    + " JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname LIKE 'imp\\_%' ORDER BY 1, 2"));
+            assertEquals("1|x", Db.rows(c, "SELECT id, v FROM imp_all.t1").get(0));
+            assertEquals("7", Db.one(c, "SELECT id FROM imp_except.t2"));
+            Db.fails("42P07", c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all"
+                    + " OPTIONS (if_table_exist 'ignore')");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all"
+                    + " OPTIONS (if_table_exist 'update')");
+            Db.fails("3F000", c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO no_such_schema");
+            Db.exec(c, "DROP SCHEMA imp_all, imp_limit, imp_except CASCADE");
+        }
+    }
+
+    @Test
+    void newDatabasesHaveTheServerTheFunctionsAndTheStore() throws Exception {
+        HoloSimulator sim = SIM.sim();
+        sim.createDatabase("ft_other");
+        try (Connection c = Db.connect(sim, "ft_other", Db.EXTENDED)) {
+            assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 3.2.5 "));
+            Db.exec(c, "CREATE FOREIGN TABLE i (id bigint) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'items')");
+            assertEquals("3", Db.one(c, "SELECT count(*) FROM i"));
+        }
+        // A database created by a client through the endpoint works too, and later store changes reach it.
+        try (Connection c = Db.connect(sim, Db.SIMPLE)) {
+            Db.exec(c, "CREATE DATABASE ft_client_db");
+        }
+        sim.maxcompute().project("ft_plain").table("items").insert(4, "d", "4.00");
+        try (Connection c = Db.connect(sim, "ft_client_db", Db.EXTENDED)) {
+            Db.exec(c, "CREATE FOREIGN TABLE i (id bigint) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'items')");
+            assertEquals("4", Db.one(c, "SELECT count(*) FROM i"));
+        }
+        sim.maxcompute().execute("DELETE FROM " + sim.maxcompute().project("ft_plain").table("items").qualifiedName()
+                + " WHERE id = 4");
+    }
+
+    @Test
+    void missingStoreTableAndInsertTargetsAreNotRewritten() throws Exception {
+        try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
+            Db.exec(c, "CREATE FOREIGN TABLE ghost (id bigint) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'no_such_table')");
+            Db.fails("XX000", c, "SELECT * FROM ghost");
+            Db.exec(c, "DROP FOREIGN TABLE ghost");
+            Db.exec(c, "CREATE TABLE local_copy (id bigint, name text);"
+                    + "CREATE FOREIGN TABLE src (id bigint, name text) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'items')");
+            Db.exec(c, "INSERT INTO local_copy SELECT id, name FROM src WHERE id < 3");
+            assertEquals("2", Db.one(c, "SELECT count(*) FROM local_copy"));
+            Db.exec(c, "DROP TABLE local_copy; DROP FOREIGN TABLE src");
+        }
+    }
+}
