@@ -88,10 +88,9 @@ public final class TestPlugin implements LakePlugin {
             SqlPositions pos = parsed.positions();
             SqlSplice splice = SqlSplice.of(ctx.sql());
             for (Table t : tables(parsed.statement())) {
-                int[] span = pos.span(t);
+                int[] span = pos.nameSpan(t);
                 if (span != null && t.getName().equalsIgnoreCase("lp_alias")) {
-                    int nameStart = span[1] - t.getName().length();
-                    splice.replace(nameStart, span[1], "lp_target");
+                    splice.replace(span[0], span[1], "lp_target");
                 }
             }
             ctx.rewrite(splice.apply(), "lp_alias is lp_target");

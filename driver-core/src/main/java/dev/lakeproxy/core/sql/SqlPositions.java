@@ -49,6 +49,61 @@ public final class SqlPositions {
         return new int[] {begin(ast.jjtGetFirstToken()), end(ast.jjtGetLastToken())};
     }
 
+    /**
+     * The {@code [begin, end)} span of a table's (possibly qualified, possibly quoted) name, without its alias,
+     * or {@code null} when the parser kept no position for it.
+     */
+    public int[] nameSpan(net.sf.jsqlparser.schema.Table table) {
+        int[] node = span(table);
+        if (node == null) {
+            return null;
+        }
+        int i = node[0];
+        while (true) {
+            i = skipIdentifier(i);
+            int next = skipBlanks(i);
+            if (next < sql.length() && sql.charAt(next) == '.') {
+                i = skipBlanks(next + 1);
+            } else {
+                return new int[] {node[0], i};
+            }
+        }
+    }
+
+    private int skipIdentifier(int i) {
+        if (i >= sql.length()) {
+            return i;
+        }
+        char c = sql.charAt(i);
+        char close = c == '"' ? '"' : c == '`' ? '`' : c == '[' ? ']' : 0;
+        if (close != 0) {
+            int j = i + 1;
+            while (j < sql.length()) {
+                if (sql.charAt(j) == close) {
+                    if (j + 1 < sql.length() && sql.charAt(j + 1) == close && close != ']') {
+                        j += 2; // doubled quote inside a quoted name
+                        continue;
+                    }
+                    return j + 1;
+                }
+                j++;
+            }
+            return j;
+        }
+        int j = i;
+        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
+            j++;
+        }
+        return j;
+    }
+
+    private int skipBlanks(int i) {
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     public String text(int[] span) {
         return sql.substring(span[0], span[1]);
     }

@@ -1,0 +1,54 @@
+package dev.lakeproxy.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Captures every JUL record, from every logger, at the given level; close() restores the levels. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger root = Logger.getLogger("");
+    private final Level oldLevel = root.getLevel();
+    private final SimpleFormatter formatter = new SimpleFormatter();
+
+    public LogCapture(Level level) {
+        setLevel(level);
+        root.setLevel(level);
+        for (String name : new String[] {"dev.lakeproxy", "org.postgresql"}) {
+            Logger.getLogger(name).setLevel(level);
+        }
+        root.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        lines.add(formatter.format(record) + " [logger " + record.getLoggerName() + "]");
+    }
+
+    /** Every record, fully formatted (message, parameters and stack trace). */
+    public List<String> lines() {
+        return lines;
+    }
+
+    public boolean contains(String text) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(this);
+        root.setLevel(oldLevel);
+        for (String name : new String[] {"dev.lakeproxy", "org.postgresql"}) {
+            Logger.getLogger(name).setLevel(null);
+        }
+    }
+}
