@@ -1,0 +1,124 @@
+package dev.lakeproxy.odpsemu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Connect, DDL, INSERT and SELECT through the real odps-jdbc 3.4.2. */
+class BasicSqlTest extends OdpsJdbcTestBase {
+
+  @RegisterExtension
+  static final MaxComputeEmulatorExtension EMU = new MaxComputeEmulatorExtension(b -> b.project("basic"));
+
+  static Connection conn;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    conn = connect(EMU.get().jdbcUrl("basic"));
+  }
+
+  @AfterAll
+  static void disconnect() throws SQLException {
+    conn.close();
+  }
+
+  @Test
+  void connectsAndReportsTheEndpoint() throws SQLException {
+    assertTrue(conn.isValid(5) || !conn.isClosed());
+    assertEquals(EMU.get().endpoint(), conn.getMetaData().getURL());
+  }
+
+  @Test
+  void createInsertSelectWithTypesNullsQuotesAndNonAscii() throws SQLException {
+    assertEquals(0, update(conn, "CREATE TABLE typed (id BIGINT, i INT, s STRING, d DOUBLE, dec DECIMAL(10,2), "
+        + "b BOOLEAN, dt DATETIME, ts TIMESTAMP, day DATE, bin BINARY) LIFECYCLE 7"));
+    int n = update(conn, "INSERT INTO typed VALUES "
+        + "(1L, 10, 'It\\'s \"quoted\" – Ünïcode 中文', 1.5, 12.34BD, true, DATETIME '2024-01-02 03:04:05', "
+        + "TIMESTAMP '2024-01-02 03:04:05.123456', DATE '2024-02-29', CAST('ab' AS BINARY)), "
+        + "(2L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), "
+        + "(3L, -1, \"MiXeD Case\", -0.25, -1.05BD, false, DATETIME '1999-12-31 23:59:59', "
+        + "TIMESTAMP '2000-01-01 00:00:00', DATE '2000-01-01', NULL)");
+    assertEquals(3, n);
+    try (Statement st = conn.createStatement();
+         ResultSet rs = st.executeQuery("SELECT * FROM typed ORDER BY id")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(10, md.getColumnCount());
+      assertEquals("id", md.getColumnName(1));
+      assertEquals("BIGINT", md.getColumnTypeName(1).toUpperCase());
+      assertEquals("DECIMAL", md.getColumnTypeName(5).toUpperCase().replaceAll("\\(.*", ""));
+      assertEquals("DATETIME", md.getColumnTypeName(7).toUpperCase());
+      assertTrue(rs.next());
+      assertEquals(1L, rs.getLong(1));
+      assertEquals(10, rs.getInt(2));
+      assertEquals("It's \"quoted\" – Ünïcode 中文", rs.getString(3));
+      assertEquals(1.5, rs.getDouble(4), 0.0);
+      assertEquals(new BigDecimal("12.34"), rs.getBigDecimal(5));
+      assertTrue(rs.getBoolean(6));
+      assertEquals("2024-01-02 03:04:05", rs.getString(7));
+      assertTrue(rs.getString(8).startsWith("2024-01-02 03:04:05.123456"), rs.getString(8));
+      assertEquals("2024-02-29", rs.getString(9));
+      assertTrue(rs.next());
+      assertEquals(2L, rs.getLong(1));
+      for (int i = 2; i <= 10; i++) {
+        assertNull(rs.getObject(i), "column " + i);
+      }
+      assertTrue(rs.next());
+      assertEquals("MiXeD Case", rs.getString(3), "literals keep their case");
+      assertEquals(new BigDecimal("-1.05"), rs.getBigDecimal(5));
+      assertFalse(rs.getBoolean(6));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
+  void partitionedTableInsertOverwriteAndDistributeBy() throws SQLException {
+    update(conn, "CREATE TABLE IF NOT EXISTS sales (item STRING, amount BIGINT) PARTITIONED BY (ds STRING) LIFECYCLE 30");
+    assertEquals(2, update(conn, "INSERT INTO sales PARTITION (ds='20240101') VALUES ('a', 1), ('b', 2)"));
+    assertEquals(1, update(conn, "INSERT INTO TABLE sales PARTITION (ds='20240102') SELECT 'c', 3L"));
+    assertEquals(1, update(conn, "INSERT OVERWRITE TABLE sales PARTITION (ds='20240101') "
+        + "SELECT item, amount * 10 FROM sales WHERE ds = '20240101' AND item = 'a' DISTRIBUTE BY item"));
+    List<List<Object>> r = rows(conn, "SELECT item, amount, ds FROM sales ORDER BY ds, item");
+    assertEquals(2, r.size());
+    assertEquals(List.of("a", 10L, "20240101"), r.get(0));
+    assertEquals(List.of("c", 3L, "20240102"), r.get(1));
+    List<List<Object>> agg = rows(conn, "SELECT ds, SUM(amount) AS total, COUNT(*) AS n FROM sales GROUP BY ds ORDER BY ds");
+    assertEquals(List.of("20240101", 10L, 1L), agg.get(0));
+  }
+
+  @Test
+  void ctasAndSettingsTravelWithTheJob() throws SQLException {
+    update(conn, "CREATE TABLE src (k BIGINT, v STRING)");
+    update(conn, "INSERT INTO src VALUES (1, 'x'), (2, 'y')");
+    try (Statement st = conn.createStatement()) {
+      st.execute("SET odps.sql.allow.fullscan=true");
+      st.executeUpdate("CREATE TABLE copy LIFECYCLE 1 AS SELECT k, upper(v) AS v FROM src WHERE k > 1");
+    }
+    assertEquals(List.of(List.of(2L, "Y")), rows(conn, "SELECT * FROM copy"));
+    SubmittedJob ctas = EMU.get().jobs().stream().filter(j -> j.sql().contains("AS SELECT")).findFirst().get();
+    assertEquals("true", ctas.settings().get("odps.sql.allow.fullscan"));
+    assertTrue(ctas.succeeded());
+  }
+
+  @Test
+  void errorsCarryMaxComputeCodes() {
+    SQLException e = assertThrows(SQLException.class, () -> rows(conn, "SELECT * FROM no_such_table"));
+    assertTrue(e.getMessage().contains("ODPS-0130131"), e.getMessage());
+    assertTrue(e.getMessage().contains("Table not found"), e.getMessage());
+    SQLException parse = assertThrows(SQLException.class, () -> update(conn, "CREATE TABLE bad (x NOSUCHTYPE)"));
+    assertTrue(parse.getMessage().contains("ODPS-0130161"), parse.getMessage());
+  }
+}
