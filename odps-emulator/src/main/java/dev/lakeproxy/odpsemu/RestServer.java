@@ -587,8 +587,16 @@ final class RestServer {
 
   // ------------------------------------------------------------------ tables
 
+  /** The schema a request means: {@code curr_schema} in three-tier projects, else {@code default}. */
+  private static String schemaParam(Project p, String schemaName) {
+    if (!p.threeTier || schemaName == null || schemaName.isEmpty()) {
+      return "default"; // two-tier projects ignore curr_schema (odps-jdbc sends the project name there)
+    }
+    return schemaName.toLowerCase(Locale.ROOT);
+  }
+
   private Table table(Project p, String schemaName, String name) {
-    String s = schemaName == null || schemaName.isEmpty() ? "default" : schemaName.toLowerCase(Locale.ROOT);
+    String s = schemaParam(p, schemaName);
     Schema schema = p.schemas.get(s);
     Table t = schema == null ? null : schema.tables.get(name.toLowerCase(Locale.ROOT));
     if (t == null) {
@@ -599,10 +607,7 @@ final class RestServer {
   }
 
   private Reply listTables(Project p, Map<String, String> q, User user) {
-    String s = q.getOrDefault("curr_schema", "default");
-    if (s == null || s.isEmpty()) {
-      s = "default";
-    }
+    String s = schemaParam(p, q.get("curr_schema"));
     Schema schema = p.schemas.get(s.toLowerCase(Locale.ROOT));
     if (schema == null) {
       throw new HttpError(404, "NoSuchObject", "ODPS-0110061: Schema not found - '" + p.name + "." + s + "'");
