@@ -52,7 +52,7 @@ public final class HoloSimulator implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "postgres";
 
     private final HoloVersion version;
-    private final boolean backendConfiguration;
+    private volatile boolean backendConfiguration;
     private final EmbeddedPostgres pg;
     private final ServerSocket serverSocket;
     private final SqlProcessor processor;
@@ -114,6 +114,16 @@ public final class HoloSimulator implements AutoCloseable {
     /** Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set. */
     public boolean backendConfiguration() {
         return backendConfiguration;
+    }
+
+    /**
+     * Adds or removes the backend configuration on the running instance (what Hologres support does for
+     * V1.1 to V1.3.30); it applies to the next foreign-table read.
+     */
+    public HoloSimulator backendConfiguration(boolean on) {
+        store.executeEverywhere("UPDATE hg_sim.instance SET backend_configuration = " + on);
+        this.backendConfiguration = on;
+        return this;
     }
 
     /** The full {@code SELECT hg_version()} answer. */
