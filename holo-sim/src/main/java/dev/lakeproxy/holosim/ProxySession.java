@@ -361,9 +361,12 @@ final class ProxySession implements Runnable {
                 if (type == 'N' && handleNotice(body)) {
                     continue;
                 }
+                if (type == 'E') {
+                    body = stripInternalContext(body);
+                }
                 Settings.swapBytes(body, 0, names, '.', '_', false);
                 cout.write(type);
-                cout.write(intBytes(len));
+                cout.write(intBytes(body.length + 4));
                 cout.write(body);
                 if (sin.available() == 0) {
                     cout.flush();
@@ -375,6 +378,29 @@ final class ProxySession implements Runnable {
         } finally {
             close();
         }
+    }
+
+    /** Drops the CONTEXT ('W') field of errors raised by the simulator's own functions (hg_sim.*). */
+    static byte[] stripInternalContext(byte[] body) {
+        ByteArrayOutputStream out = null;
+        int pos = 0;
+        while (pos < body.length && body[pos] != 0) {
+            int z = indexOfZero(body, pos + 1);
+            if (body[pos] == 'W' && new String(body, pos + 1, z - pos - 1, StandardCharsets.UTF_8).contains("hg_sim.")) {
+                if (out == null) {
+                    out = new ByteArrayOutputStream(body.length);
+                    out.write(body, 0, pos);
+                }
+            } else if (out != null) {
+                out.write(body, pos, z + 1 - pos);
+            }
+            pos = z + 1;
+        }
+        if (out == null) {
+            return body;
+        }
+        out.write(0);
+        return out.toByteArray();
     }
 
     /** True when the notice was the simulator's private read report (then it is not forwarded). */

@@ -131,6 +131,9 @@ class EncryptionRulesTest {
         } else {
             SQLException e = Db.fails("XX000", c, sql);
             assertTrue(e.getMessage().contains(PANGU), e.getMessage());
+            assertTrue(e.getMessage().startsWith("ERROR: status { code: SERVER_INTERNAL_ERROR message: \"hos_exception:"
+                    + " IO error: " + PANGU), e.getMessage());
+            assertFalse(e.getMessage().contains("hg_sim"), "no simulator internals in the error: " + e.getMessage());
             assertTrue(e.getMessage().contains("errorcode: 9, errorcode_description: invalid argument,"
                     + " err_msg: PanguParameterInvalidException"), e.getMessage());
         }

@@ -1,0 +1,66 @@
+package dev.lakeproxy.holosim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** Lexical helpers and setting-name swaps, without a server. */
+class SqlTextTest {
+    @Test
+    void splitsOnTopLevelSemicolonsOnly() {
+        String sql = "SELECT ';' AS a; SELECT $x$ ; $x$; /* ; */ SELECT \"a;b\" -- ;\n; SELECT E'\\';'";
+        List<String> parts = SqlText.split(sql).stream().map(s -> sql.substring(s[0], s[1]).trim())
+                .collect(Collectors.toList());
+        assertEquals(Arrays.asList("SELECT ';' AS a", "SELECT $x$ ; $x$", "/* ; */ SELECT \"a;b\" -- ;",
+                "SELECT E'\\';'"), parts);
+    }
+
+    @Test
+    void wordsSkipStringsAndComments() {
+        assertEquals(Arrays.asList("select", "x", "from", "Orders", "t"),
+                SqlText.words("SELECT x /* orders */ FROM \"Orders\" t -- orders\n"));
+        assertEquals("x", SqlText.stripLeading(" -- c\n /* d */ x"));
+    }
+
+    @Test
+    void boolValuesLikePostgres() {
+        for (String ok : new String[] {"on", "off", "of", "true", "t", "FALSE", "yes", "y", "no", "1", "0"}) {
+            assertTrue(Settings.isValidBool(ok), ok);
+        }
+        for (String bad : new String[] {"o", "banana", "2", "", "tru e", "onn"}) {
+            assertFalse(Settings.isValidBool(bad), bad);
+        }
+        assertNull(ProxySession.invalidBoolOption("-c " + Settings.ORC_VIA_HOLO + "=false"));
+        assertEquals("x", ProxySession.invalidBoolOption("-c a=b -c " + Settings.ORC_VIA_HOLO + "=x -c c=d"));
+    }
+
+    @Test
+    void settingNamesSwapBothWays() {
+        String[] names = Settings.namesFor(HoloVersion.parse("3.2.0"));
+        assertEquals("SET hg.experimental_external_catalog_routing = 'x'; SHOW hg.EXPERIMENTAL_enable_access_odps_orc_via_holo",
+                Settings.toServer("SET hg_experimental_external_catalog_routing = 'x'; SHOW hg_EXPERIMENTAL_enable_access_odps_orc_via_holo", names));
+        String[] old = Settings.namesFor(HoloVersion.parse("3.1.9"));
+        assertEquals("SET hg_experimental_external_catalog_routing = 'x'",
+                Settings.toServer("SET hg_experimental_external_catalog_routing = 'x'", old));
+        byte[] b = "x hg.experimental_enable_access_odps_orc_via_holo y".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(Settings.swapBytes(b, 0, names, '.', '_', false));
+        assertEquals("x hg_experimental_enable_access_odps_orc_via_holo y", new String(b, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void versions() {
+        assertTrue(HoloVersion.parse("1.3.31").atLeast(HoloVersion.V1_3_31));
+        assertFalse(HoloVersion.parse("1.3.30").atLeast(HoloVersion.V1_3_31));
+        assertTrue(HoloVersion.parse("V3.2").hasCatalogRouting());
+        assertFalse(HoloVersion.parse("3.1.99").hasCatalogRouting());
+        assertEquals("2.0.0", HoloVersion.parse("2").toString());
+    }
+}
