@@ -62,6 +62,9 @@ public final class Connector {
         for (LakePlugin p : candidates) {
             p.beforeConnect(request);
         }
+        if (lakeUrl.subprotocol().equals("postgresql")) {
+            request.realUrl = LakeUrl.moveSecretParams(request.realUrl, request.realProperties);
+        }
         Driver realDriver = RealDrivers.find(request.realUrl);
         Connection real = realDriver.connect(request.realUrl, request.realProperties);
         if (real == null) {

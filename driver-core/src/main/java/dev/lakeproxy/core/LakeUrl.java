@@ -77,6 +77,30 @@ public final class LakeUrl {
         }
     }
 
+    /**
+     * Moves secret query parameters ({@code password=...}) of {@code url} into {@code target}: pgjdbc logs its
+     * URL at FINE, and treats a URL parameter and a property alike, so the secret stays out of its logs.
+     */
+    public static String moveSecretParams(String url, java.util.Properties target) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        StringBuilder kept = new StringBuilder(url.length()).append(url, 0, q);
+        char sep = '?';
+        for (String param : url.substring(q + 1).split("&", -1)) {
+            int eq = param.indexOf('=');
+            String name = decode(eq < 0 ? param : param.substring(0, eq));
+            if (eq > 0 && Secrets.isSecretName(name)) {
+                target.setProperty(name, decode(param.substring(eq + 1)));
+            } else {
+                kept.append(sep).append(param);
+                sep = '&';
+            }
+        }
+        return kept.toString();
+    }
+
     public String subprotocol() {
         return subprotocol;
     }

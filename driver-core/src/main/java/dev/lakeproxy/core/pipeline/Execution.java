@@ -58,6 +58,11 @@ final class Execution implements RewriteContext, ExecutionContext {
         }
     }
 
+    /** Undoes a failed plugin's partial rewrite. */
+    void restore(String sqlBefore) {
+        sql = sqlBefore;
+    }
+
     @Override
     public void note(String action) {
         actions.add(action);

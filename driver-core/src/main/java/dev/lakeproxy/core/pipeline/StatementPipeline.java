@@ -50,6 +50,15 @@ public final class StatementPipeline {
         return true;
     }
 
+    /**
+     * A plugin that fails with a runtime exception (a bug, or a parser library's) must not break the user's
+     * statement: what it was doing is abandoned, the failure is counted and logged, and the statement goes on.
+     */
+    private void contained(RuntimeException bug, String hook) {
+        metrics.counter("pluginFailures").increment();
+        LOG.log(Level.FINE, "a lakeproxy plugin failed in " + hook + "; the statement goes on without it", bug);
+    }
+
     public boolean bindsParameters() {
         return binders.length > 0;
     }
@@ -81,14 +90,22 @@ public final class StatementPipeline {
             rewrite(ex, interested);
         }
         for (SessionPlugin p : interested) {
-            p.beforeExecute(ex);
+            try {
+                p.beforeExecute(ex);
+            } catch (RuntimeException bug) {
+                contained(bug, "beforeExecute");
+            }
         }
         runFirsts(ex);
         while (true) {
             try {
                 T result = call.run(ex.sql());
                 for (SessionPlugin p : interested) {
-                    p.afterExecute(ex);
+                    try {
+                        p.afterExecute(ex);
+                    } catch (RuntimeException bug) {
+                        contained(bug, "afterExecute");
+                    }
                 }
                 return result;
             } catch (SQLException error) {
@@ -123,11 +140,14 @@ public final class StatementPipeline {
         }
         Execution ex = new Execution(this, sql, sql, false, true);
         try {
+            applyRewrites(ex, interested);
             for (SessionPlugin p : interested) {
-                p.rewrite(ex);
-            }
-            for (SessionPlugin p : interested) {
-                p.beforeExecute(ex);
+                try {
+                    p.beforeExecute(ex);
+                } catch (RuntimeException bug) {
+                    contained(bug, "beforeExecute");
+                    ex.note("a plugin failed; the statement would go on without it");
+                }
             }
         } catch (SQLException refused) {
             return new Explanation(sql, ex.sql(), ex.actions, refused.getMessage());
@@ -177,12 +197,23 @@ public final class StatementPipeline {
         return list.toArray(NONE);
     }
 
+    /** Lets each interested plugin rewrite; a plugin that breaks leaves the text as it was. */
+    private void applyRewrites(Execution ex, SessionPlugin[] interested) throws SQLException {
+        for (SessionPlugin p : interested) {
+            String mark = ex.sql();
+            try {
+                p.rewrite(ex);
+            } catch (RuntimeException bug) {
+                ex.restore(mark);
+                contained(bug, "rewrite");
+            }
+        }
+    }
+
     private void rewrite(Execution ex, SessionPlugin[] interested) throws SQLException {
         String before = ex.sql();
         try {
-            for (SessionPlugin p : interested) {
-                p.rewrite(ex);
-            }
+            applyRewrites(ex, interested);
         } catch (SQLException refused) {
             metrics.refused.increment();
             LOG.log(Level.FINE, "lakeproxy refused a statement: {0}", refused.getMessage());
@@ -199,7 +230,13 @@ public final class StatementPipeline {
 
     private Outcome outcomeOf(Execution ex, SessionPlugin[] interested, SQLException error) throws SQLException {
         for (SessionPlugin p : interested) {
-            Outcome o = p.onError(ex, error);
+            Outcome o;
+            try {
+                o = p.onError(ex, error);
+            } catch (RuntimeException bug) {
+                contained(bug, "onError");
+                continue;
+            }
             if (o.isRetry() || o.translated() != null) {
                 return o;
             }

@@ -1,6 +1,11 @@
 package dev.lakeproxy.core.sql;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * The result of parsing one SQL text: the JSqlParser statement, or nothing when JSqlParser could not parse
@@ -34,6 +39,29 @@ public final class ParsedSql {
     /** Why parsing failed (first line of the parser's message), or {@code null}. */
     public String failure() {
         return failure;
+    }
+
+    /**
+     * Every table the statement names (with repeats), or {@code null} when that cannot be known: the text did
+     * not parse, or JSqlParser's finder fails on this statement kind. {@code null} means "pass it through".
+     */
+    public List<Table> tables() {
+        if (statement == null) {
+            return null;
+        }
+        List<Table> found = new ArrayList<>();
+        try {
+            new TablesNamesFinder<Void>() {
+                @Override
+                public <S> Void visit(Table table, S context) {
+                    found.add(table);
+                    return super.visit(table, context);
+                }
+            }.getTables(statement);
+        } catch (RuntimeException finderLimit) {
+            return null; // JSqlParser's finder does not cover every statement (and has bugs): do not guess
+        }
+        return Collections.unmodifiableList(found);
     }
 
     /** The position helper for this text. */
