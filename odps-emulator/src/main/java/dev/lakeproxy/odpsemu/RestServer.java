@@ -731,9 +731,9 @@ final class RestServer {
     }
     if (method.equals("POST")) {
       synchronized (s) {
-        if (!"committed".equals(s.status)) {
+        if (!"closed".equals(s.status)) {
           emu.commitUpload(t, s.partition, s.overwrite, s.blocks, user);
-          s.status = "committed";
+          s.status = "closed";
         }
       }
       return Reply.json(uploadJson(s));
