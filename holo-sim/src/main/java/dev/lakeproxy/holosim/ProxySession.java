@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,8 @@ final class ProxySession implements Runnable {
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong hgVersionCalls = new AtomicLong();
     private volatile boolean open = true;
+    private volatile List<String> searchPath;
+
     /** Set when this connection ran DDL whose effect on the catalog is visible to others only at commit. */
     boolean pendingDdl;
 
@@ -62,6 +65,23 @@ final class ProxySession implements Runnable {
 
     String database() {
         return database;
+    }
+
+    /** The session's search_path as far as the proxy saw it ({@code "$user", public} by default). */
+    List<String> searchPath() {
+        List<String> p = searchPath;
+        return p != null ? p : java.util.Arrays.asList(user, "public");
+    }
+
+    void searchPath(List<String> path) {
+        List<String> resolved = null;
+        if (path != null) {
+            resolved = new java.util.ArrayList<>();
+            for (String s : path) {
+                resolved.add(s.equals("$user") ? user : s);
+            }
+        }
+        this.searchPath = resolved;
     }
 
     void resetCounters() {

@@ -42,6 +42,12 @@ final class SqlProcessor {
                     + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
                     + IDENT + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$", FLAGS);
     private static final Pattern IF_TABLE_EXIST = Pattern.compile("if_table_exist\\s+'([^']*)'", FLAGS);
+    private static final Pattern SET_SEARCH_PATH = Pattern.compile(
+            "^SET\\s+(?:SESSION\\s+)?search_path(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
+    private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
+    private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
+    private static final Pattern COPY_QUERY = Pattern.compile("^COPY\\s*\\(", FLAGS);
     private static final Pattern DROP_DATABASE = Pattern.compile("^DROP\\s+DATABASE\\b", FLAGS);
 
     private final HoloSimulator sim;
@@ -92,8 +98,24 @@ final class SqlProcessor {
         String keyword = head.substring(0, end).toLowerCase(Locale.ROOT);
         ForeignTableCatalog catalog = sim.catalog(session.database());
         switch (keyword) {
-            case "set":
+            case "set": {
+                Matcher m = SET_SEARCH_PATH.matcher(head);
+                if (m.matches()) {
+                    session.searchPath(parseSearchPath(m.group(1), session));
+                }
                 return checkBool(SET_BOOL, head, stmt);
+            }
+            case "reset":
+                if (head.toLowerCase(Locale.ROOT).matches("(?s)reset\\s+(search_path|all)\\b.*")) {
+                    session.searchPath(null);
+                }
+                return stmt;
+            case "prepare":
+                return rewriteTail(stmt, head, PREPARE, catalog, session);
+            case "declare":
+                return rewriteTail(stmt, head, DECLARE, catalog, session);
+            case "copy":
+                return rewriteCopy(stmt, head, catalog, session);
             case "alter": {
                 ddl(session, catalog);
                 return checkBool(ALTER_BOOL, head, stmt);
@@ -123,7 +145,7 @@ final class SqlProcessor {
                 }
                 return stmt;
             case "create": {
-                String out = rewriteTables(stmt, catalog);
+                String out = rewriteTables(stmt, catalog, session);
                 ddl(session, catalog); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
@@ -135,7 +157,7 @@ final class SqlProcessor {
             case "explain":
             case "values":
             case "table":
-                return rewriteTables(stmt, catalog);
+                return rewriteTables(stmt, catalog, session);
             default:
                 return stmt;
         }
@@ -201,7 +223,61 @@ final class SqlProcessor {
     }
 
     /** Replaces each read of a known foreign table with its checked subquery; splices the original text. */
-    private String rewriteTables(String stmt, ForeignTableCatalog catalog) {
+    private static List<String> parseSearchPath(String value, ProxySession session) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty() || p.equalsIgnoreCase("default")) {
+                return null;
+            }
+            if (p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
+                p = p.substring(1, p.length() - 1);
+            }
+            out.add(SqlText.unquoteIdent(p));
+        }
+        return out;
+    }
+
+    /** Rewrites the query that follows a prefix (PREPARE ... AS, DECLARE ... FOR). */
+    private String rewriteTail(String stmt, String head, Pattern prefix, ForeignTableCatalog catalog,
+                               ProxySession session) {
+        Matcher m = prefix.matcher(head);
+        if (!m.find()) {
+            return stmt;
+        }
+        int offset = stmt.length() - head.length() + m.end();
+        String tail = stmt.substring(offset);
+        String out = rewriteTables(tail, catalog, session);
+        return out == tail ? stmt : stmt.substring(0, offset) + out;
+    }
+
+    /** Rewrites the query of {@code COPY (query) TO ...}. */
+    private String rewriteCopy(String stmt, String head, ForeignTableCatalog catalog, ProxySession session) {
+        Matcher m = COPY_QUERY.matcher(head);
+        if (!m.find()) {
+            return stmt;
+        }
+        int open = stmt.length() - head.length() + m.end() - 1;
+        int depth = 0;
+        int i = open;
+        while (i < stmt.length()) {
+            char c = stmt.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                break;
+            }
+            i = SqlText.skipToken(stmt, i);
+        }
+        if (i >= stmt.length()) {
+            return stmt;
+        }
+        String inner = stmt.substring(open + 1, i);
+        String out = rewriteTables(inner, catalog, session);
+        return out == inner ? stmt : stmt.substring(0, open + 1) + out + stmt.substring(i);
+    }
+
+    private String rewriteTables(String stmt, ForeignTableCatalog catalog, ProxySession session) {
         Map<String, List<ForeignTableCatalog.ForeignTable>> known = catalog.tables();
         if (known.isEmpty()) {
             return stmt;
@@ -257,7 +333,7 @@ final class SqlProcessor {
             if (targets.contains(t) || !realNames.contains(t.getFullyQualifiedName())) {
                 continue;
             }
-            ForeignTableCatalog.ForeignTable ft = resolve(t, known);
+            ForeignTableCatalog.ForeignTable ft = resolve(t, known, session);
             SimpleNode node = t.getASTNode();
             if (ft == null || node == null || !done.add(node)) {
                 continue;
@@ -305,16 +381,24 @@ final class SqlProcessor {
         return sb.toString();
     }
 
-    private static ForeignTableCatalog.ForeignTable resolve(Table t, Map<String, List<ForeignTableCatalog.ForeignTable>> known) {
+    /**
+     * The foreign table a reference names: qualified names exactly; unqualified ones in the first schema of the
+     * session's search_path (as set by {@code SET search_path}; default {@code "$user", public}) that has one.
+     */
+    private static ForeignTableCatalog.ForeignTable resolve(Table t, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
+                                                           ProxySession session) {
         String name = SqlText.unquoteIdent(t.getName());
         List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
         if (candidates == null) {
             return null;
         }
-        String schema = t.getSchemaName() == null ? "public" : SqlText.unquoteIdent(t.getSchemaName());
-        for (ForeignTableCatalog.ForeignTable ft : candidates) {
-            if (ft.schema.equals(schema)) {
-                return ft;
+        List<String> path = t.getSchemaName() == null ? session.searchPath()
+                : Collections.singletonList(SqlText.unquoteIdent(t.getSchemaName()));
+        for (String schema : path) {
+            for (ForeignTableCatalog.ForeignTable ft : candidates) {
+                if (ft.schema.equals(schema)) {
+                    return ft;
+                }
             }
         }
         return null;

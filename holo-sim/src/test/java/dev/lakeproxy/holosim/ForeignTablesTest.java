@@ -87,6 +87,37 @@ class ForeignTablesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
+    void otherStatementFormsAndSearchPath(String mode) throws Exception {
+        try (Connection c = Db.connect(SIM.sim(), mode)) {
+            Db.exec(c, "CREATE SCHEMA IF NOT EXISTS sp_" + mode + ";"
+                    + " CREATE FOREIGN TABLE sp_" + mode + ".items (id bigint, name text) SERVER odps_server"
+                    + " OPTIONS (project_name 'ft_plain', table_name 'items')");
+            Db.fails("42P01", c, "SELECT * FROM items");
+            Db.exec(c, "SET search_path TO sp_" + mode + ", public");
+            assertEquals("3", Db.one(c, "SELECT count(*) FROM items"));
+            assertTrue(Db.rows(c, "EXPLAIN SELECT * FROM items").toString().contains("One-Time Filter"));
+            Db.exec(c, "PREPARE q(bigint) AS SELECT name FROM items WHERE id = $1");
+            assertEquals("b", Db.one(c, "EXECUTE q(2)"));
+            Db.exec(c, "DEALLOCATE q");
+            c.setAutoCommit(false);
+            Db.exec(c, "DECLARE cur CURSOR FOR SELECT name FROM items ORDER BY id");
+            assertEquals("a", Db.one(c, "FETCH NEXT FROM cur"));
+            c.commit();
+            c.setAutoCommit(true);
+            java.io.StringWriter out = new java.io.StringWriter();
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (SELECT id FROM items ORDER BY id) TO STDOUT", out);
+            assertEquals("1\n2\n3\n", out.toString());
+            Db.exec(c, "ALTER FOREIGN TABLE items DROP COLUMN name; ALTER FOREIGN TABLE items OPTIONS (SET table_name 'empty_t')");
+            assertEquals("0", Db.one(c, "SELECT count(*) FROM items"));
+            Db.exec(c, "RESET search_path");
+            Db.fails("42P01", c, "SELECT * FROM items");
+            Db.exec(c, "DROP SCHEMA sp_" + mode + " CASCADE");
+        }
+    }
+
     @Test
     void importForeignSchema() throws Exception {
         try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
