@@ -149,7 +149,10 @@ final class TablestoreRules {
       assigned.add(new ArrayList<>());
     }
     if (distributeBy == null) {
-      int chunk = (rows.size() + writers - 1) / writers;
+      // contiguous chunks of input order; a writer gets at least one full batch (small inputs are
+      // not split across writers, as a single MaxCompute worker would write them)
+      int batch = Math.max(1, emu.tablestoreBatchRows());
+      int chunk = Math.max((rows.size() + writers - 1) / writers, Math.min(rows.size(), batch));
       for (int i = 0; i < rows.size(); i++) {
         assigned.get(chunk == 0 ? 0 : i / chunk).add(rows.get(i));
       }
