@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,9 +58,12 @@ public final class HoloSimulator implements AutoCloseable {
     private final MaxComputeStore store;
     private final Map<String, ForeignTableCatalog> catalogs = new ConcurrentHashMap<>();
     private final Map<String, Connection> adminConnections = new HashMap<>();
-    private final List<QueryLogEntry> queryLog = new CopyOnWriteArrayList<>();
+    /** Bounded: the oldest entries go first. */
+    private static final int MAX_LOG = 100_000;
+    private static final int MAX_CLOSED_SESSIONS = 10_000;
+    private final java.util.ArrayDeque<QueryLogEntry> queryLog = new java.util.ArrayDeque<>();
     private final Map<Long, ProxySession> sessions = new ConcurrentHashMap<>();
-    private final List<ProxySession> allSessions = new CopyOnWriteArrayList<>();
+    private final java.util.Deque<ProxySession> allSessions = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong hgVersionCalls = new AtomicLong();
@@ -181,7 +183,9 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading transaction. */
     public List<QueryLogEntry> queryLog() {
-        return Collections.unmodifiableList(new ArrayList<>(queryLog));
+        synchronized (queryLog) {
+            return Collections.unmodifiableList(new ArrayList<>(queryLog));
+        }
     }
 
     /** The engine of the latest foreign-table read, or null if none. */
@@ -192,7 +196,9 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** Empties {@link #queryLog()} (the SQL table {@code hologres.hg_query_log} is left alone). */
     public void clearQueryLog() {
-        queryLog.clear();
+        synchronized (queryLog) {
+            queryLog.clear();
+        }
     }
 
     /** Wire-level counters: connections, hg_version() calls, round trips per connection. */
@@ -294,7 +300,12 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     void recordRead(QueryLogEntry e) {
-        queryLog.add(e);
+        synchronized (queryLog) {
+            queryLog.addLast(e);
+            if (queryLog.size() > MAX_LOG) {
+                queryLog.removeFirst();
+            }
+        }
         if (e.database().startsWith("template")) {
             return;
         }
@@ -424,7 +435,14 @@ public final class HoloSimulator implements AutoCloseable {
             }
             ProxySession session = new ProxySession(this, s, sessionIds.incrementAndGet());
             sessions.put(session.id, session);
-            allSessions.add(session);
+            allSessions.addLast(session);
+            int excess = allSessions.size() - MAX_CLOSED_SESSIONS - sessions.size();
+            for (java.util.Iterator<ProxySession> it = allSessions.iterator(); excess > 0 && it.hasNext(); ) {
+                if (!it.next().isOpen()) {
+                    it.remove();
+                    excess--;
+                }
+            }
             Thread t = new Thread(session, "holo-sim-" + port() + "-c2s-" + session.id);
             t.setDaemon(true);
             t.start();

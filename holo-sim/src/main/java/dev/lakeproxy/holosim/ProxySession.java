@@ -84,6 +84,10 @@ final class ProxySession implements Runnable {
         this.searchPath = resolved;
     }
 
+    boolean isOpen() {
+        return open;
+    }
+
     void resetCounters() {
         roundTrips.set(0);
         hgVersionCalls.set(0);
@@ -121,11 +125,16 @@ final class ProxySession implements Runnable {
             LOG.log(Level.WARNING, "holo-sim connection " + id + " failed", e);
         } finally {
             close();
+            statements.clear();
+            portals.clear();
         }
     }
 
     void close() {
         open = false;
+        synchronized (originals) {
+            originals.clear();
+        }
         closeQuietly(client);
         closeQuietly(server);
         sim.sessionEnded(this);

@@ -122,6 +122,56 @@ class EncryptionRulesTest {
         }
     }
 
+    /** Database and instance level, the reconnect rule and ROLLBACK, in every band. */
+    @ParameterizedTest(name = "V{0} backend configuration={1}")
+    @MethodSource("bands")
+    void settingLevelsDecideTheEngine(String version, boolean backend, boolean byokViaSqe, boolean commonTable)
+            throws Exception {
+        HoloSimulator sim = sim(version, backend);
+        try (Connection c = Db.connect(sim, "enc_db", Db.EXTENDED)) {
+            // ROLLBACK undoes a session SET: back to HQE.
+            c.setAutoCommit(false);
+            Db.exec(c, "SET " + ORC + " = false");
+            expectRead(sim, c, "byok_s", "2|byok", byokViaSqe, Engine.SQE);
+            c.rollback();
+            expectRead(sim, c, "none_s", "1|plain", true, Engine.HQE);
+            c.rollback();
+            c.setAutoCommit(true);
+            // Database level: only new connections.
+            Db.exec(c, "ALTER DATABASE enc_db SET " + ORC + " = false");
+            try {
+                expectRead(sim, c, "none_s", "1|plain", true, Engine.HQE);
+                try (Connection again = Db.connect(sim, "enc_db", Db.SIMPLE)) {
+                    expectRead(sim, again, "byok_s", "2|byok", byokViaSqe, Engine.SQE);
+                }
+            } finally {
+                Db.exec(c, "ALTER DATABASE enc_db RESET " + ORC);
+            }
+            // Instance level.
+            if (commonTable) {
+                Db.exec(c, "ALTER ROLE ALL SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
+                try {
+                    expectRead(sim, c, "dk_s", "3|dk", false, Engine.HQE);
+                    try (Connection again = Db.connect(sim, "enc_db", Db.EXTENDED)) {
+                        expectRead(sim, again, "dk_s", "3|dk", true, Engine.COMMON_TABLE);
+                    }
+                } finally {
+                    Db.exec(c, "ALTER ROLE ALL RESET " + ROUTING);
+                }
+            } else {
+                Db.fails("42704", c, "ALTER ROLE ALL SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
+                Db.exec(c, "ALTER ROLE ALL SET " + ORC + " = false");
+                try {
+                    try (Connection again = Db.connect(sim, "enc_db", Db.EXTENDED)) {
+                        expectRead(sim, again, "byok_s", "2|byok", byokViaSqe, Engine.SQE);
+                    }
+                } finally {
+                    Db.exec(c, "ALTER ROLE ALL RESET " + ORC);
+                }
+            }
+        }
+    }
+
     private static void expectRead(HoloSimulator sim, Connection c, String schema, String row, boolean readable,
                                    Engine engine) throws SQLException {
         String sql = "SELECT id, v FROM " + schema + ".t";
