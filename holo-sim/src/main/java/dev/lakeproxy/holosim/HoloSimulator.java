@@ -449,10 +449,6 @@ public final class HoloSimulator implements AutoCloseable {
         }
     }
 
-    static UncheckedIOException unchecked(String what, SQLException e) {
-        return new UncheckedIOException(what + ": " + e.getMessage(), new IOException(e));
-    }
-
     /** Configures and starts a {@link HoloSimulator}. */
     public static final class Builder {
         private HoloVersion version = HoloVersion.parse("3.2.5");

@@ -128,6 +128,37 @@ class WireProtocolTest {
     }
 
     @Test
+    void concurrentSessionsKeepTheirOwnSettings() throws Exception {
+        HoloSimulator sim = SIM.sim();
+        sim.clearQueryLog();
+        int threads = 8;
+        int reads = 25;
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            all.add(CompletableFuture.runAsync(() -> {
+                try (Connection c = Db.connect(sim, id % 2 == 0 ? Db.EXTENDED : Db.SIMPLE)) {
+                    if (id % 2 == 0) {
+                        Db.exec(c, "SET " + SettingsTest.ORC + " = false");
+                    }
+                    for (int i = 0; i < reads; i++) {
+                        assertEquals(String.valueOf(1000 - id), Db.one(c, "SELECT count(*) FROM wire_nums WHERE n > " + id));
+                    }
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+        List<QueryLogEntry> log = sim.queryLog();
+        assertEquals(threads * reads, log.size());
+        for (QueryLogEntry e : log) {
+            int id = Integer.parseInt(e.query().substring(e.query().lastIndexOf(' ') + 1));
+            assertEquals(id % 2 == 0 ? Engine.SQE : Engine.HQE, e.engine(), e::toString);
+        }
+    }
+
+    @Test
     void cancelReachesTheServer() throws Exception {
         try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED); Statement st = c.createStatement()) {
             CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
