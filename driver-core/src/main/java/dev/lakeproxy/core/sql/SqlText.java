@@ -14,13 +14,16 @@ public final class SqlText {
     public static boolean containsWord(String sql, String word) {
         int n = word.length();
         int last = sql.length() - n;
-        char first = Character.toLowerCase(word.charAt(0));
+        if (n == 0 || last < 0) {
+            return n == 0;
+        }
+        // Two-character prefilter before the full comparison; (c | 0x20) folds ASCII letters to lower case.
+        int first = Character.toLowerCase(word.charAt(0)) | 0x20;
+        int second = n > 1 ? Character.toLowerCase(word.charAt(1)) | 0x20 : -1;
         for (int i = 0; i <= last; i++) {
-            char c = sql.charAt(i);
-            if ((c | 0x20) == first || c == first) {
-                if (sql.regionMatches(true, i, word, 0, n) && !isWordChar(sql, i - 1) && !isWordChar(sql, i + n)) {
-                    return true;
-                }
+            if ((sql.charAt(i) | 0x20) == first && (second < 0 || (sql.charAt(i + 1) | 0x20) == second)
+                    && sql.regionMatches(true, i, word, 0, n) && !isWordChar(sql, i - 1) && !isWordChar(sql, i + n)) {
+                return true;
             }
         }
         return false;

@@ -1,0 +1,79 @@
+package dev.lakeproxy.bench;
+
+import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.jdbc.ConnectionServices;
+import dev.lakeproxy.core.jdbc.PlainWrappers;
+import dev.lakeproxy.core.pipeline.StatementPipeline;
+import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.core.sql.SqlText;
+import dev.lakeproxy.spi.SessionPlugin;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The client-side cost lakeproxy adds to a statement that needs no change, without any network: the same
+ * in-memory "real" statement called directly and through the wrapper, with no plugin, and with a plugin
+ * active whose lexical pre-check says no. The difference of the scores is lakeproxy's hot path.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class HotPathBenchmark {
+
+    static final String SQL = "SELECT o.id, o.amount, c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
+            + "WHERE o.created_at > now() - interval '1 day' ORDER BY o.amount DESC LIMIT 100";
+
+    @Param({"direct", "wrapped-no-plugin", "wrapped-plugin-not-interested"})
+    public String path;
+
+    private Statement statement;
+
+    @Setup
+    public void setUp() throws SQLException {
+        ResultSet rs = (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultSet.class},
+                (p, m, a) -> null);
+        Statement realStatement = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                (p, m, a) -> m.getName().equals("executeQuery") ? rs : null);
+        Connection realConnection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("createStatement") ? realStatement : null);
+        if (path.equals("direct")) {
+            statement = realStatement;
+            return;
+        }
+        List<SessionPlugin> plugins = path.equals("wrapped-no-plugin") ? List.of() : List.of(new SessionPlugin() {
+            @Override
+            public boolean interested(String sql) {
+                return SqlText.containsWord(sql, "encrypted_orders"); // a typical plugin pre-check that says no
+            }
+        });
+        LakeMetrics metrics = new LakeMetrics();
+        StatementPipeline pipeline = new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared());
+        Connection wrapped = PlainWrappers.INSTANCE.connection(realConnection,
+                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of()));
+        statement = wrapped.createStatement();
+    }
+
+    @Benchmark
+    public ResultSet executeQuery() throws SQLException {
+        return statement.executeQuery(SQL);
+    }
+}
