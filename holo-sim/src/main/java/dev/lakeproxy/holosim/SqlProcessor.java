@@ -1,6 +1,7 @@
 package dev.lakeproxy.holosim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -296,7 +297,8 @@ final class SqlProcessor {
         try {
             parsed = CCJSqlParserUtil.newParser(stmt).Statement();
         } catch (Throwable e) {
-            return stmt; // unparseable: pass through, PostgreSQL will answer
+            // JSqlParser does not know every PostgreSQL construct: fall back to a lexical scan of FROM lists.
+            return lexicalRewrite(stmt, known, session);
         }
         Statement inner = parsed instanceof ExplainStatement ? ((ExplainStatement) parsed).getStatement() : parsed;
         Set<Table> targets = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -324,7 +326,7 @@ final class SqlProcessor {
                 }
             }.getTables(inner);
         } catch (Throwable e) {
-            return stmt;
+            return lexicalRewrite(stmt, known, session); // JSqlParser's visitor fails on some constructs
         }
         List<int[]> edits = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -345,6 +347,7 @@ final class SqlProcessor {
                 return stmt; // positions not as expected: do not risk a wrong splice
             }
             String span = stmt.substring(b, e);
+            b = includeOnly(stmt, b); // "FROM ONLY t": ONLY cannot stay in front of a subquery
             String replacement;
             if (t.getAlias() == null) {
                 replacement = ft.subquery() + " AS " + SqlText.quoteIdent(ft.name);
@@ -381,6 +384,133 @@ final class SqlProcessor {
         return sb.toString();
     }
 
+    private static final Set<String> QUERY_STARTS = new java.util.HashSet<>(Arrays.asList(
+            "select", "with", "values", "table"));
+    private static final Set<String> CLAUSE_ENDS = new java.util.HashSet<>(Arrays.asList(
+            "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
+            "on", "using", "returning", "for", "fetch", "set", "select", "values", "into"));
+    private static final Set<String> NOT_ALIAS = new java.util.HashSet<>(Arrays.asList(
+            "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
+            "on", "using", "returning", "for", "fetch", "join", "left", "right", "inner", "full", "cross",
+            "natural", "tablesample", "outer", "lateral"));
+
+    /**
+     * Lexical fallback: finds {@code FROM name}, {@code JOIN name} and {@code , name} in FROM lists of (sub)queries
+     * (not inside function-call parentheses such as {@code extract(x FROM y)}), and splices the checked subquery.
+     */
+    private String lexicalRewrite(String stmt, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
+                                  ProxySession session) {
+        List<int[]> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < stmt.length()) {
+            char c = stmt.charAt(i);
+            int j = SqlText.skipToken(stmt, i);
+            boolean comment = (c == '-' && stmt.startsWith("--", i)) || (c == '/' && stmt.startsWith("/*", i));
+            if (!Character.isWhitespace(c) && !comment) {
+                tokens.add(new int[] {i, j});
+            }
+            i = j;
+        }
+        java.util.ArrayDeque<boolean[]> stack = new java.util.ArrayDeque<>(); // {isQuery, inFrom}
+        stack.push(new boolean[] {true, false});
+        boolean expectTable = false;
+        String prev = "";
+        List<int[]> edits = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            String raw = stmt.substring(tokens.get(k)[0], tokens.get(k)[1]);
+            String word = raw.toLowerCase(Locale.ROOT);
+            boolean[] top = stack.peek();
+            if (word.equals("(")) {
+                String next = k + 1 < tokens.size()
+                        ? stmt.substring(tokens.get(k + 1)[0], tokens.get(k + 1)[1]).toLowerCase(Locale.ROOT) : "";
+                stack.push(new boolean[] {QUERY_STARTS.contains(next), false});
+                expectTable = false;
+            } else if (word.equals(")")) {
+                if (stack.size() > 1) {
+                    stack.pop();
+                }
+                expectTable = false;
+            } else if (!top[0]) {
+                // inside a function call or expression list
+            } else if (word.equals("from")) {
+                top[1] = !prev.equals("delete");
+                expectTable = top[1];
+            } else if (word.equals("join")) {
+                top[1] = true;
+                expectTable = true;
+            } else if (word.equals(",")) {
+                expectTable = top[1];
+            } else if (CLAUSE_ENDS.contains(word)) {
+                top[1] = false;
+                expectTable = false;
+            } else if (expectTable && (word.equals("only") || word.equals("lateral"))) {
+                // still expecting the table
+            } else if (expectTable && (SqlText.isIdentStart(raw.charAt(0)) || raw.charAt(0) == '"')) {
+                expectTable = false;
+                int first = k;
+                List<String> parts = new ArrayList<>();
+                parts.add(SqlText.unquoteIdent(raw));
+                while (k + 2 < tokens.size() && stmt.startsWith(".", tokens.get(k + 1)[0])) {
+                    k += 2;
+                    parts.add(SqlText.unquoteIdent(stmt.substring(tokens.get(k)[0], tokens.get(k)[1])));
+                }
+                String name = parts.get(parts.size() - 1);
+                List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
+                if (candidates != null) {
+                    List<String> path = parts.size() == 1 ? session.searchPath()
+                            : Collections.singletonList(parts.get(parts.size() - 2));
+                    ForeignTableCatalog.ForeignTable ft = pick(candidates, path);
+                    if (ft != null) {
+                        String next = k + 1 < tokens.size()
+                                ? stmt.substring(tokens.get(k + 1)[0], tokens.get(k + 1)[1]).toLowerCase(Locale.ROOT) : "";
+                        boolean alias = !next.isEmpty() && (next.equals("as") || next.startsWith("\"")
+                                || (SqlText.isIdentStart(next.charAt(0)) && !NOT_ALIAS.contains(next)
+                                    && !CLAUSE_ENDS.contains(next)));
+                        edits.add(new int[] {includeOnly(stmt, tokens.get(first)[0]), tokens.get(k)[1]});
+                        texts.add(alias ? ft.subquery() : ft.subquery() + " AS " + SqlText.quoteIdent(ft.name));
+                    }
+                }
+            } else {
+                expectTable = false;
+            }
+            prev = word;
+        }
+        if (edits.isEmpty()) {
+            return stmt;
+        }
+        StringBuilder sb = new StringBuilder(stmt);
+        for (int e = edits.size() - 1; e >= 0; e--) {
+            sb.replace(edits.get(e)[0], edits.get(e)[1], texts.get(e));
+        }
+        return sb.toString();
+    }
+
+    /** The start of a preceding {@code ONLY} keyword, else {@code b}. */
+    private static int includeOnly(String stmt, int b) {
+        int p = b;
+        while (p > 0 && Character.isWhitespace(stmt.charAt(p - 1))) {
+            p--;
+        }
+        if (p >= 4 && stmt.regionMatches(true, p - 4, "only", 0, 4)
+                && (p == 4 || !SqlText.isIdentPart(stmt.charAt(p - 5)))) {
+            return p - 4;
+        }
+        return b;
+    }
+
+    private static ForeignTableCatalog.ForeignTable pick(List<ForeignTableCatalog.ForeignTable> candidates,
+                                                         List<String> path) {
+        for (String schema : path) {
+            for (ForeignTableCatalog.ForeignTable ft : candidates) {
+                if (ft.schema.equals(schema)) {
+                    return ft;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The foreign table a reference names: qualified names exactly; unqualified ones in the first schema of the
      * session's search_path (as set by {@code SET search_path}; default {@code "$user", public}) that has one.
@@ -394,13 +524,6 @@ final class SqlProcessor {
         }
         List<String> path = t.getSchemaName() == null ? session.searchPath()
                 : Collections.singletonList(SqlText.unquoteIdent(t.getSchemaName()));
-        for (String schema : path) {
-            for (ForeignTableCatalog.ForeignTable ft : candidates) {
-                if (ft.schema.equals(schema)) {
-                    return ft;
-                }
-            }
-        }
-        return null;
+        return pick(candidates, path);
     }
 }
