@@ -155,6 +155,21 @@ class PipelineTest {
     }
 
     @Test
+    void failuresOnTheFastPathAreOfferedToThePluginsToo() throws SQLException {
+        try (Connection c = connect(true); Statement s = c.createStatement();
+             PreparedStatement p = c.prepareStatement("SELECT 1 / ? AS recover_me")) {
+            long analysed = c.unwrap(LakeproxyConnection.class).metrics().analysed.sum();
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1 / 0 AS recover_me"));
+            assertEquals("22012", e.getSQLState());
+            assertTrue(e.getMessage().contains("test.divided"), "translated: " + e.getMessage());
+            p.setInt(1, 0);
+            SQLException pe = assertThrows(SQLException.class, p::executeQuery);
+            assertTrue(pe.getMessage().contains("test.divided"), "translated: " + pe.getMessage());
+            assertEquals(analysed, c.unwrap(LakeproxyConnection.class).metrics().analysed.sum(), "still the fast path");
+        }
+    }
+
+    @Test
     void refusalHappensBeforeTheServerSeesTheStatement() throws SQLException {
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             s.execute("INSERT INTO lp_guarded VALUES (1)");

@@ -28,7 +28,10 @@ public interface SessionPlugin {
     default void beforeExecute(ExecutionContext context) throws SQLException {
     }
 
-    /** Observes a failure: propagate it, translate it, or ask for one retry. */
+    /**
+     * Observes a failure: propagate it, translate it, or ask for one retry. Offered for every failed statement,
+     * also those the plugin was not interested in (an error can teach what no lexical test could know).
+     */
     default Outcome onError(ExecutionContext context, SQLException error) throws SQLException {
         return Outcome.propagate();
     }

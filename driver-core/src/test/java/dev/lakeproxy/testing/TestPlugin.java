@@ -113,6 +113,9 @@ public final class TestPlugin implements LakePlugin {
                 ctx.runFirst("INSERT INTO lp_flag VALUES (1)", "the flag was missing", null);
                 return Outcome.retry("lp_flag was empty");
             }
+            if ("22012".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "recover_me")) {
+                return Outcome.translate(LakeErrors.translate(error, "test.divided", "recover_me"));
+            }
             if ("42P01".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "lp_missing")) {
                 return Outcome.translate(LakeErrors.translate(error, "test.missing", "lp_missing"));
             }

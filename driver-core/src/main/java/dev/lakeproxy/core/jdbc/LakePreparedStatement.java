@@ -35,7 +35,11 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     @Override
     public ResultSet executeQuery() throws SQLException {
         if (direct(originalSql)) {
-            return wrap(real.executeQuery());
+            try {
+                return wrap(real.executeQuery());
+            } catch (SQLException e) {
+                return wrap(owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeQuery()));
+            }
         }
         return wrap(prepared(s -> real.executeQuery()));
     }
@@ -43,7 +47,11 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     @Override
     public int executeUpdate() throws SQLException {
         if (direct(originalSql)) {
-            return real.executeUpdate();
+            try {
+                return real.executeUpdate();
+            } catch (SQLException e) {
+                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeUpdate());
+            }
         }
         return prepared(s -> real.executeUpdate());
     }
@@ -51,7 +59,11 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     @Override
     public long executeLargeUpdate() throws SQLException {
         if (direct(originalSql)) {
-            return real.executeLargeUpdate();
+            try {
+                return real.executeLargeUpdate();
+            } catch (SQLException e) {
+                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeLargeUpdate());
+            }
         }
         return prepared(s -> real.executeLargeUpdate());
     }
@@ -59,7 +71,11 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     @Override
     public boolean execute() throws SQLException {
         if (direct(originalSql)) {
-            return real.execute();
+            try {
+                return real.execute();
+            } catch (SQLException e) {
+                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.execute());
+            }
         }
         return prepared(s -> real.execute());
     }

@@ -97,33 +97,55 @@ public final class StatementPipeline {
             }
         }
         runFirsts(ex);
-        while (true) {
+        T result;
+        try {
+            result = call.run(ex.sql());
+        } catch (SQLException error) {
+            return recover(ex, error, call);
+        }
+        for (SessionPlugin p : interested) {
             try {
-                T result = call.run(ex.sql());
-                for (SessionPlugin p : interested) {
-                    try {
-                        p.afterExecute(ex);
-                    } catch (RuntimeException bug) {
-                        contained(bug, "afterExecute");
-                    }
-                }
-                return result;
-            } catch (SQLException error) {
-                Outcome outcome = outcomeOf(ex, interested, error);
-                if (outcome.isRetry() && !ex.isRetry()) {
-                    ex.markRetry();
-                    metrics.retries.increment();
-                    LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
-                    runFirsts(ex);
+                p.afterExecute(ex);
+            } catch (RuntimeException bug) {
+                contained(bug, "afterExecute");
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A statement that went the fast path failed: every active plugin may still explain the error or ask for one
+     * retry (a plugin may learn from an error what no lexical test could know). Costs nothing until it fails.
+     */
+    public <T> T recoverFastPath(String sql, boolean prepared, SQLException error, SqlCall<T> call) throws SQLException {
+        if (plugins.length == 0) {
+            throw error;
+        }
+        return recover(new Execution(this, sql, sql, prepared, false), error, call);
+    }
+
+    private <T> T recover(Execution ex, SQLException first, SqlCall<T> call) throws SQLException {
+        SQLException error = first;
+        while (true) {
+            Outcome outcome = outcomeOf(ex, error);
+            if (outcome.isRetry() && !ex.isRetry()) {
+                ex.markRetry();
+                metrics.retries.increment();
+                LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
+                runFirsts(ex);
+                try {
+                    return call.run(ex.sql());
+                } catch (SQLException again) {
+                    error = again;
                     continue;
                 }
-                if (outcome.translated() != null) {
-                    metrics.translatedErrors.increment();
-                    LOG.log(Level.FINE, "lakeproxy explained a {0} error", error.getSQLState());
-                    throw outcome.translated();
-                }
-                throw error;
             }
+            if (outcome.translated() != null) {
+                metrics.translatedErrors.increment();
+                LOG.log(Level.FINE, "lakeproxy explained a {0} error", error.getSQLState());
+                throw outcome.translated();
+            }
+            throw error;
         }
     }
 
@@ -228,8 +250,8 @@ public final class StatementPipeline {
         }
     }
 
-    private Outcome outcomeOf(Execution ex, SessionPlugin[] interested, SQLException error) throws SQLException {
-        for (SessionPlugin p : interested) {
+    private Outcome outcomeOf(Execution ex, SQLException error) throws SQLException {
+        for (SessionPlugin p : plugins) {
             Outcome o;
             try {
                 o = p.onError(ex, error);
