@@ -164,9 +164,10 @@ final class SqlProcessor {
         }
     }
 
-    private static void ddl(ProxySession session, ForeignTableCatalog catalog) {
+    private void ddl(ProxySession session, ForeignTableCatalog catalog) {
         session.pendingDdl = true;
         catalog.markDirty();
+        sim.markAllCatalogsDirty(); // DROP/CREATE DATABASE, or DDL seen by sessions of other databases
     }
 
     private static String checkBool(Pattern p, String head, String stmt) {
