@@ -64,6 +64,32 @@ public final class ParsedSql {
         return Collections.unmodifiableList(found);
     }
 
+    /**
+     * Whether the statement only reads: a SELECT (or a WITH ... SELECT) with no data-modifying part, no
+     * {@code SELECT INTO}, and no locking clause. Running a read twice loses and repeats nothing, so it is the
+     * only kind of statement a plugin may retry. Unparsed SQL is not a read.
+     */
+    public boolean isRead() {
+        if (!(statement instanceof net.sf.jsqlparser.statement.select.Select)) {
+            return false;
+        }
+        String deparsed;
+        try {
+            deparsed = statement.toString(); // only inspected, never sent: rewrites splice the original text
+        } catch (RuntimeException e) {
+            return false;
+        }
+        // string literals cannot modify anything: drop them before looking for the words that can
+        String upper = deparsed.replaceAll("'(?:[^']|'')*'", "''").toUpperCase(java.util.Locale.ROOT);
+        for (String word : new String[] {"INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "FOR UPDATE", "FOR SHARE",
+            "FOR NO KEY UPDATE", "FOR KEY SHARE", "NEXTVAL", "SETVAL", "SET_CONFIG", "PG_ADVISORY"}) {
+            if (SqlText.containsWord(upper, word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The position helper for this text. */
     public SqlPositions positions() {
         return new SqlPositions(sql);

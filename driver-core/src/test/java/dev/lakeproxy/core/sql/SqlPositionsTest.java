@@ -65,4 +65,16 @@ class SqlPositionsTest {
         assertTrue(SqlText.startsWithKeyword("  /* c */ -- x\n (select 1)", "SELECT"));
         assertFalse(SqlText.startsWithKeyword("selection", "select"));
     }
+
+    @Test
+    void readsAreSelectsWithoutSideEffects() {
+        assertTrue(ANALYZER.parse("SELECT * FROM t WHERE x = 'INSERT'").isRead());
+        assertTrue(ANALYZER.parse("WITH a AS (SELECT 1) SELECT * FROM a JOIN b ON true").isRead());
+        assertFalse(ANALYZER.parse("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d").isRead());
+        assertFalse(ANALYZER.parse("SELECT * INTO t2 FROM t").isRead());
+        assertFalse(ANALYZER.parse("SELECT * FROM t FOR UPDATE").isRead());
+        assertFalse(ANALYZER.parse("SELECT nextval('s')").isRead());
+        assertFalse(ANALYZER.parse("INSERT INTO t SELECT * FROM u").isRead());
+        assertFalse(ANALYZER.parse("SELEC broken").isRead());
+    }
 }
