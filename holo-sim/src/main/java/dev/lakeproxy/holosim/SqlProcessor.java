@@ -294,6 +294,52 @@ final class SqlProcessor {
         if (!mentioned) {
             return stmt;
         }
+        // The same statement text is parsed again and again (pgjdbc re-sends Parse for unnamed statements).
+        CacheKey key = new CacheKey(known, session.searchPath(), stmt);
+        String cached = cache.get(key);
+        if (cached != null) {
+            return cached.equals(stmt) ? stmt : cached;
+        }
+        String out = parseAndRewrite(stmt, known, session);
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear();
+        }
+        cache.put(key, out);
+        return out;
+    }
+
+    private static final int CACHE_SIZE = 2048;
+    private final Map<CacheKey, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A rewrite depends on the statement, the catalog snapshot (compared by identity) and the search path. */
+    private static final class CacheKey {
+        private final Map<String, List<ForeignTableCatalog.ForeignTable>> catalog;
+        private final List<String> searchPath;
+        private final String sql;
+
+        CacheKey(Map<String, List<ForeignTableCatalog.ForeignTable>> catalog, List<String> searchPath, String sql) {
+            this.catalog = catalog;
+            this.searchPath = searchPath;
+            this.sql = sql;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof CacheKey)) {
+                return false;
+            }
+            CacheKey k = (CacheKey) o;
+            return k.catalog == catalog && k.sql.equals(sql) && k.searchPath.equals(searchPath);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(catalog) * 31 + searchPath.hashCode()) * 31 + sql.hashCode();
+        }
+    }
+
+    private String parseAndRewrite(String stmt, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
+                                   ProxySession session) {
         Statement parsed;
         try {
             parsed = CCJSqlParserUtil.newParser(stmt).Statement();
