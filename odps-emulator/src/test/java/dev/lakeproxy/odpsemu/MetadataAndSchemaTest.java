@@ -97,8 +97,8 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
   void threeTierSchemasWithNamespaceOption() throws Exception {
     String url = EMU.get().jdbcUrl("tiered", "odpsNamespaceSchema=true");
     try (Connection c = connect(url)) {
-      update(c, "CREATE SCHEMA sales");
-      update(c, "CREATE TABLE sales.orders (id BIGINT, region STRING)");
+      update(c, "CREATE SCHEMA IF NOT EXISTS sales");
+      update(c, "CREATE TABLE IF NOT EXISTS sales.orders (id BIGINT, region STRING)");
       update(c, "CREATE TABLE tiered.default.misc (x BIGINT)");
       assertEquals(1, update(c, "INSERT INTO tiered.sales.orders VALUES (1, 'east')"));
       assertEquals(List.of(List.of(1L, "east")), rows(c, "SELECT * FROM sales.orders"));
@@ -155,6 +155,23 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
       SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SELECT 1"));
       String all = e.getMessage() + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
       assertTrue(all.contains("Project not found") || all.contains("NoSuchObject"), all);
+    }
+  }
+
+  @Test
+  void getColumnsSchemaBugGetsProjectNotFound() throws SQLException {
+    // odps-jdbc 3.4.2 takes the schema pattern for a project in getColumns; the server answers as MaxCompute would
+    try (Connection c = connect(EMU.get().jdbcUrl("tiered", "odpsNamespaceSchema=true"))) {
+      update(c, "CREATE SCHEMA IF NOT EXISTS sales");
+      update(c, "CREATE TABLE IF NOT EXISTS sales.orders (id BIGINT, region STRING)");
+      SQLException e = assertThrows(SQLException.class, () -> c.getMetaData().getColumns("tiered", "sales", "orders", null));
+      Throwable t = e;
+      StringBuilder all = new StringBuilder();
+      while (t != null) {
+        all.append(t.getMessage()).append(' ');
+        t = t.getCause();
+      }
+      assertTrue(all.toString().contains("Project not found - 'sales'"), all.toString());
     }
   }
 
