@@ -200,7 +200,7 @@ final class RestServer {
       reply = error(e.status, e.code, e.getMessage(), requestId, tunnel);
     } catch (OdpsSqlException e) {
       reply = error(400, e.code(), e.getMessage(), requestId, tunnel);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       LOG.log(Level.WARNING, "emulator failure on " + ex.getRequestMethod() + " " + ex.getRequestURI(), e);
       // Never a 5xx for something the client could have caused: the SDK retries GETs on 5xx.
       reply = error(400, "InvalidArgument", "ODPS-0010000:System internal error - " + e, requestId, tunnel);

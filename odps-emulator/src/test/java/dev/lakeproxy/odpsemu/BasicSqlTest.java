@@ -71,6 +71,8 @@ class BasicSqlTest extends OdpsJdbcTestBase {
       assertEquals("2024-01-02 03:04:05", rs.getString(7));
       assertTrue(rs.getString(8).startsWith("2024-01-02 03:04:05.123456"), rs.getString(8));
       assertEquals("2024-02-29", rs.getString(9));
+      assertEquals(java.sql.Date.valueOf("2024-02-29"), rs.getDate(9));
+      assertEquals("ab", new String(rs.getBytes(10), java.nio.charset.StandardCharsets.UTF_8));
       assertTrue(rs.next());
       assertEquals(2L, rs.getLong(1));
       for (int i = 2; i <= 10; i++) {

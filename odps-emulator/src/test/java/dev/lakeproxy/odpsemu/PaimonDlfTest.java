@@ -73,6 +73,18 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
       SQLException e = assertThrows(SQLException.class, () -> update(conn, "INSERT INTO " + t + " VALUES (1, 'a')"));
       assertTrue(e.getMessage().contains("Writing to Dynamic Bucket tables is not supported"), e.getMessage());
     }
+    // the Paimon options are visible in the table metadata (Reserved JSON), as a client would read them
+    com.aliyun.odps.Table meta;
+    try {
+      Odps odps = conn.unwrap(OdpsConnection.class).getOdps();
+      meta = odps.tables().get("lake", "default", "pk_no_bucket");
+      meta.reload();
+      assertTrue(meta.getReserved().contains("\"primary-key\":\"id\""), meta.getReserved());
+      meta = odps.tables().get("lake", "default", "bucket_minus_one");
+      assertTrue(meta.getReserved().contains("\"bucket\":\"-1\""), meta.getReserved());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
     assertEquals(1, update(conn, "INSERT INTO fixed_bucket VALUES (1, 'a')"));
     assertEquals(1, update(conn, "INSERT INTO fixed_bucket VALUES (1, 'b')"));
     assertEquals(List.of(List.of(1L, "b")), rows(conn, "SELECT * FROM fixed_bucket"), "primary key upsert");
