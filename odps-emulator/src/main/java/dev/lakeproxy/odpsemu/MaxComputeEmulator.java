@@ -143,7 +143,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
   private final ZoneId zone;
   private final int tablestoreWriters;
   private final int tablestoreBatchRows;
-  private final boolean tenantNamespaceSchema;
+  private volatile boolean tenantNamespaceSchema;
   private final String accountUid;
   private final SimulatedTablestore tablestore;
   private final Map<String, User> usersByAccessId = new ConcurrentHashMap<>();
@@ -425,6 +425,11 @@ public final class MaxComputeEmulator implements AutoCloseable {
     int colon = cred.indexOf(':');
     String id = colon < 0 ? cred : cred.substring(0, colon);
     return usersByAccessId.getOrDefault(id, root);
+  }
+
+  /** Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (for new connections). */
+  public void setTenantNamespaceSchema(boolean on) {
+    this.tenantNamespaceSchema = on;
   }
 
   String accountUid() {

@@ -176,6 +176,23 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
   }
 
   @Test
+  void tenantLevelNamespaceSchemaIsHonoured() throws SQLException {
+    EMU.get().createThreeTierProject("tenant3");
+    EMU.get().createSchema("tenant3", "s1");
+    EMU.get().setTenantNamespaceSchema(true);
+    try (Connection c = connect(EMU.get().jdbcUrl("tenant3"))) { // no odpsNamespaceSchema: the driver asks /tenants
+      update(c, "CREATE TABLE s1.t (x BIGINT)");
+      assertEquals(1, update(c, "INSERT INTO s1.t VALUES (5)"));
+      assertEquals(List.of(List.of(5L)), rows(c, "SELECT x FROM tenant3.s1.t"));
+    } finally {
+      EMU.get().setTenantNamespaceSchema(false);
+    }
+    // the driver sends no odps.namespace.schema setting then: the tenant's value applies on the server
+    SubmittedJob last = EMU.get().jobs().get(EMU.get().jobs().size() - 1);
+    assertTrue(!last.settings().containsKey("odps.namespace.schema"), last.toString());
+  }
+
+  @Test
   void adminApiListsSchemas() {
     Map<String, String> settings = new HashMap<>();
     settings.put("odps.namespace.schema", "true");
