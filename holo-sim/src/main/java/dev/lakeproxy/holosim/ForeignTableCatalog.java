@@ -17,20 +17,7 @@ import java.util.Map;
 final class ForeignTableCatalog {
     static final String STORE_SCHEMA_PREFIX = "hg_sim_mc_";
 
-    private static final String QUERY = "SELECT n.nspname, c.relname,"
-            + " lower((SELECT o.option_value FROM pg_options_to_table(ft.ftoptions) o WHERE o.option_name = 'project_name')),"
-            + " lower((SELECT o.option_value FROM pg_options_to_table(ft.ftoptions) o WHERE o.option_name = 'table_name')),"
-            + " (SELECT string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname), ', ' ORDER BY a.attnum)"
-            + "    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-            + " (SELECT string_agg(format('CAST(NULL AS %s) AS %I', format_type(a.atttypid, a.atttypmod), a.attname), ', ' ORDER BY a.attnum)"
-            + "    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)"
-            + " FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE s.srvname = 'odps_server'";
-
-    private static final String STORE_QUERY = "SELECT n.nspname, c.relname FROM pg_class c"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname LIKE 'hg\\_sim\\_mc\\_%' AND c.relkind IN ('r', 'v', 'p')";
+    private static final String QUERY = "SELECT * FROM hg_sim.foreign_tables(NULL)";
 
     /** One foreign table. */
     static final class ForeignTable {
@@ -105,24 +92,42 @@ final class ForeignTableCatalog {
 
     private Map<String, List<ForeignTable>> load(Connection c) throws SQLException {
         Map<String, List<ForeignTable>> out = new HashMap<>();
-        java.util.Set<String> store = new java.util.HashSet<>();
-        try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery(STORE_QUERY)) {
-                while (rs.next()) {
-                    store.add(rs.getString(1) + "\u0000" + rs.getString(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery(QUERY)) {
-                while (rs.next()) {
-                    String project = rs.getString(3);
-                    String table = rs.getString(4);
-                    boolean exists = store.contains(STORE_SCHEMA_PREFIX + project + "\u0000" + table);
-                    ForeignTable ft = new ForeignTable(rs.getString(1), rs.getString(2), project, table,
-                            rs.getString(5), rs.getString(6), exists);
-                    out.computeIfAbsent(ft.name, k -> new ArrayList<>()).add(ft);
-                }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
+            while (rs.next()) {
+                ForeignTable ft = new ForeignTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7));
+                out.computeIfAbsent(ft.name, k -> new ArrayList<>()).add(ft);
             }
         }
         return out;
+    }
+
+    /** The catalog as one session sees it: the shared list plus that session's uncommitted foreign-table DDL. */
+    static Map<String, List<ForeignTable>> overlay(Map<String, List<ForeignTable>> base,
+                                                   Map<String, ForeignTable> changes) {
+        if (changes.isEmpty()) {
+            return base;
+        }
+        Map<String, List<ForeignTable>> out = new HashMap<>();
+        base.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
+        for (Map.Entry<String, ForeignTable> e : changes.entrySet()) {
+            String[] key = e.getKey().split("\u0000", 2);
+            List<ForeignTable> list = out.computeIfAbsent(key[1], k -> new ArrayList<>());
+            list.removeIf(ft -> ft.schema.equals(key[0]));
+            if (e.getValue() != DROPPED) {
+                list.add(e.getValue());
+            }
+            if (list.isEmpty()) {
+                out.remove(key[1]);
+            }
+        }
+        return out;
+    }
+
+    /** Marks a foreign table dropped in the session's open transaction. */
+    static final ForeignTable DROPPED = new ForeignTable("", "", null, null, null, null, false);
+
+    static String key(String schema, String name) {
+        return schema + "\u0000" + name;
     }
 }

@@ -32,6 +32,8 @@ final class ProxySession implements Runnable {
     private static final int CANCEL_REQUEST = 80877102;
     private static final int PROTOCOL_3 = 196608;
     static final String READ_MARKER = "hg_sim:read\u001f";
+    static final String FT_MARKER = "hg_sim:ft\u001f";
+    static final String DROP_MARKER = "hg_sim:drop\u001f";
 
     private final HoloSimulator sim;
     private final Socket client;
@@ -43,6 +45,8 @@ final class ProxySession implements Runnable {
     private final AtomicLong hgVersionCalls = new AtomicLong();
     private volatile boolean open = true;
     private volatile List<String> searchPath;
+    /** Foreign-table DDL of this session's open transaction (reported by the event triggers). */
+    final Map<String, ForeignTableCatalog.ForeignTable> uncommitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Set when this connection ran DDL whose effect on the catalog is visible to others only at commit. */
     boolean pendingDdl;
@@ -392,6 +396,10 @@ final class ProxySession implements Runnable {
                 }
                 if (type == 'E') {
                     body = stripInternalContext(body);
+                } else if (type == 'Z' && body.length > 0 && body[0] == 'I' && !uncommitted.isEmpty()) {
+                    // Transaction over (committed or not): the shared catalog is the truth again.
+                    uncommitted.clear();
+                    sim.catalog(database).markDirty();
                 }
                 Settings.swapBytes(body, 0, names, '.', '_', false);
                 cout.write(type);
@@ -440,6 +448,21 @@ final class ProxySession implements Runnable {
             int z = indexOfZero(body, pos + 1);
             if (code == 'M') {
                 String msg = new String(body, pos + 1, z - pos - 1, StandardCharsets.UTF_8);
+                if (msg.startsWith(FT_MARKER)) {
+                    String[] f = msg.split("\u001f", -1);
+                    if (f.length == 8) {
+                        uncommitted.put(ForeignTableCatalog.key(f[1], f[2]), new ForeignTableCatalog.ForeignTable(
+                                f[1], f[2], emptyToNull(f[3]), emptyToNull(f[4]), f[5], f[6], "true".equals(f[7])));
+                    }
+                    return true;
+                }
+                if (msg.startsWith(DROP_MARKER)) {
+                    String[] f = msg.split("\u001f", -1);
+                    if (f.length == 3) {
+                        uncommitted.put(ForeignTableCatalog.key(f[1], f[2]), ForeignTableCatalog.DROPPED);
+                    }
+                    return true;
+                }
                 if (!msg.startsWith(READ_MARKER)) {
                     return false;
                 }
@@ -457,6 +480,10 @@ final class ProxySession implements Runnable {
             pos = z + 1;
         }
         return false;
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     // ---------------------------------------------------------------- framing helpers

@@ -280,7 +280,8 @@ final class SqlProcessor {
     }
 
     private String rewriteTables(String stmt, ForeignTableCatalog catalog, ProxySession session) {
-        Map<String, List<ForeignTableCatalog.ForeignTable>> known = catalog.tables();
+        Map<String, List<ForeignTableCatalog.ForeignTable>> known =
+                ForeignTableCatalog.overlay(catalog.tables(), session.uncommitted);
         if (known.isEmpty()) {
             return stmt;
         }

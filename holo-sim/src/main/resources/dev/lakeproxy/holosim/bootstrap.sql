@@ -98,6 +98,61 @@ BEGIN
         MESSAGE = format('odps table %s.%s does not exist', p_project, p_table);
 END $$;
 
+-- The MaxCompute foreign tables (server odps_server) as the simulator's rewriter needs them; p_oid NULL = all.
+CREATE FUNCTION hg_sim.foreign_tables(p_oid oid)
+RETURNS TABLE (schema_name text, table_name text, project text, mc_table text, select_list text,
+               null_list text, store_exists boolean)
+LANGUAGE sql STABLE AS $$
+    SELECT n.nspname::text, c.relname::text, lower(po.v), lower(pt.v),
+        (SELECT string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname),
+                           ', ' ORDER BY a.attnum)
+           FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+        (SELECT string_agg(format('CAST(NULL AS %s) AS %I', format_type(a.atttypid, a.atttypmod), a.attname),
+                           ', ' ORDER BY a.attnum)
+           FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+        CASE WHEN po.v IS NULL OR pt.v IS NULL THEN false
+             ELSE to_regclass(format('%I.%I', 'hg_sim_mc_' || lower(po.v), lower(pt.v))) IS NOT NULL END
+    FROM pg_foreign_table ft
+    JOIN pg_class c ON c.oid = ft.ftrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_foreign_server s ON s.oid = ft.ftserver
+    LEFT JOIN LATERAL (SELECT o.option_value FROM pg_options_to_table(ft.ftoptions) o
+                       WHERE o.option_name = 'project_name') po(v) ON true
+    LEFT JOIN LATERAL (SELECT o.option_value FROM pg_options_to_table(ft.ftoptions) o
+                       WHERE o.option_name = 'table_name') pt(v) ON true
+    WHERE s.srvname = 'odps_server' AND (p_oid IS NULL OR c.oid = p_oid)
+$$;
+
+-- Foreign-table DDL is reported to the proxy as it happens (private NOTICEs, swallowed by the proxy), so that
+-- a foreign table created or dropped in a still-open transaction is known to that session at once.
+CREATE FUNCTION hg_sim.on_ddl_end() RETURNS event_trigger
+LANGUAGE plpgsql SET client_min_messages = notice AS $$
+DECLARE
+    r record;
+    f record;
+BEGIN
+    FOR r IN SELECT objid FROM pg_event_trigger_ddl_commands() WHERE object_type = 'foreign table' LOOP
+        FOR f IN SELECT * FROM hg_sim.foreign_tables(r.objid) LOOP
+            RAISE NOTICE '%', concat_ws(chr(31), 'hg_sim:ft', f.schema_name, f.table_name, coalesce(f.project, ''),
+                coalesce(f.mc_table, ''), coalesce(f.select_list, ''), coalesce(f.null_list, ''),
+                f.store_exists::text);
+        END LOOP;
+    END LOOP;
+END $$;
+CREATE EVENT TRIGGER hg_sim_ddl_end ON ddl_command_end EXECUTE FUNCTION hg_sim.on_ddl_end();
+
+CREATE FUNCTION hg_sim.on_sql_drop() RETURNS event_trigger
+LANGUAGE plpgsql SET client_min_messages = notice AS $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT o.schema_name, o.object_name FROM pg_event_trigger_dropped_objects() o
+             WHERE o.object_type = 'foreign table' LOOP
+        RAISE NOTICE '%', concat_ws(chr(31), 'hg_sim:drop', r.schema_name, r.object_name);
+    END LOOP;
+END $$;
+CREATE EVENT TRIGGER hg_sim_sql_drop ON sql_drop EXECUTE FUNCTION hg_sim.on_sql_drop();
+
 -- IMPORT FOREIGN SCHEMA <project> [LIMIT TO | EXCEPT (...)] FROM SERVER odps_server INTO <schema>
 -- [OPTIONS (if_table_exist 'error' | 'ignore' | 'update')]
 CREATE FUNCTION hg_sim.import_foreign_schema(p_project text, p_into text, p_limit text[], p_except text[],

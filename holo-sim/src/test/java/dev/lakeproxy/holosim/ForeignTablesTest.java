@@ -114,6 +114,38 @@ class ForeignTablesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
+    void ddlInsideAnOpenTransactionIsSeenByThatSessionOnly(String mode) throws Exception {
+        String ddl = "CREATE FOREIGN TABLE tx_ft (id bigint, name text) SERVER odps_server"
+                + " OPTIONS (project_name 'ft_plain', table_name 'items')";
+        try (Connection c = Db.connect(SIM.sim(), mode); Connection other = Db.connect(SIM.sim(), Db.EXTENDED)) {
+            c.setAutoCommit(false);
+            Db.exec(c, ddl);
+            assertEquals("3", Db.one(c, "SELECT count(*) FROM tx_ft"));
+            Db.fails("42P01", other, "SELECT * FROM tx_ft");
+            c.rollback();
+            Db.fails("42P01", c, "SELECT * FROM tx_ft");
+            c.rollback();
+
+            Db.exec(c, ddl);
+            c.commit();
+            assertEquals("3", Db.one(other, "SELECT count(*) FROM tx_ft"));
+            Db.exec(c, "DROP FOREIGN TABLE tx_ft");
+            Db.fails("42P01", c, "SELECT * FROM tx_ft");
+            c.rollback();
+            assertEquals("3", Db.one(c, "SELECT count(*) FROM tx_ft"), "the DROP was rolled back");
+            c.commit();
+
+            Db.exec(c, "CREATE SCHEMA tx_imp");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t2) FROM SERVER odps_server INTO tx_imp");
+            assertEquals("7", Db.one(c, "SELECT id FROM tx_imp.t2"));
+            c.rollback();
+            c.setAutoCommit(true);
+            Db.exec(c, "DROP FOREIGN TABLE tx_ft");
+        }
+    }
+
     @Test
     void emptyTableIsCheckedAndViewsWork() throws Exception {
         HoloSimulator sim = SIM.sim();
