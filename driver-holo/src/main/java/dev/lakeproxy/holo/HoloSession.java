@@ -1,0 +1,314 @@
+package dev.lakeproxy.holo;
+
+import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.errors.LakeErrors;
+import dev.lakeproxy.core.sql.ParsedSql;
+import dev.lakeproxy.core.sql.SqlText;
+import dev.lakeproxy.spi.ExecutionContext;
+import dev.lakeproxy.spi.Outcome;
+import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.TransactionEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.sf.jsqlparser.schema.Table;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * One connection's Hologres state. From V3.2 it only steps in on the pangu error. On V1.1–V3.1 it tracks the
+ * session's engine setting and switches to SQE only for statements that read foreign tables of encrypted
+ * projects (and back for other foreign reads), sending a SET only when the needed mode differs from the
+ * tracked one; the tracked mode follows the server through commits, rollbacks and errors.
+ */
+final class HoloSession implements SessionPlugin {
+
+    private static final Logger LOG = Logger.getLogger(HoloSession.class.getName());
+
+    private final Connection real;
+    private final LakeMetrics metrics;
+    private final HoloInstance instance;
+    private final HoloInstance.Database database;
+    private final HoloVersion version;
+    private final Set<String> configuredEncrypted;
+    private final String routingValue;
+    private final boolean routingRespected;
+    private final boolean recover;
+    private boolean routingInEffect;
+
+    private final EngineMode baseMode;
+    private EngineMode mode;
+    /** A SET inside an open transaction: it stands only if the transaction commits. */
+    private boolean modePending;
+    private EngineMode modeBeforeTransaction;
+
+    private ForeignCatalog catalog;
+    private Set<String> encryptedSnapshot = Set.of();
+    private String[] encryptedNames = new String[0];
+
+    HoloSession(PluginContext ctx, HoloInstance instance, HoloInstance.Database database,
+                HoloInstance.SessionDefaults defaults, boolean routingInEffect) {
+        this.real = ctx.realConnection();
+        this.metrics = ctx.metrics();
+        this.instance = instance;
+        this.database = database;
+        this.version = instance.version;
+        this.configuredEncrypted = lower(ctx.option(HoloOptions.ENCRYPTED_PROJECTS));
+        this.routingValue = HologresPlugin.routingValue(ctx.option(HoloOptions.ROUTING));
+        this.routingRespected = defaults.injectedRouting == null && routingValue != null;
+        this.recover = ctx.option(HoloOptions.RECOVER);
+        this.routingInEffect = routingInEffect;
+        this.baseMode = defaults.baseMode;
+        this.mode = defaults.baseMode;
+        this.catalog = database.freshCatalog();
+    }
+
+    private boolean legacy() {
+        return version.atLeast(HoloVersion.V1_1) && !version.hasCommonTable();
+    }
+
+    // ------------------------------------------------------------------ the fast-path test
+
+    @Override
+    public boolean interested(String sql) {
+        if (!legacy()) {
+            return false;
+        }
+        if (SqlText.containsAnyWord(sql, encryptedNames())) {
+            return true;
+        }
+        if (mode != baseMode && catalog != null && SqlText.containsAnyWord(sql, catalog.allNames())) {
+            return true; // a foreign read that must go back to the base engine
+        }
+        return SqlText.containsWord(sql, "FOREIGN") || SqlText.containsWord(sql, EngineMode.SETTING)
+                || SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD");
+    }
+
+    /** Names of foreign tables of encrypted projects (configured or learned), recomputed only when those change. */
+    private String[] encryptedNames() {
+        Set<String> projects = encryptedProjects();
+        if (projects.isEmpty()) {
+            return encryptedNames;
+        }
+        if (catalog == null || !projects.equals(encryptedSnapshot)) {
+            ForeignCatalog c = catalog();
+            encryptedSnapshot = projects;
+            encryptedNames = c == null ? new String[0] : c.namesIn(projects);
+        }
+        return encryptedNames;
+    }
+
+    private Set<String> encryptedProjects() {
+        if (instance.learnedEncrypted.isEmpty()) {
+            return configuredEncrypted;
+        }
+        Set<String> all = new HashSet<>(configuredEncrypted);
+        all.addAll(instance.learnedEncrypted);
+        return all;
+    }
+
+    /** The foreign-table catalog, from the instance cache or (once per database per minute) from the server. */
+    private ForeignCatalog catalog() {
+        ForeignCatalog c = database.freshCatalog();
+        if (c == null) {
+            try {
+                c = ForeignCatalog.load(real);
+                database.catalog(c);
+                metrics.counter("holo.catalogLoads").increment();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "could not read the foreign-table catalog", e);
+                return catalog;
+            }
+        }
+        if (c != catalog) {
+            catalog = c;
+            encryptedSnapshot = Set.of();
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ before and after a statement
+
+    @Override
+    public void beforeExecute(ExecutionContext ctx) throws SQLException {
+        settleTransaction();
+        EngineMode need = neededMode(ctx);
+        if (need == null || need == mode) {
+            return;
+        }
+        String reason = need == EngineMode.SQE
+                ? "the statement reads a foreign table of a KMS-encrypted MaxCompute project: SQE can read it, HQE cannot"
+                : "the statement reads foreign tables of unencrypted projects only: back to the faster engine";
+        ctx.runFirst(need.setStatement(), reason, () -> switched(need));
+    }
+
+    /** SQE if any foreign table read belongs to an encrypted project; the base engine for other foreign reads. */
+    private EngineMode neededMode(ExecutionContext ctx) {
+        ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
+        List<Table> tables = parsed.tables();
+        Set<String> encrypted = encryptedProjects();
+        ForeignCatalog c = catalog();
+        if (tables == null || c == null) {
+            // cannot tell which tables: SQE reads everything (only slower), so it is the safe choice
+            return SqlText.containsAnyWord(ctx.sql(), encryptedNames()) ? EngineMode.SQE : null;
+        }
+        boolean foreign = false;
+        for (Table t : tables) {
+            Set<String> projects = c.projectsOf(t);
+            if (!projects.isEmpty()) {
+                foreign = true;
+                for (String p : projects) {
+                    if (encrypted.contains(p)) {
+                        return EngineMode.SQE;
+                    }
+                }
+            }
+        }
+        return foreign ? (baseMode == EngineMode.SQE ? EngineMode.SQE : EngineMode.HQE) : null;
+    }
+
+    private void switched(EngineMode to) {
+        boolean inTransaction = transactionOpen();
+        if (inTransaction && !modePending) {
+            modeBeforeTransaction = mode;
+            modePending = true;
+        }
+        mode = to;
+        metrics.counter("holo.engineSwitches").increment();
+        LOG.log(Level.FINE, "Hologres session engine is now {0}{1}", new Object[] {to, inTransaction ? " (until the transaction ends)" : ""});
+    }
+
+    @Override
+    public void afterExecute(ExecutionContext ctx) {
+        String sql = ctx.sql();
+        if (SqlText.containsWord(sql, "FOREIGN")) {
+            database.invalidateCatalog(); // CREATE / DROP / IMPORT FOREIGN ... changed the catalog
+        }
+        if (SqlText.containsWord(sql, EngineMode.SETTING) || SqlText.startsWithKeyword(sql, "RESET")
+                || SqlText.startsWithKeyword(sql, "DISCARD")) {
+            mode = EngineMode.UNKNOWN; // the user changed the setting: set it again when it matters
+        }
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    @Override
+    public void onTransactionEvent(TransactionEvent event) {
+        if (!modePending) {
+            return;
+        }
+        switch (event) {
+            case COMMIT:
+            case AUTOCOMMIT_ON:
+                modePending = false;
+                break;
+            case ROLLBACK:
+                mode = modeBeforeTransaction; // the SET was rolled back with the transaction
+                modePending = false;
+                break;
+            case ROLLBACK_TO_SAVEPOINT:
+                mode = EngineMode.UNKNOWN; // which SETs the savepoint undid is not tracked
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** A transaction ended without a JDBC event (COMMIT or ROLLBACK as SQL): the mode may or may not stand. */
+    private void settleTransaction() {
+        if (modePending && !transactionOpen()) {
+            mode = EngineMode.UNKNOWN;
+            modePending = false;
+        }
+    }
+
+    private boolean transactionOpen() {
+        try {
+            return real.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException e) {
+            return true; // unknown: treat a change as pending, so a rollback cannot leave it wrong
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    @Override
+    public Outcome onError(ExecutionContext ctx, SQLException error) throws SQLException {
+        PanguError pangu = PanguError.of(error);
+        if (pangu == null) {
+            return Outcome.propagate();
+        }
+        metrics.counter("holo.panguErrors").increment();
+        String project = learn(pangu, ctx);
+        String shown = project == null ? "(unknown)" : project;
+        if (!version.atLeast(HoloVersion.V1_1)) {
+            return Outcome.translate(LakeErrors.translate(error, "holo.tooOld", version, shown));
+        }
+        if (version.hasCommonTable()) {
+            return commonTableError(ctx, error, shown);
+        }
+        if (mode == EngineMode.SQE) {
+            String key = version.atLeast(HoloVersion.V1_3_31) ? "holo.sqeFailed" : "holo.backendConfiguration";
+            return Outcome.translate(LakeErrors.translate(error, key, version, shown));
+        }
+        String set = EngineMode.SQE.setStatement();
+        if (recover && safeToRetry(ctx)) {
+            ctx.runFirst(set, "MaxCompute project " + shown + " is encrypted: HQE cannot read it", () -> switched(EngineMode.SQE));
+            return Outcome.retry("the wrong engine read encrypted MaxCompute data; retried once on SQE");
+        }
+        return Outcome.translate(LakeErrors.translate(error, "holo.wrongEngine", version, shown, set + ";"));
+    }
+
+    private Outcome commonTableError(ExecutionContext ctx, SQLException error, String project) throws SQLException {
+        String set = "SET " + HologresPlugin.ROUTING_SETTING + " = '" + HoloOptions.COMMON_TABLE_ROUTING + "'";
+        if (routingValue == null || routingRespected) {
+            return Outcome.translate(LakeErrors.translate(error, "holo.needsRouting", version, project, set + ";"));
+        }
+        if (!routingInEffect && recover && safeToRetry(ctx)) {
+            String setValue = "SET " + HologresPlugin.ROUTING_SETTING + " = '" + routingValue.replace("'", "''") + "'";
+            ctx.runFirst(setValue, "Common Table reads encrypted MaxCompute data", () -> routingInEffect = true);
+            return Outcome.retry("routing was not in effect; retried once through Common Table");
+        }
+        return Outcome.translate(LakeErrors.translate(error, routingInEffect ? "holo.commonTableFailed" : "holo.needsRouting",
+                version, project, set + ";"));
+    }
+
+    /** Retry only what runs twice harmlessly: a read, in autocommit, not already retried. */
+    private static boolean safeToRetry(ExecutionContext ctx) throws SQLException {
+        return !ctx.isRetry() && ctx.autoCommit() && ctx.analyzer().parse(ctx.sql()).isRead();
+    }
+
+    /** Remembers the encrypted project for every connection to this instance; returns it. */
+    private String learn(PanguError pangu, ExecutionContext ctx) {
+        String project = pangu.project;
+        if (project == null) {
+            ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
+            ForeignCatalog c = catalog();
+            if (parsed.tables() != null && c != null) {
+                for (Table t : parsed.tables()) {
+                    for (String p : c.projectsOf(t)) {
+                        project = p;
+                    }
+                }
+            }
+        }
+        if (project != null && instance.learnedEncrypted.add(project)) {
+            database.invalidateCatalog();
+            metrics.counter("holo.learnedProjects").increment();
+            LOG.log(Level.FINE, "learned from the pangu error that MaxCompute project {0} is KMS-encrypted", project);
+        }
+        return project;
+    }
+
+    private static Set<String> lower(List<String> names) {
+        Set<String> s = new HashSet<>();
+        names.forEach(n -> s.add(n.toLowerCase(Locale.ROOT)));
+        return Set.copyOf(s);
+    }
+}
