@@ -134,10 +134,21 @@ class TablestoreTest extends OdpsJdbcTestBase {
     for (TablestoreWriteReport.Writer w : scattered.writers()) {
       assertTrue(w.partitionCount() >= 3, scattered.toString());
     }
+    // the shape lakeproxy's scattering rewrite produces: SELECT * FROM (<select>) alias DISTRIBUTE BY rand()
+    assertEquals(400, update(conn, "INSERT OVERWRITE TABLE ots_table_external SELECT * FROM (SELECT odps_orderkey, "
+        + "odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice) FROM internal_orders "
+        + "ORDER BY odps_orderkey LIMIT 100000) lp_scatter DISTRIBUTE BY rand()"));
+    TablestoreWriteReport rewritten = EMU.get().lastTablestoreWrite();
+    assertEquals("rand()", rewritten.distributeBy());
+    assertTrue(rewritten.maxPartitionsPerWriter() >= 3, rewritten.toString());
+    // DISTRIBUTE BY a column: rows with the same key go to the same writer
+    assertEquals(400, update(conn, "INSERT INTO ots_table_external SELECT odps_orderkey, odps_orderdate, odps_custkey, "
+        + "'X', odps_totalprice FROM internal_orders DISTRIBUTE BY odps_custkey"));
+    assertEquals("odps_custkey", EMU.get().lastTablestoreWrite().distributeBy());
     assertEquals(400, EMU.get().tablestore().rows("ots_tpch_orders").size());
     List<List<Object>> r = rows(conn, "SELECT odps_orderstatus, odps_totalprice FROM ots_table_external "
         + "WHERE odps_orderkey = 3");
-    assertEquals(List.of(List.of("3SHIPPED", 5.0)), r);
+    assertEquals(List.of(List.of("X", 4.5)), r);
   }
 
   @Test
