@@ -118,15 +118,15 @@ final class SqlProcessor {
             case "copy":
                 return rewriteCopy(stmt, head, catalog, session);
             case "alter": {
-                ddl(session, catalog);
+                ddl(session, catalog, head);
                 return checkBool(ALTER_BOOL, head, stmt);
             }
             case "import": {
-                ddl(session, catalog);
+                ddl(session, catalog, head);
                 return importForeignSchema(head.trim(), stmt);
             }
             case "drop":
-                ddl(session, catalog);
+                ddl(session, catalog, head);
                 if (DROP_DATABASE.matcher(head).find()) {
                     sim.closeAdminConnections();
                 }
@@ -134,7 +134,7 @@ final class SqlProcessor {
             case "comment":
             case "grant":
             case "revoke":
-                ddl(session, catalog);
+                ddl(session, catalog, head);
                 return stmt;
             case "commit":
             case "end":
@@ -147,7 +147,7 @@ final class SqlProcessor {
                 return stmt;
             case "create": {
                 String out = rewriteTables(stmt, catalog, session);
-                ddl(session, catalog); // after the rewrite: the catalog is re-read at the next statement
+                ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
             case "select":
@@ -160,14 +160,25 @@ final class SqlProcessor {
             case "table":
                 return rewriteTables(stmt, catalog, session);
             default:
-                return stmt;
+                // "(SELECT ...) UNION ..." starts with a parenthesis
+                return head.startsWith("(") ? rewriteTables(stmt, catalog, session) : stmt;
         }
     }
 
-    private void ddl(ProxySession session, ForeignTableCatalog catalog) {
-        session.pendingDdl = true;
-        catalog.markDirty();
-        sim.markAllCatalogsDirty(); // DROP/CREATE DATABASE, or DDL seen by sessions of other databases
+    /**
+     * DDL that may change the foreign tables the rewriter knows. (Foreign-table DDL itself is also reported by
+     * the event triggers as it happens; this covers renames, dropped schemas and databases.)
+     */
+    private void ddl(ProxySession session, ForeignTableCatalog catalog, String head) {
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (lower.contains("database")) {
+            sim.markAllCatalogsDirty();
+        }
+        if (lower.contains("foreign") || lower.contains("schema") || lower.contains("rename")
+                || lower.contains("database") || lower.contains("odps_server")) {
+            session.pendingDdl = true;
+            catalog.markDirty();
+        }
     }
 
     private static String checkBool(Pattern p, String head, String stmt) {

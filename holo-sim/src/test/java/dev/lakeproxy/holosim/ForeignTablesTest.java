@@ -97,6 +97,7 @@ class ForeignTablesTest {
                 "select * from CORPUS",
                 "SELECT * FROM \"corpus\"",
                 "/* lead */ SELECT * FROM corpus -- trail",
+                "(SELECT id FROM corpus) UNION (SELECT id FROM corpus ORDER BY id LIMIT 1)",
                 "SELECT extract(year FROM now()), x.id FROM corpus x, LATERAL (SELECT 1) y WHERE x.id = 1",
                 // FILTER makes JSqlParser's visitor fail: these go through the lexical fallback
                 "SELECT extract(year FROM now()), count(*) FILTER (WHERE id > 0) FROM corpus x, LATERAL (SELECT 1) y",
@@ -219,7 +220,10 @@ class ForeignTablesTest {
             Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all"
                     + " OPTIONS (if_table_exist 'update')");
             Db.fails("3F000", c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO no_such_schema");
-            Db.exec(c, "DROP SCHEMA imp_all, imp_limit, imp_except CASCADE");
+            Db.exec(c, "ALTER SCHEMA imp_limit RENAME TO imp_renamed");
+            assertEquals("1|x", Db.rows(c, "SELECT id, v FROM imp_renamed.t1").get(0));
+            Db.exec(c, "DROP SCHEMA imp_all, imp_renamed, imp_except CASCADE");
+            Db.fails("42P01", c, "SELECT * FROM imp_renamed.t1");
         }
     }
 
