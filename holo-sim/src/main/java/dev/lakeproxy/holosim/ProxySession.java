@@ -207,8 +207,7 @@ final class ProxySession implements Runnable {
         if (options != null) {
             String invalid = invalidBoolOption(options);
             if (invalid != null) {
-                sendError(cout, "FATAL", "22023", "invalid value for parameter \"" + Settings.ORC_VIA_HOLO + "\": \""
-                        + invalid + "\"");
+                sendError(cout, "FATAL", "22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
                 return null;
             }
             params.put("options", Settings.toServer(options, sim.processor().settingNames()));

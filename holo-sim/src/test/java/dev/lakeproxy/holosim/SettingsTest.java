@@ -166,6 +166,7 @@ class SettingsTest {
         SQLException e = assertThrows(SQLException.class, () -> Db.connect(V32.sim(), "postgres", Db.EXTENDED,
                 "options", "-c " + ORC + "=banana"));
         assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("parameter \"" + ORC + "\" requires a Boolean value"), e.getMessage());
         SQLException unknown = assertThrows(SQLException.class, () -> Db.connect(V31.sim(), "postgres", Db.EXTENDED,
                 "options", "-c " + ROUTING + "=" + CT));
         assertEquals("42704", unknown.getSQLState());
