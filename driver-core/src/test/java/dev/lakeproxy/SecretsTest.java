@@ -1,5 +1,6 @@
 package dev.lakeproxy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,8 @@ class SecretsTest {
         assertNoSecret(Secrets.maskUrl("jdbc:postgresql://u:" + URL_PASSWORD + "@h/db"));
         assertNoSecret(Secrets.maskSql("ALTER ROLE x PASSWORD '" + PASSWORD + "'"));
         assertNoSecret(Secrets.maskText("password is " + KMS_BLOB));
+        assertEquals("policy kms:Decrypt, kms:DescribeKey", Secrets.maskText("policy kms:Decrypt, kms:DescribeKey"),
+                "KMS action names are advice, not secrets");
     }
 
     private static void assertNoSecret(String text) {

@@ -270,7 +270,7 @@ final class HoloSession implements SessionPlugin {
         if (routingValue == null || routingRespected) {
             return Outcome.translate(LakeErrors.translate(error, "holo.needsRouting", version, project, set + ";"));
         }
-        if (!routingInEffect && recover && safeToRetry(ctx)) {
+        if (recover && safeToRetry(ctx)) { // the session may have lost the routing (a SET or RESET of the user's)
             String setValue = "SET " + HologresPlugin.ROUTING_SETTING + " = '" + routingValue.replace("'", "''") + "'";
             ctx.runFirst(setValue, "Common Table reads encrypted MaxCompute data", () -> routingInEffect = true);
             return Outcome.retry("routing was not in effect; retried once through Common Table");

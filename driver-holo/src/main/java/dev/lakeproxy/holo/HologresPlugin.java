@@ -64,33 +64,35 @@ public final class HologresPlugin implements LakePlugin {
         HoloInstance instance = HoloInstance.of(ctx.serverKey());
         HoloInstance.Database db = instance.database(databaseAndUser(ctx.realUrl(), ctx.realProperties()));
         String routing = ctx.option(HoloOptions.ROUTING);
-        if (instance.version == HoloInstance.NOT_HOLOGRES) {
-            return null;
-        }
-        HoloInstance.SessionDefaults defaults = instance.version == null ? null : db.freshDefaults();
+        HoloInstance.SessionDefaults defaults;
         boolean routingInEffect;
-        if (defaults != null) {
-            routingInEffect = defaults.injectedRouting != null;
-        } else {
-            Detection found = detect(ctx.realConnection(), routing);
-            ctx.metrics().counter("holo.detections").increment();
-            if (found == null) {
-                instance.version = HoloInstance.NOT_HOLOGRES;
-                LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
+        synchronized (db) { // single flight: a pool opening many connections at once still detects once
+            if (instance.version == HoloInstance.NOT_HOLOGRES) {
                 return null;
             }
-            instance.version = found.version;
-            db.catalog(found.catalog);
-            defaults = found.defaults;
-            db.defaults(defaults);
-            routingInEffect = found.appliedRouting;
-            LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; legacy engine: {2}",
-                    new Object[] {found.version, defaults.injectedRouting != null ? defaults.injectedRouting : defaults.routingNote,
-                        defaults.baseMode});
-            ctx.note("detected Hologres " + found.version + " with hg_version()");
-            if (found.appliedRouting) {
-                ctx.note("SET " + ROUTING_SETTING + " = '" + defaults.injectedRouting + "' (in the detection query)");
-                ctx.metrics().settingsSent.increment();
+            defaults = instance.version == null ? null : db.freshDefaults();
+            if (defaults != null) {
+                routingInEffect = defaults.injectedRouting != null;
+            } else {
+                Detection found = detect(ctx.realConnection(), routing);
+                ctx.metrics().counter("holo.detections").increment();
+                if (found == null) {
+                    instance.version = HoloInstance.NOT_HOLOGRES;
+                    LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
+                    return null;
+                }
+                instance.version = found.version;
+                db.catalog(found.catalog);
+                defaults = found.defaults;
+                db.defaults(defaults);
+                routingInEffect = found.appliedRouting;
+                LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; legacy engine: {2}", new Object[] {found.version,
+                    defaults.injectedRouting != null ? defaults.injectedRouting : defaults.routingNote, defaults.baseMode});
+                ctx.note("detected Hologres " + found.version + " with hg_version()");
+                if (found.appliedRouting) {
+                    ctx.note("SET " + ROUTING_SETTING + " = '" + defaults.injectedRouting + "' (in the detection query)");
+                    ctx.metrics().settingsSent.increment();
+                }
             }
         }
         if (defaults.routingNote != null && instance.version.hasCommonTable()) {

@@ -20,7 +20,8 @@ public final class Secrets {
 
     private static final Pattern URL_PARAM = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
     private static final Pattern USERINFO = Pattern.compile("(//[^/@?#]*?:)([^/@?#]*)@");
-    private static final Pattern KMS_BLOB = Pattern.compile("(?i)kms:[A-Za-z0-9+/=_\\-]+");
+    /** A KMS CiphertextBlob is long base64; {@code kms:Decrypt} and the other action names are not secrets. */
+    private static final Pattern KMS_BLOB = Pattern.compile("(?i)kms:[A-Za-z0-9+/=_\\-]{20,}");
 
     private Secrets() {
     }

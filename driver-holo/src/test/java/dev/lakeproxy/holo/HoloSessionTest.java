@@ -1,0 +1,188 @@
+package dev.lakeproxy.holo;
+
+import static dev.lakeproxy.holo.HoloScenarios.BYOK;
+import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.holosim.Engine;
+import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.QueryLogEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The legacy path (V2.x): SQE only where needed, minimal SETs, and a tracked mode that never drifts. */
+class HoloSessionTest {
+
+    private static HoloSimulator sim;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        sim = HoloScenarios.start("2.2.15", false);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        HoloInstance.forgetAll();
+        sim.clearQueryLog();
+    }
+
+    private static Connection lake() throws SQLException {
+        return HoloScenarios.lake(sim, "lakeproxy.holo.encryptedProjects=p_byok");
+    }
+
+    private static long settings(Connection c) throws SQLException {
+        return c.unwrap(LakeproxyConnection.class).metrics().snapshot().getOrDefault("holo.engineSwitches", 0L);
+    }
+
+    private static List<Engine> engines() {
+        return sim.queryLog().stream().map(QueryLogEntry::engine).collect(Collectors.toList());
+    }
+
+    @Test
+    void sqeOnlyAroundEncryptedReadsAndASetOnlyWhenTheModeChanges() throws SQLException {
+        try (Connection c = lake()) {
+            long before = settings(c);
+            assertEquals(2, HoloScenarios.count(c, PLAIN));           // HQE, no SET
+            assertEquals(3, HoloScenarios.count(c, "internal_t"));    // not a foreign table: no SET
+            assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE
+            assertEquals(2, HoloScenarios.count(c, BYOK));            // already SQE: no SET
+            assertEquals(3, HoloScenarios.count(c, "internal_t"));    // mode irrelevant: no SET
+            assertEquals(2, HoloScenarios.count(c, PLAIN));           // back to HQE: SET
+            assertEquals(2, settings(c) - before, "exactly two engine switches");
+            assertEquals(List.of(Engine.HQE, Engine.SQE, Engine.SQE, Engine.HQE), engines());
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            assertTrue(c.unwrap(LakeproxyConnection.class).explain("SELECT * FROM ft_byok").actions().toString().contains("SET hg_experimental_enable_access_odps_orc_via_holo = false"));
+        }
+    }
+
+    @Test
+    void trackedModeFollowsRollbackCommitAndSavepoints() throws SQLException {
+        try (Connection c = lake()) {
+            c.setAutoCommit(false);
+            assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE inside the transaction
+            c.rollback();                                             // ... rolled back with it
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            assertEquals(2, HoloScenarios.count(c, BYOK));            // so it must be set again, and it is
+            c.commit();
+            assertEquals("false", HoloScenarios.show(c, EngineMode.SETTING));
+            Savepoint sp = c.setSavepoint();
+            assertEquals(2, HoloScenarios.count(c, PLAIN));           // SET HQE after the savepoint
+            c.rollback(sp);                                           // undone: the mode is unknown now
+            assertEquals(2, HoloScenarios.count(c, PLAIN));           // so HQE is set again
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            c.commit();
+            try (Statement s = c.createStatement()) {                 // COMMIT/ROLLBACK as SQL, no JDBC event
+                s.execute("SELECT count(*) FROM ft_byok");
+                s.execute("ROLLBACK");
+            }
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            c.commit();
+            assertTrue(engines().stream().allMatch(e -> e != null));
+            assertEquals(sim.queryLog().size(), sim.queryLog().stream().filter(QueryLogEntry::success).count(), "every read succeeded");
+        }
+    }
+
+    @Test
+    void errorsInsideATransactionDoNotLeaveTheModeWrong() throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            try {
+                s.execute("SELECT 1 / 0");
+            } catch (SQLException expected) {
+                c.rollback();
+            }
+            assertEquals(2, HoloScenarios.count(c, BYOK), "after the failed transaction, SQE is set again");
+            c.commit();
+        }
+    }
+
+    @Test
+    void theUsersOwnSetIsRespectedAndTrackingResumes() throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement()) {
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            s.execute("RESET ALL");
+            assertEquals(2, HoloScenarios.count(c, BYOK), "RESET ALL made the mode unknown: SQE is set again");
+            s.execute("SET hg_experimental_enable_access_odps_orc_via_holo = true");
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+        }
+    }
+
+    @Test
+    void learnedProjectsAreSharedAcrossConnections() throws SQLException {
+        try (Connection first = HoloScenarios.lake(sim)) {
+            assertEquals(2, HoloScenarios.count(first, BYOK)); // learned from the pangu error, retried once
+            assertEquals(1L, first.unwrap(LakeproxyConnection.class).metrics().snapshot().get("holo.learnedProjects") >= 1 ? 1L : 0L);
+        }
+        sim.clearQueryLog();
+        try (Connection second = HoloScenarios.lake(sim)) {
+            long retries = second.unwrap(LakeproxyConnection.class).metrics().retries.sum();
+            assertEquals(2, HoloScenarios.count(second, BYOK));
+            assertEquals(retries, second.unwrap(LakeproxyConnection.class).metrics().retries.sum(), "no retry: already known");
+            assertEquals(List.of(Engine.SQE), engines(), "straight to SQE");
+        }
+    }
+
+    @Test
+    void poolOf32ThreadsMixesEncryptedAndPlainReadsAndHqeServesEveryPlainRead() throws Exception {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl("jdbc:lakeproxy:" + sim.jdbcUrl().substring(5));
+        cfg.setUsername(sim.user());
+        cfg.setPassword(sim.password());
+        cfg.addDataSourceProperty("lakeproxy.holo.encryptedProjects", "p_byok");
+        cfg.setMaximumPoolSize(8);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        AtomicLong reads = new AtomicLong();
+        try (HikariDataSource pool = new HikariDataSource(cfg)) {
+            ExecutorService threads = Executors.newFixedThreadPool(32);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            for (int t = 0; t < 32; t++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() < end && errors.isEmpty()) {
+                        try (Connection c = pool.getConnection()) {
+                            boolean encrypted = ThreadLocalRandom.current().nextBoolean();
+                            assertEquals(2, HoloScenarios.count(c, encrypted ? BYOK : PLAIN));
+                            reads.incrementAndGet();
+                        } catch (Throwable e) {
+                            errors.add(e);
+                        }
+                    }
+                });
+            }
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), errors);
+        List<QueryLogEntry> log = sim.queryLog();
+        assertTrue(reads.get() > 50, "reads: " + reads.get());
+        assertTrue(log.stream().allMatch(QueryLogEntry::success), "every query succeeded");
+        assertTrue(log.stream().filter(e -> e.project().equals("p_plain")).allMatch(e -> e.engine() == Engine.HQE),
+                "HQE served every unencrypted read");
+        assertTrue(log.stream().filter(e -> e.project().equals("p_byok")).allMatch(e -> e.engine() == Engine.SQE));
+        assertFalse(log.isEmpty());
+    }
+}
