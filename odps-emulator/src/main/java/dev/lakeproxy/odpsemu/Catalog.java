@@ -21,11 +21,14 @@ final class Catalog {
     final boolean threeTier;
     final String dlfCatalog; // only for Paimon_DLF external projects
     final String owner;
-    final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    /** Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every project on it). */
+    final Map<String, Schema> schemas;
     final long createdAt = System.currentTimeMillis();
 
-    Project(String name, ProjectType type, boolean threeTier, String dlfCatalog, String owner) {
+    Project(String name, ProjectType type, boolean threeTier, String dlfCatalog, String owner,
+            Map<String, Schema> schemas) {
       this.name = name;
+      this.schemas = schemas;
       this.type = type;
       this.threeTier = threeTier;
       this.dlfCatalog = dlfCatalog;
@@ -40,15 +43,17 @@ final class Catalog {
   static final class Schema {
     final String project;
     final String name;
+    final String pgSchema;
     final Map<String, Table> tables = new ConcurrentHashMap<>();
 
-    Schema(String project, String name) {
+    Schema(String project, String name, String pgSchema) {
       this.project = project;
       this.name = name;
+      this.pgSchema = pgSchema;
     }
 
     String pgSchema() {
-      return pgSchemaName(project, name);
+      return pgSchema;
     }
   }
 
@@ -85,6 +90,8 @@ final class Catalog {
     final Map<String, String> serdeProperties = new LinkedHashMap<>();
     final Map<String, String> tblProperties = new LinkedHashMap<>();
     final String owner;
+    /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
+    String pgSchema;
     final long createdAt = System.currentTimeMillis();
     volatile long lastModified = createdAt;
 
@@ -118,7 +125,7 @@ final class Catalog {
     }
 
     String pgSchema() {
-      return pgSchemaName(project, schema);
+      return pgSchema != null ? pgSchema : pgSchemaName(project, schema);
     }
 
     String pgQualified() {
@@ -131,6 +138,8 @@ final class Catalog {
   }
 
   final Map<String, Project> projects = new ConcurrentHashMap<>();
+  /** Simulated DLF catalogs: catalog name to its databases (schemas), shared by the projects attached to it. */
+  final Map<String, Map<String, Schema>> dlfCatalogs = new ConcurrentHashMap<>();
 
   Project project(String name) {
     return name == null ? null : projects.get(name.toLowerCase(Locale.ROOT));
@@ -138,6 +147,10 @@ final class Catalog {
 
   static String pgSchemaName(String project, String schema) {
     return (project + "$" + schema).toLowerCase(Locale.ROOT);
+  }
+
+  static String dlfPgSchemaName(String catalog, String database) {
+    return ("dlf$" + catalog + "$" + database).toLowerCase(Locale.ROOT);
   }
 
   static String quote(String ident) {

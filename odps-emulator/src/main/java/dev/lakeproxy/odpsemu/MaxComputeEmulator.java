@@ -273,9 +273,14 @@ public final class MaxComputeEmulator implements AutoCloseable {
     if (catalog.projects.containsKey(key)) {
       throw new IllegalArgumentException("project already exists: " + name);
     }
-    Project p = new Project(key, type, threeTier, dlfCatalog, root.principal());
+    Map<String, Schema> schemas = type == ProjectType.EXTERNAL
+        ? catalog.dlfCatalogs.computeIfAbsent(dlfCatalog.toLowerCase(Locale.ROOT), k -> new ConcurrentHashMap<>())
+        : new ConcurrentHashMap<>();
+    Project p = new Project(key, type, threeTier, dlfCatalog, root.principal(), schemas);
     synchronized (engine) {
-      createSchemaInternal(p, "default");
+      if (!p.schemas.containsKey("default")) {
+        createSchemaInternal(p, "default");
+      }
     }
     catalog.projects.put(key, p);
   }
@@ -292,7 +297,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
   }
 
   void createSchemaInternal(Project p, String schema) {
-    Schema s = new Schema(p.name, schema);
+    Schema s = new Schema(p.name, schema, p.isPaimonDlf() ? Catalog.dlfPgSchemaName(p.dlfCatalog, schema)
+        : Catalog.pgSchemaName(p.name, schema));
     try {
       engine.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
     } catch (SQLException e) {

@@ -297,8 +297,9 @@ final class SqlEngine {
   }
 
   private void setSearchPath(Context ctx) throws SQLException {
-    exec("SET search_path TO " + Catalog.quote(Catalog.pgSchemaName(ctx.project.name, ctx.schema))
-        + ", mc, public");
+    Schema s = ctx.project.schemas.get(ctx.schema);
+    String pgSchema = s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
+    exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, public");
   }
 
   // ---------------------------------------------------------------- DDL
@@ -424,6 +425,7 @@ final class SqlEngine {
       TablestoreRules.validateDdl(emu.tablestore(), cols, serde, location);
     }
     Table t = new Table(p.name, schema.name, n[2], cols, parts, ctx.user.principal());
+    t.pgSchema = schema.pgSchema();
     t.comment = comment;
     t.lifecycle = lifecycle;
     t.external = external || handler != null || location != null;

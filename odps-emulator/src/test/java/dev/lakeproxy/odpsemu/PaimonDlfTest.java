@@ -137,6 +137,20 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
   }
 
   @Test
+  void projectsOnOneDlfCatalogShareItsTables() throws Exception {
+    EMU.get().createPaimonDlfProject("lake_shared", "shared_catalog");
+    EMU.get().createPaimonTable("lake_shared", "default", "shared_t", List.of("id BIGINT"), null, null, null);
+    EMU.get().createPaimonDlfProject("lake_other", "shared_catalog"); // a second project attached to the same catalog
+    try (Connection c = connect(EMU.get().jdbcUrl("lake_shared", "odpsNamespaceSchema=true"))) {
+      update(c, "INSERT INTO shared_t VALUES (42)");
+    }
+    try (Connection c = connect(EMU.get().jdbcUrl("lake_other", "odpsNamespaceSchema=true"))) {
+      assertEquals(List.of(List.of(42L)), rows(c, "SELECT id FROM default.shared_t"));
+    }
+    assertEquals(List.of("default"), EMU.get().schemas("lake_other"));
+  }
+
+  @Test
   void ramControlPlaneRefusesExternalProjectCreation() {
     User bob = EMU.get().addRamUser("bob");
     OdpsSqlException e = assertThrows(OdpsSqlException.class,
