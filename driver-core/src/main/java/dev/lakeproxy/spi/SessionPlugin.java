@@ -50,6 +50,15 @@ public interface SessionPlugin {
         return value;
     }
 
+    /**
+     * May put its own metadata in front of the real driver's (for example to fix how a driver reads schemas);
+     * return {@code real} to change nothing. The result is still wrapped by the core, so {@code getConnection()}
+     * and the driver name stay lakeproxy's. Implementing {@code DatabaseMetaDataForwarding} keeps it small.
+     */
+    default java.sql.DatabaseMetaData metaData(java.sql.DatabaseMetaData real) {
+        return real;
+    }
+
     /** Told when a transaction ends or a savepoint is rolled back to, through the JDBC API. */
     default void onTransactionEvent(TransactionEvent event) {
     }

@@ -111,8 +111,8 @@ public class LakeConnection implements ConnectionForwarding, LakeproxyConnection
     public DatabaseMetaData getMetaData() throws SQLException {
         DatabaseMetaData realMeta = real.getMetaData();
         LakeDatabaseMetaData m = metaData;
-        if (m == null || m.databaseMetaDataDelegate() != realMeta) {
-            metaData = m = new LakeDatabaseMetaData(this, realMeta);
+        if (m == null || m.realMetaData() != realMeta) {
+            metaData = m = new LakeDatabaseMetaData(this, realMeta, pipeline.metaData(realMeta));
         }
         return m;
     }

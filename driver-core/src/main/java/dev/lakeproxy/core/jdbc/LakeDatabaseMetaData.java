@@ -10,14 +10,21 @@ public class LakeDatabaseMetaData implements DatabaseMetaDataForwarding {
 
     private final LakeConnection owner;
     private final DatabaseMetaData real;
+    /** The real metadata, or a plugin's in front of it. */
+    private final DatabaseMetaData effective;
 
-    LakeDatabaseMetaData(LakeConnection owner, DatabaseMetaData real) {
+    LakeDatabaseMetaData(LakeConnection owner, DatabaseMetaData real, DatabaseMetaData effective) {
         this.owner = owner;
         this.real = real;
+        this.effective = effective;
     }
 
     @Override
     public final DatabaseMetaData databaseMetaDataDelegate() {
+        return effective;
+    }
+
+    DatabaseMetaData realMetaData() {
         return real;
     }
 

@@ -177,6 +177,15 @@ public final class StatementPipeline {
         return new Explanation(sql, ex.sql(), ex.actions, null);
     }
 
+    /** The metadata the plugins put in front of the real driver's (usually the real one itself). */
+    public java.sql.DatabaseMetaData metaData(java.sql.DatabaseMetaData real) {
+        java.sql.DatabaseMetaData m = real;
+        for (SessionPlugin p : plugins) {
+            m = p.metaData(m);
+        }
+        return m;
+    }
+
     public void transaction(TransactionEvent event) {
         for (SessionPlugin p : plugins) {
             p.onTransactionEvent(event);
