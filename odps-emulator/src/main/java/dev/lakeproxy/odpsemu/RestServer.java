@@ -842,8 +842,6 @@ final class RestServer {
         case '<': sb.append("&lt;"); break;
         case '>': sb.append("&gt;"); break;
         case '&': sb.append("&amp;"); break;
-        case '"': sb.append("&quot;"); break;
-        case '\'': sb.append("&apos;"); break;
         default: sb.append(c);
       }
     }

@@ -87,7 +87,14 @@ final class SqlTranslator {
           if (t.kind == Kind.WORD && parts.size() == 1 && isTypedLiteralKeyword(t.value) && next != null
               && next.kind == Kind.STRING && !tablePos) {
             // DATETIME '2024-01-01 00:00:00' / TIMESTAMP "..." / DATE '...'
-            out.append("CAST(").append(pgString(next.value)).append(" AS ").append(pgType(t.value, null)).append(")");
+            // PostgreSQL keeps microseconds and rounds the rest: cut the text instead (never round)
+            String lit = next.value;
+            if (t.value.equals("DATETIME")) {
+              lit = PaimonRules.truncate(lit, 3);
+            } else if (!t.value.equals("DATE")) {
+              lit = PaimonRules.truncate(lit, 6);
+            }
+            out.append("CAST(").append(pgString(lit)).append(" AS ").append(pgType(t.value, null)).append(")");
             i = toks.indexOf(next);
             prevSig = next;
             continue;

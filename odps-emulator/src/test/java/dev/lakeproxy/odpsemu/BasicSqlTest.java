@@ -115,6 +115,37 @@ class BasicSqlTest extends OdpsJdbcTestBase {
     assertTrue(ctas.succeeded());
   }
 
+  private static int status(String method, String path, String body, StringBuilder out) throws Exception {
+    java.net.HttpURLConnection h = (java.net.HttpURLConnection) new java.net.URL(
+        "http://127.0.0.1:" + EMU.get().port() + path).openConnection();
+    h.setRequestMethod(method);
+    if (body != null) {
+      h.setDoOutput(true);
+      h.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int code = h.getResponseCode();
+    java.io.InputStream in = code >= 400 ? h.getErrorStream() : h.getInputStream();
+    if (in != null) {
+      out.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return code;
+  }
+
+  @Test
+  void clientMistakesAreNever5xx() throws Exception {
+    StringBuilder b = new StringBuilder();
+    assertEquals(404, status("GET", "/api/projects/nope", null, b));
+    assertTrue(b.toString().contains("<Code>NoSuchObject</Code>") && b.toString().contains("Project not found - 'nope'"),
+        b.toString());
+    assertEquals(404, status("POST", "/api/projects/schema%20s/instances", "<Instance/>", new StringBuilder()));
+    assertEquals(400, status("POST", "/api/projects/basic/instances", "not xml", new StringBuilder()));
+    assertEquals(404, status("GET", "/api/projects/basic/instances/20240101000000000g000001", null, new StringBuilder()));
+    assertEquals(404, status("GET", "/api/projects/basic/tables/missing?extended", null, new StringBuilder()));
+    assertEquals(404, status("GET", "/api/whatever", null, new StringBuilder()));
+    StringBuilder tunnel = new StringBuilder();
+    assertEquals(404, status("GET", "/projects/basic/tables/missing?uploadid=x", null, tunnel));
+  }
+
   @Test
   void errorsCarryMaxComputeCodes() {
     SQLException e = assertThrows(SQLException.class, () -> rows(conn, "SELECT * FROM no_such_table"));

@@ -104,14 +104,17 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
 
   @Test
   void timestampsAreTruncatedByPrecision() throws SQLException {
-    update(conn, "CREATE TABLE ts_table (id BIGINT, t3 TIMESTAMP(3), t6 TIMESTAMP(6), t0 TIMESTAMP(0))");
+    update(conn, "CREATE TABLE ts_table (id BIGINT, t3 TIMESTAMP(3), t6 TIMESTAMP(6), t0 TIMESTAMP(0), t9 TIMESTAMP(9))");
     update(conn, "INSERT INTO ts_table VALUES (1, TIMESTAMP '2025-01-01 10:00:00.123789', "
-        + "TIMESTAMP '2025-01-01 10:00:00.123456', TIMESTAMP '2025-01-01 10:00:00.999999')");
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT t3, t6, t0 FROM ts_table")) {
+        + "TIMESTAMP '2025-01-01 10:00:00.123456', TIMESTAMP '2025-01-01 10:00:00.999999', "
+        + "TIMESTAMP '2025-01-01 10:00:00.123456789')");
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT t3, t6, t0, t9 FROM ts_table")) {
       assertTrue(rs.next());
       assertEquals("2025-01-01 10:00:00.123", rs.getTimestamp(1).toString(), "precision 0-3: 3 decimal places, truncated");
       assertEquals("2025-01-01 10:00:00.123456", rs.getTimestamp(2).toString(), "precision 4-6: 6 decimal places");
       assertEquals("2025-01-01 10:00:00.999", rs.getTimestamp(3).toString(), "precision 0: still 3 places, not rounded");
+      // precision 7-9 keeps 9 places in MaxCompute; the PostgreSQL store keeps 6 (documented limitation), never rounds
+      assertEquals("2025-01-01 10:00:00.123456", rs.getTimestamp(4).toString());
     }
   }
 
