@@ -59,11 +59,11 @@ public final class Connector {
         List<LakePlugin> candidates = plugins.candidates(lakeUrl.subprotocol(), options);
 
         Request request = new Request(lakeUrl, realProps, options);
-        for (LakePlugin p : candidates) {
-            p.beforeConnect(request);
-        }
         if (lakeUrl.subprotocol().equals("postgresql")) {
             request.realUrl = LakeUrl.moveSecretParams(request.realUrl, request.realProperties);
+        }
+        for (LakePlugin p : candidates) {
+            p.beforeConnect(request);
         }
         Driver realDriver = RealDrivers.find(request.realUrl);
         Connection real = realDriver.connect(request.realUrl, request.realProperties);

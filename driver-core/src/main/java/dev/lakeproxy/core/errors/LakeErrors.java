@@ -34,6 +34,12 @@ public final class LakeErrors {
         return new SQLException(message(key, args), sqlState);
     }
 
+    /** Like {@link #translate(SQLException, String, Object...)}, with a further sentence (already formatted) added. */
+    public static SQLException translateWith(SQLException original, String addition, String key, Object... args) {
+        String message = message(key, args) + (addition == null || addition.isEmpty() ? "" : " " + Secrets.maskText(addition));
+        return new SQLException(message, original.getSQLState(), original.getErrorCode(), original);
+    }
+
     /** A server or driver error explained: same SQLState and vendor code, the original as cause. */
     public static SQLException translate(SQLException original, String key, Object... args) {
         SQLException translated = new SQLException(message(key, args), original.getSQLState(), original.getErrorCode(), original);
