@@ -613,6 +613,10 @@ final class SqlEngine {
       checkDlf(ctx, p.name, schema.name, "LIST", "DATABASE " + schema.name);
       List<String> names = new ArrayList<>(schema.tables.keySet());
       names.sort(null);
+      if (c.acceptWord("LIKE")) {
+        String regex = c.string().toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*").replace("%", ".*");
+        names.removeIf(n -> !n.matches(regex));
+      }
       StringBuilder sb = new StringBuilder();
       for (String n : names) {
         sb.append(schema.tables.get(n).owner).append(' ').append(n).append('\n');
@@ -750,8 +754,14 @@ final class SqlEngine {
     c.acceptWord("TABLE");
     Table t = requireTable(ctx, c.qualifiedName());
     Map<String, String> spec = new LinkedHashMap<>();
+    boolean hasPartitionClause = false;
     if (c.acceptWord("PARTITION")) {
+      hasPartitionClause = true;
       spec = partitionSpec(c);
+    }
+    if (!t.partitionColumns.isEmpty() && !hasPartitionClause) {
+      throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - need to specify partition "
+          + "columns because the destination table " + t.fullName() + " is a partitioned table");
     }
     List<String> targetCols = null;
     if (c.peek() != null && c.peek().isOp("(") && c.peek(1) != null && c.peek(1).isIdent()

@@ -99,6 +99,12 @@ class BasicSqlTest extends OdpsJdbcTestBase {
     assertEquals(List.of("c", 3L, "20240102"), r.get(1));
     List<List<Object>> agg = rows(conn, "SELECT ds, SUM(amount) AS total, COUNT(*) AS n FROM sales GROUP BY ds ORDER BY ds");
     assertEquals(List.of("20240101", 10L, 1L), agg.get(0));
+    // dynamic partition: the last select column feeds ds
+    assertEquals(2, update(conn, "INSERT OVERWRITE TABLE sales PARTITION (ds) SELECT item, amount, "
+        + "CONCAT('2025', ds) FROM sales WHERE ds IN ('20240101', '20240102')"));
+    assertEquals(4, rows(conn, "SELECT * FROM sales").size());
+    SQLException e = assertThrows(SQLException.class, () -> update(conn, "INSERT INTO sales SELECT 'z', 1L, 'x'"));
+    assertTrue(e.getMessage().contains("need to specify partition columns"), e.getMessage());
   }
 
   @Test
