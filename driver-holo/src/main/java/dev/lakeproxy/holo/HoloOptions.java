@@ -25,6 +25,8 @@ public final class HoloOptions {
                     + "statement is a read in autocommit; otherwise explain the error.");
 
     public static List<LakeOption<?>> all() {
-        return List.of(ROUTING, ENCRYPTED_PROJECTS, RECOVER);
+        List<LakeOption<?>> all = new java.util.ArrayList<>(List.of(ROUTING, ENCRYPTED_PROJECTS, RECOVER));
+        all.addAll(dev.lakeproxy.holo.kms.KmsOptions.all());
+        return List.copyOf(all);
     }
 }

@@ -4,6 +4,11 @@ import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.sql.ParsedSql;
 import dev.lakeproxy.core.sql.SqlText;
+import dev.lakeproxy.holo.kms.KeyInfo;
+import dev.lakeproxy.holo.kms.Kms;
+import dev.lakeproxy.holo.kms.KmsClients;
+import dev.lakeproxy.holo.kms.KmsException;
+import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.PluginContext;
@@ -40,6 +45,7 @@ final class HoloSession implements SessionPlugin {
     private final String routingValue;
     private final boolean routingRespected;
     private final boolean recover;
+    private final PluginContext context;
     private boolean routingInEffect;
 
     private final EngineMode baseMode;
@@ -54,6 +60,7 @@ final class HoloSession implements SessionPlugin {
 
     HoloSession(PluginContext ctx, HoloInstance instance, HoloInstance.Database database,
                 HoloInstance.SessionDefaults defaults, boolean routingInEffect) {
+        this.context = ctx;
         this.real = ctx.realConnection();
         this.metrics = ctx.metrics();
         this.instance = instance;
@@ -255,7 +262,7 @@ final class HoloSession implements SessionPlugin {
         }
         if (mode == EngineMode.SQE) {
             String key = version.atLeast(HoloVersion.V1_3_31) ? "holo.sqeFailed" : "holo.backendConfiguration";
-            return Outcome.translate(LakeErrors.translate(error, key, version, shown));
+            return Outcome.translate(LakeErrors.translateWith(error, keyState(project), key, version, shown));
         }
         String set = EngineMode.SQE.setStatement();
         if (recover && safeToRetry(ctx)) {
@@ -275,8 +282,24 @@ final class HoloSession implements SessionPlugin {
             ctx.runFirst(setValue, "Common Table reads encrypted MaxCompute data", () -> routingInEffect = true);
             return Outcome.retry("routing was not in effect; retried once through Common Table");
         }
-        return Outcome.translate(LakeErrors.translate(error, routingInEffect ? "holo.commonTableFailed" : "holo.needsRouting",
-                version, project, set + ";"));
+        return Outcome.translate(LakeErrors.translateWith(error, routingInEffect ? keyState(project) : "",
+                routingInEffect ? "holo.commonTableFailed" : "holo.needsRouting", version, project, set + ";"));
+    }
+
+    /** What KMS DescribeKey says about the project's key (when KMS and the project's key are configured). */
+    private String keyState(String project) {
+        Kms kms = KmsClients.of(context::option, context.option(KmsOptions.KEYS));
+        String keyId = kms == null ? null : kms.keyOf(project);
+        if (keyId == null) {
+            return "";
+        }
+        try {
+            KeyInfo key = kms.describe(keyId);
+            return LakeErrors.message("holo.kms.state", key.keyId(), key.state(), key.origin()) + " "
+                    + LakeErrors.message("holo.kms.advice." + key.state());
+        } catch (KmsException e) {
+            return LakeErrors.message("holo.kms.unavailable", e.getMessage());
+        }
     }
 
     /** Retry only what runs twice harmlessly: a read, in autocommit, not already retried. */

@@ -1,6 +1,11 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.holo.kms.Kms;
+import dev.lakeproxy.holo.kms.KmsClients;
+import dev.lakeproxy.holo.kms.KmsException;
+import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
@@ -42,7 +47,8 @@ public final class HologresPlugin implements LakePlugin {
     }
 
     @Override
-    public void beforeConnect(ConnectRequest request) {
+    public void beforeConnect(ConnectRequest request) throws SQLException {
+        decryptKmsPassword(request);
         HoloInstance instance = HoloInstance.of(request.serverKey());
         HoloVersion v = instance.version;
         HoloInstance.SessionDefaults d = instance.database(databaseAndUser(request.realUrl(), request.realProperties())).freshDefaults();
@@ -99,6 +105,24 @@ public final class HologresPlugin implements LakePlugin {
             ctx.note("routing left alone: " + defaults.routingNote);
         }
         return new HoloSession(ctx, instance, db, defaults, routingInEffect);
+    }
+
+    /** A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt; neither is ever logged. */
+    private static void decryptKmsPassword(ConnectRequest request) throws SQLException {
+        String password = request.realProperties().getProperty("password");
+        if (password == null || !password.regionMatches(true, 0, "kms:", 0, 4)) {
+            return;
+        }
+        Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS));
+        if (kms == null) {
+            throw LakeErrors.create("28P01", "holo.kms.passwordNeedsKms");
+        }
+        try {
+            request.realProperties().setProperty("password", kms.decrypt(password.substring(4)));
+        } catch (KmsException e) {
+            throw new SQLException(LakeErrors.message("holo.kms.passwordFailed", e.getMessage()), "28P01");
+        }
+        request.note("password decrypted with KMS Decrypt");
     }
 
     static final class Detection {

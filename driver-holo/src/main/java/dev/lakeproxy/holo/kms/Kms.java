@@ -1,0 +1,132 @@
+package dev.lakeproxy.holo.kms;
+
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.HttpClientConfig;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.kms.model.v20160120.DecryptRequest;
+import com.aliyuncs.kms.model.v20160120.DescribeKeyRequest;
+import com.aliyuncs.kms.model.v20160120.DescribeKeyResponse;
+import com.aliyuncs.profile.DefaultProfile;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lakeproxy.core.log.Secrets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * KMS through aliyun-java-sdk-kms: DescribeKey (cached 24 hours, as Hologres itself caches key information)
+ * and Decrypt. Never logs or shows an access key, a ciphertext or a plaintext.
+ */
+public final class Kms {
+
+    /** Key information, keyed by endpoint and key id; bounded and shared, like Hologres's own 24-hour cache. */
+    private static final Cache<String, KeyInfo> KEYS = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofHours(24)).build();
+
+    private final IAcsClient client;
+    private final String endpoint;
+    private final ProtocolType protocol;
+    private final Map<String, String> keyOfProject;
+
+    private Kms(IAcsClient client, String endpoint, ProtocolType protocol, Map<String, String> keyOfProject) {
+        this.client = client;
+        this.endpoint = endpoint;
+        this.protocol = protocol;
+        this.keyOfProject = keyOfProject;
+    }
+
+    /** A KMS client from the {@code lakeproxy.kms.*} options, or {@code null} when no credentials are set. */
+    public static Kms fromOptions(Function<dev.lakeproxy.core.options.LakeOption<String>, String> text,
+                                  List<String> keys) {
+        String id = text.apply(KmsOptions.ACCESS_KEY_ID);
+        String secret = text.apply(KmsOptions.ACCESS_KEY_SECRET);
+        if (id.isEmpty() || secret.isEmpty()) {
+            return null;
+        }
+        String region = text.apply(KmsOptions.REGION);
+        String endpoint = text.apply(KmsOptions.ENDPOINT);
+        DefaultProfile profile = DefaultProfile.getProfile(region, id, secret);
+        HttpClientConfig http = HttpClientConfig.getDefault();
+        http.setConnectionTimeoutMillis(3_000);
+        http.setReadTimeoutMillis(5_000);
+        profile.setHttpClientConfig(http);
+        Map<String, String> keyOfProject = new HashMap<>();
+        for (String pair : keys) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                keyOfProject.put(pair.substring(0, eq).trim().toLowerCase(Locale.ROOT), pair.substring(eq + 1).trim());
+            }
+        }
+        return new Kms(new DefaultAcsClient(profile), endpoint.isEmpty() ? "kms." + region + ".aliyuncs.com" : endpoint,
+                "http".equals(text.apply(KmsOptions.PROTOCOL)) ? ProtocolType.HTTP : ProtocolType.HTTPS, keyOfProject);
+    }
+
+    /** The configured CMK of a MaxCompute project, or {@code null}. */
+    public String keyOf(String project) {
+        return project == null ? null : keyOfProject.get(project.toLowerCase(Locale.ROOT));
+    }
+
+    public KeyInfo describe(String keyId) throws KmsException {
+        String cacheKey = endpoint + "/" + keyId;
+        KeyInfo cached = KEYS.getIfPresent(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        DescribeKeyRequest request = new DescribeKeyRequest();
+        request.setKeyId(keyId);
+        request.setSysEndpoint(endpoint);
+        request.setSysProtocol(protocol);
+        try {
+            DescribeKeyResponse.KeyMetadata meta = client.getAcsResponse(request).getKeyMetadata();
+            if (meta == null || meta.getKeyState() == null) {
+                throw new KmsException("KMS DescribeKey at " + endpoint + " gave no key state", null);
+            }
+            KeyInfo info = new KeyInfo(meta.getKeyId() == null ? keyId : meta.getKeyId(), meta.getKeyState(), meta.getOrigin());
+            KEYS.put(cacheKey, info);
+            return info;
+        } catch (ClientException e) {
+            throw new KmsException("KMS DescribeKey at " + endpoint + " failed: " + e.getErrCode() + " " + clean(e.getErrMsg()), e);
+        } catch (RuntimeException e) { // an answer that is not KMS's (not JSON, wrong shape)
+            throw new KmsException("KMS DescribeKey at " + endpoint + " gave an answer that is not KMS's: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Decrypts a CiphertextBlob (for a {@code kms:} password). */
+    public String decrypt(String ciphertextBlob) throws KmsException {
+        DecryptRequest request = new DecryptRequest();
+        request.setCiphertextBlob(ciphertextBlob);
+        request.setSysEndpoint(endpoint);
+        request.setSysProtocol(protocol);
+        try {
+            String plain = client.getAcsResponse(request).getPlaintext();
+            if (plain == null) {
+                throw new KmsException("KMS Decrypt at " + endpoint + " gave no plaintext", null);
+            }
+            return plain;
+        } catch (ClientException e) {
+            throw new KmsException("KMS Decrypt at " + endpoint + " failed: " + e.getErrCode() + " " + clean(e.getErrMsg()), null);
+        } catch (RuntimeException e) {
+            throw new KmsException("KMS Decrypt at " + endpoint + " gave an answer that is not KMS's: " + e.getClass().getSimpleName(), null);
+        }
+    }
+
+    /** Forgets cached key information (tests). */
+    public static void forgetKeys() {
+        KEYS.invalidateAll();
+    }
+
+    private static String clean(String s) {
+        return Secrets.maskText(s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s);
+    }
+
+    @Override
+    public String toString() {
+        return "KMS at " + endpoint;
+    }
+}
