@@ -13,10 +13,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -1083,13 +1081,5 @@ final class SqlEngine {
       return new OdpsSqlException("ODPS-0123091", "Illegal type cast - " + msg);
     }
     return new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - " + msg);
-  }
-
-  static String nowText() {
-    return LocalDateTime.now().toString();
-  }
-
-  static List<String> list(String... s) {
-    return Arrays.asList(s);
   }
 }
