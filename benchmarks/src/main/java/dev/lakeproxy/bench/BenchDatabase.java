@@ -1,26 +1,72 @@
 package dev.lakeproxy.bench;
 
+import dev.lakeproxy.holosim.Encryption;
+import dev.lakeproxy.holosim.HoloSimulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
-/** One embedded PostgreSQL per benchmark JVM (each JMH fork is its own JVM). */
+/**
+ * The servers the benchmarks run against, one of each per benchmark JVM (each JMH fork is its own JVM):
+ * plain embedded PostgreSQL, and Hologres simulators of V3.2 (Common Table) and V2.2 (legacy SQE path).
+ */
 final class BenchDatabase {
 
-    private static EmbeddedPostgres server;
+    private static EmbeddedPostgres postgres;
+    private static HoloSimulator holo32;
+    private static HoloSimulator holo22;
 
     private BenchDatabase() {
     }
 
-    static synchronized String url(boolean lakeproxy) {
-        if (server == null) {
+    /** The URL for a target ({@code postgres}, {@code holo-3.2}, {@code holo-2.2}), raw or through lakeproxy. */
+    static synchronized String url(String target, boolean lakeproxy) throws SQLException {
+        String url;
+        switch (target) {
+            case "postgres":
+                url = "postgresql://127.0.0.1:" + postgres().getPort() + "/postgres?user=postgres";
+                break;
+            case "holo-3.2":
+                url = holo(true).jdbcUrl().substring(5) + "?user=postgres";
+                break;
+            case "holo-2.2":
+                url = holo(false).jdbcUrl().substring(5) + "?user=postgres&lakeproxy.holo.encryptedProjects=p_byok";
+                break;
+            default:
+                throw new IllegalArgumentException(target);
+        }
+        return lakeproxy ? "jdbc:lakeproxy:" + url : "jdbc:" + url.replaceAll("&lakeproxy\\.[^&]*", "");
+    }
+
+    private static EmbeddedPostgres postgres() {
+        if (postgres == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        String url = "postgresql://127.0.0.1:" + server.getPort() + "/postgres?user=postgres";
-        return lakeproxy ? "jdbc:lakeproxy:" + url : "jdbc:" + url;
+        return postgres;
+    }
+
+    private static HoloSimulator holo(boolean v32) throws SQLException {
+        HoloSimulator sim = v32 ? holo32 : holo22;
+        if (sim == null) {
+            sim = HoloSimulator.builder().version(v32 ? "3.2.5" : "2.2.15").start();
+            sim.maxcompute().project("p_byok").encryption(Encryption.BYOK, "k").table("payments", "id bigint").insert(1);
+            try (Connection c = java.sql.DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE FOREIGN TABLE ft_byok (id bigint) SERVER odps_server OPTIONS (project_name 'p_byok', table_name 'payments')");
+            }
+            if (v32) {
+                holo32 = sim;
+            } else {
+                holo22 = sim;
+            }
+        }
+        return sim;
     }
 }

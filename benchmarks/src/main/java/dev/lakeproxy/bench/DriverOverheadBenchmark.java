@@ -23,19 +23,23 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Raw pgjdbc against lakeproxy (no plugin active: plain PostgreSQL) on the same embedded server, for the
- * four workloads of the core issue. The ratio of the two scores is the overhead.
+ * Raw pgjdbc against lakeproxy on the same server, for the four workloads of the core issue: plain PostgreSQL
+ * (no plugin active) and Hologres simulators (the Hologres plugin active). The ratio of the scores is the overhead.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class DriverOverheadBenchmark {
 
     @Param({"raw", "lakeproxy"})
     public String driver;
+
+    /** postgres: plain PostgreSQL (no plugin active); holo-3.2 / holo-2.2: the Hologres plugin active. */
+    @Param({"postgres", "holo-3.2", "holo-2.2"})
+    public String target;
 
     private Connection connection;
     private Statement statement;
@@ -43,7 +47,7 @@ public class DriverOverheadBenchmark {
 
     @Setup
     public void open() throws SQLException {
-        connection = DriverManager.getConnection(BenchDatabase.url(driver.equals("lakeproxy")));
+        connection = DriverManager.getConnection(BenchDatabase.url(target, driver.equals("lakeproxy")));
         statement = connection.createStatement();
         statement.execute("CREATE TEMP TABLE bench_batch (id int, name text)");
         insert = connection.prepareStatement("INSERT INTO bench_batch VALUES (?, ?)");
