@@ -1,0 +1,43 @@
+package dev.lakeproxy.odps;
+
+import dev.lakeproxy.core.options.LakeOption;
+import java.util.List;
+
+/** The MaxCompute plugin's options. */
+public final class OdpsOptions {
+
+    private OdpsOptions() {
+    }
+
+    public static final LakeOption<String> TABLESTORE_SCATTER = LakeOption.choice("lakeproxy.odps.tablestoreScatter", "auto",
+            "INSERT ... SELECT into a Tablestore external table: scatter the rows over the writers with "
+                    + "SELECT * FROM (<query>) lp_scatter DISTRIBUTE BY rand(), so sorted input does not land on one "
+                    + "Tablestore partition. auto: unless the query already has DISTRIBUTE BY or CLUSTER BY; off: never.",
+            "auto", "off");
+
+    public static final LakeOption<Boolean> TABLESTORE_DDL_CHECKS = LakeOption.bool("lakeproxy.odps.tablestoreDdlChecks", true,
+            "Check CREATE EXTERNAL TABLE ... TableStoreStorageHandler against the Tablestore rules (column mapping, "
+                    + "primary keys, tablestore.table.name, LOCATION, column types) before any job is submitted.");
+
+    public static final LakeOption<String> SCHEMA_SYNTAX = LakeOption.choice("lakeproxy.odps.schemaSyntax", "auto",
+            "Three-tier projects (schemas, e.g. Paimon_DLF external projects): auto turns odps-jdbc's odpsNamespaceSchema "
+                    + "on when the project has schemas and the URL does not say; off leaves it to odps-jdbc.",
+            "auto", "off");
+
+    public static final LakeOption<Boolean> PAIMON_WRITE_GUARD = LakeOption.bool("lakeproxy.odps.paimonWriteGuard", true,
+            "Refuse, before submission, INSERTs into Paimon Dynamic Bucket tables (bucket = -1, or unset with a primary "
+                    + "key) and Cross Partition tables (primary key without every partition column).");
+
+    public static final LakeOption<Boolean> TIMESTAMP_TRUNCATION = LakeOption.bool("lakeproxy.odps.timestampTruncation", true,
+            "Truncate TIMESTAMP parameters of INSERT ... VALUES (?, ...) by the target column's precision "
+                    + "(0-3: 3 decimal places, 4-6: 6, 7-9: 9), as Paimon stores them, so the read-back equals the value sent.");
+
+    public static final LakeOption<Integer> METADATA_TTL = LakeOption.integer("lakeproxy.odps.metadataTtlSeconds", 300, 0, 86_400,
+            "How long table metadata (storage handler, Paimon options, column types) is cached per server, project and "
+                    + "table; DDL through lakeproxy forgets it at once.");
+
+    public static List<LakeOption<?>> all() {
+        return List.of(TABLESTORE_SCATTER, TABLESTORE_DDL_CHECKS, SCHEMA_SYNTAX, PAIMON_WRITE_GUARD, TIMESTAMP_TRUNCATION,
+                METADATA_TTL);
+    }
+}

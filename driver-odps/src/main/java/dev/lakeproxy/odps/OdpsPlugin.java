@@ -1,0 +1,114 @@
+package dev.lakeproxy.odps;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.Project;
+import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.account.StsAccount;
+import com.aliyun.odps.jdbc.OdpsConnection;
+import com.aliyun.odps.jdbc.utils.ConnectionResource;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.LakePlugin;
+import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.SessionPlugin;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The MaxCompute plugin (odps-jdbc): Tablestore external tables (write scattering, DDL checks, errors explained)
+ * and Paimon_DLF external projects (schema syntax, USE SCHEMA, three-tier metadata, write guards, TIMESTAMP
+ * precision, the two permission layers explained).
+ */
+public final class OdpsPlugin implements LakePlugin {
+
+    private static final Logger LOG = Logger.getLogger(OdpsPlugin.class.getName());
+    /** Per server (endpoint and project): whether the project has schemas (three-tier). Bounded, expiring. */
+    private static final Cache<String, Boolean> THREE_TIER =
+            Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofHours(1)).build();
+
+    @Override
+    public String name() {
+        return "odps";
+    }
+
+    @Override
+    public boolean serves(String subprotocol) {
+        return subprotocol.equals("odps");
+    }
+
+    @Override
+    public List<LakeOption<?>> options() {
+        return OdpsOptions.all();
+    }
+
+    /**
+     * Schema syntax on when the project needs it: when neither the URL nor the properties say
+     * {@code odpsNamespaceSchema} or {@code schema}, the project's {@code odps.schema.model.enabled} property decides
+     * (one {@code GET /projects/{p}} for the first connection to a server, none after).
+     */
+    @Override
+    public void beforeConnect(ConnectRequest request) {
+        if (!"auto".equals(request.option(OdpsOptions.SCHEMA_SYNTAX))) {
+            return;
+        }
+        ConnectionResource res;
+        try {
+            res = new ConnectionResource(request.realUrl(), request.realProperties());
+        } catch (RuntimeException badUrl) {
+            return; // odps-jdbc will say what is wrong with it
+        }
+        if (res.isOdpsNamespaceSchema() != null || res.getSchema() != null || res.getProject() == null) {
+            return; // the user said
+        }
+        Boolean threeTier = THREE_TIER.getIfPresent(request.serverKey());
+        if (threeTier == null) {
+            threeTier = lookUpThreeTier(res);
+            if (threeTier == null) {
+                return;
+            }
+            THREE_TIER.put(request.serverKey(), threeTier);
+        }
+        if (threeTier) {
+            request.realProperties().setProperty("odps_namespace_schema", "true");
+            request.note("odpsNamespaceSchema=true: project " + res.getProject() + " has schemas (odps.schema.model.enabled)");
+        }
+    }
+
+    private static Boolean lookUpThreeTier(ConnectionResource res) {
+        try {
+            Odps odps = new Odps(res.getStsToken() == null || res.getStsToken().isEmpty()
+                    ? new AliyunAccount(res.getAccessId(), res.getAccessKey())
+                    : new StsAccount(res.getAccessId(), res.getAccessKey(), res.getStsToken()));
+            odps.setEndpoint(res.getEndpoint());
+            odps.setDefaultProject(res.getProject());
+            Project p = odps.projects().get(res.getProject());
+            p.reload();
+            String model = p.getProperty("odps.schema.model.enabled");
+            return Boolean.parseBoolean(model);
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "lakeproxy could not read whether project {0} has schemas: {1}",
+                    new Object[] {res.getProject(), e.getMessage()});
+            return null;
+        }
+    }
+
+    @Override
+    public SessionPlugin activate(PluginContext ctx) throws SQLException {
+        if (!ctx.realConnection().isWrapperFor(OdpsConnection.class)) {
+            return null;
+        }
+        OdpsConnection real = ctx.realConnection().unwrap(OdpsConnection.class);
+        return new OdpsSession(ctx, real, TableMetaCache.SHARED);
+    }
+
+    /** For tests: forget what was learned about projects and tables. */
+    static void clearCaches() {
+        THREE_TIER.invalidateAll();
+        TableMetaCache.SHARED.invalidateAll();
+    }
+}
