@@ -90,6 +90,8 @@ final class Catalog {
     final Map<String, String> serdeProperties = new LinkedHashMap<>();
     final Map<String, String> tblProperties = new LinkedHashMap<>();
     final String owner;
+    /** Partitions created by ALTER TABLE ... ADD PARTITION (normalised {@code k=v/k2=v2}), possibly empty. */
+    final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
     /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
     String pgSchema;
     final long createdAt = System.currentTimeMillis();

@@ -524,16 +524,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
     if (p.isPaimonDlf()) {
       PaimonRules.checkWritable(t);
     }
-    Map<String, String> spec = new LinkedHashMap<>();
-    if (partitionSpec != null && !partitionSpec.isEmpty()) {
-      for (String kv : partitionSpec.split("[,/]")) {
-        int eq = kv.indexOf('=');
-        if (eq > 0) {
-          spec.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT),
-              kv.substring(eq + 1).trim().replaceAll("^['\"]|['\"]$", ""));
-        }
-      }
-    }
+    Map<String, String> spec = partitionSpec == null || partitionSpec.isEmpty() ? new LinkedHashMap<>()
+        : RestServer.parseSpec(partitionSpec);
     List<Column> cols = new ArrayList<>(t.columns);
     for (String k : spec.keySet()) {
       Column c = t.column(k);

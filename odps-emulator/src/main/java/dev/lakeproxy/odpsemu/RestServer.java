@@ -289,6 +289,9 @@ final class RestServer {
           if (q.containsKey("uploads") || q.containsKey("uploadid")) {
             return upload(method, t, q, body, user);
           }
+          if (q.get("partition") != null) {
+            return partition(t, q.get("partition"));
+          }
           return tableMeta(t);
         }
         throw new HttpError(404, "NoSuchObject", "Partition operations are not emulated");
@@ -694,6 +697,45 @@ final class RestServer {
         + "<CreationTime>" + rfc822(new Date(t.createdAt)) + "</CreationTime>"
         + "<LastModifiedTime>" + rfc822(new Date(t.lastModified)) + "</LastModifiedTime>"
         + "<Type>" + (t.external ? "EXTERNAL_TABLE" : "MANAGED_TABLE") + "</Type></Table>";
+  }
+
+  /** {@code GET /projects/p/tables/t?partition=ds='x'}: a partition's metadata, or 404 when it does not exist. */
+  private Reply partition(Table t, String specText) {
+    Map<String, String> spec = parseSpec(specText);
+    String normalized;
+    try {
+      normalized = SqlEngine.normalizeSpec(t, spec);
+    } catch (OdpsSqlException e) {
+      throw new HttpError(400, "InvalidArgument", e.getMessage());
+    }
+    if (!emu.engine().partitions(t).contains(normalized)) {
+      throw new HttpError(404, "NoSuchObject", "ODPS-0130131:Partition not found - '" + normalized + "' of table "
+          + t.fullName());
+    }
+    JsonObject j = new JsonObject();
+    j.addProperty("createTime", t.createdAt / 1000);
+    j.addProperty("lastDDLTime", t.createdAt / 1000);
+    j.addProperty("lastModifiedTime", t.lastModified / 1000);
+    j.addProperty("lastAccessTime", 0);
+    StringBuilder cols = new StringBuilder();
+    for (Map.Entry<String, String> e : spec.entrySet()) {
+      cols.append("<Column Name=\"").append(esc(e.getKey())).append("\" Value=\"").append(esc(e.getValue()))
+          .append("\"/>");
+    }
+    return Reply.xml("<Partition>" + cols + "<Schema>" + cdata(j.toString()) + "</Schema></Partition>");
+  }
+
+  /** {@code ds='a',hr=1} or {@code ds=a/hr=1} to an ordered map without quotes. */
+  static Map<String, String> parseSpec(String text) {
+    Map<String, String> spec = new LinkedHashMap<>();
+    for (String kv : text.split("[,/]")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        spec.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+            kv.substring(eq + 1).trim().replaceAll("^['\"]|['\"]$", ""));
+      }
+    }
+    return spec;
   }
 
   // ------------------------------------------------------------------ table tunnel upload

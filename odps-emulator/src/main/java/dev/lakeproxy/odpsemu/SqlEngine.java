@@ -562,9 +562,14 @@ final class SqlEngine {
     c.expectWord("TABLE");
     Table t = requireTable(ctx, c.qualifiedName());
     if (c.acceptWord("ADD")) {
-      c.acceptWords("IF", "NOT", "EXISTS");
+      boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
       c.expectWord("PARTITION");
-      partitionSpec(c); // partitions exist as soon as they have rows; accepted
+      String spec = normalizeSpec(t, partitionSpec(c));
+      if (partitions(t).contains(spec) && !ifNotExists) {
+        throw new OdpsSqlException("ODPS-0130111", "[1,1] Partition already exists - partition " + spec
+            + " of table " + t.fullName());
+      }
+      t.addedPartitions.add(spec);
       return new JobResult();
     }
     if (c.acceptWord("DROP")) {
@@ -572,6 +577,7 @@ final class SqlEngine {
       c.expectWord("PARTITION");
       Map<String, String> spec = partitionSpec(c);
       deletePartition(t, spec);
+      t.addedPartitions.remove(normalizeSpec(t, spec));
       return new JobResult();
     }
     if (c.acceptWords("SET", "LIFECYCLE")) {
@@ -711,7 +717,31 @@ final class SqlEngine {
     return col.precision >= 0 ? col.type + "(" + col.precision + ")" : col.type;
   }
 
-  List<String> partitions(Table t) {
+  /** {@code k=v/k2=v2} in partition-column order; every partition column needs a value. */
+  static String normalizeSpec(Table t, Map<String, String> spec) {
+    StringBuilder sb = new StringBuilder();
+    for (Column pc : t.partitionColumns) {
+      String v = null;
+      for (Map.Entry<String, String> e : spec.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(pc.name)) {
+          v = e.getValue();
+        }
+      }
+      if (v == null) {
+        throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - partition spec must give "
+            + "a value for every partition column of " + t.fullName() + ", missing " + pc.name);
+      }
+      sb.append(sb.length() == 0 ? "" : "/").append(pc.name).append('=').append(v);
+    }
+    if (spec.size() != t.partitionColumns.size()) {
+      throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - invalid partition spec "
+          + spec.keySet() + " for table " + t.fullName());
+    }
+    return sb.toString();
+  }
+
+  /** Partitions with rows, plus partitions added empty, sorted. */
+  synchronized List<String> partitions(Table t) {
     if (t.partitionColumns.isEmpty()) {
       throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - table " + t.fullName()
           + " is not partitioned");
@@ -733,6 +763,12 @@ final class SqlEngine {
     } catch (SQLException e) {
       throw translate(e);
     }
+    for (String added : t.addedPartitions) {
+      if (!out.contains(added)) {
+        out.add(added);
+      }
+    }
+    out.sort(null);
     return out;
   }
 

@@ -153,6 +153,36 @@ class BasicSqlTest extends OdpsJdbcTestBase {
   }
 
   @Test
+  void concurrentClients() throws Exception {
+    update(conn, "CREATE TABLE conc (t BIGINT, i BIGINT)");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        final int thread = t;
+        futures.add(pool.submit(() -> {
+          int n = 0;
+          try (Connection c = connect(EMU.get().jdbcUrl("basic"))) {
+            for (int i = 0; i < 5; i++) {
+              n += update(c, "INSERT INTO conc VALUES (" + thread + ", " + i + ")");
+              rows(c, "SELECT count(*) FROM conc WHERE t = " + thread);
+            }
+          }
+          return n;
+        }));
+      }
+      int total = 0;
+      for (java.util.concurrent.Future<Integer> f : futures) {
+        total += f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertEquals(20, total);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(List.of(20L)), rows(conn, "SELECT count(*) FROM conc"));
+  }
+
+  @Test
   void errorsCarryMaxComputeCodes() {
     SQLException e = assertThrows(SQLException.class, () -> rows(conn, "SELECT * FROM no_such_table"));
     assertTrue(e.getMessage().contains("ODPS-0130131"), e.getMessage());

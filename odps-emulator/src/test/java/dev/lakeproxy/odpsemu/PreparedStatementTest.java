@@ -102,5 +102,9 @@ class PreparedStatementTest extends OdpsJdbcTestBase {
     }
     assertEquals(List.of(List.of(7L, "click", "20240101"), List.of(8L, "view", "20240101")),
         rows(conn, "SELECT id, what, ds FROM events ORDER BY id"));
+    // the driver asked whether the partition existed, and created it with ALTER TABLE ... ADD PARTITION
+    assertTrue(EMU.get().submittedSql().stream().anyMatch(s -> s.startsWith("ALTER TABLE") && s.contains("ADD")),
+        EMU.get().submittedSql().toString());
+    assertEquals("ds=20240101", EMU.get().execute("prep", "SHOW PARTITIONS events"));
   }
 }
