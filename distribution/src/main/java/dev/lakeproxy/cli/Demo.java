@@ -1,22 +1,26 @@
 package dev.lakeproxy.cli;
 
 import dev.lakeproxy.LakeproxyConnection;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.SampleData;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The demo: an embedded PostgreSQL, the same statements through raw pgjdbc and through lakeproxy, and what
- * lakeproxy did. (The Hologres and MaxCompute scenarios join it when their simulators and plugins land.)
+ * {@code lakeproxy demo}: starts the local stand-ins and walks through the seed scenarios, the raw driver's
+ * failure next to lakeproxy's success: the SQL, what lakeproxy did, and the rows.
  */
 final class Demo {
+
+    static final String HELP = "Usage: lakeproxy demo\n"
+            + "Starts the Hologres simulator (on an embedded PostgreSQL, offline) and walks through the seed scenarios:\n"
+            + "each statement through the raw driver and through lakeproxy, what lakeproxy did, and the rows.";
 
     private final PrintStream out;
 
@@ -24,90 +28,102 @@ final class Demo {
         this.out = out;
     }
 
-    int run(String[] args) throws Exception {
-        step("Starting an embedded PostgreSQL (no network, no install)");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            String url = "postgresql://127.0.0.1:" + pg.getPort() + "/postgres?user=postgres";
-            step("Raw pgjdbc:  jdbc:" + url);
-            step("lakeproxy:   jdbc:lakeproxy:" + url);
-            try (Connection raw = DriverManager.getConnection("jdbc:" + url);
-                 Connection lake = DriverManager.getConnection("jdbc:lakeproxy:" + url)) {
-                String[] statements = {
-                    "CREATE TABLE IF NOT EXISTS demo_orders (id int PRIMARY KEY, customer text, amount numeric(10,2))",
-                    "INSERT INTO demo_orders VALUES (1, 'Zhang San', 12.50), (2, 'Li Si', 99.00) ON CONFLICT DO NOTHING",
-                    "SELECT customer, amount FROM demo_orders ORDER BY id",
-                };
-                for (String sql : statements) {
-                    step("SQL: " + sql);
-                    String a = runAndShow(raw, sql);
-                    String b = runAndShow(lake, sql);
-                    out.println("  raw pgjdbc  -> " + a);
-                    out.println("  lakeproxy   -> " + b);
-                    out.println("  what lakeproxy did: " + lake.unwrap(LakeproxyConnection.class).explain(sql));
-                }
-                LakeproxyConnection lp = lake.unwrap(LakeproxyConnection.class);
-                step("Driver: " + lake.getMetaData().getDriverName());
-                step("Active plugins: " + (lp.activePlugins().isEmpty() ? "none (plain PostgreSQL: pure pass-through)" : lp.activePlugins()));
-                step("Counters: " + lp.metrics().snapshot());
-            }
+    int run(String[] argv) throws Exception {
+        Args args = Args.parse("demo", argv, Set.of(), Set.of("help"));
+        if (args.has("help")) {
+            out.println(HELP);
+            return 0;
         }
-        step("Done");
+        hologresCommonTable();
+        hologresLegacy();
+        step("Done. Try: lakeproxy doctor --url <your jdbc:lakeproxy:... URL>, and lakeproxy explain --url ... \"SQL\".");
         return 0;
     }
 
+    /** Seed 1, V3.2+: a foreign table over a KMS-encrypted project reads through Common Table. */
+    private void hologresCommonTable() throws SQLException {
+        step("Scenario 1 - Hologres V3.2: a foreign table over KMS-encrypted MaxCompute data (Common Table)");
+        try (HoloSimulator sim = startHolo("3.2.5")) {
+            side(sim, "SELECT id, order_id, paid FROM payments ORDER BY id");
+        }
+    }
+
+    /** Seed 1, legacy path: SQE only for the encrypted project, learned from the pangu error. */
+    private void hologresLegacy() throws SQLException {
+        step("Scenario 2 - Hologres V2.2 (before V3.2): SQE only where needed, learned from the pangu error");
+        try (HoloSimulator sim = startHolo("2.2.15")) {
+            side(sim, "SELECT id, order_id, paid FROM payments ORDER BY id");
+            try (Connection lake = lake(sim)) {
+                String plain = "SELECT id, item, amount FROM orders ORDER BY id";
+                sim.clearQueryLog();
+                query(lake, plain);
+                step("Then an unencrypted foreign table on the same lakeproxy connection: " + plain);
+                out.println("    engine: " + engines(sim) + " (the faster engine stays for unencrypted data)");
+            }
+        }
+    }
+
+    private HoloSimulator startHolo(String version) {
+        long t0 = System.nanoTime();
+        step("Starting the Hologres simulator V" + version + " on an embedded PostgreSQL ...");
+        HoloSimulator sim = HoloSimulator.builder().version(version).start();
+        SampleData.seed(sim);
+        out.printf("    started in %d ms; sample projects: sample_plain (no encryption), sample_byok (KMS key), sample_default_key%n",
+                (System.nanoTime() - t0) / 1_000_000);
+        return sim;
+    }
+
+    /** The same statement through raw pgjdbc and through lakeproxy. */
+    private void side(HoloSimulator sim, String sql) throws SQLException {
+        out.println("    SQL: " + sql);
+        try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) {
+            out.println("    raw pgjdbc  " + sim.jdbcUrl());
+            out.println("      -> " + outcome(raw, sql));
+        }
+        sim.clearQueryLog();
+        try (Connection lake = lake(sim)) {
+            out.println("    lakeproxy   jdbc:lakeproxy:" + sim.jdbcUrl().substring(5));
+            String result = outcome(lake, sql);
+            out.println("      -> " + result);
+            LakeproxyConnection lp = lake.unwrap(LakeproxyConnection.class);
+            out.println("    what lakeproxy did:");
+            lp.connectActions().forEach(a -> out.println("      - at connect: " + a));
+            long retries = lp.metrics().retries.sum();
+            if (retries > 0) {
+                out.println("      - the first attempt failed with the pangu error; lakeproxy learned the project is encrypted,"
+                        + " ran SET hg_experimental_enable_access_odps_orc_via_holo = false, and retried once (a read, in autocommit)");
+            }
+            out.println("      - engine that served the read: " + engines(sim));
+        }
+    }
+
+    private static Connection lake(HoloSimulator sim) throws SQLException {
+        return DriverManager.getConnection("jdbc:lakeproxy:" + sim.jdbcUrl().substring(5), sim.user(), sim.password());
+    }
+
+    private static String engines(HoloSimulator sim) {
+        return sim.queryLog().stream().map(e -> e.engine() + (e.success() ? "" : " (failed)")).collect(Collectors.joining(", "));
+    }
+
+    private static String outcome(Connection c, String sql) {
+        try {
+            TextTable t = query(c, sql);
+            return t.size() + " rows\n" + t.render("         ");
+        } catch (SQLException e) {
+            String m = e.getMessage();
+            return "FAILED, SQLState " + e.getSQLState() + ": " + (m.length() > 230 ? m.substring(0, 230) + "..." : m);
+        }
+    }
+
+    private static TextTable query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return TextTable.of(rs);
+        }
+    }
+
     private void step(String text) {
+        out.println();
         out.println("==> " + text);
     }
 
-    private static String runAndShow(Connection c, String sql) {
-        try (Statement s = c.createStatement()) {
-            if (!s.execute(sql)) {
-                return "update count " + s.getUpdateCount();
-            }
-            try (ResultSet rs = s.getResultSet()) {
-                return table(rs);
-            }
-        } catch (SQLException e) {
-            return "ERROR " + e.getSQLState() + ": " + e.getMessage();
-        }
-    }
-
-    /** Rows as an aligned text table. */
-    static String table(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        List<String[]> rows = new ArrayList<>();
-        String[] head = new String[n];
-        for (int i = 0; i < n; i++) {
-            head[i] = md.getColumnLabel(i + 1);
-        }
-        rows.add(head);
-        while (rs.next()) {
-            String[] row = new String[n];
-            for (int i = 0; i < n; i++) {
-                row[i] = String.valueOf(rs.getString(i + 1));
-            }
-            rows.add(row);
-        }
-        int[] width = new int[n];
-        for (String[] r : rows) {
-            for (int i = 0; i < n; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            sb.append("\n      ");
-            for (int i = 0; i < n; i++) {
-                sb.append(String.format("%-" + width[i] + "s", rows.get(r)[i])).append(i < n - 1 ? " | " : "");
-            }
-            if (r == 0) {
-                sb.append("\n      ");
-                for (int i = 0; i < n; i++) {
-                    sb.append("-".repeat(width[i])).append(i < n - 1 ? "-+-" : "");
-                }
-            }
-        }
-        return sb.toString();
-    }
 }

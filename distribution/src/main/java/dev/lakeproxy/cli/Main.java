@@ -1,10 +1,20 @@
 package dev.lakeproxy.cli;
 
+import dev.lakeproxy.core.Version;
+import dev.lakeproxy.core.options.OptionRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code lakeproxy <command>}: the command-line entry point. */
+/** {@code java -jar lakeproxy-<version>-all.jar <command>}: the command-line entry point. */
 public final class Main {
+
+    static final String USAGE = "Usage: lakeproxy <command> [options]     (lakeproxy " + Version.VERSION + ")\n\n"
+            + "Commands:\n"
+            + "  demo      start the local stand-ins and show what lakeproxy does, next to the raw driver\n"
+            + "  doctor    check a Hologres or MaxCompute connection: one line per check, with the fix\n"
+            + "  explain   show what lakeproxy would do with a statement, without running it\n"
+            + "  options   print the table of lakeproxy.* options\n\n"
+            + "Run lakeproxy <command> --help for a command's options.";
 
     private Main() {
     }
@@ -14,28 +24,33 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            usage(out);
-            return args.length == 0 ? 2 : 0;
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.println(USAGE);
+            return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "demo":
-                return new Demo(out).run(rest);
-            case "options":
-                out.print(dev.lakeproxy.core.options.OptionRegistry.discovered().markdownTable());
-                return 0;
-            default:
-                err.println("Unknown command \"" + args[0] + "\". Run with --help to see the commands.");
-                return 2;
+        try {
+            switch (args[0]) {
+                case "demo":
+                    return new Demo(out).run(rest);
+                case "doctor":
+                    return Doctor.run(rest, out);
+                case "explain":
+                    return Explain.run(rest, out);
+                case "options":
+                    out.print(OptionRegistry.discovered().markdownTable());
+                    return 0;
+                default:
+                    err.println("lakeproxy: unknown command \"" + args[0] + "\".\n\n" + USAGE);
+                    return 2;
+            }
+        } catch (Args.UsageException e) {
+            err.println(e.getMessage());
+            return 2;
         }
-    }
-
-    private static void usage(PrintStream out) {
-        out.println("Usage: lakeproxy <command> [options]");
-        out.println();
-        out.println("Commands:");
-        out.println("  demo      start local stand-ins and show what lakeproxy does, next to the raw driver");
-        out.println("  options   print the table of lakeproxy.* options");
     }
 }

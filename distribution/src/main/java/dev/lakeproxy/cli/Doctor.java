@@ -1,0 +1,49 @@
+package dev.lakeproxy.cli;
+
+import dev.lakeproxy.core.LakeUrl;
+import dev.lakeproxy.core.log.Secrets;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code lakeproxy doctor --url ...}: checks a Hologres or MaxCompute connection, one line per check. */
+final class Doctor {
+
+    static final String HELP = "Usage: lakeproxy doctor --url <jdbc:lakeproxy:...> [--user U] [--password P] [--json]\n"
+            + "Checks the connection, one line per check (OK, WARN or FAIL) with the fix for each failure.\n"
+            + "Hologres: version, Common Table routing and the SQE setting at session, database and role level, the\n"
+            + "MaxCompute foreign tables with a one-row probe each, KMS key states (with lakeproxy.kms.* options in the\n"
+            + "URL), and the RAM role the seed describes when it is in doubt. Exit status 1 when any check fails.";
+
+    private Doctor() {
+    }
+
+    static int run(String[] argv, PrintStream out) throws Exception {
+        Args args = Args.parse("doctor", argv, Set.of("url", "user", "password"), Set.of("json", "help"));
+        if (args.has("help")) {
+            out.println(HELP);
+            return 0;
+        }
+        String url = args.require("doctor", "url");
+        List<Check> checks = new ArrayList<>();
+        try (Connection c = Connect.open(url, args.get("user"), args.get("password"))) {
+            checks.add(Check.ok("connect", "connected to " + Secrets.maskUrl(c.unwrap(Connection.class).getMetaData().getURL())
+                    + " with " + c.getMetaData().getDriverName()));
+            String subprotocol = LakeUrl.parse(url.startsWith("jdbc:lakeproxy:") ? url : "jdbc:lakeproxy:" + url.replaceFirst("^jdbc:", "")).subprotocol();
+            if (subprotocol.equals("postgresql")) {
+                new HoloDoctor(c, url).check(checks);
+            } else {
+                checks.add(Check.warn("checks", "no checks for " + subprotocol + " yet beyond the connection",
+                        "see the README for what lakeproxy does with this driver"));
+            }
+        } catch (SQLException e) {
+            checks.add(Check.fail("connect", Secrets.maskText(e.getMessage()) + " (SQLState " + e.getSQLState() + ")",
+                    "check the host, port, database, user and password in --url; the message above is the server's or driver's"));
+        }
+        out.print(args.has("json") ? Check.json(checks) + "\n" : Check.text(checks));
+        return checks.stream().anyMatch(ch -> ch.status == Check.Status.FAIL) ? 1 : 0;
+    }
+}

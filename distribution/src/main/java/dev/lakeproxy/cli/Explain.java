@@ -1,0 +1,40 @@
+package dev.lakeproxy.cli;
+
+import dev.lakeproxy.Explanation;
+import dev.lakeproxy.LakeproxyConnection;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.util.Set;
+
+/** {@code lakeproxy explain --url URL "SQL"}: what lakeproxy would do with a statement, without running it. */
+final class Explain {
+
+    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U] [--password P] \"SQL\"\n"
+            + "Connects (so that the plugins detect the server), then shows what lakeproxy would do with the statement:\n"
+            + "the SQL the real driver would receive, settings it would run first, refusals, and why. Nothing runs.";
+
+    private Explain() {
+    }
+
+    static int run(String[] argv, PrintStream out) throws Exception {
+        Args args = Args.parse("explain", argv, Set.of("url", "user", "password"), Set.of("help"));
+        if (args.has("help")) {
+            out.println(HELP);
+            return 0;
+        }
+        String url = args.require("explain", "url");
+        if (args.positional().size() != 1) {
+            throw new Args.UsageException("lakeproxy explain: give exactly one SQL statement, in quotes. Run: lakeproxy explain --help");
+        }
+        String sql = args.positional().get(0);
+        try (Connection c = Connect.open(url, args.get("user"), args.get("password"))) {
+            LakeproxyConnection lake = c.unwrap(LakeproxyConnection.class);
+            Explanation e = lake.explain(sql);
+            out.println("plugins active: " + (lake.activePlugins().isEmpty() ? "none (pure pass-through)" : lake.activePlugins()));
+            lake.connectActions().forEach(a -> out.println("at connect: " + a));
+            out.println("statement: " + sql);
+            out.println(e);
+            return e.refusal() == null ? 0 : 1;
+        }
+    }
+}
