@@ -257,6 +257,9 @@ final class RestServer {
       throw new HttpError(404, "NoSuchObject", "Unknown resource: /" + String.join("/", seg));
     }
     if (seg.size() == 1) {
+      if (method.equals("POST")) {
+        return createProject(body, user);
+      }
       return listProjects();
     }
     Project p = emu.catalog.project(seg.get(1));
@@ -328,6 +331,65 @@ final class RestServer {
     JsonObject root = new JsonObject();
     root.add("Tenant", t);
     return Reply.json(root.toString());
+  }
+
+  /**
+   * {@code POST /projects} (odps-sdk {@code Projects.createExternalProject}): the RAM control plane.
+   * An external project whose {@code external_project_properties} say {@code "source":"paimon_dlf"}
+   * is bound to the DLF catalog named by its {@code dlf.catalog} property (default: the project name).
+   */
+  private Reply createProject(byte[] body, User user) {
+    String name;
+    String type;
+    Map<String, String> props = new LinkedHashMap<>();
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setExpandEntityReferences(false);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Element root = f.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+      name = childText(root, "Name");
+      type = childText(root, "Type");
+      NodeList ps = root.getElementsByTagName("Property");
+      for (int i = 0; i < ps.getLength(); i++) {
+        Element pe = (Element) ps.item(i);
+        props.put(childText(pe, "Name"), childText(pe, "Value"));
+      }
+    } catch (Exception e) {
+      throw new HttpError(400, "InvalidArgument", "ODPS-0410051:Invalid argument - malformed project: " + e.getMessage());
+    }
+    if (name == null || name.trim().isEmpty()) {
+      throw new HttpError(400, "InvalidArgument", "ODPS-0410051:Invalid argument - project name is required");
+    }
+    if (emu.catalog.project(name) != null) {
+      throw new HttpError(409, "ObjectAlreadyExists", "ODPS-0420111: Project already exists - '" + name + "'.");
+    }
+    if ("external".equalsIgnoreCase(type)) {
+      if (!user.hasRamExternalProjectPermission()) {
+        throw new HttpError(403, "NoPermission", "You are not authorized to perform this action");
+      }
+      String catalogName = name;
+      String ext = props.get("external_project_properties");
+      if (ext != null) {
+        JsonObject o = new com.google.gson.JsonParser().parse(ext).getAsJsonObject();
+        String source = o.has("source") ? o.get("source").getAsString() : "";
+        if (!source.equalsIgnoreCase("paimon_dlf")) {
+          throw new HttpError(400, "InvalidArgument", "ODPS-0410051:Invalid argument - only Paimon_DLF external "
+              + "projects are emulated, got source '" + source + "'");
+        }
+        if (o.has("dlf.catalog")) {
+          catalogName = o.get("dlf.catalog").getAsString();
+        }
+      }
+      emu.createPaimonDlfProject(name, catalogName, user);
+    } else if ("true".equalsIgnoreCase(props.get("odps.schema.model.enabled"))) {
+      emu.createThreeTierProject(name);
+    } else {
+      emu.createProject(name);
+    }
+    Reply r = new Reply();
+    r.status = 201;
+    r.headers.put("Location", emu.endpoint() + "/projects/" + name.toLowerCase(Locale.ROOT));
+    return r;
   }
 
   private Reply listProjects() {

@@ -126,6 +126,9 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
       Exception e = assertThrows(OdpsException.class, () -> taskResult(c, "SHOW TABLES;"));
       assertEquals("ODPS-0130013:Authorization exception - Forbidden: User acs:ram::" + MaxComputeEmulator.DEFAULT_UID
           + ":user/alice doesn't have privilege LIST on DATABASE default", e.getMessage());
+      SQLException viaJdbc = assertThrows(SQLException.class, () -> c.createStatement().execute("SHOW TABLES"));
+      assertTrue(viaJdbc.getMessage().contains("Forbidden: User acs:ram::" + MaxComputeEmulator.DEFAULT_UID
+          + ":user/alice doesn't have privilege LIST on DATABASE default"), viaJdbc.getMessage());
       SQLException read = assertThrows(SQLException.class, () -> rows(c, "SELECT * FROM fixed_bucket"));
       assertTrue(read.getMessage().contains("doesn't have privilege"), read.getMessage());
       SQLException meta = assertThrows(SQLException.class, () -> c.getMetaData().getTables("lake", "default", null, null));
@@ -161,5 +164,25 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
     assertTrue(e.getMessage().startsWith("You are not authorized to perform this action"), e.getMessage());
     EMU.get().setRamExternalProjectPermission("bob", true);
     EMU.get().createPaimonDlfProject("bobs_lake", "dlf_catalog", bob);
+  }
+
+  @Test
+  void ramControlPlaneOverRest() throws Exception {
+    User carol = EMU.get().addRamUser("carol");
+    com.aliyun.odps.Project.ExternalProjectProperties props = new com.aliyun.odps.Project.ExternalProjectProperties("paimon_dlf");
+    props.addProperty("dlf.catalog", "carol_catalog");
+    try (Connection c = connect(EMU.get().jdbcUrl(carol, "home"))) {
+      Odps odps = c.unwrap(OdpsConnection.class).getOdps();
+      OdpsException e = assertThrows(OdpsException.class,
+          () -> odps.projects().createExternalProject("carol_lake", "", "home", props));
+      assertTrue(e.getMessage().contains("You are not authorized to perform this action"), e.getMessage());
+      EMU.get().setRamExternalProjectPermission("carol", true);
+      odps.projects().createExternalProject("carol_lake", "", "home", props);
+      assertTrue(odps.projects().exists("carol_lake"));
+    }
+    try (Connection c = connect(EMU.get().jdbcUrl(carol, "carol_lake", "odpsNamespaceSchema=true"))) {
+      update(c, "CREATE TABLE t (id BIGINT)");
+      assertEquals(1, update(c, "INSERT INTO t VALUES (1)"));
+    }
   }
 }
