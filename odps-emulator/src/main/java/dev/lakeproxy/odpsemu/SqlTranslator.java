@@ -34,6 +34,10 @@ final class SqlTranslator {
 
   private static final Set<String> TABLE_KEYWORDS =
       new HashSet<>(Arrays.asList("FROM", "JOIN", "INTO", "TABLE", "OVERWRITE", "EXISTS", "UPDATE"));
+  /** Words that end a FROM list at their nesting depth. */
+  private static final Set<String> FROM_END = new HashSet<>(Arrays.asList("WHERE", "GROUP", "ORDER", "HAVING",
+      "LIMIT", "UNION", "EXCEPT", "INTERSECT", "ON", "USING", "SELECT", "DISTRIBUTE", "SORT", "CLUSTER", "WINDOW",
+      "LATERAL", "VALUES", "SET"));
   private static final Set<String> DISTRIBUTE_END =
       new HashSet<>(Arrays.asList("SORT", "LIMIT", "ORDER", "UNION", "EXCEPT", "INTERSECT", "CLUSTER", "WINDOW"));
 
@@ -50,6 +54,7 @@ final class SqlTranslator {
     String distributeBy = null;
     List<Integer> castDepths = new ArrayList<>();
     int depth = 0;
+    Set<Integer> inFrom = new HashSet<>();
     Token prevSig = null;
     for (int i = 0; i < toks.size(); i++) {
       Token t = toks.get(i);
@@ -82,7 +87,13 @@ final class SqlTranslator {
             parts.add(toks.get(id).ident());
             j = id;
           }
-          boolean tablePos = prevSig != null && prevSig.kind == Kind.WORD && TABLE_KEYWORDS.contains(prevSig.value);
+          boolean tablePos = prevSig != null && ((prevSig.kind == Kind.WORD && TABLE_KEYWORDS.contains(prevSig.value))
+              || (prevSig.isOp(",") && inFrom.contains(depth)));
+          if (t.kind == Kind.WORD && t.value.equals("FROM")) {
+            inFrom.add(depth);
+          } else if (t.kind == Kind.WORD && FROM_END.contains(t.value)) {
+            inFrom.remove(depth);
+          }
           boolean isCall = nextSigIndex(toks, j) >= 0 && toks.get(nextSigIndex(toks, j)).isOp("(");
           if (t.kind == Kind.WORD && parts.size() == 1 && isTypedLiteralKeyword(t.value) && next != null
               && next.kind == Kind.STRING && !tablePos) {
@@ -99,7 +110,7 @@ final class SqlTranslator {
             prevSig = next;
             continue;
           }
-          if (!isCall && (parts.size() > 1 || tablePos)) {
+          if (!isCall && tablePos) {
             String resolved = resolver.resolve(parts, tablePos);
             if (resolved != null) {
               out.append(resolved);
@@ -189,6 +200,7 @@ final class SqlTranslator {
             if (!castDepths.isEmpty() && castDepths.get(castDepths.size() - 1) == depth) {
               castDepths.remove(castDepths.size() - 1);
             }
+            inFrom.remove(depth);
             depth--;
           }
           out.append(t.isOp("==") ? "=" : t.text);

@@ -38,6 +38,16 @@ class SqlTranslatorTest {
   }
 
   @Test
+  void onlyNamesInTablePositionsAreResolved() {
+    SqlTranslator.TableResolver all = (parts, tablePos) -> "<" + String.join(".", parts) + ">";
+    assertEquals("SELECT sales.amount, s.x FROM <sales>, <p.s.t> s JOIN <q.u> ON s.x = u.y WHERE s.x IN "
+            + "(SELECT k FROM <p.k>, <p.l>)",
+        SqlTranslator.translate("SELECT sales.amount, s.x FROM sales, p.s.t s JOIN q.u ON s.x = u.y WHERE s.x IN "
+            + "(SELECT k FROM p.k, p.l)", all).sql);
+    assertEquals("INSERT INTO <p.t> SELECT a, b FROM <x>", SqlTranslator.translate("INSERT INTO p.t SELECT a, b FROM x", all).sql);
+  }
+
+  @Test
   void splitsScriptsOnTopLevelSemicolons() {
     assertEquals(List.of("SET a=b", "SELECT ';'"), SqlLexer.splitStatements("SET a=b; SELECT ';';"));
   }
