@@ -32,8 +32,11 @@ public final class Driver implements java.sql.Driver {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final LakeMetrics metrics = new LakeMetrics();
     private final Connector connector = new Connector(PluginRegistry.shared(), metrics, SqlAnalyzer.shared());
+    private volatile javax.management.ObjectName mbean;
 
     /** The instance registered with DriverManager (the one {@link LakeDataSource} uses). */
     public static Driver registered() {
@@ -44,6 +47,9 @@ public final class Driver implements java.sql.Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
             return null; // JDBC: a driver returns null for URLs that are not its own
+        }
+        if (mbean == null) {
+            registerMBean();
         }
         return connector.connect(url, info);
     }
@@ -84,6 +90,18 @@ public final class Driver implements java.sql.Driver {
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         return Logger.getLogger("dev.lakeproxy");
+    }
+
+    /** The instance's counters go to JMX when it first connects (instances that never connect stay out). */
+    private synchronized void registerMBean() {
+        if (mbean == null) {
+            mbean = dev.lakeproxy.core.jmx.MetricsMBean.register(metrics, SqlAnalyzer.shared(), IDS.incrementAndGet());
+        }
+    }
+
+    /** The JMX name of this instance's counters, or {@code null} before its first connection. */
+    public javax.management.ObjectName mbeanName() {
+        return mbean;
     }
 
     /** This driver instance's counters. */
