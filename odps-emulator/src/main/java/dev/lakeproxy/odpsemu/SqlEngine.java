@@ -38,7 +38,7 @@ final class SqlEngine {
   static final class Context {
     final Project project;
     String schema;
-    final boolean namespace;
+    boolean namespace;
     final User user;
     final Map<String, String> settings;
 
@@ -79,7 +79,15 @@ final class SqlEngine {
         String kv = c.rest();
         int eq = kv.indexOf('=');
         if (eq > 0) {
-          ctx.settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+          String k = kv.substring(0, eq).trim();
+          String v = kv.substring(eq + 1).trim();
+          ctx.settings.put(k, v);
+          if (k.equalsIgnoreCase("odps.namespace.schema")) {
+            ctx.namespace = Boolean.parseBoolean(v);
+          } else if (k.equalsIgnoreCase("odps.default.schema")) {
+            requireSchema(ctx.project, v.toLowerCase(Locale.ROOT));
+            ctx.schema = v.toLowerCase(Locale.ROOT);
+          }
         }
         return new JobResult();
       }

@@ -193,6 +193,15 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
   }
 
   @Test
+  void setInsideAScriptAppliesToTheRestOfIt() {
+    EMU.get().createThreeTierProject("script3");
+    EMU.get().createSchema("script3", "s");
+    EMU.get().execute("script3", "SET odps.namespace.schema=true; CREATE TABLE s.t (x BIGINT); "
+        + "INSERT INTO s.t VALUES (1);");
+    assertEquals("\"x\"\n1\n", EMU.get().execute("script3", "SET odps.default.schema=s; SELECT x FROM t;"));
+  }
+
+  @Test
   void adminApiListsSchemas() {
     Map<String, String> settings = new HashMap<>();
     settings.put("odps.namespace.schema", "true");
