@@ -79,6 +79,26 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
                     null, null, j.getDecimalDigits(), j.getNumPercRaidx(), j.getIsNullable(), j.getComment(), null, null,
                     null, null, j.getOrdinalPos(), j.getIsNullableString(), null, null, null, null, "NO", "NO"});
             }
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("Parse type info failed")) {
+                throw e;
+            }
+            // odps-sdk 0.43.3 cannot parse TIMESTAMP(p): build the rows from the metadata JSON
+            rows.clear();
+            java.util.Optional<TableMeta> meta = TableMetaCache.loadJson(odps, project, schemaPattern, tableNamePattern);
+            if (meta != null && meta.isPresent()) {
+                List<TableMeta.Col> cols = new ArrayList<>(meta.get().columns);
+                cols.addAll(meta.get().partitionColumns);
+                Pattern colPattern = columnNamePattern == null ? null : likePattern(columnNamePattern);
+                for (int i = 0; i < cols.size(); i++) {
+                    TableMeta.Col c = cols.get(i);
+                    if (colPattern == null || colPattern.matcher(c.name).matches()) {
+                        rows.add(new Object[] {project, schemaPattern, tableNamePattern, c.name, sqlType(c.type), c.type, null,
+                            null, null, 10, java.sql.DatabaseMetaData.columnNullable, null, null, null, null, null, i + 1,
+                            "YES", null, null, null, null, "NO", "NO"});
+                    }
+                }
+            }
         } catch (OdpsException e) {
             String m = String.valueOf(e.getMessage());
             if (!(m.contains("not found") || m.contains("NoSuchObject"))) {
@@ -90,6 +110,25 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
         LOG.log(Level.FINE, "lakeproxy read the columns of {0}.{1}.{2} itself (odps-jdbc takes the schema for a project)",
                 new Object[] {project, schemaPattern, tableNamePattern});
         return rows(COLUMNS, TYPES, rows);
+    }
+
+    static int sqlType(String type) {
+        String t = TablestoreDdl.baseType(type);
+        switch (t) {
+            case "BIGINT": return Types.BIGINT;
+            case "INT": return Types.INTEGER;
+            case "SMALLINT": return Types.SMALLINT;
+            case "TINYINT": return Types.TINYINT;
+            case "DOUBLE": return Types.DOUBLE;
+            case "FLOAT": return Types.FLOAT;
+            case "DECIMAL": return Types.DECIMAL;
+            case "BOOLEAN": return Types.BOOLEAN;
+            case "DATETIME": case "TIMESTAMP": case "TIMESTAMP_NTZ": return Types.TIMESTAMP;
+            case "DATE": return Types.DATE;
+            case "BINARY": return Types.BINARY;
+            case "CHAR": return Types.CHAR;
+            default: return Types.VARCHAR;
+        }
     }
 
     private static boolean isPattern(String s) {
@@ -116,7 +155,9 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
             md.setNullable(i + 1, ResultSetNullable());
         }
         rs.setMetaData(md);
-        for (Object[] row : rows) {
+        // CachedRowSet inserts each row before the previous one (the cursor stays before the first row): go backwards
+        for (int r = rows.size() - 1; r >= 0; r--) {
+            Object[] row = rows.get(r);
             rs.moveToInsertRow();
             for (int i = 0; i < names.length; i++) {
                 Object v = row[i];
