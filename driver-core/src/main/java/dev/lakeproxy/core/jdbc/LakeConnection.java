@@ -19,7 +19,7 @@ import java.util.List;
  * transaction events the plugins track, identity ({@code getMetaData}, {@code unwrap}) and close. Every
  * other method is forwarded by the generated {@link ConnectionForwarding}.
  */
-public class LakeConnection implements ConnectionForwarding, LakeproxyConnection {
+public class LakeConnection extends LakeWrapper implements ConnectionForwarding, LakeproxyConnection {
 
     protected final Connection real;
     final StatementPipeline pipeline;
@@ -28,6 +28,7 @@ public class LakeConnection implements ConnectionForwarding, LakeproxyConnection
     private LakeDatabaseMetaData metaData;
 
     protected LakeConnection(Connection real, ConnectionServices services) {
+        super(real);
         this.real = real;
         this.services = services;
         this.pipeline = services.pipeline;
@@ -159,15 +160,6 @@ public class LakeConnection implements ConnectionForwarding, LakeproxyConnection
         }
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, real, iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, real, iface);
-    }
 
     @Override
     public Explanation explain(String sql) {

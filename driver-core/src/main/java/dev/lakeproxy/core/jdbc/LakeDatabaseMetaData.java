@@ -6,7 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
 /** Metadata wrapper: identity ({@code getConnection}) and the driver's name and version; the rest is forwarded. */
-public class LakeDatabaseMetaData implements DatabaseMetaDataForwarding {
+public class LakeDatabaseMetaData extends LakeWrapper implements DatabaseMetaDataForwarding {
 
     private final LakeConnection owner;
     private final DatabaseMetaData real;
@@ -14,6 +14,7 @@ public class LakeDatabaseMetaData implements DatabaseMetaDataForwarding {
     private final DatabaseMetaData effective;
 
     LakeDatabaseMetaData(LakeConnection owner, DatabaseMetaData real, DatabaseMetaData effective) {
+        super(real);
         this.owner = owner;
         this.real = real;
         this.effective = effective;
@@ -53,13 +54,4 @@ public class LakeDatabaseMetaData implements DatabaseMetaDataForwarding {
         return Version.MINOR;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, real, iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, real, iface);
-    }
 }

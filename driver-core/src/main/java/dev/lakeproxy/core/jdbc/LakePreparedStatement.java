@@ -109,8 +109,4 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
         return owner.pipeline.bindsParameters() ? owner.pipeline.bind(originalSql, index, value) : value;
     }
 
-    @Override
-    public String toString() {
-        return real.toString();
-    }
 }

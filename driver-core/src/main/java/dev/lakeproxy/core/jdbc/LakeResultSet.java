@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Wraps a result set only for identity: {@code getStatement()} returns the statement wrapper. */
-public final class LakeResultSet implements ResultSetForwarding {
+public final class LakeResultSet extends LakeWrapper implements ResultSetForwarding {
 
     private final LakeStatement statement;
     private final ResultSet real;
 
     LakeResultSet(LakeStatement statement, ResultSet real) {
+        super(real);
         this.statement = statement;
         this.real = real;
     }
@@ -25,18 +26,5 @@ public final class LakeResultSet implements ResultSetForwarding {
         return statement;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, real, iface);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, real, iface);
-    }
-
-    @Override
-    public String toString() {
-        return real.toString();
-    }
 }

@@ -10,13 +10,14 @@ import java.sql.Statement;
  * The statement wrapper. Each method that takes SQL tests the fast path first ({@link #direct}) and calls
  * the real statement straight away; only when a plugin is interested does it go through the pipeline.
  */
-public class LakeStatement implements StatementForwarding {
+public class LakeStatement extends LakeWrapper implements StatementForwarding {
 
     protected final LakeConnection owner;
     private final Statement real;
     private LakeResultSet lastResult;
 
     protected LakeStatement(LakeConnection owner, Statement real) {
+        super(real);
         this.owner = owner;
         this.real = real;
     }
@@ -229,18 +230,5 @@ public class LakeStatement implements StatementForwarding {
         return owner;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, real, iface);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, real, iface);
-    }
-
-    @Override
-    public String toString() {
-        return real.toString();
-    }
 }

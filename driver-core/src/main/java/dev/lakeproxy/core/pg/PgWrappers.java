@@ -60,36 +60,29 @@ public final class PgWrappers implements WrapperFactory {
         }
     }
 
-    static final class PgLakeStatement extends LakeStatement implements PGStatementForwarding {
+    /** pgjdbc's statement interface on any of the three statement wrappers: the real statement is a PGStatement. */
+    interface PgStatementMixin extends PGStatementForwarding, dev.lakeproxy.core.jdbc.StatementForwarding {
+        @Override
+        default PGStatement pgStatementDelegate() {
+            return (PGStatement) statementDelegate();
+        }
+    }
+
+    static final class PgLakeStatement extends LakeStatement implements PgStatementMixin {
         PgLakeStatement(LakeConnection owner, Statement real) {
             super(owner, real);
         }
-
-        @Override
-        public PGStatement pgStatementDelegate() {
-            return (PGStatement) statementDelegate();
-        }
     }
 
-    static final class PgLakePreparedStatement extends LakePreparedStatement implements PGStatementForwarding {
+    static final class PgLakePreparedStatement extends LakePreparedStatement implements PgStatementMixin {
         PgLakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
             super(owner, real, originalSql);
         }
-
-        @Override
-        public PGStatement pgStatementDelegate() {
-            return (PGStatement) statementDelegate();
-        }
     }
 
-    static final class PgLakeCallableStatement extends LakeCallableStatement implements PGStatementForwarding {
+    static final class PgLakeCallableStatement extends LakeCallableStatement implements PgStatementMixin {
         PgLakeCallableStatement(LakeConnection owner, CallableStatement real, String originalSql) {
             super(owner, real, originalSql);
-        }
-
-        @Override
-        public PGStatement pgStatementDelegate() {
-            return (PGStatement) statementDelegate();
         }
     }
 }

@@ -1,0 +1,33 @@
+package dev.lakeproxy.core.jdbc;
+
+import java.sql.SQLException;
+import java.sql.Wrapper;
+
+/**
+ * What every lakeproxy wrapper shares: {@code unwrap}/{@code isWrapperFor} reach the real object (lakeproxy's own
+ * API excepted), and {@code toString} is the real object's. As a superclass, its methods win over the generated
+ * interfaces' forwarding defaults.
+ */
+abstract class LakeWrapper implements Wrapper {
+
+    private final Wrapper wrapped;
+
+    LakeWrapper(Wrapper wrapped) {
+        this.wrapped = wrapped;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return Unwrapping.unwrap(this, wrapped, iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return Unwrapping.isWrapperFor(this, wrapped, iface);
+    }
+
+    @Override
+    public String toString() {
+        return wrapped.toString();
+    }
+}
