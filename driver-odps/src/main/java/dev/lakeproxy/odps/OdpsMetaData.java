@@ -41,11 +41,40 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     private final DatabaseMetaData real;
     private final Odps odps;
     private final Runnable onFixed;
+    private final java.util.function.UnaryOperator<SQLException> explain;
 
-    OdpsMetaData(DatabaseMetaData real, Odps odps, Runnable onFixed) {
+    OdpsMetaData(DatabaseMetaData real, Odps odps, Runnable onFixed, java.util.function.UnaryOperator<SQLException> explain) {
         this.real = real;
         this.odps = odps;
         this.onFixed = onFixed;
+        this.explain = explain;
+    }
+
+    @Override
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
+        try {
+            return real.getTables(catalog, schemaPattern, tableNamePattern, types);
+        } catch (SQLException e) {
+            throw explain.apply(e);
+        }
+    }
+
+    @Override
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        try {
+            return real.getSchemas(catalog, schemaPattern);
+        } catch (SQLException e) {
+            throw explain.apply(e);
+        }
+    }
+
+    @Override
+    public ResultSet getSchemas() throws SQLException {
+        try {
+            return real.getSchemas();
+        } catch (SQLException e) {
+            throw explain.apply(e);
+        }
     }
 
     @Override
@@ -55,6 +84,15 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+            throws SQLException {
+        try {
+            return columns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+        } catch (SQLException e) {
+            throw explain.apply(e);
+        }
+    }
+
+    private ResultSet columns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
         if (schemaPattern == null || schemaPattern.isEmpty() || isPattern(schemaPattern) || tableNamePattern == null
                 || isPattern(tableNamePattern)) {

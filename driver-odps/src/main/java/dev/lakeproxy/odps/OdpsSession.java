@@ -365,40 +365,52 @@ final class OdpsSession implements SessionPlugin {
 
     @Override
     public Outcome onError(ExecutionContext ctx, SQLException error) {
+        SQLException translated = explain(error, ctx.originalSql());
+        return translated == null ? Outcome.propagate() : Outcome.translate(translated);
+    }
+
+    /** The error explained (same SQLState and vendor code, the original as cause), or {@code null} to leave it. */
+    SQLException explain(SQLException error, String originalSql) {
         String text = allMessages(error);
         SQLException translated = null;
         String kind = null;
         if (text.contains("The total data size of BatchWriteRow request exceeds the limit")) {
             kind = "batchTooLarge";
-            translated = LakeErrors.translate(error, "odps.ots.batchTooLarge", targetName(ctx.originalSql()));
+            translated = LakeErrors.translate(error, "odps.ots.batchTooLarge", targetName(originalSql));
         } else if (text.contains("OTSParameterInvalid") && text.contains("The input parameter is invalid")) {
             kind = "duplicateRows";
-            translated = duplicateRows(ctx, error);
+            translated = duplicateRows(originalSql, error);
         } else if (text.contains("OTSObjectNotExist") || (OTS_TABLE.matcher(text).find() && text.contains("does not exist"))) {
             kind = "missingTablestoreTable";
             Matcher m = OTS_TABLE.matcher(text);
             translated = LakeErrors.translate(error, "odps.ots.missingTable", m.find() ? m.group(1) : "(see the cause)",
-                    targetName(ctx.originalSql()));
-        } else if (text.contains("You are not authorized to perform this action")) {
-            kind = "ramPermission";
-            translated = LakeErrors.translate(error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
+                    targetName(originalSql));
         } else {
-            Matcher m = DLF_FORBIDDEN.matcher(text);
-            if (m.find()) {
-                kind = "dlfPermission";
-                translated = LakeErrors.translate(error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
-            }
+            translated = explainPermission(error, text);
+            kind = translated == null ? null : translated.getMessage().startsWith("The RAM") ? "ramPermission" : "dlfPermission";
         }
         if (translated == null) {
-            return Outcome.propagate();
+            return null;
         }
         metrics.counter("odps.translated." + kind).increment();
         LOG.log(Level.FINE, "lakeproxy explained a MaxCompute error ({0})", kind);
-        return Outcome.translate(translated);
+        return translated;
     }
 
-    private SQLException duplicateRows(ExecutionContext ctx, SQLException error) {
-        InsertStatement ins = InsertStatement.parse(ctx.originalSql());
+    /** The two permission layers of Paimon_DLF external projects: RAM (control plane) and DLF (data plane). */
+    static SQLException explainPermission(SQLException error, String text) {
+        if (text.contains("You are not authorized to perform this action")) {
+            return LakeErrors.translate(error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
+        }
+        Matcher m = DLF_FORBIDDEN.matcher(text);
+        if (m.find()) {
+            return LakeErrors.translate(error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
+        }
+        return null;
+    }
+
+    private SQLException duplicateRows(String originalSql, SQLException error) {
+        InsertStatement ins = InsertStatement.parse(originalSql);
         TableMeta meta = ins == null ? null : cachedTarget(ins.target);
         String table = ins == null ? "<table>" : String.join(".", ins.target);
         List<String> pk = new ArrayList<>();
@@ -417,7 +429,7 @@ final class OdpsSession implements SessionPlugin {
         }
         String keys = pk.isEmpty() ? "<primary key columns>" : String.join(", ", pk);
         String list = cols.isEmpty() ? "<columns>" : String.join(", ", cols);
-        String source = ins != null && !ins.values ? ctx.originalSql().substring(ins.queryBegin, ins.queryEnd) : "<your query>";
+        String source = ins != null && !ins.values ? originalSql.substring(ins.queryBegin, ins.queryEnd) : "<your query>";
         String example = "INSERT INTO " + table + " SELECT " + list + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY " + keys
                 + " ORDER BY " + keys + ") AS lp_rn FROM (" + source + ") src) dedup WHERE lp_rn = 1";
         return LakeErrors.translate(error, "odps.ots.duplicateRows", table, keys, example);
@@ -442,7 +454,7 @@ final class OdpsSession implements SessionPlugin {
         return text.substring(i, nl < 0 ? text.length() : nl).trim();
     }
 
-    private static String allMessages(Throwable e) {
+    static String allMessages(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null && sb.length() < 20_000; t = t.getCause()) {
             sb.append(t.getMessage()).append('\n');
@@ -457,7 +469,14 @@ final class OdpsSession implements SessionPlugin {
         if (!real.isOdpsNamespaceSchema()) {
             return realMeta;
         }
-        return new OdpsMetaData(realMeta, odps, () -> metrics.counter("odps.metadataColumnsFixed").increment());
+        return new OdpsMetaData(realMeta, odps, () -> metrics.counter("odps.metadataColumnsFixed").increment(), e -> {
+            SQLException t = explainPermission(e, allMessages(e));
+            if (t != null) {
+                metrics.counter("odps.translated.metadataPermission").increment();
+                metrics.translatedErrors.increment();
+            }
+            return t == null ? e : t;
+        });
     }
 
     static String lower(String s) {

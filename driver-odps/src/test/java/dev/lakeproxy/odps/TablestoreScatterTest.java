@@ -110,6 +110,42 @@ class TablestoreScatterTest {
     }
 
     @Test
+    void rewritesAndRefusalsAreLoggedAtFineWithoutSecrets() throws SQLException {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("dev.lakeproxy");
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(new java.util.logging.SimpleFormatter().formatMessage(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        h.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Level before = root.getLevel();
+        root.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(h);
+        try (Connection c = connect(lake(EMU.get().jdbcUrl("ots")))) {
+            update(c, SORTED_INSERT);
+            org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> update(c,
+                    tablestoreDdl("bad_log", "a double", ":a", null, "oss://x")));
+        } finally {
+            root.removeHandler(h);
+            root.setLevel(before);
+        }
+        String all = String.join("\n", logged);
+        assertTrue(all.contains("rewrote a statement") && all.contains("DISTRIBUTE BY rand()"), all);
+        assertTrue(all.contains("refused a statement") && all.contains("bad_log"), all);
+        assertFalse(all.contains(EMU.get().accessKey()), "the access key never appears in the log");
+    }
+
+    @Test
     void leftUntouched() throws SQLException {
         String distributed = "INSERT INTO ots_orders SELECT odps_orderkey, odps_orderdate, odps_custkey, 'X', odps_totalprice "
                 + "FROM internal_orders DISTRIBUTE BY odps_custkey";
