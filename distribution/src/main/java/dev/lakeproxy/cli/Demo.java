@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
 final class Demo {
 
     static final String HELP = "Usage: lakeproxy demo\n"
-            + "Starts the Hologres simulator (on an embedded PostgreSQL, offline) and walks through the seed scenarios:\n"
+            + "Starts the Hologres simulator and the MaxCompute emulator (offline) and walks through the seed scenarios:\n"
             + "each statement through the raw driver and through lakeproxy, what lakeproxy did, and the rows.";
+
+    /** Prints a progress line. */
+    interface Steps {
+        void step(String text);
+    }
 
     private final PrintStream out;
 
@@ -36,6 +41,9 @@ final class Demo {
         }
         hologresCommonTable();
         hologresLegacy();
+        MaxComputeDemo maxCompute = new MaxComputeDemo(out, this::step);
+        maxCompute.tablestore();
+        maxCompute.paimon();
         step("Done. Try: lakeproxy doctor --url <your jdbc:lakeproxy:... URL>, and lakeproxy explain --url ... \"SQL\".");
         return 0;
     }
@@ -121,7 +129,7 @@ final class Demo {
         }
     }
 
-    private void step(String text) {
+    void step(String text) {
         out.println();
         out.println("==> " + text);
     }

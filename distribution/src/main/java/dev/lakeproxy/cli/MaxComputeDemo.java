@@ -1,0 +1,135 @@
+package dev.lakeproxy.cli;
+
+import dev.lakeproxy.Explanation;
+import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+import dev.lakeproxy.odpsemu.TablestoreWriteReport;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** The demo's MaxCompute scenarios: Tablestore write scattering, and a Paimon_DLF external project. */
+final class MaxComputeDemo {
+
+    private static final String OTS_LOCATION = "tablestore://demo-ots.cn-hangzhou.ots-internal.aliyuncs.com";
+    private static final String SORTED_EXPORT = "INSERT OVERWRITE TABLE ots_orders\n"
+            + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
+            + "FROM (SELECT * FROM internal_orders ORDER BY odps_orderkey LIMIT 100000) t";
+
+    private final PrintStream out;
+    private final Demo.Steps steps;
+
+    MaxComputeDemo(PrintStream out, Demo.Steps steps) {
+        this.out = out;
+        this.steps = steps;
+    }
+
+    /** Seed 3: a sorted source written to Tablestore lands on one partition per writer; scattered, on many. */
+    void tablestore() throws SQLException {
+        steps.step("Scenario 3 - MaxCompute to Tablestore: writes scattered with DISTRIBUTE BY rand()");
+        try (MaxComputeEmulator emu = start(b -> b.project("demo").tablestoreWriters(4).tablestoreBatchRows(50))) {
+            emu.tablestore().createTable("ots_tpch_orders");
+            String rawUrl = emu.jdbcUrl("demo");
+            try (Connection raw = DriverManager.getConnection(rawUrl);
+                 Connection lake = DriverManager.getConnection("jdbc:lakeproxy:" + rawUrl.substring(5))) {
+                update(raw, "CREATE EXTERNAL TABLE ots_orders (odps_orderkey bigint, odps_orderdate string, odps_custkey bigint, "
+                        + "odps_orderstatus string, odps_totalprice double) STORED BY 'com.aliyun.odps.TableStoreStorageHandler' "
+                        + "WITH SERDEPROPERTIES ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice', "
+                        + "'tablestore.table.name'='ots_tpch_orders', 'odps.properties.rolearn'='acs:ram::xxxxx:role/aliyunodpsdefaultrole') "
+                        + "LOCATION '" + OTS_LOCATION + "'");
+                update(raw, "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING, odps_custkey BIGINT, odps_totalprice DOUBLE)");
+                StringBuilder values = new StringBuilder();
+                for (int i = 0; i < 400; i++) {
+                    values.append(i == 0 ? "" : ", ").append('(').append(i).append(", '1996-05-03', ").append(i % 7).append(", ").append(i * 1.5).append(')');
+                }
+                update(raw, "INSERT OVERWRITE TABLE internal_orders VALUES " + values);
+                out.println("    SQL (the seed's export, from a source sorted by the primary key):");
+                out.println(indent(SORTED_EXPORT, "      "));
+                update(raw, SORTED_EXPORT);
+                TablestoreWriteReport rawWrite = emu.lastTablestoreWrite();
+                Explanation e = lake.unwrap(LakeproxyConnection.class).explain(SORTED_EXPORT);
+                update(lake, SORTED_EXPORT);
+                TablestoreWriteReport lakeWrite = emu.lastTablestoreWrite();
+                out.println("    what lakeproxy did: " + String.join("; ", e.actions()));
+                out.println("    SQL it sent (the original text, spliced):");
+                out.println(indent(e.finalSql(), "      "));
+                TextTable spread = new TextTable("writer", "rows", "Tablestore partitions, raw odps-jdbc", "Tablestore partitions, lakeproxy");
+                List<TablestoreWriteReport.Writer> r = rawWrite.writers();
+                List<TablestoreWriteReport.Writer> l = lakeWrite.writers();
+                for (int i = 0; i < Math.min(r.size(), l.size()); i++) {
+                    spread.row(i, l.get(i).rows(), r.get(i).partitionCount(), l.get(i).partitionCount());
+                }
+                out.print(spread.render("      "));
+                out.println("    the rows written are the same either way: " + emu.tablestore().rows("ots_tpch_orders").size() + " rows");
+            }
+        }
+    }
+
+    /** Seed 2: a Paimon_DLF external project needs schema syntax; USE SCHEMA; writes MaxCompute cannot do are refused. */
+    void paimon() throws SQLException {
+        steps.step("Scenario 4 - MaxCompute external project over Paimon tables in DLF");
+        try (MaxComputeEmulator emu = start(b -> b.project("home"))) {
+            emu.createPaimonDlfProject("lake", "dlf_catalog");
+            emu.createSchema("lake", "sales");
+            emu.createPaimonTable("lake", "sales", "orders", List.of("id BIGINT", "region STRING"), null, null, 2);
+            emu.createPaimonTable("lake", "default", "events", List.of("id BIGINT", "name STRING"), null, List.of("id"), null);
+            emu.execute("lake", "SET odps.namespace.schema=true; INSERT INTO sales.orders VALUES (1, 'east'), (2, 'west')");
+            String rawUrl = emu.jdbcUrl("lake");
+            try (Connection raw = DriverManager.getConnection(rawUrl);
+                 Connection lake = DriverManager.getConnection("jdbc:lakeproxy:" + rawUrl.substring(5))) {
+                out.println("    at connect, lakeproxy: " + lake.unwrap(LakeproxyConnection.class).connectActions());
+                side(raw, lake, "SELECT id, region FROM sales.orders ORDER BY id", true);
+                try (Statement s = lake.createStatement()) {
+                    s.execute("USE SCHEMA sales");
+                }
+                out.println("    USE SCHEMA sales -> lakeproxy sends: "
+                        + lake.unwrap(LakeproxyConnection.class).explain("USE SCHEMA sales").finalSql() + " (odps-jdbc 3.4.2 alone posts to /projects/schema sales)");
+                side(raw, lake, "SELECT count(*) FROM orders", true);
+                side(raw, lake, "INSERT INTO lake.default.events VALUES (1, 'signup')", false);
+            }
+        }
+    }
+
+    private void side(Connection raw, Connection lake, String sql, boolean query) {
+        out.println("    SQL: " + sql);
+        out.println("      raw odps-jdbc -> " + attempt(raw, sql, query));
+        out.println("      lakeproxy     -> " + attempt(lake, sql, query));
+    }
+
+    private static String attempt(Connection c, String sql, boolean query) {
+        try (Statement s = c.createStatement()) {
+            if (!query) {
+                return "update count " + s.executeUpdate(sql);
+            }
+            try (ResultSet rs = s.executeQuery(sql)) {
+                TextTable t = TextTable.of(rs);
+                return t.size() + " rows\n" + t.render("         ");
+            }
+        } catch (SQLException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            return "FAILED: " + (m.length() > 260 ? m.substring(0, 260) + "..." : m);
+        }
+    }
+
+    private MaxComputeEmulator start(java.util.function.UnaryOperator<MaxComputeEmulator.Builder> config) {
+        long t0 = System.nanoTime();
+        steps.step("Starting the MaxCompute emulator (odps-jdbc 3.4.2 talks to it on 127.0.0.1) ...");
+        MaxComputeEmulator emu = config.apply(MaxComputeEmulator.builder()).start();
+        out.printf("    started in %d ms at %s%n", (System.nanoTime() - t0) / 1_000_000, emu.endpoint());
+        return emu;
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static String indent(String text, String prefix) {
+        return prefix + text.replace("\n", "\n" + prefix);
+    }
+}
