@@ -16,7 +16,9 @@ final class Doctor {
             + "Checks the connection, one line per check (OK, WARN or FAIL) with the fix for each failure.\n"
             + "Hologres: version, Common Table routing and the SQE setting at session, database and role level, the\n"
             + "MaxCompute foreign tables with a one-row probe each, KMS key states (with lakeproxy.kms.* options in the\n"
-            + "URL), and the RAM role the seed describes when it is in doubt. Exit status 1 when any check fails.";
+            + "URL), and the RAM role the seed describes when it is in doubt.\n"
+            + "MaxCompute: the project, schema syntax and the schemas the navigator shows, a job (the RAM control plane)\n"
+            + "and SHOW TABLES (the DLF data plane). Exit status 1 when any check fails.";
 
     private Doctor() {
     }
@@ -35,9 +37,8 @@ final class Doctor {
             String subprotocol = LakeUrl.parse(url.startsWith("jdbc:lakeproxy:") ? url : "jdbc:lakeproxy:" + url.replaceFirst("^jdbc:", "")).subprotocol();
             if (subprotocol.equals("postgresql")) {
                 new HoloDoctor(c, url).check(checks);
-            } else {
-                checks.add(Check.warn("checks", "no checks for " + subprotocol + " yet beyond the connection",
-                        "see the README for what lakeproxy does with this driver"));
+            } else if (subprotocol.equals("odps")) {
+                new OdpsDoctor(c).check(checks);
             }
         } catch (SQLException e) {
             checks.add(Check.fail("connect", Secrets.maskText(e.getMessage()) + " (SQLState " + e.getSQLState() + ")",

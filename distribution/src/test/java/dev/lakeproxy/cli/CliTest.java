@@ -88,6 +88,22 @@ class CliTest {
     }
 
     @Test
+    void doctorOnMaxComputeNamesThePermissionLayer() throws Exception {
+        try (dev.lakeproxy.odpsemu.MaxComputeEmulator emu = dev.lakeproxy.odpsemu.MaxComputeEmulator.builder().project("home").start()) {
+            emu.createPaimonDlfProject("lake", "dlf_catalog");
+            Run ok = new Run("doctor", "--url", "jdbc:lakeproxy:" + emu.jdbcUrl("lake").substring(5));
+            assertEquals(0, ok.status, ok.out);
+            assertTrue(ok.out.contains("OK    list tables"), ok.out);
+            dev.lakeproxy.odpsemu.User analyst = emu.addRamUser("analyst");
+            emu.setDlfDataPermission("analyst", false);
+            Run denied = new Run("doctor", "--url", "jdbc:lakeproxy:" + emu.jdbcUrl(analyst, "lake").substring(5));
+            assertEquals(1, denied.status, denied.out);
+            assertTrue(denied.out.contains("FAIL  list tables") && denied.out.contains("DLF"), denied.out);
+            assertTrue(!denied.out.contains(analyst.accessKey()), "no access key in the report");
+        }
+    }
+
+    @Test
     void explainShowsWhatWouldHappenWithoutRunningIt() throws Exception {
         Run r = new Run("explain", "--url", url(v32), "SELECT * FROM payments");
         assertEquals(0, r.status, r.err);
