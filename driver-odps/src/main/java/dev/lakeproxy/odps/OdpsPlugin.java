@@ -106,6 +106,14 @@ public final class OdpsPlugin implements LakePlugin {
         return new OdpsSession(ctx, real, TableMetaCache.SHARED);
     }
 
+    /**
+     * Forgets the cached table metadata of every server (the next INSERT reads it again). For tools and the
+     * benchmarks' cache-miss case; DDL through lakeproxy already forgets its server's entries.
+     */
+    public static void forgetTableMetadata() {
+        TableMetaCache.SHARED.invalidateAll();
+    }
+
     /** For tests: forget what was learned about projects and tables. */
     static void clearCaches() {
         THREE_TIER.invalidateAll();
