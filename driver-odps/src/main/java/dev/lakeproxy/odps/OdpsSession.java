@@ -221,12 +221,24 @@ final class OdpsSession implements SessionPlugin {
         return meta == null ? null : meta.orElse(null);
     }
 
+    /** The schema one-part names resolve in: a job's odps.default.schema setting wins over the SDK's current schema. */
     private String currentSchema() {
-        String s = odps.getCurrentSchema();
+        String s = real.getSqlTaskProperties().getProperty(DEFAULT_SCHEMA);
         if (s == null || s.isEmpty()) {
-            s = real.getSqlTaskProperties().getProperty("odps.default.schema");
+            s = odps.getCurrentSchema();
         }
         return s == null || s.isEmpty() ? "default" : s;
+    }
+
+    static final String DEFAULT_SCHEMA = "odps.default.schema";
+    /** Whether the connection carried odps.default.schema before the USE SCHEMA now running (URL {@code schema=}). */
+    private boolean hadDefaultSchemaSetting;
+
+    @Override
+    public void beforeExecute(ExecutionContext ctx) {
+        if (!ctx.isDryRun() && useSchemaName(ctx.originalSql()) != null) {
+            hadDefaultSchemaSetting = real.getSqlTaskProperties().containsKey(DEFAULT_SCHEMA);
+        }
     }
 
     // ------------------------------------------------------------------ after execution
@@ -238,7 +250,13 @@ final class OdpsSession implements SessionPlugin {
         if (startsWith(sql, i, "USE")) {
             String schema = useSchemaName(sql);
             if (schema != null && !schema.isEmpty()) {
-                odps.setCurrentSchema(schema); // odps-jdbc's metadata and the SDK's table lookups follow it
+                // the SDK's current schema: every statement's jobs, odps-jdbc's metadata and table lookups follow it
+                odps.setCurrentSchema(schema);
+                if (!hadDefaultSchemaSetting) {
+                    // the SET went into the connection's job settings, which win over the current schema: keep
+                    // Connection.setSchema working later, as it does without USE SCHEMA
+                    real.getSqlTaskProperties().remove(DEFAULT_SCHEMA);
+                }
                 LOG.log(Level.FINE, "lakeproxy: current schema is now {0}", schema);
             }
         } else if (startsWith(sql, i, "CREATE") || startsWith(sql, i, "DROP") || startsWith(sql, i, "ALTER")) {

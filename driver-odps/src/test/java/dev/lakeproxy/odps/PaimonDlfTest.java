@@ -106,10 +106,19 @@ class PaimonDlfTest {
             assertTrue(rs.next());
             assertTrue(rs.getString(1).trim().endsWith(" schema_table"), rs.getString(1));
         }
+        Statement early = lp.createStatement(); // statements made before USE SCHEMA follow it too
         try (Statement st = lp.createStatement()) {
             st.execute("USE SCHEMA default");
         }
         assertEquals(1, rows(lp, "SELECT count(*) FROM emp").size(), "one-part names resolve in the schema in use");
+        try (ResultSet rs = early.executeQuery("SELECT count(*) FROM emp")) {
+            assertTrue(rs.next());
+        } finally {
+            early.close();
+        }
+        lp.setSchema("ods"); // Connection.setSchema (DBeaver's schema selector) still works after USE SCHEMA
+        assertEquals(2, rows(lp, "SELECT * FROM schema_table").size());
+        lp.setSchema("default");
 
         // raw odps-jdbc 3.4.2: USE SCHEMA becomes USE <project "SCHEMA ods">; every later statement fails
         try (Connection r = connect(rawUrl); Statement st = r.createStatement()) {
