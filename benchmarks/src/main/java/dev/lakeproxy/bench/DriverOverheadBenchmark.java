@@ -64,41 +64,55 @@ public class DriverOverheadBenchmark {
     }
 
     @Benchmark
-    public int selectOne() throws SQLException {
+    public int selectOne(ClientCpu cpu) throws SQLException {
+        cpu.begin();
         try (ResultSet rs = statement.executeQuery("SELECT 1")) {
             rs.next();
             return rs.getInt(1);
+        } finally {
+            cpu.end();
         }
     }
 
     @Benchmark
-    public int prepareAndExecute() throws SQLException {
+    public int prepareAndExecute(ClientCpu cpu) throws SQLException {
+        cpu.begin();
         try (PreparedStatement p = connection.prepareStatement("SELECT ?::int + 1")) {
             p.setInt(1, 41);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
+        } finally {
+            cpu.end();
         }
     }
 
     @Benchmark
-    public int[] batchInsert100() throws SQLException {
-        for (int i = 0; i < 100; i++) {
-            insert.setInt(1, i);
-            insert.setString(2, "name-" + i);
-            insert.addBatch();
+    public int[] batchInsert100(ClientCpu cpu) throws SQLException {
+        cpu.begin();
+        try {
+            for (int i = 0; i < 100; i++) {
+                insert.setInt(1, i);
+                insert.setString(2, "name-" + i);
+                insert.addBatch();
+            }
+            return insert.executeBatch();
+        } finally {
+            cpu.end();
         }
-        return insert.executeBatch();
     }
 
     @Benchmark
-    public void query20000Rows(Blackhole bh) throws SQLException {
+    public void query20000Rows(Blackhole bh, ClientCpu cpu) throws SQLException {
+        cpu.begin();
         try (ResultSet rs = statement.executeQuery("SELECT g, 'row ' || g FROM generate_series(1, 20000) g")) {
             while (rs.next()) {
                 bh.consume(rs.getInt(1));
                 bh.consume(rs.getString(2));
             }
+        } finally {
+            cpu.end();
         }
     }
 }
