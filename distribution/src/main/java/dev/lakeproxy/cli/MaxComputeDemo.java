@@ -111,6 +111,9 @@ final class MaxComputeDemo {
             }
         } catch (SQLException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.startsWith("lakeproxy refused")) { // lakeproxy's own decision, before any job: show it whole
+                return "REFUSED before submission (no job ran):\n         " + m;
+            }
             return "FAILED: " + (m.length() > 260 ? m.substring(0, 260) + "..." : m);
         }
     }

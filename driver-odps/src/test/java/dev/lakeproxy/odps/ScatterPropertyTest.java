@@ -123,21 +123,19 @@ class ScatterPropertyTest {
             assertTrue(again.distributed, label);
 
             // every statement also runs, raw and through lakeproxy, on the emulator (about 50 ms a pair)
-            {
-                String otsTable = b ? "ots_b" : "ots_a";
-                fresh(otsTable);
-                int rawCount = update(raw, sql);
-                List<String> rawRows = stored(otsTable);
-                fresh(otsTable);
-                EMU.get().clearJobs();
-                int lpCount = update(lp, sql);
-                assertEquals(rawCount, lpCount, label);
-                assertEquals(rawRows, stored(otsTable), "same rows written, " + label);
-                assertEquals("rand()", EMU.get().lastTablestoreWrite().distributeBy(), label);
-                String sent = EMU.get().submittedSql().get(0);
-                assertTrue(sent.startsWith(expected.trim().replaceAll(";\\s*(--.*)?$", "")) || sent.contains("lp_scatter DISTRIBUTE BY rand()"),
-                        "the server ran the rewrite, " + label + " -> " + sent);
-            }
+            String otsTable = b ? "ots_b" : "ots_a";
+            fresh(otsTable);
+            int rawCount = update(raw, sql);
+            List<String> rawRows = stored(otsTable);
+            fresh(otsTable);
+            EMU.get().clearJobs();
+            int lpCount = update(lp, sql);
+            assertEquals(rawCount, lpCount, label);
+            assertEquals(rawRows, stored(otsTable), "same rows written, " + label);
+            assertEquals("rand()", EMU.get().lastTablestoreWrite().distributeBy(), label);
+            String sent = EMU.get().submittedSql().get(0);
+            assertTrue(sent.startsWith(expected.trim().replaceAll(";\\s*(--.*)?$", "")) || sent.contains("lp_scatter DISTRIBUTE BY rand()"),
+                    "the server ran the rewrite, " + label + " -> " + sent);
         }
     }
 
