@@ -57,9 +57,12 @@ final class HoloSession implements SessionPlugin {
     private ForeignCatalog catalog;
     private Set<String> encryptedSnapshot = Set.of();
     private String[] encryptedNames = new String[0];
+    /** Configured and learned encrypted projects; rebuilt only when the learned set (which only grows) grows. */
+    private Set<String> encryptedProjects;
+    private int learnedSeen;
 
     HoloSession(PluginContext ctx, HoloInstance instance, HoloInstance.Database database,
-                HoloInstance.SessionDefaults defaults, boolean routingInEffect) {
+                HoloInstance.SessionDefaults defaults) {
         this.context = ctx;
         this.real = ctx.realConnection();
         this.metrics = ctx.metrics();
@@ -67,10 +70,11 @@ final class HoloSession implements SessionPlugin {
         this.database = database;
         this.version = instance.version;
         this.configuredEncrypted = lower(ctx.option(HoloOptions.ENCRYPTED_PROJECTS));
+        this.encryptedProjects = configuredEncrypted;
         this.routingValue = HologresPlugin.routingValue(ctx.option(HoloOptions.ROUTING));
         this.routingRespected = defaults.injectedRouting == null && routingValue != null;
         this.recover = ctx.option(HoloOptions.RECOVER);
-        this.routingInEffect = routingInEffect;
+        this.routingInEffect = defaults.injectedRouting != null;
         this.baseMode = defaults.baseMode;
         this.mode = defaults.baseMode;
         this.catalog = database.freshCatalog();
@@ -103,7 +107,7 @@ final class HoloSession implements SessionPlugin {
         if (projects.isEmpty()) {
             return encryptedNames;
         }
-        if (catalog == null || !projects.equals(encryptedSnapshot)) {
+        if (catalog == null || projects != encryptedSnapshot) {
             ForeignCatalog c = catalog();
             encryptedSnapshot = projects;
             encryptedNames = c == null ? new String[0] : c.namesIn(projects);
@@ -112,12 +116,14 @@ final class HoloSession implements SessionPlugin {
     }
 
     private Set<String> encryptedProjects() {
-        if (instance.learnedEncrypted.isEmpty()) {
-            return configuredEncrypted;
+        int learned = instance.learnedEncrypted.size();
+        if (learned != learnedSeen) {
+            Set<String> all = new HashSet<>(configuredEncrypted);
+            all.addAll(instance.learnedEncrypted);
+            encryptedProjects = Set.copyOf(all);
+            learnedSeen = learned;
         }
-        Set<String> all = new HashSet<>(configuredEncrypted);
-        all.addAll(instance.learnedEncrypted);
-        return all;
+        return encryptedProjects;
     }
 
     /** The foreign-table catalog, from the instance cache or (once per database per minute) from the server. */

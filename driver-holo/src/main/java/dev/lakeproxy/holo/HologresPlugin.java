@@ -71,15 +71,12 @@ public final class HologresPlugin implements LakePlugin {
         HoloInstance.Database db = instance.database(databaseAndUser(ctx.realUrl(), ctx.realProperties()));
         String routing = ctx.option(HoloOptions.ROUTING);
         HoloInstance.SessionDefaults defaults;
-        boolean routingInEffect;
         synchronized (db) { // single flight: a pool opening many connections at once still detects once
             if (instance.version == HoloInstance.NOT_HOLOGRES) {
                 return null;
             }
             defaults = instance.version == null ? null : db.freshDefaults();
-            if (defaults != null) {
-                routingInEffect = defaults.injectedRouting != null;
-            } else {
+            if (defaults == null) {
                 Detection found = detect(ctx.realConnection(), routing);
                 ctx.metrics().counter("holo.detections").increment();
                 if (found == null) {
@@ -91,7 +88,6 @@ public final class HologresPlugin implements LakePlugin {
                 db.catalog(found.catalog);
                 defaults = found.defaults;
                 db.defaults(defaults);
-                routingInEffect = found.appliedRouting;
                 LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; legacy engine: {2}", new Object[] {found.version,
                     defaults.injectedRouting != null ? defaults.injectedRouting : defaults.routingNote, defaults.baseMode});
                 ctx.note("detected Hologres " + found.version + " with hg_version()");
@@ -104,7 +100,7 @@ public final class HologresPlugin implements LakePlugin {
         if (defaults.routingNote != null && instance.version.hasCommonTable()) {
             ctx.note("routing left alone: " + defaults.routingNote);
         }
-        return new HoloSession(ctx, instance, db, defaults, routingInEffect);
+        return new HoloSession(ctx, instance, db, defaults);
     }
 
     /** A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt; neither is ever logged. */
