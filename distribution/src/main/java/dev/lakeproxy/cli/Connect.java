@@ -11,10 +11,15 @@ final class Connect {
     private Connect() {
     }
 
-    static Connection open(String url, String user, String password) throws SQLException {
-        if (!url.startsWith("jdbc:lakeproxy:")) {
-            url = url.startsWith("jdbc:") ? "jdbc:lakeproxy:" + url.substring(5) : "jdbc:lakeproxy:" + url;
+    /** The lakeproxy URL for what the user gave: a lakeproxy URL, the real driver's URL, or one without "jdbc:". */
+    static String lakeUrl(String url) {
+        if (url.startsWith("jdbc:lakeproxy:")) {
+            return url;
         }
+        return url.startsWith("jdbc:") ? "jdbc:lakeproxy:" + url.substring(5) : "jdbc:lakeproxy:" + url;
+    }
+
+    static Connection open(String url, String user, String password) throws SQLException {
         Properties p = new Properties();
         if (user != null) {
             p.setProperty("user", user);
@@ -22,6 +27,6 @@ final class Connect {
         if (password != null) {
             p.setProperty("password", password);
         }
-        return DriverManager.getConnection(url, p);
+        return DriverManager.getConnection(lakeUrl(url), p);
     }
 }

@@ -34,7 +34,7 @@ final class Doctor {
         try (Connection c = Connect.open(url, args.get("user"), args.get("password"))) {
             checks.add(Check.ok("connect", "connected to " + Secrets.maskUrl(c.unwrap(Connection.class).getMetaData().getURL())
                     + " with " + c.getMetaData().getDriverName()));
-            String subprotocol = LakeUrl.parse(url.startsWith("jdbc:lakeproxy:") ? url : "jdbc:lakeproxy:" + url.replaceFirst("^jdbc:", "")).subprotocol();
+            String subprotocol = LakeUrl.parse(Connect.lakeUrl(url)).subprotocol();
             if (subprotocol.equals("postgresql")) {
                 new HoloDoctor(c, url).check(checks);
             } else if (subprotocol.equals("odps")) {

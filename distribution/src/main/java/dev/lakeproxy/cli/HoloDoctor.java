@@ -33,7 +33,7 @@ final class HoloDoctor {
     HoloDoctor(Connection connection, String url) throws SQLException {
         this.connection = connection;
         this.real = connection.unwrap(Connection.class);
-        this.options = LakeUrl.parse(url.startsWith("jdbc:lakeproxy:") ? url : "jdbc:lakeproxy:" + url.replaceFirst("^jdbc:", "")).options();
+        this.options = LakeUrl.parse(Connect.lakeUrl(url)).options();
     }
 
     void check(List<Check> checks) throws SQLException {

@@ -212,7 +212,7 @@ public class LakeStatement extends LakeWrapper implements StatementForwarding {
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        real.addBatch(direct(sql) ? sql : owner.pipeline.rewriteForBatch(sql));
+        real.addBatch(direct(sql) ? sql : owner.pipeline.prepare(sql));
     }
 
     @Override

@@ -67,7 +67,10 @@ public final class StatementPipeline {
         return plugins.length > 0;
     }
 
-    /** The SQL to prepare: rewritten once, at prepare time, when a plugin wants to. */
+    /**
+     * The SQL to prepare (or to add to a batch): rewritten once, when a plugin wants to. Settings and retries do
+     * not apply to batches.
+     */
     public String prepare(String sql) throws SQLException {
         if (passThrough(sql)) {
             return sql;
@@ -147,11 +150,6 @@ public final class StatementPipeline {
             }
             throw error;
         }
-    }
-
-    /** Rewrites an SQL text added to a batch; settings and retries do not apply to batches. */
-    public String rewriteForBatch(String sql) throws SQLException {
-        return prepare(sql);
     }
 
     /** What would happen to {@code sql}, without running anything. */
