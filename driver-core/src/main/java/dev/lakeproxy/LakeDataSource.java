@@ -1,6 +1,6 @@
 package dev.lakeproxy;
 
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.core.SecretNames;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,7 +91,7 @@ public class LakeDataSource implements DataSource {
         }
         Connection c = Driver.registered().connect(url, props);
         if (c == null) {
-            throw new SQLException("Not a lakeproxy URL: " + Secrets.maskUrl(url)
+            throw new SQLException("Not a lakeproxy URL: " + SecretNames.maskUrl(url)
                     + ". Use jdbc:lakeproxy:<the real driver's URL without jdbc:>", "08001");
         }
         return c;
@@ -137,7 +137,7 @@ public class LakeDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "LakeDataSource{url=" + Secrets.maskUrl(url) + ", user=" + user + ", properties="
-                + Secrets.maskProperties(extra) + "}";
+        return "LakeDataSource{url=" + SecretNames.maskUrl(url) + ", user=" + user + ", properties="
+                + SecretNames.maskProperties(extra) + "}";
     }
 }

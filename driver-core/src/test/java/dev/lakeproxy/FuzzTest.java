@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.core.sql.ParsedSql;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
 import dev.lakeproxy.core.sql.SqlPositions;
-import dev.lakeproxy.core.sql.SqlText;
+import dev.lakeproxy.spi.sql.SqlText;
 import dev.lakeproxy.testing.EmbeddedPg;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +113,7 @@ class FuzzTest {
         SqlText.containsWord(sql.isEmpty() ? " " : sql, "lp_alias");
         SqlText.startsWithKeyword(sql, "SELECT");
         ParsedSql parsed = analyzer.parse(sql);
-        List<Table> tables = parsed.tables();
+        List<Table> tables = parsed.jsqlTables();
         if (tables != null) {
             SqlPositions pos = parsed.positions();
             for (Table t : tables) {

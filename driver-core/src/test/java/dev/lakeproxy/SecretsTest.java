@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.spi.Secrets;
 import dev.lakeproxy.testing.EmbeddedPg;
 import dev.lakeproxy.testing.LogCapture;
 import java.sql.Connection;

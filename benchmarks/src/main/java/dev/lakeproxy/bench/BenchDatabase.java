@@ -59,7 +59,8 @@ final class BenchDatabase {
             sim.maxcompute().project("p_byok").encryption(Encryption.BYOK, "k").table("payments", "id bigint").insert(1);
             try (Connection c = java.sql.DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password());
                  Statement s = c.createStatement()) {
-                s.execute("CREATE FOREIGN TABLE ft_byok (id bigint) SERVER odps_server OPTIONS (project_name 'p_byok', table_name 'payments')");
+                s.execute("CREATE FOREIGN TABLE ft_byok (id bigint) SERVER odps_server"
+                        + " OPTIONS (project_name 'p_byok', table_name 'payments')");
             }
             if (v32) {
                 holo32 = sim;

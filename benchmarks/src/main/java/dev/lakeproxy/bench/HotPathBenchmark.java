@@ -5,8 +5,9 @@ import dev.lakeproxy.core.jdbc.ConnectionServices;
 import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
-import dev.lakeproxy.core.sql.SqlText;
 import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.StatementRule;
+import dev.lakeproxy.spi.sql.SqlText;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,7 +43,7 @@ public class HotPathBenchmark {
     static final String SQL = "SELECT o.id, o.amount, c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
             + "WHERE o.created_at > now() - interval '1 day' ORDER BY o.amount DESC LIMIT 100";
 
-    @Param({"direct", "wrapped-no-plugin", "wrapped-plugin-not-interested"})
+    @Param({"direct", "wrapped-no-plugin", "wrapped-plugin-not-interested", "wrapped-six-rules-not-interested"})
     public String path;
 
     private Statement statement;
@@ -59,17 +60,47 @@ public class HotPathBenchmark {
             statement = realStatement;
             return;
         }
-        List<SessionPlugin> plugins = path.equals("wrapped-no-plugin") ? List.of() : List.of(new SessionPlugin() {
-            @Override
-            public boolean interested(String sql) {
-                return SqlText.containsWord(sql, "encrypted_orders"); // a typical plugin pre-check that says no
-            }
-        });
+        List<SessionPlugin> plugins = path.equals("wrapped-no-plugin") ? List.of()
+                : List.of(path.equals("wrapped-plugin-not-interested") ? gatedPlugin() : sixRules());
         LakeMetrics metrics = new LakeMetrics();
         StatementPipeline pipeline = new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared());
         Connection wrapped = PlainWrappers.INSTANCE.connection(realConnection,
                 new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of()));
         statement = wrapped.createStatement();
+    }
+
+    /** A plugin whose own pre-check says no: its rules are never asked. */
+    private static SessionPlugin gatedPlugin() {
+        return new SessionPlugin() {
+            @Override
+            public boolean interested(String sql) {
+                return SqlText.containsWord(sql, "encrypted_orders"); // a typical plugin pre-check that says no
+            }
+
+            @Override
+            public List<StatementRule> rules() {
+                return List.of(rule("encrypted_orders"));
+            }
+        };
+    }
+
+    /** A plugin with no pre-check of its own and six rules, each testing its first keyword (as MaxCompute's do). */
+    private static SessionPlugin sixRules() {
+        return () -> List.of(rule("INSERT"), rule("CREATE"), rule("USE"), rule("ALTER"), rule("DROP"), rule("SET"));
+    }
+
+    private static StatementRule rule(String keyword) {
+        return new StatementRule() {
+            @Override
+            public String name() {
+                return "bench." + keyword;
+            }
+
+            @Override
+            public boolean interested(String sql) {
+                return SqlText.startsWithKeyword(sql, keyword);
+            }
+        };
     }
 
     @Benchmark

@@ -68,7 +68,8 @@ public class OdpsPipelineBenchmark {
                     + "odps_totalprice DOUBLE)");
             StringBuilder v = new StringBuilder();
             for (int i = 0; i < 100; i++) {
-                v.append(i == 0 ? "" : ", ").append("(").append(i).append(", '1996-05-03', ").append(i % 7).append(", ").append(i * 1.5).append(")");
+                v.append(i == 0 ? "" : ", ").append("(").append(i).append(", '1996-05-03', ").append(i % 7).append(", ")
+                        .append(i * 1.5).append(")");
             }
             st.executeUpdate("INSERT INTO internal_orders VALUES " + v);
         }

@@ -19,11 +19,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.TypeParameterElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
@@ -144,43 +140,12 @@ public final class ForwardingProcessor extends AbstractProcessor {
     }
 
     private void appendMethod(StringBuilder src, DeclaredType owner, ExecutableElement m, String accessor) {
-        ExecutableType type = (ExecutableType) processingEnv.getTypeUtils().asMemberOf(owner, m);
-        src.append("\n    @Override\n    default ");
-        if (!m.getTypeParameters().isEmpty()) {
-            src.append(m.getTypeParameters().stream().map(this::typeParameter).collect(Collectors.joining(", ", "<", "> ")));
-        }
-        src.append(type.getReturnType()).append(' ').append(m.getSimpleName()).append('(');
-        List<? extends VariableElement> params = m.getParameters();
-        List<? extends TypeMirror> paramTypes = type.getParameterTypes();
-        for (int i = 0; i < params.size(); i++) {
-            if (i > 0) {
-                src.append(", ");
-            }
-            String t = paramTypes.get(i).toString();
-            if (m.isVarArgs() && i == params.size() - 1 && t.endsWith("[]")) {
-                t = t.substring(0, t.length() - 2) + "...";
-            }
-            src.append(t).append(" p").append(i);
-        }
-        src.append(')');
-        if (!type.getThrownTypes().isEmpty()) {
-            src.append(type.getThrownTypes().stream().map(TypeMirror::toString).collect(Collectors.joining(", ", " throws ", "")));
-        }
-        src.append(" {\n        ");
-        if (type.getReturnType().getKind() != TypeKind.VOID) {
+        src.append(MethodHeader.of(processingEnv, owner, m)).append(" {\n        ");
+        if (!MethodHeader.returnsVoid(m)) {
             src.append("return ");
         }
-        src.append(accessor).append("().").append(m.getSimpleName()).append('(');
-        for (int i = 0; i < params.size(); i++) {
-            src.append(i > 0 ? ", p" : "p").append(i);
-        }
-        src.append(");\n    }\n");
-    }
-
-    private String typeParameter(TypeParameterElement p) {
-        String bounds = p.getBounds().stream().map(TypeMirror::toString)
-                .filter(b -> !b.equals("java.lang.Object")).collect(Collectors.joining(" & "));
-        return bounds.isEmpty() ? p.getSimpleName().toString() : p.getSimpleName() + " extends " + bounds;
+        src.append(accessor).append("().").append(m.getSimpleName()).append('(')
+                .append(MethodHeader.arguments(m, null)).append(");\n    }\n");
     }
 
     static String accessorName(TypeElement iface) {

@@ -1,7 +1,7 @@
 package dev.lakeproxy.cli;
 
 import dev.lakeproxy.core.LakeUrl;
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.spi.Secrets;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;

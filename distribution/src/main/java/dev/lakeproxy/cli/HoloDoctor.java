@@ -2,7 +2,7 @@ package dev.lakeproxy.cli;
 
 import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.core.LakeUrl;
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.spi.Secrets;
 import dev.lakeproxy.holo.HoloVersion;
 import dev.lakeproxy.holo.kms.KeyInfo;
 import dev.lakeproxy.holo.kms.Kms;

@@ -1,7 +1,7 @@
 package dev.lakeproxy.cli;
 
 import dev.lakeproxy.LakeproxyConnection;
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.spi.Secrets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -17,8 +17,11 @@ class DocsTest {
     @Test
     void everyExplainedErrorHasATroubleshootingEntry() throws Exception {
         Properties bundle = new Properties();
-        try (InputStream in = DocsTest.class.getResourceAsStream("/dev/lakeproxy/core/messages.properties")) {
-            bundle.load(in);
+        for (String name : List.of("/dev/lakeproxy/core/messages.properties", "/dev/lakeproxy/holo/messages.properties",
+                "/dev/lakeproxy/odps/messages.properties")) {
+            try (InputStream in = DocsTest.class.getResourceAsStream(name)) {
+                bundle.load(in);
+            }
         }
         String doc = Files.readString(Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
         List<String> missing = bundle.stringPropertyNames().stream().sorted()

@@ -1,20 +1,22 @@
 package dev.lakeproxy.core;
 
+import dev.lakeproxy.core.drivers.RealDriverProfile;
+import dev.lakeproxy.core.drivers.RealDriverProfiles;
 import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.jdbc.ConnectionServices;
-import dev.lakeproxy.core.jdbc.LakeConnection;
 import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.jdbc.WrapperFactory;
-import dev.lakeproxy.core.log.Secrets;
-import dev.lakeproxy.core.options.LakeOption;
 import dev.lakeproxy.core.options.OptionRegistry;
 import dev.lakeproxy.core.options.OptionValues;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
 import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.Secrets;
 import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,17 +61,16 @@ public final class Connector {
         OptionValues options = OptionValues.parse(plugins.options(), rawOptions);
         List<LakePlugin> candidates = plugins.candidates(lakeUrl.subprotocol(), options);
 
+        RealDriverProfile profile = RealDriverProfiles.of(lakeUrl.subprotocol());
         Request request = new Request(lakeUrl, realProps, options);
-        if (lakeUrl.subprotocol().equals("postgresql")) {
-            request.realUrl = LakeUrl.moveSecretParams(request.realUrl, request.realProperties);
-        }
+        request.realUrl = profile.prepareUrl(request.realUrl, request.realProperties);
         for (LakePlugin p : candidates) {
             p.beforeConnect(request);
         }
-        Driver realDriver = RealDrivers.find(request.realUrl);
+        Driver realDriver = RealDrivers.find(profile, request.realUrl);
         Connection real = realDriver.connect(request.realUrl, request.realProperties);
         if (real == null) {
-            throw LakeErrors.create("08001", "driver.refused", Secrets.maskUrl(request.realUrl));
+            throw LakeErrors.create("08001", "driver.refused", SecretNames.maskUrl(request.realUrl));
         }
         try {
             List<SessionPlugin> active = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class Connector {
                 }
             }
             metrics.connections.increment();
-            String shownUrl = Secrets.maskUrl(request.realUrl);
+            String shownUrl = SecretNames.maskUrl(request.realUrl);
             LOG.log(Level.FINE, "lakeproxy connected to {0}; active plugins {1}; {2}",
                     new Object[] {shownUrl, activeNames, request.actions});
             WrapperFactory wrappers = PlainWrappers.forConnection(real);
@@ -196,13 +198,23 @@ public final class Connector {
                 }
 
                 @Override
-                public SqlAnalyzer analyzer() {
+                public SqlAnalysis analysis() {
                     return analyzer;
                 }
 
                 @Override
-                public LakeMetrics metrics() {
-                    return metrics;
+                public LongAdder counter(String name) {
+                    return metrics.counter(name);
+                }
+
+                @Override
+                public void settingSent() {
+                    metrics.settingsSent.increment();
+                }
+
+                @Override
+                public void errorTranslated() {
+                    metrics.translatedErrors.increment();
                 }
 
                 @Override

@@ -1,7 +1,7 @@
 package dev.lakeproxy.core;
 
+import dev.lakeproxy.core.drivers.RealDriverProfiles;
 import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.log.Secrets;
 import dev.lakeproxy.core.options.OptionRegistry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +34,12 @@ public final class LakeUrl {
 
     public static LakeUrl parse(String url) throws SQLException {
         if (!accepts(url)) {
-            throw LakeErrors.create("08001", "url.notLakeproxy", Secrets.maskUrl(String.valueOf(url)));
+            throw LakeErrors.create("08001", "url.notLakeproxy", SecretNames.maskUrl(String.valueOf(url)));
         }
         String rest = url.substring(PREFIX.length());
         int colon = rest.indexOf(':');
         if (colon <= 0) {
-            throw LakeErrors.create("08001", "url.noSubprotocol", Secrets.maskUrl(url));
+            throw LakeErrors.create("08001", "url.noSubprotocol", SecretNames.maskUrl(url));
         }
         String subprotocol = rest.substring(0, colon).toLowerCase(Locale.ROOT);
         Map<String, String> options = new LinkedHashMap<>();
@@ -77,30 +77,6 @@ public final class LakeUrl {
         }
     }
 
-    /**
-     * Moves secret query parameters ({@code password=...}) of {@code url} into {@code target}: pgjdbc logs its
-     * URL at FINE, and treats a URL parameter and a property alike, so the secret stays out of its logs.
-     */
-    public static String moveSecretParams(String url, java.util.Properties target) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return url;
-        }
-        StringBuilder kept = new StringBuilder(url.length()).append(url, 0, q);
-        char sep = '?';
-        for (String param : url.substring(q + 1).split("&", -1)) {
-            int eq = param.indexOf('=');
-            String name = decode(eq < 0 ? param : param.substring(0, eq));
-            if (eq > 0 && Secrets.isSecretName(name)) {
-                target.setProperty(name, decode(param.substring(eq + 1)));
-            } else {
-                kept.append(sep).append(param);
-                sep = '&';
-            }
-        }
-        return kept.toString();
-    }
-
     public String subprotocol() {
         return subprotocol;
     }
@@ -119,36 +95,11 @@ public final class LakeUrl {
      * query names a project, the project), never the credentials.
      */
     public String serverKey() {
-        return serverKey(realUrl);
-    }
-
-    static String serverKey(String realUrl) {
-        String s = realUrl;
-        int q = s.indexOf('?');
-        String query = q < 0 ? "" : s.substring(q + 1);
-        String base = q < 0 ? s : s.substring(0, q);
-        int schemeEnd = base.indexOf("//");
-        if (schemeEnd >= 0) {
-            int at = base.indexOf('@', schemeEnd);
-            int slash = base.indexOf('/', schemeEnd + 2);
-            if (at >= 0 && (slash < 0 || at < slash)) {
-                base = base.substring(0, schemeEnd + 2) + base.substring(at + 1); // drop user:password@
-            }
-        }
-        if (base.startsWith("jdbc:postgresql:")) {
-            int slash = base.indexOf('/', base.indexOf("//") + 2);
-            base = slash < 0 ? base : base.substring(0, slash);
-        }
-        for (String param : query.split("&")) {
-            if (param.startsWith("project=")) {
-                base = base + "#" + decode(param.substring("project=".length()));
-            }
-        }
-        return base.toLowerCase(Locale.ROOT);
+        return RealDriverProfiles.of(subprotocol).serverKey(realUrl);
     }
 
     @Override
     public String toString() {
-        return Secrets.maskUrl(realUrl);
+        return SecretNames.maskUrl(realUrl);
     }
 }

@@ -1,11 +1,12 @@
 package dev.lakeproxy.core;
 
+import dev.lakeproxy.core.drivers.RealDriverProfile;
 import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.log.Secrets;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -23,10 +24,29 @@ final class RealDrivers {
     private RealDrivers() {
     }
 
-    static Driver find(String realUrl) throws SQLException {
+    /**
+     * The driver for a URL. A known real driver is found by its class name, as DriverManager would reach it by
+     * trying every driver's {@code connect}: its {@code acceptsURL} cannot see the connection properties (pgjdbc
+     * turns down {@code jdbc:postgresql://?service=name} when the service file's port is overridden by a
+     * property), and lakeproxy must open every connection the real driver would.
+     */
+    static Driver find(RealDriverProfile profile, String realUrl) throws SQLException {
+        String byName = profile.driverClassName();
+        if (byName != null) {
+            for (Driver d : discovered()) {
+                if (d.getClass().getName().equals(byName)) {
+                    return d;
+                }
+            }
+            for (Driver d : Collections.list(DriverManager.getDrivers())) {
+                if (d.getClass().getName().equals(byName)) {
+                    return d;
+                }
+            }
+        }
         // Drivers log the URLs they turn down (pgjdbc does, at FINE): ask with the masked URL, which has the
         // same shape, so no other driver ever sees this URL's secrets.
-        String asked = Secrets.maskUrl(realUrl);
+        String asked = SecretNames.maskUrl(realUrl);
         for (Driver d : discovered()) {
             if (d.acceptsURL(asked)) {
                 return d;
@@ -35,7 +55,7 @@ final class RealDrivers {
         try {
             return DriverManager.getDriver(asked);
         } catch (SQLException none) {
-            throw LakeErrors.create("08001", "driver.notFound", Secrets.maskUrl(realUrl));
+            throw LakeErrors.create("08001", "driver.notFound", asked);
         }
     }
 

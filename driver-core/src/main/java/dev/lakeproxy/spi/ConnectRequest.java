@@ -1,6 +1,5 @@
 package dev.lakeproxy.spi;
 
-import dev.lakeproxy.core.options.LakeOption;
 import java.util.Properties;
 
 /** The connection about to be opened, as a plugin's {@link LakePlugin#beforeConnect} sees it. */

@@ -1,6 +1,6 @@
 package dev.lakeproxy.spi;
 
-import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -35,5 +35,9 @@ public interface ExecutionContext {
     /** True inside {@code explain}: nothing will run. */
     boolean isDryRun();
 
-    SqlAnalyzer analyzer();
+    /** Parsing, cached by text. */
+    SqlAnalysis analysis();
+
+    /** A plugin's counter, by name (e.g. {@code holo.engineSwitches}); bumping it is cheap. */
+    java.util.concurrent.atomic.LongAdder counter(String name);
 }

@@ -1,6 +1,5 @@
 package dev.lakeproxy.spi;
 
-import dev.lakeproxy.core.options.LakeOption;
 import java.sql.SQLException;
 import java.util.List;
 

@@ -1,10 +1,9 @@
 package dev.lakeproxy.spi;
 
-import dev.lakeproxy.core.LakeMetrics;
-import dev.lakeproxy.core.options.LakeOption;
-import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
 import java.sql.Connection;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 
 /** What an activating plugin may use. */
 public interface PluginContext {
@@ -23,9 +22,17 @@ public interface PluginContext {
 
     <T> T option(LakeOption<T> option);
 
-    SqlAnalyzer analyzer();
+    /** Parsing, cached by text. */
+    SqlAnalysis analysis();
 
-    LakeMetrics metrics();
+    /** A plugin's counter, by name (e.g. {@code holo.detections}); shown by JMX, the CLI and tests. */
+    LongAdder counter(String name);
+
+    /** Counts a statement lakeproxy sent on its own (a setting), with the other settings sent. */
+    void settingSent();
+
+    /** Counts an error the plugin explained outside a statement (e.g. in metadata), with the others explained. */
+    void errorTranslated();
 
     /** Records what the plugin did at connect, for the FINE log and {@code explain}. */
     void note(String action);

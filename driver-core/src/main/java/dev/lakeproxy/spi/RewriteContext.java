@@ -1,6 +1,6 @@
 package dev.lakeproxy.spi;
 
-import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
 
 /** A statement's text on its way to the real driver. */
 public interface RewriteContext {
@@ -13,11 +13,11 @@ public interface RewriteContext {
 
     /**
      * Replaces the SQL. Build the new text by splicing the original at parsed positions
-     * ({@link dev.lakeproxy.core.sql.SqlSplice}), never by printing an AST.
+     * ({@link dev.lakeproxy.spi.sql.SqlSplice}), never by printing an AST.
      */
     void rewrite(String newSql, String reason);
 
-    /** Records a decision that changed nothing, for {@code explain}. */
+    /** Records a decision that changed nothing, for the FINE log and {@code explain}. */
     void note(String action);
 
     boolean isPrepared();
@@ -25,5 +25,6 @@ public interface RewriteContext {
     /** True inside {@code explain}: nothing will run. */
     boolean isDryRun();
 
-    SqlAnalyzer analyzer();
+    /** Parsing, cached by text. */
+    SqlAnalysis analysis();
 }

@@ -1,23 +1,23 @@
 package dev.lakeproxy.testing;
 
-import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.options.LakeOption;
-import dev.lakeproxy.core.sql.ParsedSql;
-import dev.lakeproxy.core.sql.SqlPositions;
-import dev.lakeproxy.core.sql.SqlSplice;
-import dev.lakeproxy.core.sql.SqlText;
 import dev.lakeproxy.spi.ExecutionContext;
+import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
+import dev.lakeproxy.spi.Messages;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.RewriteContext;
 import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.StatementRule;
 import dev.lakeproxy.spi.TransactionEvent;
+import dev.lakeproxy.spi.sql.ParsedStatement;
+import dev.lakeproxy.spi.sql.SqlSplice;
+import dev.lakeproxy.spi.sql.SqlText;
+import dev.lakeproxy.spi.sql.TableName;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import net.sf.jsqlparser.schema.Table;
 
 /**
  * A test-only plugin that exercises each pipeline hook, so the core's mechanism is proved without the
@@ -33,6 +33,8 @@ import net.sf.jsqlparser.schema.Table;
  * </ul>
  */
 public final class TestPlugin implements LakePlugin {
+
+    private static final Messages MESSAGES = Messages.of(TestPlugin.class, "dev.lakeproxy.testing.messages");
 
     public static final LakeOption<Boolean> ENABLED = LakeOption.bool("lakeproxy.test.enabled", false,
             "Test-only: turns the core tests' plugin on.");
@@ -62,8 +64,18 @@ public final class TestPlugin implements LakePlugin {
         return new Session();
     }
 
-    static final class Session implements SessionPlugin {
+    static final class Session implements SessionPlugin, StatementRule {
         private boolean tagged;
+
+        @Override
+        public List<StatementRule> rules() {
+            return List.of(this);
+        }
+
+        @Override
+        public String name() {
+            return "test.all";
+        }
 
         @Override
         public boolean interested(String sql) {
@@ -73,27 +85,25 @@ public final class TestPlugin implements LakePlugin {
         @Override
         public void rewrite(RewriteContext ctx) throws SQLException {
             if (SqlText.startsWithKeyword(ctx.sql(), "DELETE") && SqlText.containsWord(ctx.sql(), "lp_guarded")) {
-                throw LakeErrors.create("0A000", "test.refused", "lp_guarded");
+                throw MESSAGES.create("0A000", "test.refused", "lp_guarded");
             }
             if (!SqlText.containsWord(ctx.sql(), "lp_alias")) {
                 return;
             }
-            ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
+            ParsedStatement parsed = ctx.analysis().parse(ctx.sql());
             if (!parsed.isParsed()) {
                 ctx.note("unparseable: passes through");
                 return;
             }
-            SqlPositions pos = parsed.positions();
             SqlSplice splice = SqlSplice.of(ctx.sql());
-            List<Table> tables = parsed.tables();
+            List<TableName> tables = parsed.tables();
             if (tables == null) {
                 ctx.note("tables unknown: passes through");
                 return;
             }
-            for (Table t : tables) {
-                int[] span = pos.nameSpan(t);
-                if (span != null && t.getName().equalsIgnoreCase("lp_alias")) {
-                    splice.replace(span[0], span[1], "lp_target");
+            for (TableName t : tables) {
+                if (t.start() >= 0 && t.table().equals("lp_alias")) {
+                    splice.replace(t.start(), t.end(), "lp_target");
                 }
             }
             ctx.rewrite(splice.apply(), "lp_alias is lp_target");
@@ -114,10 +124,10 @@ public final class TestPlugin implements LakePlugin {
                 return Outcome.retry("lp_flag was empty");
             }
             if ("22012".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "recover_me")) {
-                return Outcome.translate(LakeErrors.translate(error, "test.divided", "recover_me"));
+                return Outcome.translate(MESSAGES.translate(error, "test.divided", "recover_me"));
             }
             if ("42P01".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "lp_missing")) {
-                return Outcome.translate(LakeErrors.translate(error, "test.missing", "lp_missing"));
+                return Outcome.translate(MESSAGES.translate(error, "test.missing", "lp_missing"));
             }
             return Outcome.propagate();
         }

@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.spi.sql.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import net.sf.jsqlparser.schema.Table;
 
 /** The MaxCompute foreign tables of one database (server {@code odps_server}), with their projects. */
 final class ForeignCatalog {
@@ -79,9 +79,9 @@ final class ForeignCatalog {
      * The projects a table reference may read: exact for a qualified name; for an unqualified name, every
      * foreign table of that name (the search path decides among them, and either way the engine must fit).
      */
-    Set<String> projectsOf(Table t) {
-        String name = unquote(t.getName());
-        String schema = t.getSchemaName() == null ? null : unquote(t.getSchemaName());
+    Set<String> projectsOf(TableName t) {
+        String name = t.table();
+        String schema = t.qualifier();
         Set<String> projects = new LinkedHashSet<>();
         for (Entry e : entries) {
             if (e.name.equals(name) && (schema == null || e.schema.equals(schema))) {
@@ -95,10 +95,4 @@ final class ForeignCatalog {
         return entries.isEmpty();
     }
 
-    private static String unquote(String s) {
-        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
-            return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-        }
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.lakeproxy.holo;
 
-import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
 /** The Hologres plugin's options. */

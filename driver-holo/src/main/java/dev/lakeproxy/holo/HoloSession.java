@@ -1,9 +1,5 @@
 package dev.lakeproxy.holo;
 
-import dev.lakeproxy.core.LakeMetrics;
-import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.sql.ParsedSql;
-import dev.lakeproxy.core.sql.SqlText;
 import dev.lakeproxy.holo.kms.KeyInfo;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holo.kms.KmsClients;
@@ -13,7 +9,11 @@ import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.StatementRule;
 import dev.lakeproxy.spi.TransactionEvent;
+import dev.lakeproxy.spi.sql.ParsedStatement;
+import dev.lakeproxy.spi.sql.SqlText;
+import dev.lakeproxy.spi.sql.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -22,9 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.sf.jsqlparser.schema.Table;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 
 /**
  * One connection's Hologres state. From V3.2 it only steps in on the pangu error. On V1.1–V3.1 it tracks the
@@ -32,12 +29,11 @@ import org.postgresql.core.TransactionState;
  * projects (and back for other foreign reads), sending a SET only when the needed mode differs from the
  * tracked one; the tracked mode follows the server through commits, rollbacks and errors.
  */
-final class HoloSession implements SessionPlugin {
+final class HoloSession implements SessionPlugin, StatementRule {
 
     private static final Logger LOG = Logger.getLogger(HoloSession.class.getName());
 
     private final Connection real;
-    private final LakeMetrics metrics;
     private final HoloInstance instance;
     private final HoloInstance.Database database;
     private final HoloVersion version;
@@ -65,7 +61,6 @@ final class HoloSession implements SessionPlugin {
                 HoloInstance.SessionDefaults defaults) {
         this.context = ctx;
         this.real = ctx.realConnection();
-        this.metrics = ctx.metrics();
         this.instance = instance;
         this.database = database;
         this.version = instance.version;
@@ -82,6 +77,16 @@ final class HoloSession implements SessionPlugin {
 
     private boolean legacy() {
         return version.atLeast(HoloVersion.V1_1) && !version.hasCommonTable();
+    }
+
+    @Override
+    public List<StatementRule> rules() {
+        return List.of(this);
+    }
+
+    @Override
+    public String name() {
+        return "holo.engine";
     }
 
     // ------------------------------------------------------------------ the fast-path test
@@ -133,7 +138,7 @@ final class HoloSession implements SessionPlugin {
             try {
                 c = ForeignCatalog.load(real);
                 database.catalog(c);
-                metrics.counter("holo.catalogLoads").increment();
+                context.counter("holo.catalogLoads").increment();
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "could not read the foreign-table catalog", e);
                 return catalog;
@@ -163,8 +168,8 @@ final class HoloSession implements SessionPlugin {
 
     /** SQE if any foreign table read belongs to an encrypted project; the base engine for other foreign reads. */
     private EngineMode neededMode(ExecutionContext ctx) {
-        ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
-        List<Table> tables = parsed.tables();
+        ParsedStatement parsed = ctx.analysis().parse(ctx.sql());
+        List<TableName> tables = parsed.tables();
         Set<String> encrypted = encryptedProjects();
         ForeignCatalog c = catalog();
         if (tables == null || c == null) {
@@ -172,7 +177,7 @@ final class HoloSession implements SessionPlugin {
             return SqlText.containsAnyWord(ctx.sql(), encryptedNames()) ? EngineMode.SQE : null;
         }
         boolean foreign = false;
-        for (Table t : tables) {
+        for (TableName t : tables) {
             Set<String> projects = c.projectsOf(t);
             if (!projects.isEmpty()) {
                 foreign = true;
@@ -193,8 +198,9 @@ final class HoloSession implements SessionPlugin {
             modePending = true;
         }
         mode = to;
-        metrics.counter("holo.engineSwitches").increment();
-        LOG.log(Level.FINE, "Hologres session engine is now {0}{1}", new Object[] {to, inTransaction ? " (until the transaction ends)" : ""});
+        context.counter("holo.engineSwitches").increment();
+        LOG.log(Level.FINE, "Hologres session engine is now {0}{1}",
+                new Object[] {to, inTransaction ? " (until the transaction ends)" : ""});
     }
 
     @Override
@@ -243,7 +249,7 @@ final class HoloSession implements SessionPlugin {
 
     private boolean transactionOpen() {
         try {
-            return real.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+            return PgTransactions.isOpen(real);
         } catch (SQLException e) {
             return true; // unknown: treat a change as pending, so a rollback cannot leave it wrong
         }
@@ -257,38 +263,38 @@ final class HoloSession implements SessionPlugin {
         if (pangu == null) {
             return Outcome.propagate();
         }
-        metrics.counter("holo.panguErrors").increment();
+        context.counter("holo.panguErrors").increment();
         String project = learn(pangu, ctx);
         String shown = project == null ? "(unknown)" : project;
         if (!version.atLeast(HoloVersion.V1_1)) {
-            return Outcome.translate(LakeErrors.translate(error, "holo.tooOld", version, shown));
+            return Outcome.translate(HoloMessages.M.translate(error, "holo.tooOld", version, shown));
         }
         if (version.hasCommonTable()) {
             return commonTableError(ctx, error, shown);
         }
         if (mode == EngineMode.SQE) {
             String key = version.atLeast(HoloVersion.V1_3_31) ? "holo.sqeFailed" : "holo.backendConfiguration";
-            return Outcome.translate(LakeErrors.translateWith(error, keyState(project), key, version, shown));
+            return Outcome.translate(HoloMessages.M.translateWith(error, keyState(project), key, version, shown));
         }
         String set = EngineMode.SQE.setStatement();
         if (recover && safeToRetry(ctx)) {
             ctx.runFirst(set, "MaxCompute project " + shown + " is encrypted: HQE cannot read it", () -> switched(EngineMode.SQE));
             return Outcome.retry("the wrong engine read encrypted MaxCompute data; retried once on SQE");
         }
-        return Outcome.translate(LakeErrors.translate(error, "holo.wrongEngine", version, shown, set + ";"));
+        return Outcome.translate(HoloMessages.M.translate(error, "holo.wrongEngine", version, shown, set + ";"));
     }
 
     private Outcome commonTableError(ExecutionContext ctx, SQLException error, String project) throws SQLException {
         String set = "SET " + HologresPlugin.ROUTING_SETTING + " = '" + HoloOptions.COMMON_TABLE_ROUTING + "'";
         if (routingValue == null || routingRespected) {
-            return Outcome.translate(LakeErrors.translate(error, "holo.needsRouting", version, project, set + ";"));
+            return Outcome.translate(HoloMessages.M.translate(error, "holo.needsRouting", version, project, set + ";"));
         }
         if (recover && safeToRetry(ctx)) { // the session may have lost the routing (a SET or RESET of the user's)
             String setValue = "SET " + HologresPlugin.ROUTING_SETTING + " = '" + routingValue.replace("'", "''") + "'";
             ctx.runFirst(setValue, "Common Table reads encrypted MaxCompute data", () -> routingInEffect = true);
             return Outcome.retry("routing was not in effect; retried once through Common Table");
         }
-        return Outcome.translate(LakeErrors.translateWith(error, routingInEffect ? keyState(project) : "",
+        return Outcome.translate(HoloMessages.M.translateWith(error, routingInEffect ? keyState(project) : "",
                 routingInEffect ? "holo.commonTableFailed" : "holo.needsRouting", version, project, set + ";"));
     }
 
@@ -301,26 +307,26 @@ final class HoloSession implements SessionPlugin {
         }
         try {
             KeyInfo key = kms.describe(keyId);
-            return LakeErrors.message("holo.kms.state", key.keyId(), key.state(), key.origin()) + " "
-                    + LakeErrors.message("holo.kms.advice." + key.state());
+            return HoloMessages.M.format("holo.kms.state", key.keyId(), key.state(), key.origin()) + " "
+                    + HoloMessages.M.format("holo.kms.advice." + key.state());
         } catch (KmsException e) {
-            return LakeErrors.message("holo.kms.unavailable", e.getMessage());
+            return HoloMessages.M.format("holo.kms.unavailable", e.getMessage());
         }
     }
 
     /** Retry only what runs twice harmlessly: a read, in autocommit, not already retried. */
     private static boolean safeToRetry(ExecutionContext ctx) throws SQLException {
-        return !ctx.isRetry() && ctx.autoCommit() && ctx.analyzer().parse(ctx.sql()).isRead();
+        return !ctx.isRetry() && ctx.autoCommit() && ctx.analysis().parse(ctx.sql()).kind().isRead();
     }
 
     /** Remembers the encrypted project for every connection to this instance; returns it. */
     private String learn(PanguError pangu, ExecutionContext ctx) {
         String project = pangu.project;
         if (project == null) {
-            ParsedSql parsed = ctx.analyzer().parse(ctx.sql());
+            ParsedStatement parsed = ctx.analysis().parse(ctx.sql());
             ForeignCatalog c = catalog();
             if (parsed.tables() != null && c != null) {
-                for (Table t : parsed.tables()) {
+                for (TableName t : parsed.tables()) {
                     for (String p : c.projectsOf(t)) {
                         project = p;
                     }
@@ -329,7 +335,7 @@ final class HoloSession implements SessionPlugin {
         }
         if (project != null && instance.learnedEncrypted.add(project)) {
             database.invalidateCatalog();
-            metrics.counter("holo.learnedProjects").increment();
+            context.counter("holo.learnedProjects").increment();
             LOG.log(Level.FINE, "learned from the pangu error that MaxCompute project {0} is KMS-encrypted", project);
         }
         return project;

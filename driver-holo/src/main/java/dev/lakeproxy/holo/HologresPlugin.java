@@ -1,12 +1,11 @@
 package dev.lakeproxy.holo;
 
-import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.options.LakeOption;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holo.kms.KmsClients;
 import dev.lakeproxy.holo.kms.KmsException;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
@@ -78,7 +77,7 @@ public final class HologresPlugin implements LakePlugin {
             defaults = instance.version == null ? null : db.freshDefaults();
             if (defaults == null) {
                 Detection found = detect(ctx.realConnection(), routing);
-                ctx.metrics().counter("holo.detections").increment();
+                ctx.counter("holo.detections").increment();
                 if (found == null) {
                     instance.version = HoloInstance.NOT_HOLOGRES;
                     LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
@@ -93,7 +92,7 @@ public final class HologresPlugin implements LakePlugin {
                 ctx.note("detected Hologres " + found.version + " with hg_version()");
                 if (found.appliedRouting) {
                     ctx.note("SET " + ROUTING_SETTING + " = '" + defaults.injectedRouting + "' (in the detection query)");
-                    ctx.metrics().settingsSent.increment();
+                    ctx.settingSent();
                 }
             }
         }
@@ -111,12 +110,12 @@ public final class HologresPlugin implements LakePlugin {
         }
         Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS));
         if (kms == null) {
-            throw LakeErrors.create("28P01", "holo.kms.passwordNeedsKms");
+            throw HoloMessages.M.create("28P01", "holo.kms.passwordNeedsKms");
         }
         try {
             request.realProperties().setProperty("password", kms.decrypt(password.substring(4)));
         } catch (KmsException e) {
-            throw new SQLException(LakeErrors.message("holo.kms.passwordFailed", e.getMessage()), "28P01");
+            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getMessage()), "28P01");
         }
         request.note("password decrypted with KMS Decrypt");
     }

@@ -5,7 +5,7 @@ import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Table;
 import com.aliyun.odps.jdbc.utils.JdbcColumn;
-import dev.lakeproxy.core.jdbc.DatabaseMetaDataForwarding;
+import dev.lakeproxy.spi.DatabaseMetaDataForwarding;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;

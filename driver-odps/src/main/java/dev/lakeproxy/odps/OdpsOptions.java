@@ -1,6 +1,6 @@
 package dev.lakeproxy.odps;
 
-import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
 /** The MaxCompute plugin's options. */

@@ -2,14 +2,13 @@ package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.jdbc.OdpsConnection;
-import dev.lakeproxy.core.LakeMetrics;
-import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.sql.SqlText;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.RewriteContext;
 import dev.lakeproxy.spi.SessionPlugin;
+import dev.lakeproxy.spi.StatementRule;
+import dev.lakeproxy.spi.sql.SqlText;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * errors. Only statements starting with INSERT, CREATE, DROP, ALTER or USE (after comments, or after leading
  * {@code SET k=v;}) are looked at; everything else (every SELECT) takes the fast path.
  */
-final class OdpsSession implements SessionPlugin {
+final class OdpsSession implements SessionPlugin, StatementRule {
 
     private static final Logger LOG = Logger.getLogger(OdpsSession.class.getName());
     static final String SCATTER_ALIAS = "lp_scatter";
@@ -39,7 +38,7 @@ final class OdpsSession implements SessionPlugin {
     private final String serverKey;
     private final OdpsConnection real;
     private final Odps odps;
-    private final LakeMetrics metrics;
+    private final PluginContext context;
     private final boolean scatter;
     private final boolean ddlChecks;
     private final boolean paimonGuard;
@@ -58,13 +57,23 @@ final class OdpsSession implements SessionPlugin {
         this.serverKey = ctx.serverKey();
         this.real = real;
         this.odps = real.getOdps();
-        this.metrics = ctx.metrics();
+        this.context = ctx;
         this.scatter = "auto".equals(ctx.option(OdpsOptions.TABLESTORE_SCATTER));
         this.ddlChecks = ctx.option(OdpsOptions.TABLESTORE_DDL_CHECKS);
         this.paimonGuard = ctx.option(OdpsOptions.PAIMON_WRITE_GUARD);
         this.truncateTimestamps = ctx.option(OdpsOptions.TIMESTAMP_TRUNCATION);
         this.ttlNanos = TimeUnit.SECONDS.toNanos(ctx.option(OdpsOptions.METADATA_TTL));
         this.cache = cache;
+    }
+
+    @Override
+    public List<StatementRule> rules() {
+        return List.of(this);
+    }
+
+    @Override
+    public String name() {
+        return "odps.all";
     }
 
     // ------------------------------------------------------------------ interest (lexical, no allocation)
@@ -105,10 +114,10 @@ final class OdpsSession implements SessionPlugin {
             return;
         }
         if (schema.isEmpty()) {
-            throw LakeErrors.create("42000", "odps.schema.useNeedsName");
+            throw OdpsMessages.M.create("42000", "odps.schema.useNeedsName");
         }
         String set = (real.isOdpsNamespaceSchema() ? "" : "SET odps.namespace.schema=true;\n") + "SET odps.default.schema=" + schema;
-        metrics.counter("odps.useSchema").increment();
+        context.counter("odps.useSchema").increment();
         ctx.rewrite(set, "USE SCHEMA " + schema + ": odps-jdbc 3.4.2 would send it as USE <project \"schema " + schema
                 + "\">; lakeproxy sets odps.default.schema=" + schema + " for the session instead");
     }
@@ -145,8 +154,8 @@ final class OdpsSession implements SessionPlugin {
         for (int k = 0; k < problems.size(); k++) {
             lines.append("\n  ").append(k + 1).append(") ").append(problems.get(k));
         }
-        metrics.counter("odps.tablestoreDdlRefused").increment();
-        SQLException e = LakeErrors.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(), lines.toString());
+        context.counter("odps.tablestoreDdlRefused").increment();
+        SQLException e = OdpsMessages.M.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(), lines.toString());
         for (String p : problems) {
             e.setNextException(new SQLException(p, "42000"));
         }
@@ -165,12 +174,12 @@ final class OdpsSession implements SessionPlugin {
         if (paimonGuard) {
             String problem = meta.paimonWriteProblem();
             if (problem != null) {
-                metrics.counter("odps.paimonWriteRefused").increment();
+                context.counter("odps.paimonWriteRefused").increment();
                 if (problem.equals("dynamicBucket")) {
-                    throw LakeErrors.create("0A000", "odps.paimon.dynamicBucket", meta.qualifiedName(),
+                    throw OdpsMessages.M.create("0A000", "odps.paimon.dynamicBucket", meta.qualifiedName(),
                             meta.bucket() == null ? "unset" : meta.bucket(), meta.primaryKey().isEmpty() ? "none" : meta.primaryKey());
                 }
-                throw LakeErrors.create("0A000", "odps.paimon.crossPartition", meta.qualifiedName(), meta.primaryKey(),
+                throw OdpsMessages.M.create("0A000", "odps.paimon.crossPartition", meta.qualifiedName(), meta.primaryKey(),
                         problem.substring(problem.indexOf(':') + 1));
             }
         }
@@ -186,13 +195,13 @@ final class OdpsSession implements SessionPlugin {
         } else {
             ctx.rewrite(scatter(sql, ins), "Tablestore target " + meta.qualifiedName() + ": rows scattered with DISTRIBUTE BY rand(), "
                     + "so input sorted by the primary key does not land on one Tablestore partition (seed: use DISTRIBUTE BY rand())");
-            metrics.counter("odps.tablestoreScattered").increment();
+            context.counter("odps.tablestoreScattered").increment();
         }
     }
 
     /** The scattering rewrite: the query is wrapped where it stands; every other character stays as written. */
     static String scatter(String sql, InsertStatement ins) {
-        return dev.lakeproxy.core.sql.SqlSplice.of(sql)
+        return dev.lakeproxy.spi.sql.SqlSplice.of(sql)
                 .insert(ins.queryBegin, "SELECT * FROM (")
                 .insert(ins.queryEnd, ") " + SCATTER_ALIAS + " DISTRIBUTE BY rand()")
                 .apply();
@@ -217,7 +226,7 @@ final class OdpsSession implements SessionPlugin {
             schema = threeTier ? currentSchema() : null;
         }
         Optional<TableMeta> meta = cache.get(serverKey, odps, project, schema, table, ttlNanos,
-                () -> metrics.counter("odps.metadataLoads").increment());
+                () -> context.counter("odps.metadataLoads").increment());
         return meta == null ? null : meta.orElse(null);
     }
 
@@ -292,7 +301,7 @@ final class OdpsSession implements SessionPlugin {
         Timestamp in = (Timestamp) value;
         Timestamp out = truncate(in, places[index]);
         if (out.getNanos() != in.getNanos()) {
-            metrics.counter("odps.timestampsTruncated").increment();
+            context.counter("odps.timestampsTruncated").increment();
             LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon precision rule)",
                     new Object[] {index, places[index]});
         }
@@ -394,14 +403,14 @@ final class OdpsSession implements SessionPlugin {
         String kind = null;
         if (text.contains("The total data size of BatchWriteRow request exceeds the limit")) {
             kind = "batchTooLarge";
-            translated = LakeErrors.translate(error, "odps.ots.batchTooLarge", targetName(originalSql));
+            translated = OdpsMessages.M.translate(error, "odps.ots.batchTooLarge", targetName(originalSql));
         } else if (text.contains("OTSParameterInvalid") && text.contains("The input parameter is invalid")) {
             kind = "duplicateRows";
             translated = duplicateRows(originalSql, error);
         } else if (text.contains("OTSObjectNotExist") || (OTS_TABLE.matcher(text).find() && text.contains("does not exist"))) {
             kind = "missingTablestoreTable";
             Matcher m = OTS_TABLE.matcher(text);
-            translated = LakeErrors.translate(error, "odps.ots.missingTable", m.find() ? m.group(1) : "(see the cause)",
+            translated = OdpsMessages.M.translate(error, "odps.ots.missingTable", m.find() ? m.group(1) : "(see the cause)",
                     targetName(originalSql));
         } else {
             translated = explainPermission(error, text);
@@ -410,7 +419,7 @@ final class OdpsSession implements SessionPlugin {
         if (translated == null) {
             return null;
         }
-        metrics.counter("odps.translated." + kind).increment();
+        context.counter("odps.translated." + kind).increment();
         LOG.log(Level.FINE, "lakeproxy explained a MaxCompute error ({0})", kind);
         return translated;
     }
@@ -418,11 +427,11 @@ final class OdpsSession implements SessionPlugin {
     /** The two permission layers of Paimon_DLF external projects: RAM (control plane) and DLF (data plane). */
     static SQLException explainPermission(SQLException error, String text) {
         if (text.contains("You are not authorized to perform this action")) {
-            return LakeErrors.translate(error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
+            return OdpsMessages.M.translate(error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
         }
         Matcher m = DLF_FORBIDDEN.matcher(text);
         if (m.find()) {
-            return LakeErrors.translate(error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
+            return OdpsMessages.M.translate(error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
         }
         return null;
     }
@@ -450,7 +459,7 @@ final class OdpsSession implements SessionPlugin {
         String source = ins != null && !ins.values ? originalSql.substring(ins.queryBegin, ins.queryEnd) : "<your query>";
         String example = "INSERT INTO " + table + " SELECT " + list + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY " + keys
                 + " ORDER BY " + keys + ") AS lp_rn FROM (" + source + ") src) dedup WHERE lp_rn = 1";
-        return LakeErrors.translate(error, "odps.ots.duplicateRows", table, keys, example);
+        return OdpsMessages.M.translate(error, "odps.ots.duplicateRows", table, keys, example);
     }
 
     private TableMeta cachedTarget(List<String> parts) {
@@ -487,11 +496,11 @@ final class OdpsSession implements SessionPlugin {
         if (!real.isOdpsNamespaceSchema()) {
             return realMeta;
         }
-        return new OdpsMetaData(realMeta, odps, () -> metrics.counter("odps.metadataColumnsFixed").increment(), e -> {
+        return new OdpsMetaData(realMeta, odps, () -> context.counter("odps.metadataColumnsFixed").increment(), e -> {
             SQLException t = explainPermission(e, allMessages(e));
             if (t != null) {
-                metrics.counter("odps.translated.metadataPermission").increment();
-                metrics.translatedErrors.increment();
+                context.counter("odps.translated.metadataPermission").increment();
+                context.errorTranslated();
             }
             return t == null ? e : t;
         });

@@ -118,7 +118,8 @@ final class TableMetaCache {
             return Optional.of(new TableMeta(project, schema, table, external ? handler : null, external ? serde : null, reserved,
                     jsonColumns(j, "columns"), jsonColumns(j, "partitionKeys")));
         } catch (Exception e) {
-            LOG.log(Level.FINE, "lakeproxy could not read the metadata JSON of {0}.{1}: {2}", new Object[] {project, table, e.getMessage()});
+            LOG.log(Level.FINE, "lakeproxy could not read the metadata JSON of {0}.{1}: {2}",
+                    new Object[] {project, table, e.getMessage()});
             return null;
         }
     }

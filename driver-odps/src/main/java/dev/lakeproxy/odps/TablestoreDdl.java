@@ -1,6 +1,5 @@
 package dev.lakeproxy.odps;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.odps.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +117,7 @@ final class TablestoreDdl {
         List<String> out = new ArrayList<>();
         String mapping = serde.get("tablestore.columns.mapping");
         if (mapping == null) {
-            out.add(LakeErrors.message("odps.ots.mappingMissing"));
+            out.add(OdpsMessages.M.format("odps.ots.mappingMissing"));
         } else {
             List<String> entries = new ArrayList<>();
             for (String e : mapping.split(",", -1)) {
@@ -129,7 +128,7 @@ final class TablestoreDdl {
                 colNames.add(c[0]);
             }
             if (entries.size() != columns.size()) {
-                out.add(LakeErrors.message("odps.ots.mappingCount", entries.size(), String.join(",", entries), columns.size(),
+                out.add(OdpsMessages.M.format("odps.ots.mappingCount", entries.size(), String.join(",", entries), columns.size(),
                         String.join(", ", colNames)));
             }
             List<String> pks = new ArrayList<>();
@@ -139,25 +138,25 @@ final class TablestoreDdl {
                 }
             }
             if (pks.isEmpty() || pks.size() > 4) {
-                out.add(LakeErrors.message("odps.ots.pkCount", pks.size(), pks.isEmpty() ? "none" : String.join(",", pks)));
+                out.add(OdpsMessages.M.format("odps.ots.pkCount", pks.size(), pks.isEmpty() ? "none" : String.join(",", pks)));
             }
             for (int k = 0; k < entries.size() && k < columns.size(); k++) {
                 String base = baseType(columns.get(k)[1]);
                 if (entries.get(k).startsWith(":") && !PK_TYPES.contains(base)) {
-                    out.add(LakeErrors.message("odps.ots.pkType", columns.get(k)[0], entries.get(k), columns.get(k)[1]));
+                    out.add(OdpsMessages.M.format("odps.ots.pkType", columns.get(k)[0], entries.get(k), columns.get(k)[1]));
                 }
             }
         }
         String otsTable = serde.get("tablestore.table.name");
         if (otsTable == null || otsTable.isBlank()) {
-            out.add(LakeErrors.message("odps.ots.tableNameMissing"));
+            out.add(OdpsMessages.M.format("odps.ots.tableNameMissing"));
         }
         if (location == null || !location.toLowerCase(Locale.ROOT).startsWith("tablestore://")) {
-            out.add(LakeErrors.message("odps.ots.location", location == null ? "missing" : "'" + location + "'"));
+            out.add(OdpsMessages.M.format("odps.ots.location", location == null ? "missing" : "'" + location + "'"));
         }
         for (String[] c : columns) {
             if (!TYPES.contains(baseType(c[1]))) {
-                out.add(LakeErrors.message("odps.ots.columnType", c[0], c[1]));
+                out.add(OdpsMessages.M.format("odps.ots.columnType", c[0], c[1]));
             }
         }
         return out;

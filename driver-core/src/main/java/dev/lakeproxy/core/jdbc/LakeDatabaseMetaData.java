@@ -1,6 +1,7 @@
 package dev.lakeproxy.core.jdbc;
 
 import dev.lakeproxy.core.Version;
+import dev.lakeproxy.spi.DatabaseMetaDataForwarding;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;

@@ -1,18 +1,17 @@
 package dev.lakeproxy.core.jdbc;
 
-import dev.lakeproxy.core.pipeline.SqlCall;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
  * The prepared-statement wrapper. Its SQL was rewritten, if at all, when it was prepared; each execution
- * still lets interested plugins run settings first, translate errors and retry once. Timestamp parameters
+ * (generated, {@link PreparedStatementRouting}) still lets interested rules run settings first, translate errors
+ * and retry once. Timestamp parameters
  * go through plugins that adjust values (e.g. precision truncation).
  */
-public class LakePreparedStatement extends LakeStatement implements PreparedStatementForwarding {
+public class LakePreparedStatement extends LakeStatement implements PreparedStatementRouting {
 
     private final PreparedStatement real;
     private final String originalSql;
@@ -28,56 +27,9 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
         return real;
     }
 
-    private <T> T prepared(SqlCall<T> call) throws SQLException {
-        return owner.pipeline.execute(originalSql, originalSql, true, call);
-    }
-
     @Override
-    public ResultSet executeQuery() throws SQLException {
-        if (direct(originalSql)) {
-            try {
-                return wrap(real.executeQuery());
-            } catch (SQLException e) {
-                return wrap(owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeQuery()));
-            }
-        }
-        return wrap(prepared(s -> real.executeQuery()));
-    }
-
-    @Override
-    public int executeUpdate() throws SQLException {
-        if (direct(originalSql)) {
-            try {
-                return real.executeUpdate();
-            } catch (SQLException e) {
-                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeUpdate());
-            }
-        }
-        return prepared(s -> real.executeUpdate());
-    }
-
-    @Override
-    public long executeLargeUpdate() throws SQLException {
-        if (direct(originalSql)) {
-            try {
-                return real.executeLargeUpdate();
-            } catch (SQLException e) {
-                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.executeLargeUpdate());
-            }
-        }
-        return prepared(s -> real.executeLargeUpdate());
-    }
-
-    @Override
-    public boolean execute() throws SQLException {
-        if (direct(originalSql)) {
-            try {
-                return real.execute();
-            } catch (SQLException e) {
-                return owner.pipeline.recoverFastPath(originalSql, true, e, s -> real.execute());
-            }
-        }
-        return prepared(s -> real.execute());
+    public final String routedSql() {
+        return originalSql;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.lakeproxy.core.jdbc;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Wraps a result set only for identity: {@code getStatement()} returns the statement wrapper. */

@@ -1,5 +1,6 @@
 package dev.lakeproxy.core.options;
 
+import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
 /** The core driver's own options. */

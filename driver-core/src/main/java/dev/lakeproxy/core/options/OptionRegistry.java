@@ -1,6 +1,7 @@
 package dev.lakeproxy.core.options;
 
 import dev.lakeproxy.core.PluginRegistry;
+import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** The one registry of {@code lakeproxy.*} options: the core's and every discovered plugin's. */
 public final class OptionRegistry {
 
-    public static final String PREFIX = "lakeproxy.";
+    public static final String PREFIX = LakeOption.PREFIX;
 
     private final Map<String, LakeOption<?>> byName;
 

@@ -1,6 +1,7 @@
 package dev.lakeproxy.core.options;
 
 import dev.lakeproxy.core.errors.LakeErrors;
+import dev.lakeproxy.spi.LakeOption;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;

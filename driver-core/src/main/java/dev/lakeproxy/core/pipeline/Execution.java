@@ -1,16 +1,19 @@
 package dev.lakeproxy.core.pipeline;
 
-import dev.lakeproxy.core.sql.SqlAnalyzer;
+import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.RewriteContext;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The state of one statement on the slow path: its SQL, the actions taken, the statements to run first. */
 final class Execution implements RewriteContext, ExecutionContext {
 
+    /** A statement to run before the user's, and what to do once it ran. */
     static final class First {
         final String sql;
         final String reason;
@@ -23,21 +26,29 @@ final class Execution implements RewriteContext, ExecutionContext {
         }
     }
 
-    private final StatementPipeline pipeline;
+    private final Connection real;
+    private final SqlAnalysis analysis;
+    private final LakeMetrics metrics;
     private final String originalSql;
     private final boolean prepared;
     private final boolean dryRun;
+    /** The rules interested in this statement (a bit set over the connection's rules). */
+    final long interest;
     private String sql;
     private boolean retry;
     final List<String> actions = new ArrayList<>();
     final List<First> firsts = new ArrayList<>();
 
-    Execution(StatementPipeline pipeline, String originalSql, String sql, boolean prepared, boolean dryRun) {
-        this.pipeline = pipeline;
+    Execution(StatementPipeline pipeline, String originalSql, String sql, boolean prepared, boolean dryRun,
+              long interest) {
+        this.real = pipeline.realConnection();
+        this.analysis = pipeline.analysis();
+        this.metrics = pipeline.metrics();
         this.originalSql = originalSql;
         this.sql = sql;
         this.prepared = prepared;
         this.dryRun = dryRun;
+        this.interest = interest;
     }
 
     @Override
@@ -58,7 +69,7 @@ final class Execution implements RewriteContext, ExecutionContext {
         }
     }
 
-    /** Undoes a failed plugin's partial rewrite. */
+    /** Undoes a failed rule's partial rewrite. */
     void restore(String sqlBefore) {
         sql = sqlBefore;
     }
@@ -79,18 +90,23 @@ final class Execution implements RewriteContext, ExecutionContext {
     }
 
     @Override
-    public SqlAnalyzer analyzer() {
-        return pipeline.analyzer();
+    public SqlAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public LongAdder counter(String name) {
+        return metrics.counter(name);
     }
 
     @Override
     public boolean autoCommit() throws SQLException {
-        return pipeline.realConnection().getAutoCommit();
+        return real.getAutoCommit();
     }
 
     @Override
     public Connection realConnection() {
-        return pipeline.realConnection();
+        return real;
     }
 
     @Override

@@ -2,204 +2,149 @@ package dev.lakeproxy.core.pipeline;
 
 import dev.lakeproxy.Explanation;
 import dev.lakeproxy.core.LakeMetrics;
-import dev.lakeproxy.core.errors.LakeErrors;
-import dev.lakeproxy.core.log.Secrets;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
-import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.SessionPlugin;
 import dev.lakeproxy.spi.TransactionEvent;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One connection's statement pipeline. {@link #passThrough} is the whole fast path: with no active plugin,
- * or none interested in the SQL, the call goes straight to the real object without allocating or parsing.
- * The slow path lets the interested plugins rewrite, run settings first, observe, translate and retry once.
+ * One connection's statement pipeline. {@link #interest} is the whole fast-path test: one pass over the active
+ * rules' lexical checks, no allocation, no parsing; 0 sends the call straight to the real object. The slow path
+ * ({@link #execute}) lets the interested rules rewrite, run settings first, observe, translate and retry once.
+ * {@link #explain} runs the very same path in dry-run mode, stopping before anything is sent.
  */
 public final class StatementPipeline {
 
     private static final Logger LOG = Logger.getLogger(StatementPipeline.class.getName());
-    private static final SessionPlugin[] NONE = new SessionPlugin[0];
 
     private final Connection real;
-    private final SessionPlugin[] plugins;
-    private final SessionPlugin[] binders;
+    private final ActiveRules active;
     private final LakeMetrics metrics;
     private final SqlAnalyzer analyzer;
+    private final RuleHooks hooks;
 
-    public StatementPipeline(Connection real, List<SessionPlugin> active, LakeMetrics metrics, SqlAnalyzer analyzer) {
+    public StatementPipeline(Connection real, List<SessionPlugin> plugins, LakeMetrics metrics, SqlAnalyzer analyzer) {
         this.real = real;
-        this.plugins = active.toArray(NONE);
-        this.binders = active.stream().filter(SessionPlugin::bindsParameters).toArray(SessionPlugin[]::new);
+        this.active = new ActiveRules(plugins, metrics);
         this.metrics = metrics;
         this.analyzer = analyzer;
+        this.hooks = new RuleHooks(active, metrics, real);
     }
 
-    /** The fast-path test: true when no active plugin is interested in this SQL. */
-    public boolean passThrough(String sql) {
-        for (SessionPlugin p : plugins) {
-            if (p.interested(sql)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A plugin that fails with a runtime exception (a bug, or a parser library's) must not break the user's
-     * statement: what it was doing is abandoned, the failure is counted and logged, and the statement goes on.
-     */
-    private void contained(RuntimeException bug, String hook) {
-        metrics.counter("pluginFailures").increment();
-        LOG.log(Level.FINE, "a lakeproxy plugin failed in " + hook + "; the statement goes on without it", bug);
-    }
-
-    public boolean bindsParameters() {
-        return binders.length > 0;
+    /** The rules that may care about {@code sql} (a bit set); 0 means the fast path. Decided once per call. */
+    public long interest(String sql) {
+        return active.interest(sql);
     }
 
     public boolean hasPlugins() {
-        return plugins.length > 0;
+        return !active.isEmpty();
     }
 
     /**
-     * The SQL to prepare (or to add to a batch): rewritten once, when a plugin wants to. Settings and retries do
+     * The SQL to prepare (or to add to a batch): rewritten once, when a rule wants to. Settings and retries do
      * not apply to batches.
      */
     public String prepare(String sql) throws SQLException {
-        if (passThrough(sql)) {
+        long interest = active.interest(sql);
+        if (interest == 0) {
             return sql;
         }
         metrics.analysed.increment();
-        Execution ex = new Execution(this, sql, sql, true, false);
-        rewrite(ex, interested(sql));
+        Execution ex = new Execution(this, sql, sql, true, false, interest);
+        hooks.rewrite(ex);
         return ex.sql();
     }
 
     /**
-     * Runs a statement on the slow path. {@code rewriteNow} is true for plain statements (their SQL is seen
-     * at execution) and false for prepared ones (already rewritten by {@link #prepare}).
+     * Runs a statement on the slow path. Plain statements ({@code prepared} false) are rewritten here; prepared
+     * ones were rewritten by {@link #prepare} and {@code sql} is that text.
      */
-    public <T> T execute(String originalSql, String preparedSql, boolean prepared, SqlCall<T> call) throws SQLException {
+    public <T> T execute(String originalSql, String sql, boolean prepared, long interest, SqlCall<T> call)
+            throws SQLException {
         metrics.analysed.increment();
-        SessionPlugin[] interested = interested(originalSql);
-        Execution ex = new Execution(this, originalSql, preparedSql, prepared, false);
-        if (!prepared) {
-            rewrite(ex, interested);
-        }
-        for (SessionPlugin p : interested) {
-            try {
-                p.beforeExecute(ex);
-            } catch (RuntimeException bug) {
-                contained(bug, "beforeExecute");
-            }
-        }
-        runFirsts(ex);
-        T result;
-        try {
-            result = call.run(ex.sql());
-        } catch (SQLException error) {
-            return recover(ex, error, call);
-        }
-        for (SessionPlugin p : interested) {
-            try {
-                p.afterExecute(ex);
-            } catch (RuntimeException bug) {
-                contained(bug, "afterExecute");
-            }
-        }
-        return result;
+        return run(new Execution(this, originalSql, sql, prepared, false, interest), call);
     }
 
     /**
-     * A statement that went the fast path failed: every active plugin may still explain the error or ask for one
-     * retry (a plugin may learn from an error what no lexical test could know). Costs nothing until it fails.
+     * A statement that went the fast path failed: every rule may still explain the error or ask for one retry
+     * (an error can teach what no lexical test could know). Costs nothing until something fails.
      */
-    public <T> T recoverFastPath(String sql, boolean prepared, SQLException error, SqlCall<T> call) throws SQLException {
-        if (plugins.length == 0) {
+    public <T> T recover(String sql, boolean prepared, SQLException error, SqlCall<T> call) throws SQLException {
+        if (active.isEmpty()) {
             throw error;
         }
-        return recover(new Execution(this, sql, sql, prepared, false), error, call);
+        return hooks.recover(new Execution(this, sql, sql, prepared, false, 0), error, call);
     }
 
-    private <T> T recover(Execution ex, SQLException first, SqlCall<T> call) throws SQLException {
-        SQLException error = first;
-        while (true) {
-            Outcome outcome = outcomeOf(ex, error);
-            if (outcome.isRetry() && !ex.isRetry()) {
-                ex.markRetry();
-                metrics.retries.increment();
-                LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
-                runFirsts(ex);
-                try {
-                    return call.run(ex.sql());
-                } catch (SQLException again) {
-                    error = again;
-                    continue;
-                }
-            }
-            if (outcome.translated() != null) {
-                metrics.translatedErrors.increment();
-                LOG.log(Level.FINE, "lakeproxy explained a {0} error", error.getSQLState());
-                throw outcome.translated();
-            }
-            throw error;
-        }
-    }
-
-    /** What would happen to {@code sql}, without running anything. */
+    /** What would happen to {@code sql}, without running anything: the execution path in dry-run mode. */
     public Explanation explain(String sql) {
-        SessionPlugin[] interested = interested(sql);
-        if (interested.length == 0) {
+        long interest = active.interest(sql);
+        if (interest == 0) {
             return new Explanation(sql, sql, List.of(), null);
         }
-        Execution ex = new Execution(this, sql, sql, false, true);
+        Execution ex = new Execution(this, sql, sql, false, true, interest);
         try {
-            applyRewrites(ex, interested);
-            for (SessionPlugin p : interested) {
-                try {
-                    p.beforeExecute(ex);
-                } catch (RuntimeException bug) {
-                    contained(bug, "beforeExecute");
-                    ex.note("a plugin failed; the statement would go on without it");
-                }
-            }
+            run(ex, null);
         } catch (SQLException refused) {
             return new Explanation(sql, ex.sql(), ex.actions, refused.getMessage());
         }
         return new Explanation(sql, ex.sql(), ex.actions, null);
     }
 
+    /** The one slow path, shared by execution and {@code explain} (which stops before anything is sent). */
+    private <T> T run(Execution ex, SqlCall<T> call) throws SQLException {
+        if (!ex.isPrepared()) {
+            hooks.rewrite(ex);
+        }
+        hooks.beforeExecute(ex);
+        if (ex.isDryRun()) {
+            return null;
+        }
+        hooks.runFirsts(ex);
+        T result;
+        try {
+            result = call.run(ex.sql());
+        } catch (SQLException error) {
+            return hooks.recover(ex, error, call);
+        }
+        hooks.afterExecute(ex);
+        return result;
+    }
+
     /** The metadata the plugins put in front of the real driver's (usually the real one itself). */
-    public java.sql.DatabaseMetaData metaData(java.sql.DatabaseMetaData real) {
-        java.sql.DatabaseMetaData m = real;
-        for (SessionPlugin p : plugins) {
+    public DatabaseMetaData metaData(DatabaseMetaData realMeta) {
+        DatabaseMetaData m = realMeta;
+        for (SessionPlugin p : active.plugins) {
             m = p.metaData(m);
         }
         return m;
     }
 
     public void transaction(TransactionEvent event) {
-        for (SessionPlugin p : plugins) {
-            p.onTransactionEvent(event);
+        for (SessionPlugin p : active.plugins) {
+            try {
+                p.onTransactionEvent(event);
+            } catch (RuntimeException bug) {
+                active.contained(bug, "onTransactionEvent");
+            }
         }
+    }
+
+    public boolean bindsParameters() {
+        return active.binders() != 0;
     }
 
     public Object bind(String sql, int index, Object value) throws SQLException {
-        Object v = value;
-        for (SessionPlugin p : binders) {
-            v = p.bindParameter(sql, index, v);
-        }
-        return v;
+        return hooks.bind(sql, index, value);
     }
 
     public void close() {
-        for (SessionPlugin p : plugins) {
+        for (SessionPlugin p : active.plugins) {
             try {
                 p.close();
             } catch (RuntimeException e) {
@@ -212,84 +157,11 @@ public final class StatementPipeline {
         return real;
     }
 
-    SqlAnalyzer analyzer() {
+    SqlAnalyzer analysis() {
         return analyzer;
     }
 
-    private SessionPlugin[] interested(String sql) {
-        List<SessionPlugin> list = new ArrayList<>(plugins.length);
-        for (SessionPlugin p : plugins) {
-            if (p.interested(sql)) {
-                list.add(p);
-            }
-        }
-        return list.toArray(NONE);
-    }
-
-    /** Lets each interested plugin rewrite; a plugin that breaks leaves the text as it was. */
-    private void applyRewrites(Execution ex, SessionPlugin[] interested) throws SQLException {
-        for (SessionPlugin p : interested) {
-            String mark = ex.sql();
-            try {
-                p.rewrite(ex);
-            } catch (RuntimeException bug) {
-                ex.restore(mark);
-                contained(bug, "rewrite");
-            }
-        }
-    }
-
-    private void rewrite(Execution ex, SessionPlugin[] interested) throws SQLException {
-        String before = ex.sql();
-        try {
-            applyRewrites(ex, interested);
-        } catch (SQLException refused) {
-            metrics.refused.increment();
-            LOG.log(Level.FINE, "lakeproxy refused a statement: {0}", refused.getMessage());
-            throw refused;
-        }
-        if (!before.equals(ex.sql())) {
-            metrics.rewritten.increment();
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.log(Level.FINE, "lakeproxy rewrote a statement ({0}) into: {1}",
-                        new Object[] {String.join("; ", ex.actions), Secrets.maskSql(ex.sql())});
-            }
-        }
-    }
-
-    private Outcome outcomeOf(Execution ex, SQLException error) throws SQLException {
-        for (SessionPlugin p : plugins) {
-            Outcome o;
-            try {
-                o = p.onError(ex, error);
-            } catch (RuntimeException bug) {
-                contained(bug, "onError");
-                continue;
-            }
-            if (o.isRetry() || o.translated() != null) {
-                return o;
-            }
-        }
-        return Outcome.propagate();
-    }
-
-    private void runFirsts(Execution ex) throws SQLException {
-        if (ex.firsts.isEmpty()) {
-            return;
-        }
-        List<Execution.First> pending = new ArrayList<>(ex.firsts);
-        ex.firsts.clear();
-        for (Execution.First f : pending) {
-            try (Statement s = real.createStatement()) {
-                s.execute(f.sql);
-            } catch (SQLException e) {
-                throw LakeErrors.translate(e, "statement.firstFailed", f.sql, f.reason, e.getMessage());
-            }
-            metrics.settingsSent.increment();
-            LOG.log(Level.FINE, "lakeproxy ran {0} before the statement ({1})", new Object[] {f.sql, f.reason});
-            if (f.onSuccess != null) {
-                f.onSuccess.run();
-            }
-        }
+    LakeMetrics metrics() {
+        return metrics;
     }
 }

@@ -1,5 +1,9 @@
 package dev.lakeproxy.core.sql;
 
+import dev.lakeproxy.spi.sql.ParsedStatement;
+import dev.lakeproxy.spi.sql.SqlText;
+import dev.lakeproxy.spi.sql.StatementKind;
+import dev.lakeproxy.spi.sql.TableName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,13 +13,15 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * The result of parsing one SQL text: the JSqlParser statement, or nothing when JSqlParser could not parse
- * it (then the SQL passes through untouched). Shared through the cache: treat the AST as read-only.
+ * it (then the SQL passes through untouched). Shared through the cache: treat the AST as read-only. Plugins see
+ * it as a {@link ParsedStatement}, in the SPI's own types.
  */
-public final class ParsedSql {
+public final class ParsedSql implements ParsedStatement {
 
     private final String sql;
     private final Statement statement;
     private final String failure;
+    private volatile StatementKind kind;
 
     ParsedSql(String sql, Statement statement, String failure) {
         this.sql = sql;
@@ -23,6 +29,7 @@ public final class ParsedSql {
         this.failure = failure;
     }
 
+    @Override
     public String sql() {
         return sql;
     }
@@ -32,20 +39,47 @@ public final class ParsedSql {
         return statement;
     }
 
+    @Override
     public boolean isParsed() {
         return statement != null;
     }
 
-    /** Why parsing failed (first line of the parser's message), or {@code null}. */
+    @Override
     public String failure() {
         return failure;
+    }
+
+    @Override
+    public StatementKind kind() {
+        StatementKind k = kind;
+        if (k == null) {
+            kind = k = StatementKinds.of(sql, isRead());
+        }
+        return k;
+    }
+
+    @Override
+    public List<TableName> tables() {
+        List<Table> found = jsqlTables();
+        if (found == null) {
+            return null;
+        }
+        List<TableName> names = new ArrayList<>(found.size());
+        SqlPositions positions = positions();
+        for (Table t : found) {
+            TableName name = TableName.of(t.getDatabase() == null ? null : t.getDatabase().getDatabaseName(),
+                    t.getSchemaName(), t.getName());
+            int[] span = positions.nameSpan(t);
+            names.add(span == null ? name : name.at(span[0], span[1]));
+        }
+        return Collections.unmodifiableList(names);
     }
 
     /**
      * Every table the statement names (with repeats), or {@code null} when that cannot be known: the text did
      * not parse, or JSqlParser's finder fails on this statement kind. {@code null} means "pass it through".
      */
-    public List<Table> tables() {
+    public List<Table> jsqlTables() {
         if (statement == null) {
             return null;
         }
@@ -63,7 +97,6 @@ public final class ParsedSql {
         }
         return Collections.unmodifiableList(found);
     }
-
     /**
      * Whether the statement only reads: a SELECT (or a WITH ... SELECT) with no data-modifying part, no
      * {@code SELECT INTO}, and no locking clause. Running a read twice loses and repeats nothing, so it is the

@@ -3,6 +3,11 @@ package dev.lakeproxy.core.sql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.lakeproxy.spi.sql.ParsedStatement;
+import dev.lakeproxy.spi.sql.SqlAnalysis;
+import dev.lakeproxy.spi.sql.StatementSplitter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +22,7 @@ import net.sf.jsqlparser.statement.Statement;
  * Results, failures included, go in a bounded Caffeine cache keyed by the SQL text; parsed ASTs depend on
  * the text alone, so one cache serves every server.
  */
-public final class SqlAnalyzer {
+public final class SqlAnalyzer implements SqlAnalysis {
 
     private static final Logger LOG = Logger.getLogger(SqlAnalyzer.class.getName());
     /** Longer texts (bulk loads, generated SQL) are not worth parsing: they pass through untouched. */
@@ -44,8 +49,22 @@ public final class SqlAnalyzer {
     }
 
     /** The parse of {@code sql}, from the cache when it was seen before. Never throws. */
+    @Override
     public ParsedSql parse(String sql) {
         return cache.get(sql, this::parseNow);
+    }
+
+    @Override
+    public List<ParsedStatement> parseEach(String sql) {
+        List<String> pieces = StatementSplitter.split(sql);
+        if (pieces.size() <= 1) {
+            return List.of(parse(sql));
+        }
+        List<ParsedStatement> each = new ArrayList<>(pieces.size());
+        for (String piece : pieces) {
+            each.add(parse(piece));
+        }
+        return each;
     }
 
     /** Parses without the cache (for benchmarks of the miss cost). */

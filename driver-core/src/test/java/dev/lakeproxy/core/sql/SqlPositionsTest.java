@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lakeproxy.spi.sql.SqlSplice;
+import dev.lakeproxy.spi.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.schema.Table;

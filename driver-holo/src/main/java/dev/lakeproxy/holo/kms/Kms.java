@@ -11,7 +11,7 @@ import com.aliyuncs.kms.model.v20160120.DescribeKeyResponse;
 import com.aliyuncs.profile.DefaultProfile;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.lakeproxy.core.log.Secrets;
+import dev.lakeproxy.spi.Secrets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class Kms {
     }
 
     /** A KMS client from the {@code lakeproxy.kms.*} options, or {@code null} when no credentials are set. */
-    public static Kms fromOptions(Function<dev.lakeproxy.core.options.LakeOption<String>, String> text,
+    public static Kms fromOptions(Function<dev.lakeproxy.spi.LakeOption<String>, String> text,
                                   List<String> keys) {
         String id = text.apply(KmsOptions.ACCESS_KEY_ID);
         String secret = text.apply(KmsOptions.ACCESS_KEY_SECRET);
@@ -93,7 +93,8 @@ public final class Kms {
         } catch (ClientException e) {
             throw new KmsException("KMS DescribeKey at " + endpoint + " failed: " + e.getErrCode() + " " + clean(e.getErrMsg()), e);
         } catch (RuntimeException e) { // an answer that is not KMS's (not JSON, wrong shape)
-            throw new KmsException("KMS DescribeKey at " + endpoint + " gave an answer that is not KMS's: " + e.getClass().getSimpleName(), e);
+            throw new KmsException("KMS DescribeKey at " + endpoint + " gave an answer that is not KMS's: "
+                    + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -112,7 +113,8 @@ public final class Kms {
         } catch (ClientException e) {
             throw new KmsException("KMS Decrypt at " + endpoint + " failed: " + e.getErrCode() + " " + clean(e.getErrMsg()), null);
         } catch (RuntimeException e) {
-            throw new KmsException("KMS Decrypt at " + endpoint + " gave an answer that is not KMS's: " + e.getClass().getSimpleName(), null);
+            throw new KmsException("KMS Decrypt at " + endpoint + " gave an answer that is not KMS's: "
+                    + e.getClass().getSimpleName(), null);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.lakeproxy.holo.kms;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.spi.LakeOption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package dev.lakeproxy.holo.kms;
 
-import dev.lakeproxy.core.options.LakeOption;
+import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
 /** Options for KMS (aliyun-java-sdk-kms): key states in error explanations and {@code kms:} passwords. */

@@ -1,4 +1,4 @@
-package dev.lakeproxy.core.options;
+package dev.lakeproxy.spi;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.function.Function;
  */
 public final class LakeOption<T> {
 
+    /** Every lakeproxy option name starts with this. */
+    public static final String PREFIX = "lakeproxy.";
+
     private final String name;
     private final String defaultValue;
     private final String accepted;
@@ -21,8 +24,8 @@ public final class LakeOption<T> {
 
     private LakeOption(String name, String defaultValue, String accepted, String description,
                        Function<String, T> parser, boolean secret) {
-        if (!name.startsWith(OptionRegistry.PREFIX)) {
-            throw new IllegalArgumentException("option names start with " + OptionRegistry.PREFIX + ": " + name);
+        if (!name.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("option names start with " + PREFIX + ": " + name);
         }
         this.name = name;
         this.defaultValue = defaultValue;
@@ -110,7 +113,7 @@ public final class LakeOption<T> {
     }
 
     /** Parses a raw value; {@link IllegalArgumentException} when it is not one of the accepted values. */
-    T parse(String raw) {
+    public T parse(String raw) {
         try {
             return parser.apply(Objects.requireNonNull(raw));
         } catch (RuntimeException e) {

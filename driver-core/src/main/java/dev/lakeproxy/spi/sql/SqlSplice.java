@@ -1,4 +1,4 @@
-package dev.lakeproxy.core.sql;
+package dev.lakeproxy.spi.sql;
 
 import java.util.ArrayList;
 import java.util.Comparator;

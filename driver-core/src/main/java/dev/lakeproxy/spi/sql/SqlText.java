@@ -1,4 +1,4 @@
-package dev.lakeproxy.core.sql;
+package dev.lakeproxy.spi.sql;
 
 /**
  * Cheap lexical checks on SQL text, for the pre-check that decides whether a statement could concern a

@@ -1,22 +1,26 @@
-package dev.lakeproxy.core.log;
+package dev.lakeproxy.spi;
 
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Masks passwords, access keys and KMS ciphertexts wherever lakeproxy shows a URL, properties or text. */
+/**
+ * Masks passwords, access keys and KMS ciphertexts wherever lakeproxy shows a URL, properties or text. The names
+ * known here are the generic ones; a real driver's own secret parameters and the options marked secret are
+ * added by the caller (core passes them in), so this class knows no plugin and no driver.
+ */
 public final class Secrets {
 
     public static final String MASK = "***";
 
-    /** Property and URL-parameter names whose values are secret (compared case-insensitively, ignoring '_', '-' and '.'). */
+    /** Generic secret names (compared case-insensitively, ignoring '_', '-' and '.'). */
     private static final Set<String> SECRET_NAMES = Set.of(
             "password", "passwd", "pwd", "accesskey", "accesskeysecret", "accesssecret", "secretkey", "secret",
-            "securitytoken", "ststoken", "token", "sslpassword", "sslkey", "lakeproxykmsaccesskeysecret",
-            "lakeproxykmsaccesskeyid", "accessid", "accesskeyid");
+            "securitytoken", "ststoken", "token", "accesskeyid");
 
     private static final Pattern URL_PARAM = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
     private static final Pattern USERINFO = Pattern.compile("(//[^/@?#]*?:)([^/@?#]*)@");
@@ -26,6 +30,7 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** Whether a name is secret by its generic form (password, secret, token, access key). */
     public static boolean isSecretName(String name) {
         if (name == null) {
             return false;
@@ -36,13 +41,19 @@ public final class Secrets {
 
     /** A URL with secret parameter values, user-info passwords and KMS ciphertexts replaced by {@value #MASK}. */
     public static String maskUrl(String url) {
+        return maskUrl(url, n -> false);
+    }
+
+    /** Like {@link #maskUrl(String)}, with further names that are secret ({@code alsoSecret}). */
+    public static String maskUrl(String url, Predicate<String> alsoSecret) {
         if (url == null) {
             return null;
         }
         Matcher m = URL_PARAM.matcher(url);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String value = isSecretName(m.group(2)) ? MASK : m.group(3);
+            String name = m.group(2);
+            String value = isSecretName(name) || alsoSecret.test(name) ? MASK : m.group(3);
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
         }
         m.appendTail(sb);
@@ -71,9 +82,14 @@ public final class Secrets {
 
     /** Properties as text, secrets masked; for logs and {@code toString()}. */
     public static String maskProperties(Properties props) {
+        return maskProperties(props, n -> false);
+    }
+
+    /** Like {@link #maskProperties(Properties)}, with further names that are secret ({@code alsoSecret}). */
+    public static String maskProperties(Properties props, Predicate<String> alsoSecret) {
         TreeMap<String, String> shown = new TreeMap<>();
         for (String name : props.stringPropertyNames()) {
-            shown.put(name, isSecretName(name) ? MASK : maskText(props.getProperty(name)));
+            shown.put(name, isSecretName(name) || alsoSecret.test(name) ? MASK : maskText(props.getProperty(name)));
         }
         return shown.toString();
     }

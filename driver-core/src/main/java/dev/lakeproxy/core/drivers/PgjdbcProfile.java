@@ -1,0 +1,62 @@
+package dev.lakeproxy.core.drivers;
+
+import dev.lakeproxy.spi.Secrets;
+import java.util.Locale;
+import java.util.Properties;
+
+/** pgjdbc ({@code jdbc:postgresql:}), the driver under Hologres. */
+final class PgjdbcProfile implements RealDriverProfile {
+
+    @Override
+    public boolean serves(String subprotocol) {
+        return subprotocol.equals("postgresql");
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public boolean isSecretParameter(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("sslpassword") || n.equals("sslkey");
+    }
+
+    /**
+     * Secret query parameters ({@code password=...}) move into the properties: pgjdbc logs its URL at FINE and
+     * treats a URL parameter and a property alike, so the secret stays out of its logs.
+     */
+    @Override
+    public String prepareUrl(String url, Properties target) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        StringBuilder kept = new StringBuilder(url.length()).append(url, 0, q);
+        char sep = '?';
+        for (String param : url.substring(q + 1).split("&", -1)) {
+            int eq = param.indexOf('=');
+            String name = UrlParts.decode(eq < 0 ? param : param.substring(0, eq));
+            if (eq > 0 && (Secrets.isSecretName(name) || isSecretParameter(name))) {
+                target.setProperty(name, UrlParts.decode(param.substring(eq + 1)));
+            } else {
+                kept.append(sep).append(param);
+                sep = '&';
+            }
+        }
+        return kept.toString();
+    }
+
+    /** Scheme, hosts and ports: one Hologres instance serves every database behind them. */
+    @Override
+    public String serverKey(String realUrl) {
+        String base = UrlParts.withoutUserInfo(UrlParts.base(realUrl));
+        int hosts = base.indexOf("//");
+        int slash = hosts < 0 ? -1 : base.indexOf('/', hosts + 2);
+        String key = slash < 0 ? base : base.substring(0, slash);
+        // jdbc:postgresql://?service=name: the service names the server
+        String service = UrlParts.parameter(realUrl, "service").map(s -> "#service=" + s).orElse("");
+        return (key + service).toLowerCase(Locale.ROOT);
+    }
+}

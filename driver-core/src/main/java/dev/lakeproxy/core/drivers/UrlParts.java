@@ -1,0 +1,53 @@
+package dev.lakeproxy.core.drivers;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Small helpers on JDBC URL text, shared by the driver profiles. */
+final class UrlParts {
+
+    private UrlParts() {
+    }
+
+    /** The URL before its query ({@code ?...}). */
+    static String base(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** The URL's query without the {@code ?}, or "". */
+    static String query(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? "" : url.substring(q + 1);
+    }
+
+    /** The first value of query parameter {@code name}, decoded. */
+    static Optional<String> parameter(String url, String name) {
+        for (String param : query(url).split("&")) {
+            if (param.startsWith(name + "=")) {
+                return Optional.of(decode(param.substring(name.length() + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code scheme://user:password@host} becomes {@code scheme://host}. */
+    static String withoutUserInfo(String base) {
+        int schemeEnd = base.indexOf("//");
+        if (schemeEnd < 0) {
+            return base;
+        }
+        int at = base.indexOf('@', schemeEnd);
+        int slash = base.indexOf('/', schemeEnd + 2);
+        return at >= 0 && (slash < 0 || at < slash) ? base.substring(0, schemeEnd + 2) + base.substring(at + 1) : base;
+    }
+
+    static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lakeproxy.spi.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SqlTextTest {
+
+    @Test
+    void wholeWordsIgnoringCase() {
+        assertTrue(SqlText.containsWord("select * FROM Orders", "orders"));
+        assertFalse(SqlText.containsWord("select * from orders_2", "orders"));
+        assertFalse(SqlText.containsWord("", "x"));
+        assertTrue(SqlText.containsAnyWord("a b c", "z", "b"));
+    }
+
+    @Test
+    void firstKeywordAfterCommentsAndBrackets() {
+        assertTrue(SqlText.startsWithKeyword("  /* c */ -- x\n (select 1)", "SELECT"));
+        assertFalse(SqlText.startsWithKeyword("selection", "select"));
+        assertEquals(4, SqlText.firstTokenStart("-- \nx"));
+        assertEquals(5, SqlText.firstTokenStart("/**/ y"));
+    }
+
+    @Test
+    void spliceEditsOnlyTheGivenSpans() {
+        String sql = "SELECT /*+ hint */ a FROM t -- tail";
+        int t = sql.indexOf(" t ") + 1;
+        assertEquals("SELECT /*+ hint */ a FROM u -- tail", SqlSplice.of(sql).replace(t, t + 1, "u").apply());
+        assertEquals("/*x*/" + sql, SqlSplice.of(sql).insert(0, "/*x*/").apply());
+        assertThrows(IllegalArgumentException.class, () -> SqlSplice.of("ab").replace(1, 5, "x"));
+        assertThrows(IllegalStateException.class, () -> SqlSplice.of("abcd").replace(0, 3, "x").replace(1, 2, "y").apply());
+    }
+}
