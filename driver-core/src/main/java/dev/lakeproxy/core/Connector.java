@@ -4,7 +4,6 @@ import dev.lakeproxy.core.drivers.RealDriverProfile;
 import dev.lakeproxy.core.drivers.RealDriverProfiles;
 import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.jdbc.ConnectionServices;
-import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.jdbc.WrapperFactory;
 import dev.lakeproxy.core.options.CoreOptions;
 import dev.lakeproxy.core.options.OptionRegistry;
@@ -87,7 +86,7 @@ public final class Connector {
             String shownUrl = SecretNames.maskUrl(request.realUrl);
             LOG.log(Level.FINE, "lakeproxy connected to {0}; active plugins {1}; {2}",
                     new Object[] {shownUrl, activeNames, request.actions});
-            WrapperFactory wrappers = PlainWrappers.forConnection(real);
+            WrapperFactory wrappers = profile.wrappers(real);
             StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
             return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, activeNames, request.actions));
         } catch (SQLException | RuntimeException e) {
