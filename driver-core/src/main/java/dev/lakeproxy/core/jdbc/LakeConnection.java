@@ -42,6 +42,11 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         return real;
     }
 
+    /** For a flavour's own routed APIs (pgjdbc's copy API). */
+    protected final StatementPipeline pipeline() {
+        return pipeline;
+    }
+
     final WrapperFactory wrappers() {
         return services.wrappers;
     }
@@ -61,21 +66,27 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         return wrappers().statement(this, real.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
-    /** Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the original. */
-    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> prepare) throws SQLException {
-        SQLWarning[] said = new SQLWarning[1];
-        String settled = pipeline.prepare(sql, w -> said[0] = w);
-        LakePreparedStatement ps = wrappers().prepared(this, prepare.run(settled), sql);
-        ps.preparedWith(said[0]);
-        return ps;
+    /** Wraps a real prepared (or callable) statement. */
+    private interface Wrap<R, W> {
+        W wrap(R real, String originalSql);
     }
 
-    private CallableStatement callable(String sql, SqlCall<CallableStatement> prepare) throws SQLException {
+    /** Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the original. */
+    private <R, W extends LakePreparedStatement> W prepare(String sql, SqlCall<R> onReal, Wrap<R, W> wrap)
+            throws SQLException {
         SQLWarning[] said = new SQLWarning[1];
         String settled = pipeline.prepare(sql, w -> said[0] = w);
-        LakeCallableStatement cs = wrappers().callable(this, prepare.run(settled), sql);
-        cs.preparedWith(said[0]);
-        return cs;
+        W wrapper = wrap.wrap(onReal.run(settled), sql);
+        wrapper.preparedWith(said[0]);
+        return wrapper;
+    }
+
+    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal) throws SQLException {
+        return prepare(sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
+    }
+
+    private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal) throws SQLException {
+        return prepare(sql, onReal, (r, original) -> wrappers().callable(this, r, original));
     }
 
     @Override
