@@ -57,6 +57,7 @@ public final class HoloSimulator implements AutoCloseable {
     private final SqlProcessor processor;
     private final MaxComputeStore store;
     private final Map<String, ForeignTableCatalog> catalogs = new ConcurrentHashMap<>();
+    private final DefaultSearchPaths defaultSearchPaths = new DefaultSearchPaths(this);
     private final Map<String, Connection> adminConnections = new HashMap<>();
     /** Bounded: the oldest entries go first. */
     private static final int MAX_LOG = 100_000;
@@ -271,6 +272,10 @@ public final class HoloSimulator implements AutoCloseable {
 
     SqlProcessor processor() {
         return processor;
+    }
+
+    DefaultSearchPaths defaultSearchPaths() {
+        return defaultSearchPaths;
     }
 
     int pgPort() {

@@ -44,7 +44,7 @@ final class ProxySession implements Runnable {
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong hgVersionCalls = new AtomicLong();
     private volatile boolean open = true;
-    private volatile List<String> searchPath;
+    final SearchPathState searchPathState = new SearchPathState();
     /** Foreign-table DDL of this session's open transaction (reported by the event triggers). */
     final Map<String, ForeignTableCatalog.ForeignTable> uncommitted = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -73,19 +73,16 @@ final class ProxySession implements Runnable {
 
     /** The session's search_path as far as the proxy saw it ({@code "$user", public} by default). */
     List<String> searchPath() {
-        List<String> p = searchPath;
-        return p != null ? p : java.util.Arrays.asList(user, "public");
-    }
-
-    void searchPath(List<String> path) {
-        List<String> resolved = null;
-        if (path != null) {
-            resolved = new java.util.ArrayList<>();
-            for (String s : path) {
-                resolved.add(s.equals("$user") ? user : s);
-            }
+        List<String> p = searchPathState.current();
+        if (p == null) {
+            return java.util.Arrays.asList(user, "public");
         }
-        this.searchPath = resolved;
+        if (!p.contains("$user")) {
+            return p;
+        }
+        List<String> resolved = new java.util.ArrayList<>(p);
+        resolved.replaceAll(s -> s.equals("$user") ? user : s);
+        return resolved;
     }
 
     boolean isOpen() {
@@ -203,12 +200,17 @@ final class ProxySession implements Runnable {
             user = params.get("user");
         }
         database = params.getOrDefault("database", user);
+        searchPathState.base(sim.defaultSearchPaths().lookup(database, user));
         String options = params.get("options");
         if (options != null) {
             String invalid = invalidBoolOption(options);
             if (invalid != null) {
                 sendError(cout, "FATAL", "22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
                 return null;
+            }
+            String path = SearchPaths.startupOption(options, "search_path");
+            if (path != null) {
+                searchPathState.base(SearchPaths.parse(path, false));
             }
             params.put("options", Settings.toServer(options, sim.processor().settingNames()));
         }
@@ -229,24 +231,8 @@ final class ProxySession implements Runnable {
 
     /** The invalid value of the boolean setting in a startup {@code options} string, or null. */
     static String invalidBoolOption(String options) {
-        String lower = options.toLowerCase(Locale.ROOT);
-        int i = lower.indexOf(Settings.ORC_VIA_HOLO + "=");
-        if (i < 0) {
-            return null;
-        }
-        int start = i + Settings.ORC_VIA_HOLO.length() + 1;
-        StringBuilder v = new StringBuilder();
-        for (int j = start; j < options.length(); j++) {
-            char c = options.charAt(j);
-            if (c == '\\' && j + 1 < options.length()) {
-                v.append(options.charAt(++j));
-            } else if (Character.isWhitespace(c)) {
-                break;
-            } else {
-                v.append(c);
-            }
-        }
-        return Settings.isValidBool(v.toString()) ? null : v.toString();
+        String v = SearchPaths.startupOption(options, Settings.ORC_VIA_HOLO);
+        return v == null || Settings.isValidBool(v) ? null : v;
     }
 
     private static void sendError(OutputStream out, String severity, String code, String message) throws IOException {
@@ -394,11 +380,17 @@ final class ProxySession implements Runnable {
                     continue;
                 }
                 if (type == 'E') {
+                    searchPathState.transactionFailed();
                     body = stripInternalContext(body);
-                } else if (type == 'Z' && body.length > 0 && body[0] == 'I' && !uncommitted.isEmpty()) {
-                    // Transaction over (committed or not): the shared catalog is the truth again.
-                    uncommitted.clear();
-                    sim.catalog(database).markDirty();
+                } else if (type == 'C' && body.length >= 8 && body[0] == 'R' && "ROLLBACK".equals(cstring(body, 0))) {
+                    searchPathState.transactionFailed();
+                } else if (type == 'Z' && body.length > 0) {
+                    searchPathState.readyForQuery(body[0]);
+                    if (body[0] == 'I' && !uncommitted.isEmpty()) {
+                        // Transaction over (committed or not): the shared catalog is the truth again.
+                        uncommitted.clear();
+                        sim.catalog(database).markDirty();
+                    }
                 }
                 Settings.swapBytes(body, 0, names, '.', '_', false);
                 cout.write(type);
@@ -449,9 +441,10 @@ final class ProxySession implements Runnable {
                 String msg = new String(body, pos + 1, z - pos - 1, StandardCharsets.UTF_8);
                 if (msg.startsWith(FT_MARKER)) {
                     String[] f = msg.split("\u001f", -1);
-                    if (f.length == 8) {
+                    if (f.length == 9) {
                         uncommitted.put(ForeignTableCatalog.key(f[1], f[2]), new ForeignTableCatalog.ForeignTable(
-                                f[1], f[2], emptyToNull(f[3]), emptyToNull(f[4]), f[5], f[6], "true".equals(f[7])));
+                                f[1], f[2], emptyToNull(f[3]), emptyToNull(f[4]), f[5], f[6], "true".equals(f[7]),
+                                Long.parseLong(f[8])));
                     }
                     return true;
                 }

@@ -43,8 +43,6 @@ final class SqlProcessor {
                     + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
                     + IDENT + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$", FLAGS);
     private static final Pattern IF_TABLE_EXIST = Pattern.compile("if_table_exist\\s+'([^']*)'", FLAGS);
-    private static final Pattern SET_SEARCH_PATH = Pattern.compile(
-            "^SET\\s+(?:SESSION\\s+)?search_path(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
     /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
     private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
     private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
@@ -99,17 +97,11 @@ final class SqlProcessor {
         String keyword = head.substring(0, end).toLowerCase(Locale.ROOT);
         ForeignTableCatalog catalog = sim.catalog(session.database());
         switch (keyword) {
-            case "set": {
-                Matcher m = SET_SEARCH_PATH.matcher(head);
-                if (m.matches()) {
-                    session.searchPath(parseSearchPath(m.group(1), session));
-                }
+            case "set":
+                SearchPaths.track(head, session.searchPathState);
                 return checkBool(SET_BOOL, head, stmt);
-            }
             case "reset":
-                if (head.toLowerCase(Locale.ROOT).matches("(?s)reset\\s+(search_path|all)\\b.*")) {
-                    session.searchPath(null);
-                }
+                SearchPaths.track(head, session.searchPathState);
                 return stmt;
             case "prepare":
                 return rewriteTail(stmt, head, PREPARE, catalog, session);
@@ -118,6 +110,9 @@ final class SqlProcessor {
             case "copy":
                 return rewriteCopy(stmt, head, catalog, session);
             case "alter": {
+                if (Settings.containsIgnoreCase(head, "search_path")) {
+                    sim.defaultSearchPaths().forget();
+                }
                 ddl(session, catalog, head);
                 return checkBool(ALTER_BOOL, head, stmt);
             }
@@ -151,6 +146,10 @@ final class SqlProcessor {
                 return out;
             }
             case "select":
+                if (Settings.containsIgnoreCase(head, "search_path")) {
+                    SearchPaths.track(head, session.searchPathState);
+                }
+                return rewriteTables(stmt, catalog, session);
             case "with":
             case "insert":
             case "update":
@@ -233,22 +232,6 @@ final class SqlProcessor {
         return "SELECT hg_sim.import_foreign_schema(" + SqlText.quoteLiteral(project) + ", "
                 + SqlText.quoteLiteral(into) + ", " + (limit ? array : "NULL::text[]") + ", "
                 + (except ? array : "NULL::text[]") + ", " + SqlText.quoteLiteral(ifExists) + ")";
-    }
-
-    /** Replaces each read of a known foreign table with its checked subquery; splices the original text. */
-    private static List<String> parseSearchPath(String value, ProxySession session) {
-        List<String> out = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty() || p.equalsIgnoreCase("default")) {
-                return null;
-            }
-            if (p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
-                p = p.substring(1, p.length() - 1);
-            }
-            out.add(SqlText.unquoteIdent(p));
-        }
-        return out;
     }
 
     /** Rewrites the query that follows a prefix (PREPARE ... AS, DECLARE ... FOR). */
@@ -407,16 +390,17 @@ final class SqlProcessor {
             }
             String span = stmt.substring(b, e);
             b = includeOnly(stmt, b); // "FROM ONLY t": ONLY cannot stay in front of a subquery
+            String reference = reference(t.getSchemaName(), t.getName());
             String replacement;
             if (t.getAlias() == null) {
-                replacement = ft.subquery() + " AS " + SqlText.quoteIdent(ft.name);
+                replacement = ft.subquery(reference) + " AS " + SqlText.quoteIdent(ft.name);
             } else {
                 String alias = t.getAlias().toString().trim();
                 if (span.trim().endsWith(alias) || span.trim().toLowerCase(Locale.ROOT).endsWith(
                         alias.toLowerCase(Locale.ROOT))) {
-                    replacement = ft.subquery() + " " + alias;
+                    replacement = ft.subquery(reference) + " " + alias;
                 } else {
-                    replacement = ft.subquery();
+                    replacement = ft.subquery(reference);
                 }
             }
             edits.add(new int[] {b, e});
@@ -517,9 +501,8 @@ final class SqlProcessor {
                 String name = parts.get(parts.size() - 1);
                 List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
                 if (candidates != null) {
-                    List<String> path = parts.size() == 1 ? session.searchPath()
-                            : Collections.singletonList(parts.get(parts.size() - 2));
-                    ForeignTableCatalog.ForeignTable ft = pick(candidates, path);
+                    String schema = parts.size() == 1 ? null : parts.get(parts.size() - 2);
+                    ForeignTableCatalog.ForeignTable ft = pick(candidates, schema, session);
                     if (ft != null) {
                         String next = k + 1 < tokens.size()
                                 ? stmt.substring(tokens.get(k + 1)[0], tokens.get(k + 1)[1]).toLowerCase(Locale.ROOT) : "";
@@ -527,7 +510,10 @@ final class SqlProcessor {
                                 || (SqlText.isIdentStart(next.charAt(0)) && !NOT_ALIAS.contains(next)
                                     && !CLAUSE_ENDS.contains(next)));
                         edits.add(new int[] {includeOnly(stmt, tokens.get(first)[0]), tokens.get(k)[1]});
-                        texts.add(alias ? ft.subquery() : ft.subquery() + " AS " + SqlText.quoteIdent(ft.name));
+                        String reference = schema == null ? SqlText.quoteIdent(name)
+                                : SqlText.quoteIdent(schema) + "." + SqlText.quoteIdent(name);
+                        texts.add(alias ? ft.subquery(reference)
+                                : ft.subquery(reference) + " AS " + SqlText.quoteIdent(ft.name));
                     }
                 }
             } else {
@@ -558,31 +544,37 @@ final class SqlProcessor {
         return b;
     }
 
+    /**
+     * The candidate a reference means: a qualified name exactly; an unqualified one in the first schema of the
+     * session's search_path as the proxy saw it, else the only (or first) candidate. PostgreSQL resolves the name
+     * again itself, and {@code hg_sim.read_check} refuses a read whose resolution is not the chosen table.
+     */
     private static ForeignTableCatalog.ForeignTable pick(List<ForeignTableCatalog.ForeignTable> candidates,
-                                                         List<String> path) {
-        for (String schema : path) {
+                                                         String schema, ProxySession session) {
+        List<String> path = schema == null ? session.searchPath() : Collections.singletonList(schema);
+        for (String s : path) {
             for (ForeignTableCatalog.ForeignTable ft : candidates) {
-                if (ft.schema.equals(schema)) {
+                if (ft.schema.equals(s)) {
                     return ft;
                 }
             }
         }
-        return null;
+        return schema == null ? candidates.get(0) : null;
     }
 
-    /**
-     * The foreign table a reference names: qualified names exactly; unqualified ones in the first schema of the
-     * session's search_path (as set by {@code SET search_path}; default {@code "$user", public}) that has one.
-     */
+    /** The foreign table a parsed reference names, or null. */
     private static ForeignTableCatalog.ForeignTable resolve(Table t, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
                                                            ProxySession session) {
-        String name = SqlText.unquoteIdent(t.getName());
-        List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
+        List<ForeignTableCatalog.ForeignTable> candidates = known.get(SqlText.unquoteIdent(t.getName()));
         if (candidates == null) {
             return null;
         }
-        List<String> path = t.getSchemaName() == null ? session.searchPath()
-                : Collections.singletonList(SqlText.unquoteIdent(t.getSchemaName()));
-        return pick(candidates, path);
+        return pick(candidates, t.getSchemaName() == null ? null : SqlText.unquoteIdent(t.getSchemaName()), session);
+    }
+
+    /** The reference as PostgreSQL's regclass input reads it: {@code "schema"."name"} or {@code "name"}. */
+    private static String reference(String schema, String name) {
+        String n = SqlText.quoteIdent(SqlText.unquoteIdent(name));
+        return schema == null ? n : SqlText.quoteIdent(SqlText.unquoteIdent(schema)) + "." + n;
     }
 }
