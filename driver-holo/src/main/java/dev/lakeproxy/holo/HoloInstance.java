@@ -24,6 +24,8 @@ final class HoloInstance {
     final Set<String> learnedEncrypted = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Cached> facts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, NameResolver> resolvers = new ConcurrentHashMap<>();
+    /** The version the last session query saw: only a hint (whether to fold the catalog into that query). */
+    volatile HoloVersion lastVersion;
     /** Plain PostgreSQL answered (no hg_version()): the startup mechanism adds nothing. */
     volatile boolean notHologres;
 

@@ -59,8 +59,10 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public boolean connectFailed(ConnectRequest request, SQLException error) {
-        HoloInstance instance = HoloInstance.of(request.serverKey());
-        instance.forgetFacts(); // whatever was cached may be why: the instance may have been rolled back
+        HoloInstance.of(request.serverKey()).forgetFacts(); // the instance may have been rolled back or replaced
+        if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
+            return false; // the session mechanism adds nothing at startup
+        }
         String routing = routingValue(request.option(HoloOptions.ROUTING));
         boolean removed = routing != null && StartupOptions.remove(request,
                 StartupOptions.addition(ROUTING_SETTING, routing));
@@ -85,13 +87,20 @@ public final class HologresPlugin implements LakePlugin {
         String userOptions = routingAtStartup
                 ? options.replace(StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting), "") : options;
         SessionFacts facts = cached;
+        if (instance.notHologres) {
+            return null; // plain PostgreSQL answered before: pure pass-through, no round trip
+        }
         if (facts == null) {
-            if (startup && instance.notHologres) {
+            String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
+            HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
+            boolean catalogNeeded = instance.resolver(databaseOf(key)).stale() && (hint == null || hint.legacyRange());
+            try {
+                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded);
+            } catch (SQLException e) { // lakeproxy's own query must never cost the user the connection
+                LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this connection",
+                        e.getSQLState());
                 return null;
             }
-            String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
-            boolean catalogNeeded = instance.resolver(databaseOf(key)).stale();
-            facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded);
             ctx.counter("holo.detections").increment();
             if (facts == null) {
                 instance.notHologres = true;
@@ -104,12 +113,20 @@ public final class HologresPlugin implements LakePlugin {
             ctx.note("routing left alone: " + facts.routingNote);
         }
         NameResolver resolver = instance.resolver(databaseOf(key));
+        if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
+            try {
+                resolver.refresh(ctx.realConnection());
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "could not read the relation catalog ({0})", e.getSQLState());
+            }
+        }
         return new HoloSession(ctx, new SessionState(facts, instance, resolver, ctx.realConnection(), userOptions,
                 routingAtStartup));
     }
 
     private static void remember(PluginContext ctx, HoloInstance instance, String key, SessionFacts facts) {
         instance.facts(key, facts);
+        instance.lastVersion = facts.version;
         if (facts.catalogListing != null) {
             instance.resolver(databaseOf(key)).offer(RelationCatalog.parse(facts.catalogListing));
         }

@@ -43,6 +43,6 @@ final class SessionFacts {
     }
 
     boolean legacy() {
-        return version.atLeast(HoloVersion.V1_1) && !version.hasCommonTable();
+        return version.legacyRange();
     }
 }

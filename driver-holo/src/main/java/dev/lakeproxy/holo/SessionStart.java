@@ -23,8 +23,8 @@ final class SessionStart {
     }
 
     /**
-     * The facts, or {@code null} on plain PostgreSQL (no {@code hg_version()}) and when lakeproxy's own query
-     * failed: then the plugin stays off and the connection works as with raw pgjdbc.
+     * The facts, or {@code null} on plain PostgreSQL (no {@code hg_version()}). When lakeproxy's own query fails
+     * otherwise (twice: in full, then without the catalogs), the second failure is thrown for the caller to log.
      *
      * @param apply the routing to make effective, or {@code null} to leave it alone
      * @param onlyIfUnset apply only when no startup option, database or role sets the routing
@@ -44,10 +44,8 @@ final class SessionStart {
         try { // without the catalogs a restricted role may not read
             return run(real, query(apply, onlyIfUnset, false, false), apply);
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "lakeproxy's minimal session query failed too ({0}): the plugin stays off",
-                    e.getSQLState());
             rollbackIfNeeded(real);
-            return null;
+            throw e;
         }
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** V3.2+: detection once per instance, Common Table routing in every session, round trips counted. */
 class DetectionTest {
@@ -113,6 +115,39 @@ class DetectionTest {
         for (int i = 0; i < 2; i++) { // detection, then the cached decision
             try (Connection c = DriverManager.getConnection(url, sim.user(), sim.password())) {
                 assertEquals("odps:hqe,dlf:hqe", HoloScenarios.show(c, ROUTING));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ALTER DATABASE dba_later SET ", "ALTER ROLE ALL SET "})
+    void aDbaChangeMadeAfterTheFirstConnectionCountsFromTheNextConnection(String alter) throws SQLException {
+        String db = alter.startsWith("ALTER ROLE") ? HoloSimulator.DEFAULT_DATABASE : "dba_later";
+        if (!alter.startsWith("ALTER ROLE")) {
+            sim.createDatabase(db);
+            try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+                 Statement s = raw.createStatement()) {
+                s.execute("CREATE FOREIGN TABLE " + BYOK + " (id bigint, paid numeric(10,2)) SERVER odps_server"
+                        + " OPTIONS (project_name 'p_byok', table_name 'payments')");
+            }
+        }
+        String url = "jdbc:lakeproxy:" + sim.jdbcUrl(db).substring(5);
+        try (Connection first = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(first, ROUTING));
+        }
+        try (Connection dba = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+             Statement s = dba.createStatement()) {
+            s.execute(alter + ROUTING + " = ''");
+        }
+        try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+             Connection next = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals(HoloScenarios.show(raw, ROUTING), HoloScenarios.show(next, ROUTING), "the DBA's opt-out wins");
+            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(next, BYOK));
+            assertTrue(e.getMessage().contains("the database or role already sets a routing"), e.getMessage());
+        } finally {
+            try (Connection dba = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+                 Statement s = dba.createStatement()) {
+                s.execute(alter.replace(" SET ", " RESET ") + ROUTING);
             }
         }
     }
