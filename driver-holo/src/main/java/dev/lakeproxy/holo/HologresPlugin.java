@@ -47,8 +47,9 @@ public final class HologresPlugin implements LakePlugin {
             return;
         }
         HoloInstance instance = HoloInstance.of(request.serverKey());
-        SessionFacts cached = instance.facts(databaseAndUser(request.realUrl(), request.realProperties()));
         String options = StartupOptions.effective(request.realUrl(), request.realProperties());
+        String key = databaseAndUser(request.realUrl(), request.realProperties());
+        SessionFacts cached = instance.facts(factsKey(key, options));
         if (cached == null || cached.appliedRouting == null || StartupOptions.sets(options, ROUTING_SETTING)) {
             return;
         }
@@ -81,11 +82,10 @@ public final class HologresPlugin implements LakePlugin {
         String options = StartupOptions.effective(ctx.realUrl(), ctx.realProperties());
         String option = ctx.option(HoloOptions.ROUTING);
         String routing = routingValue(option);
-        SessionFacts cached = startup ? instance.facts(key) : null;
-        boolean routingAtStartup = cached != null && cached.appliedRouting != null
-                && options.contains(StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting));
-        String userOptions = routingAtStartup
-                ? options.replace(StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting), "") : options;
+        String added = routing == null ? null : StartupOptions.addition(ROUTING_SETTING, routing);
+        boolean routingAtStartup = startup && added != null && options.contains(added);
+        String userOptions = routingAtStartup ? options.replace(added, "") : options;
+        SessionFacts cached = startup ? instance.facts(factsKey(key, userOptions)) : null;
         SessionFacts facts = cached;
         if (instance.notHologres) {
             return null; // plain PostgreSQL answered before: pure pass-through, no round trip
@@ -107,7 +107,7 @@ public final class HologresPlugin implements LakePlugin {
                 LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
                 return null;
             }
-            remember(ctx, instance, key, facts);
+            remember(ctx, instance, factsKey(key, userOptions), instance.resolver(databaseOf(key)), facts);
         }
         if (facts.routingNote != null && facts.version.hasCommonTable()) {
             ctx.note("routing left alone: " + facts.routingNote);
@@ -124,11 +124,12 @@ public final class HologresPlugin implements LakePlugin {
                 routingAtStartup));
     }
 
-    private static void remember(PluginContext ctx, HoloInstance instance, String key, SessionFacts facts) {
+    private static void remember(PluginContext ctx, HoloInstance instance, String key, NameResolver resolver,
+                                 SessionFacts facts) {
         instance.facts(key, facts);
         instance.lastVersion = facts.version;
         if (facts.catalogListing != null) {
-            instance.resolver(databaseOf(key)).offer(RelationCatalog.parse(facts.catalogListing));
+            resolver.offer(RelationCatalog.parse(facts.catalogListing));
         }
         LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; engine at start: {2}", new Object[] {facts.version,
             facts.appliedRouting != null ? facts.appliedRouting : facts.routingNote, facts.engineAtStart});
@@ -137,6 +138,11 @@ public final class HologresPlugin implements LakePlugin {
             ctx.note("set_config('" + ROUTING_SETTING + "', '" + facts.appliedRouting + "') in the same query");
             ctx.settingSent();
         }
+    }
+
+    /** Cached facts are per database, user and the user's own startup options (a search_path, say). */
+    private static String factsKey(String databaseAndUser, String userOptions) {
+        return databaseAndUser + "\n" + userOptions.trim().replaceAll("\\s+", " ");
     }
 
     /** The database a connection goes to: the URL's, or (as pgjdbc and PostgreSQL do) the user's name. */
