@@ -90,18 +90,36 @@ BEGIN
     RETURN true;
 END $$;
 
--- A foreign table whose MaxCompute table is missing from the store.
-CREATE FUNCTION hg_sim.missing_table(p_project text, p_table text) RETURNS boolean
+-- A read of foreign table p_rel, as PostgreSQL resolved the name the client wrote ('name'::regclass, with the
+-- session's search_path; in a view the regclass constant also records the dependency). p_expected is the table
+-- whose store rows the simulator spliced in; the project and table come from the catalog at read time.
+CREATE FUNCTION hg_sim.read_check(p_rel regclass, p_expected oid) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    v_project text;
+    v_table text;
 BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'XX000',
-        MESSAGE = format('odps table %s.%s does not exist', p_project, p_table);
+    IF p_rel::oid <> p_expected THEN
+        RAISE EXCEPTION USING ERRCODE = '0A000', MESSAGE = format(
+            'holo-sim: %s is not the MaxCompute foreign table %s the simulator chose for this name under the'
+            ' search_path it saw; schema-qualify the name', p_rel, p_expected::regclass);
+    END IF;
+    SELECT lower(max(o.option_value) FILTER (WHERE o.option_name = 'project_name')),
+           lower(max(o.option_value) FILTER (WHERE o.option_name = 'table_name'))
+      INTO v_project, v_table
+      FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o WHERE ft.ftrelid = p_rel;
+    IF v_project IS NULL OR v_table IS NULL
+            OR to_regclass(format('%I.%I', 'hg_sim_mc_' || v_project, v_table)) IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'XX000',
+            MESSAGE = format('odps table %s.%s does not exist', v_project, v_table);
+    END IF;
+    RETURN hg_sim.read_check(v_project, v_table);
 END $$;
 
 -- The MaxCompute foreign tables (server odps_server) as the simulator's rewriter needs them; p_oid NULL = all.
 CREATE FUNCTION hg_sim.foreign_tables(p_oid oid)
 RETURNS TABLE (schema_name text, table_name text, project text, mc_table text, select_list text,
-               null_list text, store_exists boolean)
+               null_list text, store_exists boolean, rel oid)
 LANGUAGE sql STABLE AS $$
     SELECT n.nspname::text, c.relname::text, lower(po.v), lower(pt.v),
         (SELECT string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname),
@@ -111,7 +129,8 @@ LANGUAGE sql STABLE AS $$
                            ', ' ORDER BY a.attnum)
            FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
         CASE WHEN po.v IS NULL OR pt.v IS NULL THEN false
-             ELSE to_regclass(format('%I.%I', 'hg_sim_mc_' || lower(po.v), lower(pt.v))) IS NOT NULL END
+             ELSE to_regclass(format('%I.%I', 'hg_sim_mc_' || lower(po.v), lower(pt.v))) IS NOT NULL END,
+        c.oid
     FROM pg_foreign_table ft
     JOIN pg_class c ON c.oid = ft.ftrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -135,7 +154,7 @@ BEGIN
         FOR f IN SELECT * FROM hg_sim.foreign_tables(r.objid) LOOP
             RAISE NOTICE '%', concat_ws(chr(31), 'hg_sim:ft', f.schema_name, f.table_name, coalesce(f.project, ''),
                 coalesce(f.mc_table, ''), coalesce(f.select_list, ''), coalesce(f.null_list, ''),
-                f.store_exists::text);
+                f.store_exists::text, f.rel::text);
         END LOOP;
     END LOOP;
 END $$;

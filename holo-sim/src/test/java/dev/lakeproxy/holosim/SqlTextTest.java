@@ -38,8 +38,8 @@ class SqlTextTest {
         for (String bad : new String[] {"o", "banana", "2", "", "tru e", "onn"}) {
             assertFalse(Settings.isValidBool(bad), bad);
         }
-        assertNull(ProxySession.invalidBoolOption("-c " + Settings.ORC_VIA_HOLO + "=false"));
-        assertEquals("x", ProxySession.invalidBoolOption("-c a=b -c " + Settings.ORC_VIA_HOLO + "=x -c c=d"));
+        assertNull(StartupHandshake.invalidBoolOption("-c " + Settings.ORC_VIA_HOLO + "=false"));
+        assertEquals("x", StartupHandshake.invalidBoolOption("-c a=b -c " + Settings.ORC_VIA_HOLO + "=x -c c=d"));
     }
 
     @Test
