@@ -19,6 +19,8 @@ final class SqlProcessor {
     private static final Pattern ALTER_BOOL = Pattern.compile(
             "^ALTER\\s+(?:DATABASE|ROLE|USER)\\s+.+?\\s+SET\\s+" + Settings.ORC_VIA_HOLO
                     + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern SET_CONFIG_BOOL = Pattern.compile(
+            "set_config\\s*\\(\\s*'" + Settings.ORC_VIA_HOLO + "'\\s*,\\s*'((?:[^']|'')*)'", FLAGS);
     /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
     private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
     private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
@@ -122,11 +124,13 @@ final class SqlProcessor {
                 ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
-            case "select":
+            case "select": {
                 if (Settings.containsIgnoreCase(head, "search_path")) {
                     SearchPaths.track(head, session.searchPathState);
                 }
-                return rewriter.rewrite(stmt, catalog, session);
+                String checked = checkSetConfigBool(head, stmt);
+                return checked != stmt ? checked : rewriter.rewrite(stmt, catalog, session);
+            }
             case "with":
             case "insert":
             case "update":
@@ -169,7 +173,21 @@ final class SqlProcessor {
         if (value.equalsIgnoreCase("default") || Settings.isValidBool(value)) {
             return stmt;
         }
-        return raise("22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
+        return raise("22023", Settings.REQUIRES_BOOLEAN);
+    }
+
+    /** {@code set_config('<bool setting>', 'value', ...)} with a literal value is validated like SET. */
+    private static String checkSetConfigBool(String head, String stmt) {
+        if (!Settings.containsIgnoreCase(head, Settings.ORC_VIA_HOLO)) {
+            return stmt;
+        }
+        Matcher m = SET_CONFIG_BOOL.matcher(head);
+        while (m.find()) {
+            if (!Settings.isValidBool(m.group(1).replace("''", "'"))) {
+                return raise("22023", Settings.REQUIRES_BOOLEAN);
+            }
+        }
+        return stmt;
     }
 
     static String raise(String sqlState, String message) {
