@@ -42,6 +42,9 @@ final class SqlProcessor {
 
     /** The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing changes). */
     String process(String sql, ProxySession session) {
+        if (Settings.containsIgnoreCase(sql, "hg_query_log")) {
+            sim.flushQueryLog(); // the rows of earlier reads are written in the background
+        }
         List<int[]> spans = SqlText.split(sql);
         StringBuilder out = null;
         int copied = 0;
@@ -102,6 +105,7 @@ final class SqlProcessor {
             case "drop":
                 ddl(session, catalog, head);
                 if (DROP_DATABASE.matcher(head).find()) {
+                    sim.flushQueryLog(); // its writer may hold a connection to the database
                     sim.closeAdminConnections();
                 }
                 return stmt;
