@@ -51,6 +51,10 @@ final class SqlProcessor {
         for (int[] span : spans) {
             String stmt = sql.substring(span[0], span[1]);
             String replaced = processStatement(stmt, session);
+            if (Settings.containsIgnoreCase(stmt, "foreign")) {
+                // Statements after it (in the same string, or pipelined by the client) may read the new table.
+                ProvisionalForeignTables.register(SqlText.stripLeading(stmt), session, sim);
+            }
             if (replaced != stmt) {
                 if (out == null) {
                     out = new StringBuilder(sql.length() + 256);
@@ -100,7 +104,12 @@ final class SqlProcessor {
             }
             case "import": {
                 ddl(session, catalog, head);
-                return ImportForeignSchema.rewrite(head.trim(), stmt);
+                String call = ImportForeignSchema.rewrite(head.trim(), stmt);
+                String preview = ImportForeignSchema.previewQuery(call);
+                if (preview != null) {
+                    ProvisionalForeignTables.registerImport(preview, session, sim);
+                }
+                return call;
             }
             case "drop":
                 ddl(session, catalog, head);

@@ -103,7 +103,8 @@ DECLARE
     v_project text;
     v_table text;
 BEGIN
-    IF p_rel::oid <> p_expected THEN
+    -- p_expected 0: a table created earlier in the same query string, not yet known by oid.
+    IF p_rel::oid <> p_expected AND p_expected <> 0 THEN
         RAISE EXCEPTION USING ERRCODE = '0A000', MESSAGE = format(
             'holo-sim: %s is not the MaxCompute foreign table %s the simulator chose for this name under the'
             ' search_path it saw; schema-qualify the name', p_rel, p_expected::regclass);
@@ -256,3 +257,22 @@ CREATE OR REPLACE VIEW pg_catalog.pg_settings AS
                                                                                short_desc)
     WHERE (SELECT i.version_parts >= s.since FROM hg_sim.instance i);
 RESET allow_system_table_mods;
+
+-- The foreign tables an IMPORT FOREIGN SCHEMA will create (same arguments as hg_sim.import_foreign_schema), for
+-- the statements the proxy rewrites before the import has run (same query string or pipelined messages).
+CREATE FUNCTION hg_sim.import_preview(p_project text, p_into text, p_limit text[], p_except text[], p_if_exists text)
+RETURNS TABLE (schema_name text, table_name text, project text, select_list text, null_list text)
+LANGUAGE sql STABLE AS $$
+    SELECT p_into, c.relname::text, p_project,
+        string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname),
+                   ', ' ORDER BY a.attnum),
+        string_agg(format('CAST(NULL AS %s) AS %I', format_type(a.atttypid, a.atttypmod), a.attname),
+                   ', ' ORDER BY a.attnum)
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE n.nspname = 'hg_sim_mc_' || p_project AND c.relkind IN ('r', 'v', 'p')
+      AND (p_limit IS NULL OR c.relname = ANY (p_limit))
+      AND (p_except IS NULL OR NOT c.relname = ANY (p_except))
+    GROUP BY c.relname
+$$;
