@@ -25,6 +25,8 @@ final class SqlProcessor {
     private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
     private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
     private static final Pattern COPY_QUERY = Pattern.compile("^COPY\\s*\\(", FLAGS);
+    private static final Pattern ROUTINE = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\b", FLAGS);
     private static final Pattern DROP_DATABASE = Pattern.compile("^DROP\\s+DATABASE\\b", FLAGS);
 
     private final HoloSimulator sim;
@@ -132,8 +134,11 @@ final class SqlProcessor {
                     catalog.markDirty();
                 }
                 return stmt;
+            case "do":
+                return rewriteBodies(stmt, catalog, session);
             case "create": {
-                String out = rewriter.rewrite(stmt, catalog, session);
+                String out = ROUTINE.matcher(head).find() ? rewriteBodies(stmt, catalog, session)
+                        : rewriter.rewrite(stmt, catalog, session);
                 ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
@@ -219,6 +224,30 @@ final class SqlProcessor {
         String tail = stmt.substring(offset);
         String out = rewriter.rewrite(tail, catalog, session);
         return out == tail ? stmt : stmt.substring(0, offset) + out;
+    }
+
+    /**
+     * Rewrites the reads inside the dollar-quoted bodies of {@code DO} and {@code CREATE FUNCTION/PROCEDURE}
+     * (SQL and PL/pgSQL statements; the names are resolved when the body runs, like PostgreSQL does).
+     */
+    private String rewriteBodies(String stmt, ForeignTableCatalog catalog, ProxySession session) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < stmt.length(); ) {
+            int j = SqlText.skipToken(stmt, i);
+            int tag = stmt.charAt(i) == '$' ? stmt.indexOf('$', i + 1) + 1 : 0;
+            if (tag > i && j - i > 2 * (tag - i) && stmt.startsWith(stmt.substring(i, tag), j - (tag - i))) {
+                String body = stmt.substring(tag, j - (tag - i));
+                String rewritten = rewriter.rewrite(body, catalog, session);
+                if (rewritten != body) {
+                    out = out == null ? new StringBuilder(stmt.length() + 256) : out;
+                    out.append(stmt, copied, tag).append(rewritten);
+                    copied = j - (tag - i);
+                }
+            }
+            i = j;
+        }
+        return out == null ? stmt : out.append(stmt, copied, stmt.length()).toString();
     }
 
     /** Rewrites the query of {@code COPY (query) TO ...}. */

@@ -148,6 +148,28 @@ class ForeignReadPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
+    void functionsAndDoBlocks(String mode) throws Exception {
+        HoloSimulator sim = SIM.sim();
+        try (Connection c = Db.connect(sim, DB, mode)) {
+            Db.exec(c, "CREATE OR REPLACE FUNCTION enc_count() RETURNS bigint LANGUAGE plpgsql AS $body$"
+                    + " DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM enc; RETURN n; END $body$");
+            Db.exec(c, "CREATE OR REPLACE FUNCTION enc_ids() RETURNS SETOF bigint LANGUAGE sql AS $$"
+                    + " SELECT id FROM public.enc $$");
+            for (String sql : new String[] {"SELECT enc_count()", "SELECT * FROM enc_ids()",
+                    "DO $$BEGIN PERFORM * FROM enc; END$$"}) {
+                Db.fails("XX000", c, sql);
+                assertEquals(Engine.HQE, sim.lastEngine(), sql);
+            }
+            Db.exec(c, "SET " + SettingsTest.ORC + " = false");
+            assertEquals("1", Db.one(c, "SELECT enc_count()"));
+            assertEquals("2", Db.one(c, "SELECT * FROM enc_ids()"));
+            Db.exec(c, "DO $$BEGIN PERFORM * FROM enc; END$$");
+            assertEquals(Engine.SQE, sim.lastEngine());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
     void viewsDependOnTheirForeignTables(String mode) throws Exception {
         try (Connection c = Db.connect(SIM.sim(), DB, mode)) {
             SQLException e = Db.fails("2BP01", c, "DROP FOREIGN TABLE enc");
