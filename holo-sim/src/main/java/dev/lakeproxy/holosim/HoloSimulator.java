@@ -194,6 +194,7 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and checks. */
     public Connection directConnection(String database) throws SQLException {
+        queryLog.flush(); // hologres.hg_query_log is complete for what the caller reads through it
         return direct(database);
     }
 
@@ -205,6 +206,7 @@ public final class HoloSimulator implements AutoCloseable {
         }
         closed = true;
         sessions.close();
+        queryLog.close();
         try {
             cluster.close();
         } catch (IOException e) {
@@ -263,6 +265,10 @@ public final class HoloSimulator implements AutoCloseable {
 
     void recordRead(QueryLogEntry e) {
         queryLog.record(e);
+    }
+
+    void flushQueryLog() {
+        queryLog.flush();
     }
 
     <T> T withAdmin(String database, EmbeddedCluster.SqlWork<T> work) throws SQLException {

@@ -19,6 +19,9 @@ final class ImportForeignSchema {
                     + IDENT + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$", FLAGS);
     private static final Pattern IF_TABLE_EXIST = Pattern.compile("if_table_exist\\s+'([^']*)'", FLAGS);
 
+    private static final String CALL = "SELECT hg_sim.import_foreign_schema(";
+    private static final String PREVIEW = "SELECT * FROM hg_sim.import_preview(";
+
     private ImportForeignSchema() {
     }
 
@@ -51,9 +54,14 @@ final class ImportForeignSchema {
         }
         boolean limit = "LIMIT TO".equals(mode);
         boolean except = "EXCEPT".equals(mode);
-        return "SELECT hg_sim.import_foreign_schema(" + SqlText.quoteLiteral(project) + ", "
+        return CALL + SqlText.quoteLiteral(project) + ", "
                 + SqlText.quoteLiteral(into) + ", " + (limit ? array : "NULL::text[]") + ", "
                 + (except ? array : "NULL::text[]") + ", " + SqlText.quoteLiteral(ifExists) + ")";
+    }
+
+    /** For a statement {@link #rewrite} produced: the query of the tables it will create, else null. */
+    static String previewQuery(String rewritten) {
+        return rewritten.startsWith(CALL) ? PREVIEW + rewritten.substring(CALL.length()) : null;
     }
 
 }

@@ -45,8 +45,15 @@ final class SearchPathState {
         failed = true;
     }
 
-    /** ReadyForQuery with the transaction status byte: 'I' idle (transaction over), 'T' open, 'E' failed. */
+    /**
+     * ReadyForQuery with the transaction status byte: 'I' idle (transaction over), 'T' open, 'E' failed. An open
+     * transaction after an error or a ROLLBACK was saved by {@code ROLLBACK TO SAVEPOINT}; the SETs since the
+     * savepoint are not told apart from those before it (the proxy's view is a hint, see {@link SearchPaths}).
+     */
     synchronized void readyForQuery(byte status) {
+        if (status == 'T') {
+            failed = false;
+        }
         if (status != 'I') {
             return;
         }

@@ -19,10 +19,14 @@ final class SqlProcessor {
     private static final Pattern ALTER_BOOL = Pattern.compile(
             "^ALTER\\s+(?:DATABASE|ROLE|USER)\\s+.+?\\s+SET\\s+" + Settings.ORC_VIA_HOLO
                     + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern SET_CONFIG_BOOL = Pattern.compile(
+            "set_config\\s*\\(\\s*'" + Settings.ORC_VIA_HOLO + "'\\s*,\\s*'((?:[^']|'')*)'", FLAGS);
     /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
     private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
     private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
     private static final Pattern COPY_QUERY = Pattern.compile("^COPY\\s*\\(", FLAGS);
+    private static final Pattern ROUTINE = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\b", FLAGS);
     private static final Pattern DROP_DATABASE = Pattern.compile("^DROP\\s+DATABASE\\b", FLAGS);
 
     private final HoloSimulator sim;
@@ -40,12 +44,19 @@ final class SqlProcessor {
 
     /** The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing changes). */
     String process(String sql, ProxySession session) {
+        if (Settings.containsIgnoreCase(sql, "hg_query_log")) {
+            sim.flushQueryLog(); // the rows of earlier reads are written in the background
+        }
         List<int[]> spans = SqlText.split(sql);
         StringBuilder out = null;
         int copied = 0;
         for (int[] span : spans) {
             String stmt = sql.substring(span[0], span[1]);
             String replaced = processStatement(stmt, session);
+            if (Settings.containsIgnoreCase(stmt, "foreign")) {
+                // Statements after it (in the same string, or pipelined by the client) may read the new table.
+                ProvisionalForeignTables.register(SqlText.stripLeading(stmt), session, sim);
+            }
             if (replaced != stmt) {
                 if (out == null) {
                     out = new StringBuilder(sql.length() + 256);
@@ -95,11 +106,17 @@ final class SqlProcessor {
             }
             case "import": {
                 ddl(session, catalog, head);
-                return ImportForeignSchema.rewrite(head.trim(), stmt);
+                String call = ImportForeignSchema.rewrite(head.trim(), stmt);
+                String preview = ImportForeignSchema.previewQuery(call);
+                if (preview != null) {
+                    ProvisionalForeignTables.registerImport(preview, session, sim);
+                }
+                return call;
             }
             case "drop":
                 ddl(session, catalog, head);
                 if (DROP_DATABASE.matcher(head).find()) {
+                    sim.flushQueryLog(); // its writer may hold a connection to the database
                     sim.closeAdminConnections();
                 }
                 return stmt;
@@ -117,16 +134,21 @@ final class SqlProcessor {
                     catalog.markDirty();
                 }
                 return stmt;
+            case "do":
+                return rewriteBodies(stmt, catalog, session);
             case "create": {
-                String out = rewriter.rewrite(stmt, catalog, session);
+                String out = ROUTINE.matcher(head).find() ? rewriteBodies(stmt, catalog, session)
+                        : rewriter.rewrite(stmt, catalog, session);
                 ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
-            case "select":
+            case "select": {
                 if (Settings.containsIgnoreCase(head, "search_path")) {
                     SearchPaths.track(head, session.searchPathState);
                 }
-                return rewriter.rewrite(stmt, catalog, session);
+                String checked = checkSetConfigBool(head, stmt);
+                return checked != stmt ? checked : rewriter.rewrite(stmt, catalog, session);
+            }
             case "with":
             case "insert":
             case "update":
@@ -169,7 +191,21 @@ final class SqlProcessor {
         if (value.equalsIgnoreCase("default") || Settings.isValidBool(value)) {
             return stmt;
         }
-        return raise("22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
+        return raise("22023", Settings.REQUIRES_BOOLEAN);
+    }
+
+    /** {@code set_config('<bool setting>', 'value', ...)} with a literal value is validated like SET. */
+    private static String checkSetConfigBool(String head, String stmt) {
+        if (!Settings.containsIgnoreCase(head, Settings.ORC_VIA_HOLO)) {
+            return stmt;
+        }
+        Matcher m = SET_CONFIG_BOOL.matcher(head);
+        while (m.find()) {
+            if (!Settings.isValidBool(m.group(1).replace("''", "'"))) {
+                return raise("22023", Settings.REQUIRES_BOOLEAN);
+            }
+        }
+        return stmt;
     }
 
     static String raise(String sqlState, String message) {
@@ -188,6 +224,30 @@ final class SqlProcessor {
         String tail = stmt.substring(offset);
         String out = rewriter.rewrite(tail, catalog, session);
         return out == tail ? stmt : stmt.substring(0, offset) + out;
+    }
+
+    /**
+     * Rewrites the reads inside the dollar-quoted bodies of {@code DO} and {@code CREATE FUNCTION/PROCEDURE}
+     * (SQL and PL/pgSQL statements; the names are resolved when the body runs, like PostgreSQL does).
+     */
+    private String rewriteBodies(String stmt, ForeignTableCatalog catalog, ProxySession session) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < stmt.length(); ) {
+            int j = SqlText.skipToken(stmt, i);
+            int tag = stmt.charAt(i) == '$' ? stmt.indexOf('$', i + 1) + 1 : 0;
+            if (tag > i && j - i > 2 * (tag - i) && stmt.startsWith(stmt.substring(i, tag), j - (tag - i))) {
+                String body = stmt.substring(tag, j - (tag - i));
+                String rewritten = rewriter.rewrite(body, catalog, session);
+                if (rewritten != body) {
+                    out = out == null ? new StringBuilder(stmt.length() + 256) : out;
+                    out.append(stmt, copied, tag).append(rewritten);
+                    copied = j - (tag - i);
+                }
+            }
+            i = j;
+        }
+        return out == null ? stmt : out.append(stmt, copied, stmt.length()).toString();
     }
 
     /** Rewrites the query of {@code COPY (query) TO ...}. */

@@ -80,7 +80,7 @@ final class StartupHandshake {
             String invalid = invalidBoolOption(options);
             if (invalid != null) {
                 Wire.sendError(cout, "FATAL", "22023",
-                        "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
+                        Settings.REQUIRES_BOOLEAN);
                 return null;
             }
             String path = SearchPaths.startupOption(options, "search_path");

@@ -40,9 +40,8 @@ class ForeignReadPathsTest {
                     + "; CREATE FOREIGN TABLE \"Mc\".\"Ft_Quoted\" (id bigint) SERVER odps_server"
                     + " OPTIONS (project_name 'paths_byok', table_name 't')"
                     + "; CREATE FOREIGN TABLE plain (id bigint) SERVER odps_server"
-                    + " OPTIONS (project_name 'paths_plain', table_name 't')");
-            // A separate statement: the proxy rewrites a whole query string before PostgreSQL runs any of it.
-            Db.exec(c, "CREATE VIEW v_enc AS SELECT id FROM enc"
+                    + " OPTIONS (project_name 'paths_plain', table_name 't')"
+                    + "; CREATE VIEW v_enc AS SELECT id FROM enc"
                     + "; CREATE VIEW v_over AS SELECT v.id FROM v_enc v JOIN plain p ON p.id < v.id"
                     + "; CREATE VIEW v_quoted AS SELECT * FROM \"Mc\".\"Ft_Quoted\"");
         }
@@ -110,6 +109,61 @@ class ForeignReadPathsTest {
             Db.exec(c, "SET " + SettingsTest.ORC + " = false");
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT id FROM v_over) TO STDOUT", out);
             assertEquals("2\n", out.toString());
+            assertEquals(Engine.SQE, sim.lastEngine());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void tablesCreatedEarlierInTheSameQueryString() throws Exception {
+        HoloSimulator sim = SIM.sim();
+        try (Connection c = Db.connect(sim, DB, Db.SIMPLE)) {
+            Db.exec(c, "SET " + SettingsTest.ORC + " = false");
+            sim.clearQueryLog();
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA same_str; CREATE FOREIGN TABLE IF NOT EXISTS"
+                        + " same_str.\"Same_Ft\" (id numeric(10,2) NOT NULL DEFAULT 0)"
+                        + " SERVER odps_server OPTIONS (project_name 'paths_byok', table_name 't');"
+                        + " SELECT id FROM same_str.\"Same_Ft\"");
+                while (st.getResultSet() == null) {
+                    assertTrue(st.getMoreResults() || st.getUpdateCount() != -1);
+                }
+                try (ResultSet rs = st.getResultSet()) {
+                    assertTrue(rs.next());
+                    assertEquals("2.00", rs.getString(1));
+                }
+            }
+            assertEquals(Engine.SQE, sim.lastEngine());
+            assertEquals("2.00", Db.one(c, "SELECT id FROM same_str.\"Same_Ft\""), "and afterwards, by oid");
+            Db.exec(c, "RESET " + SettingsTest.ORC);
+            Db.fails("XX000", c, "CREATE FOREIGN TABLE same_str.t2 (id bigint) SERVER odps_server"
+                    + " OPTIONS (project_name 'paths_byok', table_name 't'); SELECT * FROM same_str.t2");
+            Db.fails("42P01", c, "SELECT * FROM same_str.t2"); // the failed string created nothing
+            Db.exec(c, "SET " + SettingsTest.ORC + " = false");
+            Db.exec(c, "IMPORT FOREIGN SCHEMA paths_byok FROM SERVER odps_server INTO same_str;"
+                    + " CREATE TEMP TABLE same_str_copy AS SELECT id FROM same_str.t");
+            assertEquals("2", Db.one(c, "SELECT id FROM same_str_copy"));
+            Db.exec(c, "DROP SCHEMA same_str CASCADE");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
+    void functionsAndDoBlocks(String mode) throws Exception {
+        HoloSimulator sim = SIM.sim();
+        try (Connection c = Db.connect(sim, DB, mode)) {
+            Db.exec(c, "CREATE OR REPLACE FUNCTION enc_count() RETURNS bigint LANGUAGE plpgsql AS $body$"
+                    + " DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM enc; RETURN n; END $body$");
+            Db.exec(c, "CREATE OR REPLACE FUNCTION enc_ids() RETURNS SETOF bigint LANGUAGE sql AS $$"
+                    + " SELECT id FROM public.enc $$");
+            for (String sql : new String[] {"SELECT enc_count()", "SELECT * FROM enc_ids()",
+                    "DO $$BEGIN PERFORM * FROM enc; END$$"}) {
+                Db.fails("XX000", c, sql);
+                assertEquals(Engine.HQE, sim.lastEngine(), sql);
+            }
+            Db.exec(c, "SET " + SettingsTest.ORC + " = false");
+            assertEquals("1", Db.one(c, "SELECT enc_count()"));
+            assertEquals("2", Db.one(c, "SELECT * FROM enc_ids()"));
+            Db.exec(c, "DO $$BEGIN PERFORM * FROM enc; END$$");
             assertEquals(Engine.SQE, sim.lastEngine());
         }
     }

@@ -90,6 +90,15 @@ class SearchPathTest {
             c.rollback();
             assertEquals("1", readFt(c), "ROLLBACK undoes SET");
             c.commit();
+            Db.exec(c, "SET search_path = sp_b");
+            Db.exec(c, "SAVEPOINT s");
+            Db.fails("22012", c, "SELECT 1/0");
+            Db.exec(c, "ROLLBACK TO SAVEPOINT s");
+            c.commit();
+            assertEquals("sp_b", readFt(c), "the SET before the savepoint survives ROLLBACK TO SAVEPOINT");
+            c.rollback();
+            Db.exec(c, "SET search_path = sp_a");
+            c.commit();
             c.setAutoCommit(true);
             Db.exec(c, "RESET search_path");
             Db.fails("42P01", c, "SELECT id FROM ft");

@@ -56,6 +56,15 @@ class SqlTextTest {
     }
 
     @Test
+    void columnDefinitionsOfCreateForeignTable() {
+        List<String> cols = ProvisionalForeignTables.columns("id numeric(10,2) NOT NULL, \"Extra\" character"
+                + " varying(20) DEFAULT 'a,b', ts timestamp with time zone, CONSTRAINT c CHECK (id > 0)").stream()
+                .map(c -> c[0] + ":" + c[1]).collect(Collectors.toList());
+        assertEquals(Arrays.asList("id:numeric(10,2)", "Extra:character varying(20)", "ts:timestamp with time zone"),
+                cols);
+    }
+
+    @Test
     void versions() {
         assertTrue(HoloVersion.parse("1.3.31").atLeast(HoloVersion.V1_3_31));
         assertFalse(HoloVersion.parse("1.3.30").atLeast(HoloVersion.V1_3_31));

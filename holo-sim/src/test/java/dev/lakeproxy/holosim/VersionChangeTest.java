@@ -51,6 +51,8 @@ class VersionChangeTest {
                     assertEquals("ERROR: " + UNKNOWN, e.getMessage());
                 }
                 assertEquals("true", Db.one(c, "SHOW " + ORC));
+                assertEquals(java.util.Collections.singletonList(ORC),
+                        Db.rows(c, "SELECT name FROM pg_settings WHERE name LIKE 'hg%experimental%'"));
                 // The database-level routing stored on V3.2 no longer routes: HQE fails on both tables.
                 Db.fails("XX000", c, "SELECT id FROM dk");
                 assertEquals(Engine.HQE, sim.lastEngine());
