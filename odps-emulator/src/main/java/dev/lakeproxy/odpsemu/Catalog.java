@@ -74,7 +74,7 @@ final class Catalog {
         final String name;
         final String
                 type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
-                      // TIMESTAMP
+        // TIMESTAMP
         final int precision; // TIMESTAMP(p) precision, -1 when not given
         final String comment;
 
@@ -83,6 +83,11 @@ final class Catalog {
             this.type = type;
             this.precision = precision;
             this.comment = comment;
+        }
+
+        /** The type as DDL and DESC show it, with a TIMESTAMP precision when one was given. */
+        String typeText() {
+            return precision >= 0 ? type + "(" + precision + ")" : type;
         }
 
         String baseType() {

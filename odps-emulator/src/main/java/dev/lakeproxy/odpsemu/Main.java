@@ -17,7 +17,7 @@ public final class Main {
             String.join(
                     "\n",
                     "lakeproxy MaxCompute emulator: a local MaxCompute REST + tunnel endpoint for"
-                        + " odps-jdbc and other clients.",
+                            + " odps-jdbc and other clients.",
                     "",
                     "Usage: java -jar lakeproxy-odps-emulator-<version>-standalone.jar [options]",
                     "",
@@ -27,20 +27,20 @@ public final class Main {
                     "  --timezone ZONE   project time zone, odps.sql.timezone (default UTC)",
                     "  --writers N       simulated parallel Tablestore writers (default 4)",
                     "  --batch-rows N    rows per simulated Tablestore BatchWriteRow request"
-                        + " (default 100)",
+                            + " (default 100)",
                     "  --no-sample       do not create the sample projects",
                     "  --help            print this help",
                     "",
                     "Sample (unless --no-sample): project 'demo' (table internal_orders, Tablestore"
-                        + " external table",
+                            + " external table",
                     "ots_table_external over Tablestore table ots_tpch_orders), three-tier project"
-                        + " 'demo3' (schema sales),",
+                            + " 'demo3' (schema sales),",
                     "Paimon_DLF external project 'demo_lake' on DLF catalog 'demo_catalog' (tables"
-                        + " default.test_table,",
+                            + " default.test_table,",
                     "default.emp with a fixed bucket, default.dynamic_emp with a dynamic bucket),"
-                        + " and RAM user 'analyst'",
+                            + " and RAM user 'analyst'",
                     "(access id analyst-access-id, key analyst-access-key) without DLF data"
-                        + " permission.");
+                            + " permission.");
 
     private Main() {}
 
@@ -154,13 +154,13 @@ public final class Main {
         emu.execute(
                 "demo",
                 "CREATE EXTERNAL TABLE ots_table_external (odps_orderkey bigint, odps_orderdate"
-                    + " string, odps_custkey bigint, odps_orderstatus string, odps_totalprice"
-                    + " double) STORED BY 'com.aliyun.odps.TableStoreStorageHandler' WITH"
-                    + " SERDEPROPERTIES"
-                    + " ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,"
-                    + " o_orderstatus,o_totalprice', 'tablestore.table.name'='ots_tpch_orders',"
-                    + " 'odps.properties.rolearn'='acs:ram::xxxxx:role/aliyunodpsdefaultrole')"
-                    + " LOCATION 'tablestore://"
+                        + " string, odps_custkey bigint, odps_orderstatus string, odps_totalprice"
+                        + " double) STORED BY 'com.aliyun.odps.TableStoreStorageHandler' WITH"
+                        + " SERDEPROPERTIES"
+                        + " ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,"
+                        + " o_orderstatus,o_totalprice', 'tablestore.table.name'='ots_tpch_orders',"
+                        + " 'odps.properties.rolearn'='acs:ram::xxxxx:role/aliyunodpsdefaultrole')"
+                        + " LOCATION 'tablestore://"
                         + emu.tablestore().instanceName()
                         + ".cn-hangzhou.ots-internal.aliyuncs.com'");
         emu.createThreeTierProject("demo3");

@@ -1,12 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
-import com.aliyun.odps.data.Record;
-
-import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
-import dev.lakeproxy.odpsemu.Catalog.Schema;
-import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -15,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -157,14 +150,14 @@ public final class MaxComputeEmulator implements AutoCloseable {
     private volatile boolean tenantNamespaceSchema;
     private final String accountUid;
     private final SimulatedTablestore tablestore;
-    private final Map<String, User> usersByAccessId = new ConcurrentHashMap<>();
-    private final Map<String, User> usersByName = new ConcurrentHashMap<>();
+    private final Accounts accounts;
     private final User root;
-    private final List<RestServer.InstanceRecord> jobs = new CopyOnWriteArrayList<>();
+    private final List<InstanceRecord> jobs = new CopyOnWriteArrayList<>();
     private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
     private EmbeddedPostgres postgres;
     private Connection pg;
     private SqlEngine engine;
+    private ProjectAdmin projects;
     private RestServer server;
 
     private MaxComputeEmulator(Builder b) {
@@ -174,40 +167,16 @@ public final class MaxComputeEmulator implements AutoCloseable {
         this.tenantNamespaceSchema = b.tenantNamespaceSchema;
         this.accountUid = b.accountUid;
         this.tablestore = new SimulatedTablestore(b.tablestoreInstance);
-        this.root = new User("root", DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY, true, accountUid);
-        usersByAccessId.put(root.accessId(), root);
-        usersByName.put("root", root);
+        this.accounts = new Accounts(accountUid, DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
+        this.root = accounts.root;
     }
 
     private void startInternal(String host, int port) throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
         pg = postgres.getPostgresDatabase().getConnection();
-        try (Statement st = pg.createStatement()) {
-            st.execute("SET TIME ZONE 'UTC'");
-            st.execute("CREATE SCHEMA mc");
-            st.execute(
-                    "CREATE FUNCTION mc.rand() RETURNS double precision LANGUAGE sql VOLATILE AS"
-                        + " 'SELECT random()'");
-            st.execute(
-                    "CREATE FUNCTION mc.rand(bigint) RETURNS double precision LANGUAGE sql VOLATILE"
-                        + " AS 'SELECT random()'");
-            st.execute(
-                    "CREATE FUNCTION mc.getdate() RETURNS timestamp(3) LANGUAGE sql STABLE AS"
-                        + " 'SELECT localtimestamp(3)'");
-            st.execute(
-                    "CREATE FUNCTION mc.nvl(anyelement, anyelement) RETURNS anyelement LANGUAGE sql"
-                        + " IMMUTABLE AS 'SELECT coalesce($1, $2)'");
-            st.execute(
-                    "CREATE FUNCTION mc.\"if\"(boolean, anyelement, anyelement) RETURNS anyelement"
-                        + " LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN $1 THEN $2 ELSE $3 END'");
-            st.execute(
-                    "CREATE FUNCTION mc.tolower(text) RETURNS text LANGUAGE sql IMMUTABLE AS"
-                        + " 'SELECT lower($1)'");
-            st.execute(
-                    "CREATE FUNCTION mc.toupper(text) RETURNS text LANGUAGE sql IMMUTABLE AS"
-                        + " 'SELECT upper($1)'");
-        }
+        MaxComputeFunctions.install(pg);
         engine = new SqlEngine(this, pg);
+        projects = new ProjectAdmin(catalog, engine, root.principal());
         server = new RestServer(this, host, port);
         server.start();
     }
@@ -274,12 +243,12 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     /** Creates a normal (two-tier) project with its {@code default} schema. */
     public void createProject(String name) {
-        addProject(name, ProjectType.MANAGED, false, null);
+        projects.add(name, ProjectType.MANAGED, false, null);
     }
 
     /** Creates a three-tier project (schemas enabled) with its {@code default} schema. */
     public void createThreeTierProject(String name) {
-        addProject(name, ProjectType.MANAGED, true, null);
+        projects.add(name, ProjectType.MANAGED, true, null);
     }
 
     /**
@@ -304,66 +273,23 @@ public final class MaxComputeEmulator implements AutoCloseable {
                             + " lacks the RAM permission to create an external project (RAM"
                             + " console).");
         }
-        addProject(name, ProjectType.EXTERNAL, true, dlfCatalog);
-    }
-
-    private void addProject(String name, ProjectType type, boolean threeTier, String dlfCatalog) {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (catalog.projects.containsKey(key)) {
-            throw new IllegalArgumentException("project already exists: " + name);
-        }
-        Map<String, Schema> schemas =
-                type == ProjectType.EXTERNAL
-                        ? catalog.dlfCatalogs.computeIfAbsent(
-                                dlfCatalog.toLowerCase(Locale.ROOT), k -> new ConcurrentHashMap<>())
-                        : new ConcurrentHashMap<>();
-        Project p = new Project(key, type, threeTier, dlfCatalog, root.principal(), schemas);
-        synchronized (engine) {
-            if (!p.schemas.containsKey("default")) {
-                createSchemaInternal(p, "default");
-            }
-        }
-        catalog.projects.put(key, p);
+        projects.add(name, ProjectType.EXTERNAL, true, dlfCatalog);
     }
 
     /** Creates a schema in a three-tier project (as {@code CREATE SCHEMA} does). */
     public void createSchema(String project, String schema) {
-        Project p = requireProject(project);
+        Project p = projects.require(project);
         if (!p.threeTier) {
             throw new IllegalArgumentException("project " + project + " is not three-tier");
         }
         synchronized (engine) {
-            createSchemaInternal(p, schema.toLowerCase(Locale.ROOT));
+            projects.createSchema(p, schema.toLowerCase(Locale.ROOT));
         }
-    }
-
-    void createSchemaInternal(Project p, String schema) {
-        Schema s =
-                new Schema(
-                        p.name,
-                        schema,
-                        p.isPaimonDlf()
-                                ? Catalog.dlfPgSchemaName(p.dlfCatalog, schema)
-                                : Catalog.pgSchemaName(p.name, schema));
-        try {
-            engine.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
-        } catch (SQLException e) {
-            throw SqlEngine.translate(e);
-        }
-        p.schemas.put(schema, s);
-    }
-
-    private Project requireProject(String name) {
-        Project p = catalog.project(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no such project: " + name);
-        }
-        return p;
     }
 
     /** Names of the schemas of a project. */
     public List<String> schemas(String project) {
-        List<String> out = new ArrayList<>(requireProject(project).schemas.keySet());
+        List<String> out = new ArrayList<>(projects.require(project).schemas.keySet());
         Collections.sort(out);
         return out;
     }
@@ -382,51 +308,22 @@ public final class MaxComputeEmulator implements AutoCloseable {
             List<String> partitionColumns,
             List<String> primaryKey,
             Integer bucket) {
-        Project p = requireProject(project);
+        Project p = projects.require(project);
         if (!p.isPaimonDlf()) {
             throw new IllegalArgumentException(
                     "project " + project + " is not a Paimon_DLF external project");
         }
-        StringBuilder ddl =
-                new StringBuilder("CREATE TABLE ")
-                        .append(schema)
-                        .append('.')
-                        .append(table)
-                        .append(" (")
-                        .append(String.join(", ", columns))
-                        .append(")");
-        if (partitionColumns != null && !partitionColumns.isEmpty()) {
-            ddl.append(" PARTITIONED BY (").append(String.join(", ", partitionColumns)).append(")");
-        }
-        List<String> props = new ArrayList<>();
-        if (primaryKey != null && !primaryKey.isEmpty()) {
-            props.add("'primary-key'='" + String.join(",", primaryKey) + "'");
-        }
-        if (bucket != null) {
-            props.add("'bucket'='" + bucket + "'");
-        }
-        if (!props.isEmpty()) {
-            ddl.append(" TBLPROPERTIES (").append(String.join(", ", props)).append(")");
-        }
+        String ddl =
+                PaimonRules.tableDdl(schema, table, columns, partitionColumns, primaryKey, bucket);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("odps.namespace.schema", "true");
-        execute(project, ddl.toString(), settings);
+        execute(project, ddl, settings);
     }
 
     /** Table properties of a table (Paimon options such as {@code primary-key}, {@code bucket}). */
     public Map<String, String> tableProperties(String project, String schema, String table) {
         return Collections.unmodifiableMap(
-                new LinkedHashMap<>(requireTable(project, schema, table).tblProperties));
-    }
-
-    private Table requireTable(String project, String schema, String table) {
-        Schema s = requireProject(project).schemas.get(schema.toLowerCase(Locale.ROOT));
-        Table t = s == null ? null : s.tables.get(table.toLowerCase(Locale.ROOT));
-        if (t == null) {
-            throw new IllegalArgumentException(
-                    "no such table: " + project + "." + schema + "." + table);
-        }
-        return t;
+                new LinkedHashMap<>(projects.requireTable(project, schema, table).tblProperties));
     }
 
     /**
@@ -442,7 +339,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
      * As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}.
      */
     public String execute(String project, String sql, Map<String, String> settings) {
-        Project p = requireProject(project);
+        Project p = projects.require(project);
         boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
         String schema = settings.getOrDefault("odps.default.schema", "default");
         SqlEngine.Context ctx =
@@ -462,44 +359,22 @@ public final class MaxComputeEmulator implements AutoCloseable {
      * has DLF data permission and no RAM permission to create external projects until changed.
      */
     public User addRamUser(String name) {
-        User u = new User(name, name + "-access-id", name + "-access-key", false, accountUid);
-        usersByAccessId.put(u.accessId(), u);
-        usersByName.put(name, u);
-        return u;
+        return accounts.addRamUser(name);
     }
 
     /** Grants or revokes a user's DLF data-plane permission (read, write, list in DLF catalogs). */
     public void setDlfDataPermission(String user, boolean granted) {
-        requireUser(user).dlfDataPermission = granted;
+        accounts.require(user).dlfDataPermission = granted;
     }
 
     /** Grants or revokes a user's RAM control-plane permission to create external projects. */
     public void setRamExternalProjectPermission(String user, boolean granted) {
-        requireUser(user).ramExternalProjectPermission = granted;
+        accounts.require(user).ramExternalProjectPermission = granted;
     }
 
-    private User requireUser(String name) {
-        User u = usersByName.get(name);
-        if (u == null) {
-            throw new IllegalArgumentException("no such user: " + name);
-        }
-        return u;
-    }
-
-    /**
-     * The user of a request: {@code Authorization: ODPS <accessId>:<signature>}; unknown ids are
-     * root.
-     */
+    /** The user of a request ({@code Authorization: ODPS <accessId>:<signature>}). */
     User userForAuthorization(String header) {
-        if (header == null) {
-            return root;
-        }
-        String h = header.trim();
-        int sp = h.indexOf(' ');
-        String cred = sp < 0 ? h : h.substring(sp + 1);
-        int colon = cred.indexOf(':');
-        String id = colon < 0 ? cred : cred.substring(0, colon);
-        return usersByAccessId.getOrDefault(id, root);
+        return accounts.forAuthorization(header);
     }
 
     /**
@@ -550,14 +425,14 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ jobs
 
-    void recordJob(RestServer.InstanceRecord rec) {
+    void recordJob(InstanceRecord rec) {
         jobs.add(rec);
     }
 
     /** Jobs submitted over HTTP, oldest first: SQL text, settings, user, outcome. */
     public List<SubmittedJob> jobs() {
         List<SubmittedJob> out = new ArrayList<>();
-        for (RestServer.InstanceRecord r : jobs) {
+        for (InstanceRecord r : jobs) {
             out.add(new SubmittedJob(r));
         }
         return out;
@@ -566,7 +441,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
     /** The SQL texts of the submitted jobs, oldest first. */
     public List<String> submittedSql() {
         List<String> out = new ArrayList<>();
-        for (RestServer.InstanceRecord r : jobs) {
+        for (InstanceRecord r : jobs) {
             out.add(r.sql);
         }
         return out;
@@ -578,78 +453,17 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ internals
 
+    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
+    void createSchemaInternal(Project p, String schema) {
+        projects.createSchema(p, schema);
+    }
+
     ZoneId zone() {
         return zone;
     }
 
     SqlEngine engine() {
         return engine;
-    }
-
-    /**
-     * Commits a table-tunnel upload: the blocks' records become rows of the table (or partition).
-     */
-    void commitUpload(
-            Table t,
-            String partitionSpec,
-            boolean overwrite,
-            Map<Long, List<Record>> blocks,
-            User user) {
-        if (t.isTablestore()) {
-            throw new OdpsSqlException(
-                    "ODPS-0130071",
-                    "[1,1] Semantic analysis exception - tunnel upload to the "
-                            + "Tablestore external table "
-                            + t.fullName()
-                            + " is not supported; use INSERT ... SELECT");
-        }
-        Project p = catalog.project(t.project);
-        if (p.isPaimonDlf()) {
-            PaimonRules.checkWritable(t);
-        }
-        Map<String, String> spec =
-                partitionSpec == null || partitionSpec.isEmpty()
-                        ? new LinkedHashMap<>()
-                        : RestServer.parseSpec(partitionSpec);
-        List<Column> cols = new ArrayList<>(t.columns);
-        for (String k : spec.keySet()) {
-            Column c = t.column(k);
-            if (c == null) {
-                throw new OdpsSqlException(
-                        "ODPS-0130071",
-                        "[1,1] Semantic analysis exception - partition column "
-                                + k
-                                + " does not exist in "
-                                + t.fullName());
-            }
-            cols.add(c);
-        }
-        List<Object[]> rows = new ArrayList<>();
-        for (List<Record> block : blocks.values()) {
-            for (Record r : block) {
-                Object[] o = new Object[cols.size()];
-                for (int i = 0; i < t.columns.size(); i++) {
-                    o[i] = OdpsValues.fromRecordValue(r.get(i), t.columns.get(i).type, zone);
-                }
-                int k = t.columns.size();
-                for (String v : spec.values()) {
-                    o[k++] = v;
-                }
-                rows.add(o);
-            }
-        }
-        PaimonRules.truncateTimestamps(cols, rows);
-        synchronized (engine) {
-            try {
-                if (overwrite) {
-                    engine.exec("DELETE FROM " + t.pgQualified());
-                }
-                engine.insertRows(
-                        t, cols, rows, p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null);
-            } catch (SQLException e) {
-                throw SqlEngine.translate(e);
-            }
-        }
     }
 
     @Override

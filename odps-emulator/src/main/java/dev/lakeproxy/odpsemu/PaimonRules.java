@@ -131,4 +131,36 @@ final class PaimonRules {
         }
         return ts.substring(0, dot + 1) + frac.substring(0, keep) + ts.substring(end);
     }
+
+    /** The DDL another engine's Paimon table amounts to (for {@code createPaimonTable}). */
+    static String tableDdl(
+            String schema,
+            String table,
+            List<String> columns,
+            List<String> partitionColumns,
+            List<String> primaryKey,
+            Integer bucket) {
+        StringBuilder ddl =
+                new StringBuilder("CREATE TABLE ")
+                        .append(schema)
+                        .append('.')
+                        .append(table)
+                        .append(" (")
+                        .append(String.join(", ", columns))
+                        .append(")");
+        if (partitionColumns != null && !partitionColumns.isEmpty()) {
+            ddl.append(" PARTITIONED BY (").append(String.join(", ", partitionColumns)).append(")");
+        }
+        List<String> props = new ArrayList<>();
+        if (primaryKey != null && !primaryKey.isEmpty()) {
+            props.add("'primary-key'='" + String.join(",", primaryKey) + "'");
+        }
+        if (bucket != null) {
+            props.add("'bucket'='" + bucket + "'");
+        }
+        if (!props.isEmpty()) {
+            ddl.append(" TBLPROPERTIES (").append(String.join(", ", props)).append(")");
+        }
+        return ddl.toString();
+    }
 }

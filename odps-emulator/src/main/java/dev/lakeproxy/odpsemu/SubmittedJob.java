@@ -4,9 +4,9 @@ import java.util.Map;
 
 /** A job as it reached the server: so tests can assert exactly what a client submitted. */
 public final class SubmittedJob {
-    private final RestServer.InstanceRecord rec;
+    private final InstanceRecord rec;
 
-    SubmittedJob(RestServer.InstanceRecord rec) {
+    SubmittedJob(InstanceRecord rec) {
         this.rec = rec;
     }
 

@@ -69,7 +69,7 @@ final class TablestoreRules {
                         "column "
                                 + c.name
                                 + " has type "
-                                + SqlEngine.typeText(c)
+                                + c.typeText()
                                 + "; a Tablestore external table supports only STRING, BIGINT,"
                                 + " DOUBLE, BOOLEAN and BINARY");
             }
@@ -271,8 +271,8 @@ final class TablestoreRules {
                             throw new OdpsSqlException(
                                     "ODPS-0010000",
                                     "System internal error - Output to TableStore failed with"
-                                        + " exception: ErrorCode: OTSParameterInvalid,"
-                                        + " ErrorMessage: The input parameter is invalid");
+                                            + " exception: ErrorCode: OTSParameterInvalid,"
+                                            + " ErrorMessage: The input parameter is invalid");
                         }
                         size += SimulatedTablestore.rowSize(pkNames, pk, a);
                         keys.add(pk);
@@ -282,7 +282,7 @@ final class TablestoreRules {
                         throw OdpsSqlException.verbatim(
                                 "ODPS-0010000",
                                 "ODPS-0010000:System internal error - Output to TableStore failed"
-                                    + " with exception: TableStore BatchWrite request id "
+                                        + " with exception: TableStore BatchWrite request id "
                                         + requestId(random)
                                         + " failed with error code OTSParameterInvalid and"
                                         + " message:The total data size of BatchWriteRow request"

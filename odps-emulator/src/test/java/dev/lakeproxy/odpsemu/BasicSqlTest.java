@@ -57,12 +57,12 @@ class BasicSqlTest extends OdpsJdbcTestBase {
                 update(
                         conn,
                         "INSERT INTO typed VALUES (1L, 10, 'It\\'s \"quoted\" – Ünïcode 中文', 1.5,"
-                            + " 12.34BD, true, DATETIME '2024-01-02 03:04:05', TIMESTAMP"
-                            + " '2024-01-02 03:04:05.123456', DATE '2024-02-29', CAST('ab' AS"
-                            + " BINARY)), (2L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-                            + " NULL), (3L, -1, \"MiXeD Case\", -0.25, -1.05BD, false, DATETIME"
-                            + " '1999-12-31 23:59:59', TIMESTAMP '2000-01-01 00:00:00', DATE"
-                            + " '2000-01-01', NULL)");
+                                + " 12.34BD, true, DATETIME '2024-01-02 03:04:05', TIMESTAMP"
+                                + " '2024-01-02 03:04:05.123456', DATE '2024-02-29', CAST('ab' AS"
+                                + " BINARY)), (2L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                                + " NULL), (3L, -1, \"MiXeD Case\", -0.25, -1.05BD, false, DATETIME"
+                                + " '1999-12-31 23:59:59', TIMESTAMP '2000-01-01 00:00:00', DATE"
+                                + " '2000-01-01', NULL)");
         assertEquals(3, n);
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM typed ORDER BY id")) {
@@ -103,7 +103,7 @@ class BasicSqlTest extends OdpsJdbcTestBase {
         update(
                 conn,
                 "CREATE TABLE IF NOT EXISTS sales (item STRING, amount BIGINT) PARTITIONED BY (ds"
-                    + " STRING) LIFECYCLE 30");
+                        + " STRING) LIFECYCLE 30");
         assertEquals(
                 2,
                 update(
@@ -127,7 +127,7 @@ class BasicSqlTest extends OdpsJdbcTestBase {
                 rows(
                         conn,
                         "SELECT ds, SUM(amount) AS total, COUNT(*) AS n FROM sales GROUP BY ds"
-                            + " ORDER BY ds");
+                                + " ORDER BY ds");
         assertEquals(List.of("20240101", 10L, 1L), agg.get(0));
         // dynamic partition: the last select column feeds ds
         assertEquals(
@@ -135,8 +135,8 @@ class BasicSqlTest extends OdpsJdbcTestBase {
                 update(
                         conn,
                         "INSERT OVERWRITE TABLE sales PARTITION (ds) SELECT item, amount,"
-                            + " CONCAT('2025', ds) FROM sales WHERE ds IN ('20240101',"
-                            + " '20240102')"));
+                                + " CONCAT('2025', ds) FROM sales WHERE ds IN ('20240101',"
+                                + " '20240102')"));
         assertEquals(4, rows(conn, "SELECT * FROM sales").size());
         SQLException e =
                 assertThrows(
@@ -153,7 +153,7 @@ class BasicSqlTest extends OdpsJdbcTestBase {
             st.execute("SET odps.sql.allow.fullscan=true");
             st.executeUpdate(
                     "CREATE TABLE copy LIFECYCLE 1 AS SELECT k, upper(v) AS v FROM src WHERE k >"
-                        + " 1");
+                            + " 1");
         }
         assertEquals(List.of(List.of(2L, "Y")), rows(conn, "SELECT * FROM copy"));
         SubmittedJob ctas =

@@ -114,7 +114,7 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
                     rows(
                             c,
                             "SELECT count(*) FROM tiered.sales.orders o JOIN tiered.sales.orders p"
-                                + " ON o.id = p.id"));
+                                    + " ON o.id = p.id"));
             // SHOW SCHEMAS as the driver's metadata runs it
             Odps odps = c.unwrap(OdpsConnection.class).getOdps();
             Instance i = SQLTask.run(odps, "show schemas in tiered;");
@@ -170,9 +170,8 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
     void useSchemaBugGetsNoSuchProjectNotA5xx() throws SQLException {
         try (Connection c = connect(EMU.get().jdbcUrl("tiered", "odpsNamespaceSchema=true"));
                 Statement st = c.createStatement()) {
-            st.execute(
-                    "USE SCHEMA sales"); // odps-jdbc 3.4.2 takes this as USE <project "schema
-                                         // sales">
+            st.execute("USE SCHEMA sales"); // odps-jdbc 3.4.2 takes this as USE <project "schema
+            // sales">
             SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SELECT 1"));
             String all =
                     e.getMessage() + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
@@ -207,11 +206,8 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
         EMU.get().createSchema("tenant3", "s1");
         EMU.get().setTenantNamespaceSchema(true);
         try (Connection c =
-                connect(
-                        EMU.get()
-                                .jdbcUrl(
-                                        "tenant3"))) { // no odpsNamespaceSchema: the driver asks
-                                                       // /tenants
+                connect(EMU.get().jdbcUrl("tenant3"))) { // no odpsNamespaceSchema: the driver asks
+            // /tenants
             update(c, "CREATE TABLE s1.t (x BIGINT)");
             assertEquals(1, update(c, "INSERT INTO s1.t VALUES (5)"));
             assertEquals(List.of(List.of(5L)), rows(c, "SELECT x FROM tenant3.s1.t"));

@@ -159,7 +159,7 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
                                 update(
                                         conn,
                                         "INSERT INTO cross_part PARTITION (ds='20250101') VALUES"
-                                            + " (1, 'a')"));
+                                                + " (1, 'a')"));
         assertTrue(
                 e.getMessage().contains("Writing to Cross Partition tables is not supported"),
                 e.getMessage());
@@ -173,12 +173,12 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
         update(
                 conn,
                 "CREATE TABLE ts_table (id BIGINT, t3 TIMESTAMP(3), t6 TIMESTAMP(6), t0"
-                    + " TIMESTAMP(0), t9 TIMESTAMP(9))");
+                        + " TIMESTAMP(0), t9 TIMESTAMP(9))");
         update(
                 conn,
                 "INSERT INTO ts_table VALUES (1, TIMESTAMP '2025-01-01 10:00:00.123789', TIMESTAMP"
-                    + " '2025-01-01 10:00:00.123456', TIMESTAMP '2025-01-01 10:00:00.999999',"
-                    + " TIMESTAMP '2025-01-01 10:00:00.123456789')");
+                        + " '2025-01-01 10:00:00.123456', TIMESTAMP '2025-01-01 10:00:00.999999',"
+                        + " TIMESTAMP '2025-01-01 10:00:00.123456789')");
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT t3, t6, t0, t9 FROM ts_table")) {
             assertTrue(rs.next());
@@ -235,7 +235,7 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
                     String.valueOf(meta.getMessage())
                             .contains(
                                     "user/alice doesn't have privilege LIST on CATALOG"
-                                        + " dlf_catalog"),
+                                            + " dlf_catalog"),
                     meta.getMessage());
         }
         EMU.get().setDlfDataPermission("alice", true);

@@ -36,7 +36,7 @@ class PreparedStatementTest extends OdpsJdbcTestBase {
         update(
                 conn,
                 "CREATE TABLE people (id BIGINT, name STRING, score DECIMAL(10,2), active BOOLEAN,"
-                    + " seen DATETIME)");
+                        + " seen DATETIME)");
         update(conn, "CREATE TABLE events (id BIGINT, what STRING) PARTITIONED BY (ds STRING)");
     }
 
@@ -103,7 +103,7 @@ class PreparedStatementTest extends OdpsJdbcTestBase {
                 rows(
                         conn,
                         "SELECT id, name, score, active, seen FROM people WHERE id >= 100 ORDER BY"
-                            + " id");
+                                + " id");
         assertEquals(5, r.size());
         assertEquals(
                 List.of(100L, "名字-100", new BigDecimal("100.25"), true), r.get(0).subList(0, 4));

@@ -36,7 +36,7 @@ class SqlTranslatorTest {
     void suffixesTypedLiteralsAndCasts() {
         assertEquals(
                 "SELECT CAST(10 AS bigint), CAST(1.5 AS numeric(38,18)), CAST('2024-01-01 00:00:00'"
-                    + " AS timestamp(3))",
+                        + " AS timestamp(3))",
                 tr("SELECT 10L, 1.5BD, DATETIME '2024-01-01 00:00:00'").sql);
         assertEquals(
                 "SELECT CAST(x AS text), CAST(y AS numeric(10,2))",
@@ -59,10 +59,10 @@ class SqlTranslatorTest {
         SqlTranslator.TableResolver all = (parts, tablePos) -> "<" + String.join(".", parts) + ">";
         assertEquals(
                 "SELECT sales.amount, s.x FROM <sales>, <p.s.t> s JOIN <q.u> ON s.x = u.y WHERE s.x"
-                    + " IN (SELECT k FROM <p.k>, <p.l>)",
+                        + " IN (SELECT k FROM <p.k>, <p.l>)",
                 SqlTranslator.translate(
                                 "SELECT sales.amount, s.x FROM sales, p.s.t s JOIN q.u ON s.x = u.y"
-                                    + " WHERE s.x IN (SELECT k FROM p.k, p.l)",
+                                        + " WHERE s.x IN (SELECT k FROM p.k, p.l)",
                                 all)
                         .sql);
         assertEquals(

@@ -74,7 +74,7 @@ class TablestoreTest extends OdpsJdbcTestBase {
         update(
                 conn,
                 "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING,"
-                    + " odps_custkey BIGINT, odps_totalprice DOUBLE)");
+                        + " odps_custkey BIGINT, odps_totalprice DOUBLE)");
     }
 
     @AfterAll
@@ -149,7 +149,7 @@ class TablestoreTest extends OdpsJdbcTestBase {
                 update(
                         conn,
                         "INSERT OVERWRITE TABLE ups VALUES (1, '1996-05-03', 'SHIPPED'), (2,"
-                            + " '1996-05-04', 'NEW')"));
+                                + " '1996-05-04', 'NEW')"));
         List<SimulatedTablestore.Row> rows = EMU.get().tablestore().rows("ots_upsert");
         assertEquals(2, rows.size());
         assertEquals(List.of(1L, "1996-05-03"), rows.get(0).primaryKey());
@@ -196,9 +196,9 @@ class TablestoreTest extends OdpsJdbcTestBase {
                 update(
                         conn,
                         "INSERT OVERWRITE TABLE ots_table_external SELECT odps_orderkey,"
-                            + " odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'),"
-                            + " CEIL(odps_totalprice) FROM (SELECT * FROM internal_orders"
-                            + " DISTRIBUTE BY rand()) t"));
+                                + " odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'),"
+                                + " CEIL(odps_totalprice) FROM (SELECT * FROM internal_orders"
+                                + " DISTRIBUTE BY rand()) t"));
         TablestoreWriteReport scattered = EMU.get().lastTablestoreWrite();
         assertEquals("rand()", scattered.distributeBy());
         assertEquals(4, scattered.maxPartitionsPerWriter(), scattered.toString());
@@ -253,13 +253,13 @@ class TablestoreTest extends OdpsJdbcTestBase {
         assertTrue(
                 m.contains(
                         "ODPS-0010000:System internal error - Output to TableStore failed with"
-                            + " exception:"),
+                                + " exception:"),
                 m);
         assertTrue(
                 m.matches(
                         "(?s).*TableStore BatchWrite request id \\S+ failed with error code"
-                            + " OTSParameterInvalid and message:The total data size of"
-                            + " BatchWriteRow request exceeds the limit.*"),
+                                + " OTSParameterInvalid and message:The total data size of"
+                                + " BatchWriteRow request exceeds the limit.*"),
                 m);
     }
 
@@ -271,7 +271,7 @@ class TablestoreTest extends OdpsJdbcTestBase {
         assertTrue(
                 m.contains(
                         "ErrorCode: OTSParameterInvalid, ErrorMessage: The input parameter is"
-                            + " invalid"),
+                                + " invalid"),
                 m);
     }
 
