@@ -14,6 +14,9 @@ import java.util.Map;
 /** SHOW TABLES / SCHEMAS / PARTITIONS and DESC, in the text shapes MaxCompute answers with. */
 final class ShowStatements {
 
+    /** Listed by SHOW SCHEMAS next to default (seed: Paimon_DLF walkthrough, sample output). */
+    static final String SYSTEM_SCHEMA = "system";
+
     private final SqlEngine engine;
 
     ShowStatements(SqlEngine engine) {
@@ -74,6 +77,9 @@ final class ShowStatements {
                 engine.checkDlf(ctx, p.name, "default", "LIST", "CATALOG " + p.dlfCatalog);
             }
             List<String> names = new ArrayList<>(p.schemas.keySet());
+            if (p.threeTier && !names.contains(SYSTEM_SCHEMA)) {
+                names.add(SYSTEM_SCHEMA); // the built-in schema the seed's SHOW SCHEMAS lists
+            }
             names.sort(null);
             r.text = String.join("\n", names);
             return r;

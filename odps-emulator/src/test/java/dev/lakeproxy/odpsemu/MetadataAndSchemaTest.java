@@ -119,14 +119,14 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
             Odps odps = c.unwrap(OdpsConnection.class).getOdps();
             Instance i = SQLTask.run(odps, "show schemas in tiered;");
             i.waitForSuccess();
-            assertEquals("default\nsales", i.getTaskResults().get("AnonymousSQLTask"));
+            assertEquals("default\nsales\nsystem", i.getTaskResults().get("AnonymousSQLTask"));
             List<String> schemas = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getSchemas()) {
                 while (rs.next()) {
                     schemas.add(rs.getString("TABLE_SCHEM") + "@" + rs.getString("TABLE_CATALOG"));
                 }
             }
-            assertEquals(List.of("default@tiered", "sales@tiered"), schemas);
+            assertEquals(List.of("default@tiered", "sales@tiered", "system@tiered"), schemas);
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getTables("tiered", "sales", null, null)) {
                 while (rs.next()) {

@@ -57,7 +57,7 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
     void seedWalkthroughSchemasTablesInsertSelect() throws Exception {
         assertTrue(taskResult(conn, "SHOW schemas;").startsWith("default"));
         update(conn, "CREATE schema ods");
-        assertEquals("default\nods", taskResult(conn, "SHOW schemas;"));
+        assertEquals("default\nods\nsystem", taskResult(conn, "SHOW schemas;"));
         update(conn, "CREATE TABLE ods.schema_table(id int, name string)");
         assertEquals(
                 2,
