@@ -195,6 +195,7 @@ final class DdlStatements {
         ddl.append(")");
         engine.exec(ddl.toString());
         schema.tables.put(t.name, t);
+        engine.tx.onRollback(() -> schema.tables.remove(t.name));
         if (ctasRows != null) {
             List<Object[]> rows = new ArrayList<>();
             for (Object[] r : ctasRows.rows) {
@@ -296,6 +297,7 @@ final class DdlStatements {
             engine.checkDlf(ctx, ctx.project.name, s, "DROP", "DATABASE " + s);
             engine.exec("DROP SCHEMA " + Catalog.quote(schema.pgSchema()) + " CASCADE");
             ctx.project.schemas.remove(s);
+            engine.tx.onRollback(() -> ctx.project.schemas.put(s, schema));
             return new JobResult();
         }
         if (!c.acceptWord("TABLE")) {
@@ -312,7 +314,9 @@ final class DdlStatements {
         }
         engine.checkDlf(ctx, t.project, t.schema, "DROP", "TABLE " + t.schema + "." + t.name);
         engine.exec("DROP TABLE IF EXISTS " + t.pgQualified());
-        engine.catalog().project(t.project).schemas.get(t.schema).tables.remove(t.name);
+        Schema owner = engine.catalog().project(t.project).schemas.get(t.schema);
+        owner.tables.remove(t.name);
+        engine.tx.onRollback(() -> owner.tables.put(t.name, t));
         return new JobResult();
     }
 
@@ -331,7 +335,9 @@ final class DdlStatements {
                                 + " of table "
                                 + t.fullName());
             }
-            t.addedPartitions.add(spec);
+            if (t.addedPartitions.add(spec)) {
+                engine.tx.onRollback(() -> t.addedPartitions.remove(spec));
+            }
             return new JobResult();
         }
         if (c.acceptWord("DROP")) {
@@ -339,15 +345,22 @@ final class DdlStatements {
             c.expectWord("PARTITION");
             Map<String, String> spec = InsertStatement.partitionSpec(c);
             engine.storage.deletePartition(t, spec);
-            t.addedPartitions.remove(TableStorage.normalizeSpec(t, spec));
+            String dropped = TableStorage.normalizeSpec(t, spec);
+            if (t.addedPartitions.remove(dropped)) {
+                engine.tx.onRollback(() -> t.addedPartitions.add(dropped));
+            }
             return new JobResult();
         }
         if (c.acceptWords("SET", "LIFECYCLE")) {
+            Long before = t.lifecycle;
             t.lifecycle = Long.parseLong(c.next().text);
+            engine.tx.onRollback(() -> t.lifecycle = before);
             return new JobResult();
         }
         if (c.acceptWords("SET", "COMMENT")) {
+            String before = t.comment;
             t.comment = c.string();
+            engine.tx.onRollback(() -> t.comment = before);
             return new JobResult();
         }
         throw c.parseError("unsupported ALTER TABLE near '" + c.near() + "'");

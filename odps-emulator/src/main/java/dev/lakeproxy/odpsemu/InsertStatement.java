@@ -34,6 +34,18 @@ final class InsertStatement {
     private static final Pattern RAND = Pattern.compile("(?i)^\\s*rand\\s*\\(.*\\)\\s*$");
 
     JobResult insert(Context ctx, SqlCursor c) throws SQLException {
+        return insert(ctx, c, "");
+    }
+
+    /**
+     * {@code WITH ctes INSERT ...}: the INSERT whose source query is prefixed by the statement's
+     * WITH clause, so the write goes through the same rules as any INSERT.
+     */
+    JobResult insertWith(Context ctx, String sql, int insertPos) throws SQLException {
+        return insert(ctx, new SqlCursor(sql.substring(insertPos)), sql.substring(0, insertPos));
+    }
+
+    private JobResult insert(Context ctx, SqlCursor c, String withClause) throws SQLException {
         c.expectWord("INSERT");
         boolean overwrite;
         if (c.acceptWord("OVERWRITE")) {
@@ -76,6 +88,7 @@ final class InsertStatement {
         if (source.isEmpty()) {
             throw c.parseError("missing query in INSERT");
         }
+        source = withClause + source;
         // Paimon write refusals come before anything is read.
         Project p = engine.catalog().project(t.project);
         if (p.isPaimonDlf()) {

@@ -56,6 +56,7 @@ final class ProjectAdmin {
             throw SqlEngine.translate(e);
         }
         p.schemas.put(schema, s);
+        engine.tx.onRollback(() -> p.schemas.remove(schema));
     }
 
     Project require(String name) {

@@ -32,8 +32,11 @@ final class QueryRunner {
     }
 
     JobResult query(Context ctx, String sql) throws SQLException {
+        SqlStatements.requireReadOnly(sql);
+        String checked = QueryShapeRules.apply(sql, ctx.settings);
         Set<Table> seen = new LinkedHashSet<>();
-        SqlTranslator.Result tr = SqlTranslator.translate(sql, engine.names.resolver(ctx, seen));
+        SqlTranslator.Result tr =
+                SqlTranslator.translate(checked, engine.names.resolver(ctx, seen));
         prepareReads(ctx, seen);
         JobResult r = new JobResult();
         setSearchPath(ctx);
@@ -111,6 +114,11 @@ final class QueryRunner {
     /**
      * Copies the simulated Tablestore rows into the external table's PostgreSQL shadow for reading.
      */
+    /** After a rollback the shadow tables may be stale: refresh them on the next read. */
+    void forgetShadows() {
+        shadowVersions.clear();
+    }
+
     void refreshShadow(Table t) throws SQLException {
         String ots = t.serdeProperties.get(TablestoreRules.TABLE_NAME);
         SimulatedTablestore store = engine.emu.tablestore();

@@ -42,6 +42,7 @@ final class SqlEngine {
 
     final MaxComputeEmulator emu;
     final Connection pg;
+    final JobTransaction tx;
     final NameResolver names = new NameResolver(this);
     final QueryRunner queries = new QueryRunner(this);
     final DdlStatements ddl = new DdlStatements(this);
@@ -52,18 +53,46 @@ final class SqlEngine {
     SqlEngine(MaxComputeEmulator emu, Connection pg) {
         this.emu = emu;
         this.pg = pg;
+        this.tx = new JobTransaction(pg);
     }
 
     Catalog catalog() {
         return emu.catalog;
     }
 
-    synchronized JobResult run(Context ctx, String script) {
-        JobResult last = new JobResult();
-        for (String stmt : SqlLexer.splitStatements(script)) {
-            last = runOne(ctx, stmt);
+    /** Work on PostgreSQL and the catalog that must happen entirely or not at all. */
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs a job's statements as one transaction: a failing job changes nothing. */
+    JobResult run(Context ctx, String script) {
+        return atomically(
+                () -> {
+                    JobResult last = new JobResult();
+                    for (String stmt : SqlLexer.splitStatements(script)) {
+                        last = runOne(ctx, stmt);
+                    }
+                    return last;
+                });
+    }
+
+    synchronized <T> T atomically(Work<T> work) {
+        boolean done = false;
+        try {
+            tx.begin();
+            T result = work.run();
+            tx.commit();
+            done = true;
+            return result;
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            if (!done) {
+                tx.rollback();
+                queries.forgetShadows();
+            }
         }
-        return last;
     }
 
     private JobResult runOne(Context ctx, String sql) {
@@ -122,6 +151,12 @@ final class SqlEngine {
                 throw new OdpsSqlException(
                         "ODPS-0130161", "[1,1] Parse exception - USE is a client-side command");
             }
+            if (c.peekWord("WITH")) {
+                int main = SqlStatements.mainStatementPos(c);
+                if (main >= 0 && sql.regionMatches(true, main, "INSERT", 0, 6)) {
+                    return inserts.insertWith(ctx, sql, main);
+                }
+            }
             if (c.peekWord("SELECT")
                     || c.peekWord("WITH")
                     || c.peekWord("VALUES")
@@ -166,6 +201,8 @@ final class SqlEngine {
 
     private static final Pattern PG_RELATION =
             Pattern.compile("relation \"([^\"]+)\" does not exist");
+    private static final Pattern PG_GROUP_BY =
+            Pattern.compile("column \"([^\"]+)\" must appear in the GROUP BY clause");
     private static final Pattern PG_COLUMN =
             Pattern.compile("column \"?([^\"]+)\"? does not exist");
 
@@ -189,6 +226,16 @@ final class SqlEngine {
             return new OdpsSqlException(
                     "ODPS-0130071",
                     "[1,1] Semantic analysis exception - column " + name + " cannot be resolved");
+        }
+        if (state.equals("42803")) {
+            // group.by.with.star and any column outside the GROUP BY key
+            Matcher m = PG_GROUP_BY.matcher(msg);
+            String name = m.find() ? m.group(1) : msg;
+            return new OdpsSqlException(
+                    "ODPS-0130071",
+                    "[1,1] Semantic analysis exception - column reference "
+                            + name
+                            + " should appear in GROUP BY key");
         }
         if (state.equals("42601")) {
             return new OdpsSqlException("ODPS-0130161", "[1,1] Parse exception - " + msg);

@@ -16,7 +16,6 @@ import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,18 +205,14 @@ final class TableTunnel {
             }
         }
         PaimonRules.truncateTimestamps(cols, rows);
-        synchronized (emu.engine()) {
-            try {
-                if (overwrite) {
-                    emu.engine().exec("DELETE FROM " + t.pgQualified());
-                }
-                emu.engine()
-                        .storage
-                        .insertRows(
-                                t, cols, rows, p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null);
-            } catch (SQLException e) {
-                throw SqlEngine.translate(e);
-            }
-        }
+        List<String> primaryKey = p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null;
+        SqlEngine engine = emu.engine();
+        engine.atomically(
+                () -> {
+                    if (overwrite) {
+                        engine.storage.deletePartition(t, spec);
+                    }
+                    return engine.storage.insertRows(t, cols, rows, primaryKey);
+                });
     }
 }

@@ -48,7 +48,7 @@ class SdkClientTest {
         emu.execute(
                 "sdk",
                 "INSERT INTO orders VALUES (1L, 'a', 1.50BD), (2L, 'b', 2.25BD), (3L, 'c',"
-                    + " 3.00BD)");
+                        + " 3.00BD)");
         emu.execute("sdk", "CREATE TABLE events (id BIGINT) PARTITIONED BY (ds STRING)");
         emu.execute("sdk", "INSERT INTO events PARTITION (ds='20240101') VALUES (1L), (2L)");
         emu.execute("sdk", "INSERT INTO events PARTITION (ds='20240102') VALUES (3L)");
