@@ -46,7 +46,7 @@ public interface SessionPlugin {
         return -1;
     }
 
-    /** Takes {@code Connection.setNetworkTimeout()} in place of the real driver; {@code false} lets the driver take it. */
+    /** Takes {@code Connection.setNetworkTimeout()} in place of the real driver; false lets the driver take it. */
     default boolean setNetworkTimeout(int milliseconds) throws SQLException {
         return false;
     }

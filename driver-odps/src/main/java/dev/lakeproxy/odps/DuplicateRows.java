@@ -20,7 +20,8 @@ final class DuplicateRows {
         String keys = pk.isEmpty() ? "<primary key columns>" : String.join(", ", pk);
         String list = cols.isEmpty() ? "<columns>" : String.join(", ", cols);
         String source = ins != null && !ins.values ? sql.substring(ins.queryBegin(), ins.queryEnd()) : "<your query>";
-        String example = "INSERT INTO " + table + " SELECT " + list + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
+        String example = "INSERT INTO " + table + " SELECT " + list
+                + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
                 + keys + " ORDER BY " + keys + ") AS lp_rn FROM (" + source + ") src) dedup WHERE lp_rn = 1";
         return OdpsMessages.M.translate(error, "odps.ots.duplicateRows", table, keys, example);
     }

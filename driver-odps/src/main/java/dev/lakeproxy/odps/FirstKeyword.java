@@ -9,7 +9,7 @@ import dev.lakeproxy.spi.sql.SqlText;
 enum FirstKeyword {
     INSERT, CREATE, DROP, ALTER, USE_SCHEMA, OTHER;
 
-    /** The statement's kind from its first keyword; {@code SET k=v; ... INSERT} and {@code WITH ... INSERT} are INSERTs. */
+    /** The kind from the first keyword; {@code SET k=v; ... INSERT} and {@code WITH ... INSERT} are INSERTs. */
     static FirstKeyword of(String sql) {
         int i = SqlText.firstTokenStart(sql);
         if (word(sql, i, "INSERT")) {

@@ -23,7 +23,7 @@ final class InsertStatement {
     /** The partition spec: column → value text (unquoted), or {@code null} for a dynamic partition column. */
     final Map<String, String> partition;
     final boolean values;
-    /** Token indexes of the query's first and last tokens, and of its main SELECT after any WITH list; -1 for VALUES. */
+    /** Token indexes of the query's first and last tokens, and of its main SELECT after any WITH list (-1: VALUES). */
     final int queryFirst;
     final int queryLast;
     final int bodyFirst;
@@ -67,7 +67,8 @@ final class InsertStatement {
         if (i < n && t.get(i).is("WITH")) {
             i = afterWithList(t, i);
         }
-        if (i < 0 || i + 1 >= n || !t.get(i).is("INSERT") || !(t.get(i + 1).is("INTO") || t.get(i + 1).is("OVERWRITE"))) {
+        if (i < 0 || i + 1 >= n || !t.get(i).is("INSERT")
+                || !(t.get(i + 1).is("INTO") || t.get(i + 1).is("OVERWRITE"))) {
             return null;
         }
         boolean overwrite = t.get(i + 1).is("OVERWRITE");

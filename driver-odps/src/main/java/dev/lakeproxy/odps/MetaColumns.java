@@ -31,7 +31,7 @@ final class MetaColumns {
     private MetaColumns() {
     }
 
-    /** Adds the rows of {@code project.schema.table}'s columns matching {@code columns}; nothing if there is no table. */
+    /** Adds the rows of the columns of {@code project.schema.table} matching {@code columns}; none without a table. */
     static void add(List<Object[]> rows, Odps odps, String project, String schema, String table, Pattern columns)
             throws SQLException {
         try {
@@ -44,9 +44,10 @@ final class MetaColumns {
                 if (columns.matcher(c.getName()).matches()) {
                     JdbcColumn j = new JdbcColumn(c.getName(), t.getName(), project, c.getTypeInfo().getOdpsType(),
                             c.getTypeInfo(), c.getComment(), i + 1);
-                    rows.add(new Object[] {project, schema, t.getName(), j.getColumnName(), j.getType(), j.getTypeName(),
-                        null, null, j.getDecimalDigits(), j.getNumPercRaidx(), j.getIsNullable(), j.getComment(), null,
-                        null, null, null, j.getOrdinalPos(), j.getIsNullableString(), null, null, null, null, "NO", "NO"});
+                    rows.add(new Object[] {project, schema, t.getName(), j.getColumnName(), j.getType(),
+                        j.getTypeName(), null, null, j.getDecimalDigits(), j.getNumPercRaidx(), j.getIsNullable(),
+                        j.getComment(), null, null, null, null, j.getOrdinalPos(), j.getIsNullableString(), null, null,
+                        null, null, "NO", "NO"});
                 }
             }
         } catch (OdpsException e) {

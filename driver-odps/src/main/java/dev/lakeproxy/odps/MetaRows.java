@@ -1,5 +1,8 @@
 package dev.lakeproxy.odps;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -48,7 +51,27 @@ final class MetaRows {
             rs.moveToCurrentRow();
         }
         rs.beforeFirst();
-        return rs;
+        return detached(rs);
+    }
+
+    /**
+     * The row set as a plain ResultSet whose fetch size is a hint it ignores (JDBC lets a driver ignore it; there is
+     * nothing to fetch): CachedRowSet refuses {@code setFetchSize} above its max rows, which tools such as
+     * SchemaCrawler call on every metadata result.
+     */
+    private static ResultSet detached(CachedRowSet rs) {
+        InvocationHandler h = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("setFetchSize") || name.equals("setFetchDirection")) {
+                return null;
+            }
+            try {
+                return method.invoke(rs, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (ResultSet) Proxy.newProxyInstance(MetaRows.class.getClassLoader(), new Class<?>[] {ResultSet.class}, h);
     }
 
     /** Whether a metadata argument is a pattern rather than a name ({@code null} matches everything). */
@@ -56,7 +79,7 @@ final class MetaRows {
         return s == null || s.indexOf('%') >= 0 || s.indexOf('*') >= 0;
     }
 
-    /** A JDBC LIKE pattern ({@code %}, {@code _}) as a case-insensitive regular expression; {@code null} matches all. */
+    /** A JDBC LIKE pattern ({@code %}, {@code _}) as a case-insensitive regular expression; null matches all. */
     static Pattern like(String like) {
         if (like == null) {
             return Pattern.compile("(?s).*");

@@ -71,7 +71,8 @@ final class NameResolver {
             return new Resolved(parts.get(n - 3), parts.get(n - 2), table);
         }
         if (n == 2) {
-            return threeTier ? new Resolved(currentProject(), parts.get(0), table) : new Resolved(parts.get(0), null, table);
+            return threeTier ? new Resolved(currentProject(), parts.get(0), table)
+                    : new Resolved(parts.get(0), null, table);
         }
         return new Resolved(currentProject(), threeTier ? currentSchema() : null, table);
     }

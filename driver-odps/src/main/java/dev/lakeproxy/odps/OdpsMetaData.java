@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     private static final Logger LOG = Logger.getLogger(OdpsMetaData.class.getName());
-    private static final String[] PK_NAMES = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"};
+    private static final String[] PK_NAMES = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
+        "PK_NAME"};
     private static final int[] PK_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.SMALLINT,
         Types.VARCHAR};
 

@@ -37,7 +37,8 @@ final class PaimonWriteGuardRule implements StatementRule {
         state.context.counter("odps.paimonWriteRefused").increment();
         if (problem.equals("dynamicBucket")) {
             throw OdpsMessages.M.create("0A000", "odps.paimon.dynamicBucket", meta.qualifiedName(),
-                    meta.bucket() == null ? "unset" : meta.bucket(), meta.primaryKey().isEmpty() ? "none" : meta.primaryKey());
+                    meta.bucket() == null ? "unset" : meta.bucket(),
+                    meta.primaryKey().isEmpty() ? "none" : meta.primaryKey());
         }
         throw OdpsMessages.M.create("0A000", "odps.paimon.crossPartition", meta.qualifiedName(), meta.primaryKey(),
                 problem.substring(problem.indexOf(':') + 1));

@@ -35,8 +35,8 @@ final class SafeMetaData implements InvocationHandler {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
-                throw new SQLException("odps-jdbc failed in DatabaseMetaData." + method.getName() + ": " + cause, "HY000",
-                        cause);
+                String call = "DatabaseMetaData." + method.getName();
+                throw new SQLException("odps-jdbc failed in " + call + ": " + cause, "HY000", cause);
             }
             throw cause;
         }

@@ -46,26 +46,28 @@ final class ScatterForm {
         QueryShape q = QueryShape.of(t, ins.bodyFirst, ins.queryLast);
         int end = ins.queryEnd();
         if (q.orderBy && !q.limit) {
-            return new ScatterForm(Kind.NONE, null, "the query has ORDER BY without LIMIT, which MaxCompute 2.0 refuses; "
-                    + "left as written so that MaxCompute's own error points at your text");
+            return new ScatterForm(Kind.NONE, null, "the query has ORDER BY without LIMIT, which MaxCompute 2.0 "
+                    + "refuses; left as written so that MaxCompute's own error points at your text");
         }
         if (q.needsWrap()) {
             String duplicate = q.duplicateOutputName();
             if (duplicate != null) {
                 return new ScatterForm(Kind.NONE, null, "the query's output has column " + duplicate + " twice, and "
-                        + "reading it as a subquery would be ambiguous; left as written (name the columns apart to scatter)");
+                        + "reading it as a subquery would be ambiguous; left as written (name the columns apart to "
+                        + "scatter)");
             }
             String out = SqlSplice.of(sql).insert(t.get(ins.bodyFirst).begin, "SELECT * FROM (")
                     .insert(end, ") " + ALIAS + " " + RAND).apply();
-            return new ScatterForm(Kind.WRAP, out, "the query (" + q.wrapReason() + ") is read as a subquery and scattered");
+            return new ScatterForm(Kind.WRAP, out, "the query (" + q.wrapReason()
+                    + ") is read as a subquery and scattered");
         }
         if (q.singleTableEnd > 0) {
             Token first = t.get(q.singleTableFirst);
             Token last = t.get(q.singleTableEnd - 1);
             String name = sql.substring(first.begin, last.end);
             String alias = q.hasAlias ? "" : " " + last.text;
-            String out = SqlSplice.of(sql).replace(first.begin, last.end, "(SELECT * FROM " + name + " " + RAND + ")" + alias)
-                    .apply();
+            String scattered = "(SELECT * FROM " + name + " " + RAND + ")" + alias;
+            String out = SqlSplice.of(sql).replace(first.begin, last.end, scattered).apply();
             return new ScatterForm(Kind.SOURCE, out, "the source table is scattered as the seed shows");
         }
         String out = SqlSplice.of(sql).insert(end, " " + RAND).apply();
@@ -169,7 +171,8 @@ final class ScatterForm {
         }
 
         String wrapReason() {
-            return setOperation ? "a set operation such as UNION ALL" : groupBy ? "GROUP BY cannot be combined with DISTRIBUTE BY"
+            return setOperation ? "a set operation such as UNION ALL"
+                    : groupBy ? "GROUP BY cannot be combined with DISTRIBUTE BY"
                     : orderBy ? "ORDER BY ... LIMIT" : limit ? "LIMIT" : distinct ? "SELECT DISTINCT"
                     : window ? "a window function" : sortBy ? "SORT BY" : "a bracketed query";
         }
@@ -219,8 +222,10 @@ final class ScatterForm {
             }
             if (last.isIdentifier() && end - first >= 2 && !isKeyword(last)) {
                 Token before = tokens.get(end - 2);
-                if (before.is("AS") || before.isSymbol(')') || before.isIdentifier() || before.kind == SqlTokens.Kind.STRING
-                        || before.kind == SqlTokens.Kind.NUMBER) {
+                boolean operatorWord = before.is("AND") || before.is("OR") || before.is("NOT") || before.is("IS")
+                        || before.is("IN") || before.is("LIKE") || before.is("THEN") || before.is("ELSE");
+                if (before.is("AS") || before.isSymbol(')') || (before.isIdentifier() && !operatorWord)
+                        || before.kind == SqlTokens.Kind.STRING || before.kind == SqlTokens.Kind.NUMBER) {
                     return last.name();
                 }
             }

@@ -34,7 +34,7 @@ final class SessionState {
         return scanned.of(sql);
     }
 
-    /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; {@code null} if unknown. */
+    /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if unknown. */
     TableMeta table(List<String> parts) {
         NameResolver.Resolved r = names.resolve(parts);
         Optional<TableMeta> meta = cache.get(context.serverKey(), odps, r.project, r.schema, r.table, ttlNanos,

@@ -44,7 +44,8 @@ final class TablestoreDdlRule implements StatementRule {
             lines.append("\n  ").append(k + 1).append(") ").append(problems.get(k));
         }
         state.context.counter("odps.tablestoreDdlRefused").increment();
-        SQLException e = OdpsMessages.M.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(), lines.toString());
+        SQLException e = OdpsMessages.M.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(),
+                lines.toString());
         for (String p : problems) {
             e.setNextException(new SQLException(p, "42000"));
         }

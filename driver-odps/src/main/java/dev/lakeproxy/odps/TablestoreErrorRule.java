@@ -51,7 +51,8 @@ final class TablestoreErrorRule implements StatementRule {
         } else if (text.contains("OTSParameterInvalid") && text.contains("The input parameter is invalid")) {
             kind = "duplicateRows";
             translated = DuplicateRows.explain(error, s.sql, ins, ins == null ? null : state.cachedTable(ins.target));
-        } else if (text.contains("OTSObjectNotExist") || (OTS_TABLE.matcher(text).find() && text.contains("does not exist"))) {
+        } else if (text.contains("OTSObjectNotExist")
+                || (OTS_TABLE.matcher(text).find() && text.contains("does not exist"))) {
             kind = "missingTablestoreTable";
             Matcher m = OTS_TABLE.matcher(text);
             String ots = m.find() ? m.group(1) : null;
@@ -95,11 +96,13 @@ final class TablestoreErrorRule implements StatementRule {
             return out;
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            if ((t.get(i).is("FROM") || t.get(i).is("JOIN")) && t.get(i + 1).isIdentifier() && !t.get(i + 1).is("SELECT")) {
+            boolean source = t.get(i).is("FROM") || t.get(i).is("JOIN");
+            if (source && t.get(i + 1).isIdentifier() && !t.get(i + 1).is("SELECT")) {
                 List<String> name = new ArrayList<>();
                 int j = i + 1;
                 name.add(t.get(j).name());
-                while (j + 2 < t.size() && t.get(j + 1).isSymbol('.') && t.get(j + 2).isIdentifier() && name.size() < 3) {
+                while (j + 2 < t.size() && t.get(j + 1).isSymbol('.') && t.get(j + 2).isIdentifier()
+                        && name.size() < 3) {
                     name.add(t.get(j + 2).name());
                     j += 2;
                 }

@@ -51,7 +51,8 @@ final class TablestoreScatterRule implements StatementRule {
                 state.context.counter("odps.tablestoreNotScattered").increment();
                 return;
             }
-            ctx.rewrite(form.sql, target + ": rows scattered with DISTRIBUTE BY rand() (" + form.kind + " form: " + form.why
+            ctx.rewrite(form.sql, target + ": rows scattered with DISTRIBUTE BY rand() (" + form.kind + " form: "
+                    + form.why
                     + "), so input sorted by the primary key does not land on one Tablestore partition "
                     + "(seed: use DISTRIBUTE BY rand())");
             state.context.counter("odps.tablestoreScattered").increment();

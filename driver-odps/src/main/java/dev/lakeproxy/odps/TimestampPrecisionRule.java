@@ -70,7 +70,7 @@ final class TimestampPrecisionRule implements StatementRule {
         Timestamp out = truncate(in, places[index]);
         if (out.getNanos() != in.getNanos()) {
             state.context.counter("odps.timestampsTruncated").increment();
-            LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon precision rule)",
+            LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon rule)",
                     new Object[] {index, places[index]});
         }
         return out;

@@ -62,7 +62,8 @@ final class UseSchemaRule implements StatementRule {
         try {
             return odps.schemas().exists(project, schema);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "lakeproxy could not check that schema {0} exists: {1}", new Object[] {schema, e.getMessage()});
+            LOG.log(Level.FINE, "lakeproxy could not check that schema {0} exists: {1}",
+                    new Object[] {schema, e.getMessage()});
             return true;
         }
     }
@@ -70,7 +71,8 @@ final class UseSchemaRule implements StatementRule {
     @Override
     public void beforeExecute(ExecutionContext ctx) {
         if (!ctx.isDryRun()) {
-            hadDefaultSchemaSetting = state.real.getSqlTaskProperties().containsKey(NameResolver.DEFAULT_SCHEMA_SETTING);
+            hadDefaultSchemaSetting =
+                    state.real.getSqlTaskProperties().containsKey(NameResolver.DEFAULT_SCHEMA_SETTING);
         }
     }
 
