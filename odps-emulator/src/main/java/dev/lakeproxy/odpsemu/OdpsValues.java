@@ -1,6 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.data.Binary;
+import com.aliyun.odps.data.Char;
+import com.aliyun.odps.data.Varchar;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +86,12 @@ final class OdpsValues {
             case "FLOAT":
                 return ((Number) v).floatValue();
             case "DECIMAL":
-                return v instanceof BigDecimal ? v : new BigDecimal(v.toString());
+                return plain(
+                        v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString()));
+            case "VARCHAR":
+                return new Varchar(v.toString());
+            case "CHAR":
+                return new Char(v.toString());
             case "BOOLEAN":
                 return v instanceof Boolean ? v : Boolean.valueOf(v.toString());
             case "DATETIME":
@@ -177,8 +184,14 @@ final class OdpsValues {
             return new String((byte[]) v, StandardCharsets.UTF_8);
         }
         if (v instanceof BigDecimal) {
-            return ((BigDecimal) v).toPlainString();
+            return plain((BigDecimal) v).toPlainString();
         }
         return v.toString();
+    }
+
+    /** A DECIMAL as MaxCompute returns it: without trailing zeros (4.567, not 4.567000). */
+    static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

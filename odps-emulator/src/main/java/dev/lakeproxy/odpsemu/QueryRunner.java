@@ -70,7 +70,12 @@ final class QueryRunner {
                     name = "_c" + (i - 1);
                 }
                 names.add(name);
-                r.columns.add(new String[] {name, OdpsValues.odpsTypeOf(md, i, integral)});
+                String declared = DeclaredTypes.of(md, i, seen);
+                r.columns.add(
+                        new String[] {
+                            name,
+                            declared != null ? declared : OdpsValues.odpsTypeOf(md, i, integral)
+                        });
             }
         }
         ZoneId zone = engine.emu.zone();

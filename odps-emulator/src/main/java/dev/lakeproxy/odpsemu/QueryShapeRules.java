@@ -199,11 +199,15 @@ final class QueryShapeRules {
                     inserts.add(new int[] {last.pos + last.text.length(), i});
                 }
             }
+            for (int alias : s.bareAliases) {
+                inserts.add(new int[] {q.toks.get(alias).pos, -1});
+            }
         }
         inserts.sort((a, b) -> Integer.compare(b[0], a[0]));
         StringBuilder out = new StringBuilder(sql);
         for (int[] ins : inserts) {
-            out.insert(ins[0], " AS `_c" + ins[1] + "`");
+            // PostgreSQL needs AS before aliases that are keywords there (day, year, ...)
+            out.insert(ins[0], ins[1] < 0 ? "AS " : " AS `_c" + ins[1] + "`");
         }
         return out.toString();
     }

@@ -262,6 +262,12 @@ final class SqlTranslator {
                             case "S":
                                 out.append("CAST(").append(num).append(" AS smallint)");
                                 break;
+                            case "F":
+                                out.append("CAST(").append(num).append(" AS real)");
+                                break;
+                            case "D":
+                                out.append("CAST(").append(num).append(" AS double precision)");
+                                break;
                             default:
                                 out.append(num);
                         }
