@@ -92,6 +92,10 @@ final class Catalog {
 
         String baseType() {
             int p = type.indexOf('(');
+            int angle = type.indexOf('<');
+            if (angle >= 0 && (p < 0 || angle < p)) {
+                p = angle;
+            }
             return p < 0 ? type : type.substring(0, p);
         }
     }

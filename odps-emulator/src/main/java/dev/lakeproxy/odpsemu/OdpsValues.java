@@ -70,6 +70,9 @@ final class OdpsValues {
         if (v == null) {
             return null;
         }
+        if (ComplexValues.isComplex(odpsType)) {
+            return ComplexValues.fromText(v, odpsType);
+        }
         String base =
                 odpsType.contains("(") ? odpsType.substring(0, odpsType.indexOf('(')) : odpsType;
         switch (base) {
@@ -137,6 +140,9 @@ final class OdpsValues {
     static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
+        }
+        if (ComplexValues.isComplex(odpsType)) {
+            return ComplexValues.toText(v, odpsType);
         }
         if (v instanceof byte[]) {
             return odpsType.startsWith("BINARY")

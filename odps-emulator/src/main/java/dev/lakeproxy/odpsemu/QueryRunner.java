@@ -112,6 +112,10 @@ final class QueryRunner {
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
         engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, public");
+        String zone = ctx.settings.get("odps.sql.timezone");
+        engine.exec(
+                "SET TIME ZONE "
+                        + SqlTranslator.pgString(zone != null ? zone : engine.emu.zone().getId()));
     }
 
     // ---------------------------------------------------------------- Tablestore shadow

@@ -240,6 +240,15 @@ final class SqlTranslator {
                             prevSig = toks.get(after);
                             continue;
                         }
+                        if (t.kind == Kind.WORD
+                                && (t.value.equals("DATETIME") || t.value.equals("TIMESTAMP"))
+                                && next != null
+                                && next.isOp("(")
+                                && (prevSig == null || !prevSig.isWord("AS"))) {
+                            // DATETIME('...') / TIMESTAMP('...'): conversion functions
+                            out.append("odps_").append(t.value.toLowerCase());
+                            break;
+                        }
                         if (t.kind == Kind.QUOTED_IDENT) {
                             out.append(Catalog.quote(t.ident()));
                         } else {
@@ -333,8 +342,9 @@ final class SqlTranslator {
         switch (odpsType.toUpperCase()) {
             case "STRING":
             case "VARCHAR":
-            case "CHAR":
                 return "text";
+            case "CHAR":
+                return args == null || args.isEmpty() ? "text" : "char(" + args + ")"; // padded
             case "BIGINT":
                 return "bigint";
             case "INT":
@@ -360,6 +370,10 @@ final class SqlTranslator {
                 return "date";
             case "BINARY":
                 return "bytea";
+            case "ARRAY":
+            case "MAP":
+            case "STRUCT":
+                return "text"; // JSON text, see ComplexValues
             default:
                 throw new OdpsSqlException(
                         "ODPS-0130141",

@@ -178,7 +178,7 @@ final class TableStorage {
                 col.type.contains("(")
                         ? col.type.substring(col.type.indexOf('(') + 1, col.type.lastIndexOf(')'))
                         : null;
-        return SqlTranslator.pgType(base, base.equals("DECIMAL") ? args : null);
+        return SqlTranslator.pgType(base, (base.equals("DECIMAL") || base.equals("CHAR")) ? args : null);
     }
 
     /**
