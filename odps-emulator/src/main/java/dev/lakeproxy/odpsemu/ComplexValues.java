@@ -14,6 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,8 +78,8 @@ final class ComplexValues {
             case BOOLEAN:
                 return new JsonPrimitive((Boolean) v);
             default:
-                return new JsonPrimitive(v instanceof BigDecimal ? ((BigDecimal) v).toPlainString()
-                        : v.toString());
+                return new JsonPrimitive(
+                        v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : v.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,12 @@ final class CreateTableText {
     static String of(Table t) {
         StringBuilder sb = new StringBuilder("CREATE ");
         sb.append(t.external ? "EXTERNAL " : "").append("TABLE IF NOT EXISTS ");
-        sb.append(t.project).append(".`").append(t.schema).append("`.`").append(t.name).append("`(\n");
+        sb.append(t.project)
+                .append(".`")
+                .append(t.schema)
+                .append("`.`")
+                .append(t.name)
+                .append("`(\n");
         columns(sb, t.columns);
         sb.append(")");
         if (t.comment != null) {

@@ -1,6 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.type.TypeInfoParser;
+
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
@@ -266,13 +267,16 @@ final class DdlStatements {
         return comment;
     }
 
-    /** {@code ARRAY<...>}, {@code MAP<...>}, {@code STRUCT<...>}: the type text, checked by the SDK. */
+    /**
+     * {@code ARRAY<...>}, {@code MAP<...>}, {@code STRUCT<...>}: the type text, checked by the SDK.
+     */
     private static String complexType(SqlCursor c, Token head) {
         StringBuilder type = new StringBuilder(head.value);
         int depth = 0;
         do {
             Token t = c.next();
-            String text = t.kind == Kind.WORD && SqlTranslator.isTypeName(t.value) ? t.value : t.text;
+            String text =
+                    t.kind == Kind.WORD && SqlTranslator.isTypeName(t.value) ? t.value : t.text;
             type.append(text);
             for (char ch : t.text.toCharArray()) {
                 depth += ch == '<' ? 1 : ch == '>' ? -1 : 0;

@@ -6,8 +6,8 @@ import java.sql.Statement;
 
 /**
  * MaxCompute built-in functions that PostgreSQL lacks, created in schema {@code mc} (on every
- * query's search path). Each query runs with PostgreSQL's {@code TimeZone} set to the job's
- * {@code odps.sql.timezone} (the project's by default), so GETDATE and FROM_UNIXTIME answer in it.
+ * query's search path). Each query runs with PostgreSQL's {@code TimeZone} set to the job's {@code
+ * odps.sql.timezone} (the project's by default), so GETDATE and FROM_UNIXTIME answer in it.
  */
 final class MaxComputeFunctions {
 
@@ -26,16 +26,19 @@ final class MaxComputeFunctions {
         "toupper(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper($1)'",
         // DATETIME('...') and TIMESTAMP('...'), written as calls (SqlTranslator renames them)
         "odps_datetime(text) RETURNS timestamp(3) LANGUAGE sql IMMUTABLE"
-                + " AS 'SELECT CAST(" + MICROS.replace("6", "3") + " AS timestamp(3))'",
+                + " AS 'SELECT CAST("
+                + MICROS.replace("6", "3")
+                + " AS timestamp(3))'",
         "odps_timestamp(text) RETURNS timestamp(6) LANGUAGE sql IMMUTABLE"
-                + " AS 'SELECT CAST(" + MICROS + " AS timestamp(6))'",
+                + " AS 'SELECT CAST("
+                + MICROS
+                + " AS timestamp(6))'",
         // FROM_UNIXTIME(seconds): DATETIME in the job's time zone
         "from_unixtime(bigint) RETURNS timestamp(3) LANGUAGE sql STABLE"
                 + " AS 'SELECT CAST(to_timestamp($1) AT TIME ZONE current_setting(''TimeZone'')"
                 + " AS timestamp(3))'",
-        "unix_timestamp(timestamp) RETURNS bigint LANGUAGE sql STABLE"
-                + " AS 'SELECT CAST(extract(epoch FROM $1 AT TIME ZONE current_setting(''TimeZone''))"
-                + " AS bigint)'",
+        "unix_timestamp(timestamp) RETURNS bigint LANGUAGE sql STABLE AS 'SELECT CAST(extract(epoch"
+            + " FROM $1 AT TIME ZONE current_setting(''TimeZone'')) AS bigint)'",
     };
 
     private MaxComputeFunctions() {}

@@ -92,9 +92,9 @@ final class OdpsValues {
                 return plain(
                         v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString()));
             case "VARCHAR":
-                return new Varchar(v.toString());
+                return new Varchar(readableText(v.toString()));
             case "CHAR":
-                return new Char(v.toString());
+                return new Char(readableText(v.toString()));
             case "BOOLEAN":
                 return v instanceof Boolean ? v : Boolean.valueOf(v.toString());
             case "DATETIME":
@@ -119,7 +119,7 @@ final class OdpsValues {
             default:
                 return v instanceof byte[]
                         ? new String((byte[]) v, StandardCharsets.UTF_8)
-                        : v.toString();
+                        : readableText(v.toString());
         }
     }
 
@@ -194,6 +194,20 @@ final class OdpsValues {
         }
         return v.toString();
     }
+
+    /**
+     * MaxCompute strings may hold U+0000; PostgreSQL text cannot. It is stored as U+E000 (Private
+     * Use Area) and read back as U+0000, so such strings round-trip (a stored U+E000 reads as NUL).
+     */
+    static String storableText(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', NUL_STAND_IN);
+    }
+
+    static String readableText(String s) {
+        return s.indexOf(NUL_STAND_IN) < 0 ? s : s.replace(NUL_STAND_IN, '\0');
+    }
+
+    private static final char NUL_STAND_IN = '\uE000';
 
     /** A DECIMAL as MaxCompute returns it: without trailing zeros (4.567, not 4.567000). */
     static BigDecimal plain(BigDecimal d) {

@@ -86,7 +86,8 @@ final class ShowStatements {
         }
         if (c.acceptWords("CREATE", "TABLE")) {
             Table t = engine.names.requireTable(ctx, c.qualifiedName());
-            engine.checkDlf(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
+            engine.checkDlf(
+                    ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
             r.text = CreateTableText.of(t);
             return r;
         }

@@ -382,7 +382,7 @@ final class SqlTranslator {
     }
 
     static String pgString(String value) {
-        return "'" + value.replace("\0", "").replace("'", "''") + "'";
+        return "'" + OdpsValues.storableText(value).replace("'", "''") + "'";
     }
 
     private static Token nextSig(List<Token> toks, int i) {
