@@ -38,7 +38,7 @@ final class MaxComputeFunctions {
                 + " AS 'SELECT CAST(to_timestamp($1) AT TIME ZONE current_setting(''TimeZone'')"
                 + " AS timestamp(3))'",
         "unix_timestamp(timestamp) RETURNS bigint LANGUAGE sql STABLE AS 'SELECT CAST(extract(epoch"
-            + " FROM $1 AT TIME ZONE current_setting(''TimeZone'')) AS bigint)'",
+                + " FROM $1 AT TIME ZONE current_setting(''TimeZone'')) AS bigint)'",
     };
 
     private MaxComputeFunctions() {}

@@ -142,9 +142,7 @@ final class SqlTranslator {
                                 && next != null
                                 && next.kind == Kind.STRING
                                 && !tablePos) {
-                            // DATETIME '2024-01-01 00:00:00' / TIMESTAMP "..." / DATE '...'
-                            // PostgreSQL keeps microseconds and rounds the rest: cut the text
-                            // instead (never round)
+                            // DATETIME '...' / TIMESTAMP "..." / DATE '...': cut, never round
                             String lit = next.value;
                             if (t.value.equals("DATETIME")) {
                                 lit = PaimonRules.truncate(lit, 3);
