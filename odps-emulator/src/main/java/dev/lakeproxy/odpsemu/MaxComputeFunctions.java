@@ -37,6 +37,13 @@ final class MaxComputeFunctions {
         "from_unixtime(bigint) RETURNS timestamp(3) LANGUAGE sql STABLE"
                 + " AS 'SELECT CAST(to_timestamp($1) AT TIME ZONE current_setting(''TimeZone'')"
                 + " AS timestamp(3))'",
+        // TO_DATE(string, format): DATETIME; MaxCompute's yyyy mm dd hh mi ss ff3 to PostgreSQL's
+        "odps_format(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT"
+            + " replace(replace(replace(replace(replace(replace(replace($1, ''yyyy'', ''YYYY''),"
+            + " ''mm'', ''MM''), ''dd'', ''DD''), ''hh'', ''HH24''), ''mi'', ''MI''), ''ss'',"
+            + " ''SS''), ''ff3'', ''MS'')'",
+        "to_date(text, text) RETURNS timestamp(3) LANGUAGE sql STABLE"
+                + " AS 'SELECT CAST(to_timestamp($1, mc.odps_format($2)) AS timestamp(3))'",
         "unix_timestamp(timestamp) RETURNS bigint LANGUAGE sql STABLE AS 'SELECT CAST(extract(epoch"
                 + " FROM $1 AT TIME ZONE current_setting(''TimeZone'')) AS bigint)'",
     };

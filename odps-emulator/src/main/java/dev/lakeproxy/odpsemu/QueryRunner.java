@@ -123,7 +123,8 @@ final class QueryRunner {
         Schema s = ctx.project.schemas.get(ctx.schema);
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
-        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, public");
+        // mc before pg_catalog: MaxCompute's functions win over PostgreSQL's of the same name
+        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
         engine.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
     }
 

@@ -196,7 +196,8 @@ final class QueryShapeRules {
     /** Functions that return DATETIME. */
     private static final java.util.Set<String> DATETIME_FUNCTIONS =
             new java.util.HashSet<>(
-                    java.util.Arrays.asList("FROM_UNIXTIME", "GETDATE", "DATETIME", "DATEADD"));
+                    java.util.Arrays.asList(
+                            "FROM_UNIXTIME", "GETDATE", "DATETIME", "DATEADD", "TO_DATE"));
 
     private static boolean isDatetimeCall(QueryBlocks q, int[] item) {
         Token head = q.toks.get(item[0]);
