@@ -160,6 +160,7 @@ final class DdlStatements {
         if (cols.isEmpty()) {
             throw c.parseError("a table needs at least one column");
         }
+        Catalog.requireDistinctNames(cols, parts);
         boolean tablestore = handler != null && handler.equals(Catalog.TABLESTORE_HANDLER);
         if (tablestore) {
             TablestoreRules.validateDdl(engine.emu.tablestore(), cols, serde, location);
