@@ -92,6 +92,10 @@ final class Catalog {
 
         String baseType() {
             int p = type.indexOf('(');
+            int angle = type.indexOf('<');
+            if (angle >= 0 && (p < 0 || angle < p)) {
+                p = angle;
+            }
             return p < 0 ? type : type.substring(0, p);
         }
     }
@@ -192,5 +196,23 @@ final class Catalog {
 
     static String quote(String ident) {
         return "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * column.repeated.in.creation and duplicated.partition.column ("Rewrite incompatible SQL
+     * statements"): a name may appear once among a table's columns and partition columns.
+     */
+    static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(partitionColumns);
+        for (Column c : all) {
+            if (!seen.add(c.name.toLowerCase(Locale.ROOT))) {
+                throw new OdpsSqlException(
+                        "ODPS-0130071",
+                        "[1,1] Semantic analysis exception - column repeated in creation: "
+                                + c.name);
+            }
+        }
     }
 }

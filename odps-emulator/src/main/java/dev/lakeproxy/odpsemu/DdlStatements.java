@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import com.aliyun.odps.type.TypeInfoParser;
+
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
@@ -158,6 +160,7 @@ final class DdlStatements {
         if (cols.isEmpty()) {
             throw c.parseError("a table needs at least one column");
         }
+        Catalog.requireDistinctNames(cols, parts);
         boolean tablestore = handler != null && handler.equals(Catalog.TABLESTORE_HANDLER);
         if (tablestore) {
             TablestoreRules.validateDdl(engine.emu.tablestore(), cols, serde, location);
@@ -188,7 +191,7 @@ final class DdlStatements {
                     .append(Catalog.quote(col.name))
                     .append(' ')
                     .append(
-                            base.equals("DECIMAL")
+                            (base.equals("DECIMAL") || base.equals("CHAR"))
                                     ? SqlTranslator.pgType(base, args)
                                     : SqlTranslator.pgType(base, null));
         }
@@ -217,17 +220,11 @@ final class DdlStatements {
     Column columnDef(SqlCursor c) {
         String name = c.ident();
         Token typeTok = c.next();
+        if (typeTok.kind == Kind.WORD
+                && (typeTok.isWord("ARRAY") || typeTok.isWord("MAP") || typeTok.isWord("STRUCT"))) {
+            return new Column(name, complexType(c, typeTok), -1, columnComment(c));
+        }
         if (typeTok.kind != Kind.WORD || !SqlTranslator.isTypeName(typeTok.value)) {
-            if (typeTok.kind == Kind.WORD
-                    && (typeTok.value.equals("ARRAY")
-                            || typeTok.value.equals("MAP")
-                            || typeTok.value.equals("STRUCT"))) {
-                throw new OdpsSqlException(
-                        "ODPS-0130071",
-                        "[1,1] Semantic analysis exception - type "
-                                + typeTok.value
-                                + " is not supported by the emulator");
-            }
             throw c.parseError("unknown type '" + typeTok.text + "' for column " + name);
         }
         String type = typeTok.value.equals("INTEGER") ? "INT" : typeTok.value;
@@ -252,6 +249,10 @@ final class DdlStatements {
         } else if (type.equals("DECIMAL")) {
             type = "DECIMAL(38,18)";
         }
+        return new Column(name, type, precision, columnComment(c));
+    }
+
+    private static String columnComment(SqlCursor c) {
         String comment = null;
         while (!c.atEnd()) {
             if (c.acceptWord("COMMENT")) {
@@ -264,7 +265,30 @@ final class DdlStatements {
                 break;
             }
         }
-        return new Column(name, type, precision, comment);
+        return comment;
+    }
+
+    /**
+     * {@code ARRAY<...>}, {@code MAP<...>}, {@code STRUCT<...>}: the type text, checked by the SDK.
+     */
+    private static String complexType(SqlCursor c, Token head) {
+        StringBuilder type = new StringBuilder(head.value);
+        int depth = 0;
+        do {
+            Token t = c.next();
+            String text =
+                    t.kind == Kind.WORD && SqlTranslator.isTypeName(t.value) ? t.value : t.text;
+            type.append(text);
+            for (char ch : t.text.toCharArray()) {
+                depth += ch == '<' ? 1 : ch == '>' ? -1 : 0;
+            }
+        } while (depth > 0);
+        try {
+            TypeInfoParser.getTypeInfoFromTypeString(type.toString());
+        } catch (RuntimeException e) {
+            throw c.parseError("invalid type " + type + ": " + e.getMessage());
+        }
+        return type.toString();
     }
 
     static Map<String, String> properties(SqlCursor c) {

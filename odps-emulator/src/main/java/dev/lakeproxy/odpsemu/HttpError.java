@@ -33,4 +33,25 @@ final class HttpError extends RuntimeException {
     static HttpError notFound(String message) {
         return new HttpError(404, "NoSuchObject", message);
     }
+
+    /**
+     * A RAM user without DLF data permission reading or writing a Paimon_DLF table through a
+     * tunnel: {@code 403 NoPermission} with the seed's "doesn't have privilege" text.
+     */
+    static void requireDlfData(
+            MaxComputeEmulator emu, User user, Catalog.Table t, String privilege) {
+        if (emu.catalog.project(t.project).isPaimonDlf() && !user.hasDlfDataPermission()) {
+            throw new HttpError(
+                    403,
+                    "NoPermission",
+                    "ODPS-0130013:Authorization exception - Forbidden: User "
+                            + user.principal()
+                            + " doesn't have privilege "
+                            + privilege
+                            + " on TABLE "
+                            + t.schema
+                            + "."
+                            + t.name);
+        }
+    }
 }

@@ -241,9 +241,16 @@ final class InsertStatement {
 
     static Map<String, String> partitionSpec(SqlCursor c) {
         Map<String, String> spec = new LinkedHashMap<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
         c.expectOp("(");
         do {
             String k = c.ident();
+            if (!named.add(k)) {
+                // duplicated.partition.column ("Rewrite incompatible SQL statements")
+                throw new OdpsSqlException(
+                        "ODPS-0130071",
+                        "[1,1] Semantic analysis exception - duplicated partition column " + k);
+            }
             if (c.acceptOp("=")) {
                 Token v = c.next();
                 spec.put(k, v.kind == Kind.STRING ? v.value : v.text);

@@ -6,8 +6,6 @@ import dev.lakeproxy.odpsemu.Catalog.ProjectType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -40,83 +38,12 @@ public final class MaxComputeEmulator implements AutoCloseable {
     public static final String DEFAULT_UID = "1234567890123456";
 
     /** Builder; every option has a default, so {@code builder().start()} works. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 0;
-        private String timezone = "UTC";
-        private int tablestoreWriters = 4;
-        private int tablestoreBatchRows = 100;
-        private boolean tenantNamespaceSchema = false;
-        private String accountUid = DEFAULT_UID;
-        private String tablestoreInstance = "emulator-ots";
-        private final List<String> projects = new ArrayList<>();
-        private final List<String> threeTierProjects = new ArrayList<>();
+    public static final class Builder extends EmulatorOptions<Builder> {
 
         private Builder() {}
 
-        /** TCP port; 0 (the default) picks a free ephemeral port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Address to bind; 127.0.0.1 by default. */
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        /**
-         * Project time zone ({@code odps.sql.timezone}) used for DATETIME and TIMESTAMP; UTC by
-         * default.
-         */
-        public Builder timezone(String zoneId) {
-            this.timezone = zoneId;
-            return this;
-        }
-
-        /** Number of simulated parallel Tablestore writers (default 4). */
-        public Builder tablestoreWriters(int n) {
-            this.tablestoreWriters = n;
-            return this;
-        }
-
-        /** Rows per simulated BatchWriteRow request (default 100). */
-        public Builder tablestoreBatchRows(int n) {
-            this.tablestoreBatchRows = n;
-            return this;
-        }
-
-        /**
-         * The tenant's {@code odps.namespace.schema} answered on {@code GET /tenants} (default
-         * false).
-         */
-        public Builder tenantNamespaceSchema(boolean on) {
-            this.tenantNamespaceSchema = on;
-            return this;
-        }
-
-        /** The account uid shown in principals such as {@code acs:ram::<uid>:root}. */
-        public Builder accountUid(String uid) {
-            this.accountUid = uid;
-            return this;
-        }
-
-        /** Name of the simulated Tablestore instance. */
-        public Builder tablestoreInstance(String name) {
-            this.tablestoreInstance = name;
-            return this;
-        }
-
-        /** A normal (two-tier) project to create at start. */
-        public Builder project(String name) {
-            projects.add(name);
-            return this;
-        }
-
-        /** A three-tier (schema-enabled) project to create at start. */
-        public Builder threeTierProject(String name) {
-            threeTierProjects.add(name);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -210,33 +137,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     /** A working odps-jdbc URL for a project as the given user. */
     public String jdbcUrl(User user, String project, String... extraParams) {
-        StringBuilder sb =
-                new StringBuilder("jdbc:odps:")
-                        .append(endpoint())
-                        .append("?project=")
-                        .append(enc(project))
-                        .append("&accessId=")
-                        .append(enc(user.accessId()))
-                        .append("&accessKey=")
-                        .append(enc(user.accessKey()))
-                        .append("&charset=UTF-8");
-        for (String p : extraParams) {
-            int eq = p.indexOf('=');
-            sb.append('&')
-                    .append(
-                            eq < 0
-                                    ? enc(p)
-                                    : enc(p.substring(0, eq)) + "=" + enc(p.substring(eq + 1)));
-        }
-        return sb.toString();
-    }
-
-    private static String enc(String s) {
-        try {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8.name());
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JdbcUrls.of(endpoint(), user, project, extraParams);
     }
 
     // ------------------------------------------------------------------ projects

@@ -1,6 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.data.Binary;
+import com.aliyun.odps.data.Char;
+import com.aliyun.odps.data.Varchar;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,9 @@ final class OdpsValues {
         if (v == null) {
             return null;
         }
+        if (ComplexValues.isComplex(odpsType)) {
+            return ComplexValues.fromText(v, odpsType);
+        }
         String base =
                 odpsType.contains("(") ? odpsType.substring(0, odpsType.indexOf('(')) : odpsType;
         switch (base) {
@@ -84,7 +89,12 @@ final class OdpsValues {
             case "FLOAT":
                 return ((Number) v).floatValue();
             case "DECIMAL":
-                return v instanceof BigDecimal ? v : new BigDecimal(v.toString());
+                return plain(
+                        v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString()));
+            case "VARCHAR":
+                return new Varchar(readableText(v.toString()));
+            case "CHAR":
+                return new Char(readableText(v.toString()));
             case "BOOLEAN":
                 return v instanceof Boolean ? v : Boolean.valueOf(v.toString());
             case "DATETIME":
@@ -109,7 +119,7 @@ final class OdpsValues {
             default:
                 return v instanceof byte[]
                         ? new String((byte[]) v, StandardCharsets.UTF_8)
-                        : v.toString();
+                        : readableText(v.toString());
         }
     }
 
@@ -130,6 +140,9 @@ final class OdpsValues {
     static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
+        }
+        if (ComplexValues.isComplex(odpsType)) {
+            return ComplexValues.toText(v, odpsType);
         }
         if (v instanceof byte[]) {
             return odpsType.startsWith("BINARY")
@@ -177,8 +190,28 @@ final class OdpsValues {
             return new String((byte[]) v, StandardCharsets.UTF_8);
         }
         if (v instanceof BigDecimal) {
-            return ((BigDecimal) v).toPlainString();
+            return plain((BigDecimal) v).toPlainString();
         }
         return v.toString();
+    }
+
+    /**
+     * MaxCompute strings may hold U+0000; PostgreSQL text cannot. It is stored as U+E000 (Private
+     * Use Area) and read back as U+0000, so such strings round-trip (a stored U+E000 reads as NUL).
+     */
+    static String storableText(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', NUL_STAND_IN);
+    }
+
+    static String readableText(String s) {
+        return s.indexOf(NUL_STAND_IN) < 0 ? s : s.replace(NUL_STAND_IN, '\0');
+    }
+
+    private static final char NUL_STAND_IN = '\uE000';
+
+    /** A DECIMAL as MaxCompute returns it: without trailing zeros (4.567, not 4.567000). */
+    static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

@@ -33,6 +33,9 @@ final class QueryBlocks {
         /** Whether the item needs a generated alias ({@code _cN}). */
         final List<Boolean> unnamed = new ArrayList<>();
 
+        /** Token indexes of aliases written without AS. */
+        final List<Integer> bareAliases = new ArrayList<>();
+
         SelectList(int select, int frame) {
             this.select = select;
             this.frame = frame;
@@ -170,7 +173,11 @@ final class QueryBlocks {
             list.unnamed.add(false);
             return;
         }
+        bareAlias = -1;
         String alias = alias(start, end);
+        if (bareAlias >= 0) {
+            list.bareAliases.add(bareAlias);
+        }
         if (alias != null) {
             list.names.add(alias);
             list.unnamed.add(false);
@@ -182,6 +189,9 @@ final class QueryBlocks {
             list.unnamed.add(true);
         }
     }
+
+    /** Set by {@link #alias} when the alias it found has no AS. */
+    private int bareAlias = -1;
 
     /** The alias of an item ({@code expr AS a} or {@code expr a}), or null. */
     private String alias(int start, int end) {
@@ -201,6 +211,7 @@ final class QueryBlocks {
         if (prev.kind == Kind.WORD && OPERATOR_WORDS.contains(prev.value)) {
             return null;
         }
+        bareAlias = end - 1;
         return last.ident();
     }
 

@@ -70,10 +70,15 @@ final class QueryRunner {
                     name = "_c" + (i - 1);
                 }
                 names.add(name);
-                r.columns.add(new String[] {name, OdpsValues.odpsTypeOf(md, i, integral)});
+                String declared = DeclaredTypes.of(md, i, seen);
+                r.columns.add(
+                        new String[] {
+                            name,
+                            declared != null ? declared : OdpsValues.odpsTypeOf(md, i, integral)
+                        });
             }
         }
-        ZoneId zone = engine.emu.zone();
+        ZoneId zone = jobZone(ctx);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < r.columns.size(); i++) {
             text.append(i == 0 ? "" : ",").append('"').append(r.columns.get(i)[0]).append('"');
@@ -102,11 +107,25 @@ final class QueryRunner {
         }
     }
 
+    /** The job's {@code odps.sql.timezone}, else the project's: DATETIME values are in it. */
+    ZoneId jobZone(Context ctx) {
+        String zone = ctx.settings.get("odps.sql.timezone");
+        try {
+            return zone == null ? engine.emu.zone() : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new OdpsSqlException(
+                    "ODPS-0130071",
+                    "[1,1] Semantic analysis exception - invalid time zone " + zone);
+        }
+    }
+
     void setSearchPath(Context ctx) throws SQLException {
         Schema s = ctx.project.schemas.get(ctx.schema);
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
-        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, public");
+        // mc before pg_catalog: MaxCompute's functions win over PostgreSQL's of the same name
+        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
+        engine.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
     }
 
     // ---------------------------------------------------------------- Tablestore shadow

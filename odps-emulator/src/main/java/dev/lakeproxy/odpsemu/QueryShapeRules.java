@@ -190,6 +190,36 @@ final class QueryShapeRules {
         return n;
     }
 
+    /** Text inserted for the negative markers of {@link #withGeneratedAliases}. */
+    private static final String[] INSERTS = {"AS ", " AS DATETIME)", "CAST("};
+
+    /** Functions that return DATETIME. */
+    private static final java.util.Set<String> DATETIME_FUNCTIONS =
+            new java.util.HashSet<>(
+                    java.util.Arrays.asList(
+                            "FROM_UNIXTIME", "GETDATE", "DATETIME", "DATEADD", "TO_DATE"));
+
+    private static boolean isDatetimeCall(QueryBlocks q, int[] item) {
+        Token head = q.toks.get(item[0]);
+        return head.kind == Kind.WORD
+                && DATETIME_FUNCTIONS.contains(head.value)
+                && item[0] + 1 < item[1]
+                && q.toks.get(item[0] + 1).isOp("(");
+    }
+
+    /** Index of the parenthesis closing the call that starts at {@code head}. */
+    private static int callEnd(QueryBlocks q, int head) {
+        int depth = 0;
+        for (int k = head + 1; k < q.toks.size(); k++) {
+            if (q.toks.get(k).isOp("(")) {
+                depth++;
+            } else if (q.toks.get(k).isOp(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return q.toks.size() - 1;
+    }
+
     private static String withGeneratedAliases(String sql, QueryBlocks q) {
         List<int[]> inserts = new ArrayList<>(); // [position, item index]
         for (SelectList s : q.selects) {
@@ -199,11 +229,23 @@ final class QueryShapeRules {
                     inserts.add(new int[] {last.pos + last.text.length(), i});
                 }
             }
+            for (int alias : s.bareAliases) {
+                inserts.add(new int[] {q.toks.get(alias).pos, -1});
+            }
+            for (int[] item : s.items) {
+                if (isDatetimeCall(q, item)) {
+                    // PostgreSQL function results carry no typmod: keep DATETIME (timestamp(3))
+                    Token close = q.toks.get(callEnd(q, item[0]));
+                    inserts.add(new int[] {close.pos + 1, -2});
+                    inserts.add(new int[] {q.toks.get(item[0]).pos, -3});
+                }
+            }
         }
         inserts.sort((a, b) -> Integer.compare(b[0], a[0]));
         StringBuilder out = new StringBuilder(sql);
         for (int[] ins : inserts) {
-            out.insert(ins[0], " AS `_c" + ins[1] + "`");
+            // PostgreSQL needs AS before aliases that are keywords there (day, year, ...)
+            out.insert(ins[0], ins[1] >= 0 ? " AS `_c" + ins[1] + "`" : INSERTS[-ins[1] - 1]);
         }
         return out.toString();
     }

@@ -226,9 +226,8 @@ final class RestServer {
                 }
                 break;
             case "authorization":
-                if (seg.size() == 3) {
-                    return Reply.xml(
-                            "<Authorization><Result>emulator-bearer-token</Result></Authorization>");
+                if (seg.size() == 3 && method.equals("POST")) {
+                    return AuthorizationResources.handle(q, body, user);
                 }
                 break;
             case "instances":

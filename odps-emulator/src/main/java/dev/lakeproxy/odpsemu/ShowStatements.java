@@ -84,6 +84,13 @@ final class ShowStatements {
             r.text = String.join("\n", names);
             return r;
         }
+        if (c.acceptWords("CREATE", "TABLE")) {
+            Table t = engine.names.requireTable(ctx, c.qualifiedName());
+            engine.checkDlf(
+                    ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
+            r.text = CreateTableText.of(t);
+            return r;
+        }
         if (c.acceptWord("PARTITIONS")) {
             Table t = engine.names.requireTable(ctx, c.qualifiedName());
             r.text = String.join("\n", engine.storage.partitions(t));

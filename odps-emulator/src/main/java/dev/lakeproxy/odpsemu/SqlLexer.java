@@ -161,7 +161,7 @@ final class SqlLexer {
                         i++;
                     }
                 }
-                // MaxCompute literal suffixes: 10L, 1.5BD, 3Y, 4S
+                // MaxCompute literal suffixes: 10L, 1.5BD, 3Y, 4S, 3.14F, 2.5D
                 int s = i;
                 while (i < n && Character.isLetter(sql.charAt(i))) {
                     i++;
@@ -171,7 +171,9 @@ final class SqlLexer {
                         || suffix.equals("L")
                         || suffix.equals("BD")
                         || suffix.equals("Y")
-                        || suffix.equals("S"))) {
+                        || suffix.equals("S")
+                        || suffix.equals("F")
+                        || suffix.equals("D"))) {
                     i = s; // not a suffix: leave the letters to the next token
                     suffix = "";
                 }

@@ -142,9 +142,7 @@ final class SqlTranslator {
                                 && next != null
                                 && next.kind == Kind.STRING
                                 && !tablePos) {
-                            // DATETIME '2024-01-01 00:00:00' / TIMESTAMP "..." / DATE '...'
-                            // PostgreSQL keeps microseconds and rounds the rest: cut the text
-                            // instead (never round)
+                            // DATETIME '...' / TIMESTAMP "..." / DATE '...': cut, never round
                             String lit = next.value;
                             if (t.value.equals("DATETIME")) {
                                 lit = PaimonRules.truncate(lit, 3);
@@ -240,6 +238,15 @@ final class SqlTranslator {
                             prevSig = toks.get(after);
                             continue;
                         }
+                        if (t.kind == Kind.WORD
+                                && (t.value.equals("DATETIME") || t.value.equals("TIMESTAMP"))
+                                && next != null
+                                && next.isOp("(")
+                                && (prevSig == null || !prevSig.isWord("AS"))) {
+                            // DATETIME('...') / TIMESTAMP('...'): conversion functions
+                            out.append("odps_").append(t.value.toLowerCase());
+                            break;
+                        }
                         if (t.kind == Kind.QUOTED_IDENT) {
                             out.append(Catalog.quote(t.ident()));
                         } else {
@@ -261,6 +268,12 @@ final class SqlTranslator {
                             case "Y":
                             case "S":
                                 out.append("CAST(").append(num).append(" AS smallint)");
+                                break;
+                            case "F":
+                                out.append("CAST(").append(num).append(" AS real)");
+                                break;
+                            case "D":
+                                out.append("CAST(").append(num).append(" AS double precision)");
                                 break;
                             default:
                                 out.append(num);
@@ -327,8 +340,9 @@ final class SqlTranslator {
         switch (odpsType.toUpperCase()) {
             case "STRING":
             case "VARCHAR":
-            case "CHAR":
                 return "text";
+            case "CHAR":
+                return args == null || args.isEmpty() ? "text" : "char(" + args + ")"; // padded
             case "BIGINT":
                 return "bigint";
             case "INT":
@@ -354,6 +368,10 @@ final class SqlTranslator {
                 return "date";
             case "BINARY":
                 return "bytea";
+            case "ARRAY":
+            case "MAP":
+            case "STRUCT":
+                return "text"; // JSON text, see ComplexValues
             default:
                 throw new OdpsSqlException(
                         "ODPS-0130141",
@@ -362,7 +380,7 @@ final class SqlTranslator {
     }
 
     static String pgString(String value) {
-        return "'" + value.replace("\0", "").replace("'", "''") + "'";
+        return "'" + OdpsValues.storableText(value).replace("'", "''") + "'";
     }
 
     private static Token nextSig(List<Token> toks, int i) {

@@ -62,17 +62,7 @@ final class TableDownloads {
     }
 
     private Session create(Table t, String partition, User user) {
-        if (emu.catalog.project(t.project).isPaimonDlf() && !user.hasDlfDataPermission()) {
-            throw new HttpError(
-                    403,
-                    "NoPermission",
-                    "ODPS-0130013:Authorization exception - Forbidden: User "
-                            + user.principal()
-                            + " doesn't have privilege SELECT on TABLE "
-                            + t.schema
-                            + "."
-                            + t.name);
-        }
+        HttpError.requireDlfData(emu, user, t, "SELECT");
         Map<String, String> spec = new LinkedHashMap<>();
         if (partition != null && !partition.isEmpty()) {
             spec = parseSpec(partition);

@@ -178,7 +178,8 @@ final class TableStorage {
                 col.type.contains("(")
                         ? col.type.substring(col.type.indexOf('(') + 1, col.type.lastIndexOf(')'))
                         : null;
-        return SqlTranslator.pgType(base, base.equals("DECIMAL") ? args : null);
+        return SqlTranslator.pgType(
+                base, (base.equals("DECIMAL") || base.equals("CHAR")) ? args : null);
     }
 
     /**
@@ -259,7 +260,7 @@ final class TableStorage {
         } else if (v instanceof byte[]) {
             ps.setBytes(idx, (byte[]) v);
         } else {
-            ps.setString(idx, v.toString());
+            ps.setString(idx, OdpsValues.storableText(v.toString()));
         }
     }
 }

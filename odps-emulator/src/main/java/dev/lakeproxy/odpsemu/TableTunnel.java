@@ -72,17 +72,7 @@ final class TableTunnel {
     Reply upload(String method, Table t, Map<String, String> q, byte[] body, User user)
             throws IOException {
         if (q.containsKey("uploads") && method.equals("POST")) {
-            if (emu.catalog.project(t.project).isPaimonDlf() && !user.hasDlfDataPermission()) {
-                throw new HttpError(
-                        403,
-                        "NoPermission",
-                        "ODPS-0130013:Authorization exception - Forbidden: User "
-                                + user.principal()
-                                + " doesn't have privilege UPDATE on TABLE "
-                                + t.schema
-                                + "."
-                                + t.name);
-            }
+            HttpError.requireDlfData(emu, user, t, "UPDATE");
             UploadSession s =
                     new UploadSession(
                             UUID.randomUUID().toString().replace("-", ""),

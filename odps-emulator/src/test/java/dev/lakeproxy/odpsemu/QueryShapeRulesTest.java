@@ -96,6 +96,20 @@ class QueryShapeRulesTest {
     }
 
     @Test
+    void repeatedColumnsInDdlAndPartitionSpecs() {
+        assertEquals(
+                "ODPS-0130071:[1,1] Semantic analysis exception - column repeated in creation: a",
+                refused("CREATE TABLE rep (a BIGINT, b BIGINT, a BIGINT)"));
+        assertTrue(
+                refused("CREATE TABLE rep (a BIGINT, ds STRING) PARTITIONED BY (ds STRING)")
+                        .endsWith("column repeated in creation: ds"));
+        run("CREATE TABLE parted (a BIGINT) PARTITIONED BY (ds STRING)");
+        assertTrue(
+                refused("INSERT OVERWRITE TABLE parted PARTITION (ds='1', ds='2') SELECT 1L")
+                        .endsWith("duplicated partition column ds"));
+    }
+
+    @Test
     void scatterForms() {
         // wrap form: SELECT * FROM (<query>) alias DISTRIBUTE BY rand()
         run("SELECT * FROM (SELECT id, v FROM a ORDER BY id LIMIT 10) s DISTRIBUTE BY rand()");

@@ -91,7 +91,7 @@ class WriteRulesTest {
                         emu.execute(
                                 "w",
                                 "INSERT OVERWRITE TABLE atomic SELECT CAST(name AS BIGINT) FROM"
-                                    + " src"));
+                                        + " src"));
         assertEquals("\"id\"\n7\n", rows("w", "SELECT * FROM atomic"));
     }
 
@@ -105,7 +105,7 @@ class WriteRulesTest {
                                         .execute(
                                                 "w",
                                                 "WITH d AS (DELETE FROM src RETURNING id) SELECT *"
-                                                    + " FROM d"));
+                                                        + " FROM d"));
         assertTrue(e.getMessage().startsWith("ODPS-0130161"), e.getMessage());
         assertEquals("\"_c0\"\n2\n", EMU.get().execute("w", "SELECT count(*) FROM src", Map.of()));
     }
