@@ -49,14 +49,14 @@ final class OdpsValues {
             case "timestamptz":
                 return md.getScale(col) == 3 ? "DATETIME" : "TIMESTAMP";
             case "numeric":
-                {
-                    int p = md.getPrecision(col);
-                    int s = md.getScale(col);
-                    if (p <= 0 || p > 38) {
-                        return numericIntegral ? "BIGINT" : "DOUBLE";
-                    }
-                    return "DECIMAL(" + p + "," + s + ")";
+            {
+                int p = md.getPrecision(col);
+                int s = md.getScale(col);
+                if (p <= 0 || p > 38) {
+                    return numericIntegral ? "BIGINT" : "DOUBLE";
                 }
+                return "DECIMAL(" + p + "," + s + ")";
+            }
             default:
                 if (md.getColumnType(col) == Types.ARRAY) {
                     return "STRING";
@@ -98,15 +98,15 @@ final class OdpsValues {
             case "BOOLEAN":
                 return v instanceof Boolean ? v : Boolean.valueOf(v.toString());
             case "DATETIME":
-                {
-                    LocalDateTime ldt = toLocalDateTime(v);
-                    return new Date(ldt.atZone(zone).toInstant().toEpochMilli());
-                }
+            {
+                LocalDateTime ldt = toLocalDateTime(v);
+                return new Date(ldt.atZone(zone).toInstant().toEpochMilli());
+            }
             case "TIMESTAMP":
-                {
-                    LocalDateTime ldt = toLocalDateTime(v);
-                    return Timestamp.from(ldt.atZone(zone).toInstant());
-                }
+            {
+                LocalDateTime ldt = toLocalDateTime(v);
+                return Timestamp.from(ldt.atZone(zone).toInstant());
+            }
             case "DATE":
                 return v instanceof java.sql.Date
                         ? ((java.sql.Date) v).toLocalDate()

@@ -104,182 +104,182 @@ final class SqlTranslator {
                     break;
                 case QUOTED_IDENT:
                 case WORD:
-                    {
-                        // multi-part names: a.b or a.b.c
-                        List<String> parts = new ArrayList<>();
-                        List<Integer> idx = new ArrayList<>();
-                        int j = i;
-                        parts.add(t.ident());
-                        idx.add(j);
-                        while (true) {
-                            int dot = nextSigIndex(toks, j);
-                            if (dot < 0 || !toks.get(dot).isOp(".")) {
-                                break;
-                            }
-                            int id = nextSigIndex(toks, dot);
-                            if (id < 0 || !toks.get(id).isIdent()) {
-                                break;
-                            }
-                            parts.add(toks.get(id).ident());
-                            j = id;
+                {
+                    // multi-part names: a.b or a.b.c
+                    List<String> parts = new ArrayList<>();
+                    List<Integer> idx = new ArrayList<>();
+                    int j = i;
+                    parts.add(t.ident());
+                    idx.add(j);
+                    while (true) {
+                        int dot = nextSigIndex(toks, j);
+                        if (dot < 0 || !toks.get(dot).isOp(".")) {
+                            break;
                         }
-                        boolean tablePos =
-                                prevSig != null
-                                        && ((prevSig.kind == Kind.WORD
-                                                        && TABLE_KEYWORDS.contains(prevSig.value))
-                                                || (prevSig.isOp(",") && inFrom.contains(depth)));
-                        if (t.kind == Kind.WORD && t.value.equals("FROM")) {
-                            inFrom.add(depth);
-                        } else if (t.kind == Kind.WORD && FROM_END.contains(t.value)) {
-                            inFrom.remove(depth);
+                        int id = nextSigIndex(toks, dot);
+                        if (id < 0 || !toks.get(id).isIdent()) {
+                            break;
                         }
-                        boolean isCall =
-                                nextSigIndex(toks, j) >= 0
-                                        && toks.get(nextSigIndex(toks, j)).isOp("(");
-                        if (t.kind == Kind.WORD
-                                && parts.size() == 1
-                                && isTypedLiteralKeyword(t.value)
-                                && next != null
-                                && next.kind == Kind.STRING
-                                && !tablePos) {
-                            // DATETIME '...' / TIMESTAMP "..." / DATE '...': cut, never round
-                            String lit = next.value;
-                            if (t.value.equals("DATETIME")) {
-                                lit = PaimonRules.truncate(lit, 3);
-                            } else if (!t.value.equals("DATE")) {
-                                lit = PaimonRules.truncate(lit, 6);
-                            }
-                            out.append("CAST(")
-                                    .append(pgString(lit))
-                                    .append(" AS ")
-                                    .append(pgType(t.value, null))
-                                    .append(")");
-                            i = toks.indexOf(next);
-                            prevSig = next;
+                        parts.add(toks.get(id).ident());
+                        j = id;
+                    }
+                    boolean tablePos =
+                            prevSig != null
+                                    && ((prevSig.kind == Kind.WORD
+                                                    && TABLE_KEYWORDS.contains(prevSig.value))
+                                            || (prevSig.isOp(",") && inFrom.contains(depth)));
+                    if (t.kind == Kind.WORD && t.value.equals("FROM")) {
+                        inFrom.add(depth);
+                    } else if (t.kind == Kind.WORD && FROM_END.contains(t.value)) {
+                        inFrom.remove(depth);
+                    }
+                    boolean isCall =
+                            nextSigIndex(toks, j) >= 0
+                                    && toks.get(nextSigIndex(toks, j)).isOp("(");
+                    if (t.kind == Kind.WORD
+                            && parts.size() == 1
+                            && isTypedLiteralKeyword(t.value)
+                            && next != null
+                            && next.kind == Kind.STRING
+                            && !tablePos) {
+                        // DATETIME '...' / TIMESTAMP "..." / DATE '...': cut, never round
+                        String lit = next.value;
+                        if (t.value.equals("DATETIME")) {
+                            lit = PaimonRules.truncate(lit, 3);
+                        } else if (!t.value.equals("DATE")) {
+                            lit = PaimonRules.truncate(lit, 6);
+                        }
+                        out.append("CAST(")
+                                .append(pgString(lit))
+                                .append(" AS ")
+                                .append(pgType(t.value, null))
+                                .append(")");
+                        i = toks.indexOf(next);
+                        prevSig = next;
+                        continue;
+                    }
+                    if (!isCall && tablePos) {
+                        String resolved = resolver.resolve(parts, tablePos);
+                        if (resolved != null) {
+                            out.append(resolved);
+                            i = j;
+                            prevSig = toks.get(j);
                             continue;
                         }
-                        if (!isCall && tablePos) {
-                            String resolved = resolver.resolve(parts, tablePos);
-                            if (resolved != null) {
-                                out.append(resolved);
-                                i = j;
-                                prevSig = toks.get(j);
-                                continue;
-                            }
-                        }
-                        if (t.kind == Kind.WORD
-                                && t.value.equals("DISTRIBUTE")
-                                && next != null
-                                && next.isWord("BY")) {
-                            // strip DISTRIBUTE BY <exprs> up to the end of this (sub)query
-                            int k = toks.indexOf(next) + 1;
-                            int d = 0;
-                            StringBuilder expr = new StringBuilder();
-                            for (; k < toks.size(); k++) {
-                                Token u = toks.get(k);
-                                if (u.isOp("(")) {
-                                    d++;
-                                } else if (u.isOp(")")) {
-                                    if (d == 0) {
-                                        break;
-                                    }
-                                    d--;
-                                } else if (d == 0
-                                        && (u.isOp(";")
-                                                || (u.kind == Kind.WORD
-                                                        && DISTRIBUTE_END.contains(u.value)))) {
+                    }
+                    if (t.kind == Kind.WORD
+                            && t.value.equals("DISTRIBUTE")
+                            && next != null
+                            && next.isWord("BY")) {
+                        // strip DISTRIBUTE BY <exprs> up to the end of this (sub)query
+                        int k = toks.indexOf(next) + 1;
+                        int d = 0;
+                        StringBuilder expr = new StringBuilder();
+                        for (; k < toks.size(); k++) {
+                            Token u = toks.get(k);
+                            if (u.isOp("(")) {
+                                d++;
+                            } else if (u.isOp(")")) {
+                                if (d == 0) {
                                     break;
                                 }
-                                expr.append(u.text);
+                                d--;
+                            } else if (d == 0
+                                    && (u.isOp(";")
+                                            || (u.kind == Kind.WORD
+                                                    && DISTRIBUTE_END.contains(u.value)))) {
+                                break;
                             }
-                            if (distributeBy == null) {
-                                distributeBy = expr.toString().trim();
-                            }
-                            out.append(' ');
-                            i = k - 1;
-                            prevSig = t;
-                            continue;
+                            expr.append(u.text);
                         }
-                        if (t.kind == Kind.WORD
-                                && t.value.equals("SORT")
-                                && next != null
-                                && next.isWord("BY")) {
-                            out.append("ORDER");
-                            break;
+                        if (distributeBy == null) {
+                            distributeBy = expr.toString().trim();
                         }
-                        if (t.kind == Kind.WORD
-                                && t.value.equals("CAST")
-                                && next != null
-                                && next.isOp("(")) {
-                            castDepths.add(depth + 1);
-                            out.append(t.text);
-                            break;
-                        }
-                        if (t.kind == Kind.WORD
-                                && prevSig != null
-                                && prevSig.isWord("AS")
-                                && !castDepths.isEmpty()
-                                && castDepths.get(castDepths.size() - 1) == depth
-                                && isTypeName(t.value)) {
-                            // CAST(x AS type[(p[,s])])
-                            String args = null;
-                            int after = i;
-                            if (next != null && next.isOp("(")) {
-                                StringBuilder a = new StringBuilder();
-                                int k = toks.indexOf(next) + 1;
-                                for (; k < toks.size() && !toks.get(k).isOp(")"); k++) {
-                                    a.append(toks.get(k).text);
-                                }
-                                args = a.toString().replace(" ", "");
-                                after = k;
-                            }
-                            out.append(pgType(t.value, args));
-                            i = after;
-                            prevSig = toks.get(after);
-                            continue;
-                        }
-                        if (t.kind == Kind.WORD
-                                && (t.value.equals("DATETIME") || t.value.equals("TIMESTAMP"))
-                                && next != null
-                                && next.isOp("(")
-                                && (prevSig == null || !prevSig.isWord("AS"))) {
-                            // DATETIME('...') / TIMESTAMP('...'): conversion functions
-                            out.append("odps_").append(t.value.toLowerCase());
-                            break;
-                        }
-                        if (t.kind == Kind.QUOTED_IDENT) {
-                            out.append(Catalog.quote(t.ident()));
-                        } else {
-                            out.append(t.text);
-                        }
+                        out.append(' ');
+                        i = k - 1;
+                        prevSig = t;
+                        continue;
+                    }
+                    if (t.kind == Kind.WORD
+                            && t.value.equals("SORT")
+                            && next != null
+                            && next.isWord("BY")) {
+                        out.append("ORDER");
                         break;
                     }
+                    if (t.kind == Kind.WORD
+                            && t.value.equals("CAST")
+                            && next != null
+                            && next.isOp("(")) {
+                        castDepths.add(depth + 1);
+                        out.append(t.text);
+                        break;
+                    }
+                    if (t.kind == Kind.WORD
+                            && prevSig != null
+                            && prevSig.isWord("AS")
+                            && !castDepths.isEmpty()
+                            && castDepths.get(castDepths.size() - 1) == depth
+                            && isTypeName(t.value)) {
+                        // CAST(x AS type[(p[,s])])
+                        String args = null;
+                        int after = i;
+                        if (next != null && next.isOp("(")) {
+                            StringBuilder a = new StringBuilder();
+                            int k = toks.indexOf(next) + 1;
+                            for (; k < toks.size() && !toks.get(k).isOp(")"); k++) {
+                                a.append(toks.get(k).text);
+                            }
+                            args = a.toString().replace(" ", "");
+                            after = k;
+                        }
+                        out.append(pgType(t.value, args));
+                        i = after;
+                        prevSig = toks.get(after);
+                        continue;
+                    }
+                    if (t.kind == Kind.WORD
+                            && (t.value.equals("DATETIME") || t.value.equals("TIMESTAMP"))
+                            && next != null
+                            && next.isOp("(")
+                            && (prevSig == null || !prevSig.isWord("AS"))) {
+                        // DATETIME('...') / TIMESTAMP('...'): conversion functions
+                        out.append("odps_").append(t.value.toLowerCase());
+                        break;
+                    }
+                    if (t.kind == Kind.QUOTED_IDENT) {
+                        out.append(Catalog.quote(t.ident()));
+                    } else {
+                        out.append(t.text);
+                    }
+                    break;
+                }
                 case NUMBER:
-                    {
-                        String v = t.value;
-                        String num = t.text.substring(0, t.text.length() - v.length());
-                        switch (v) {
-                            case "L":
-                                out.append("CAST(").append(num).append(" AS bigint)");
-                                break;
-                            case "BD":
-                                out.append("CAST(").append(num).append(" AS numeric(38,18))");
-                                break;
-                            case "Y":
-                            case "S":
-                                out.append("CAST(").append(num).append(" AS smallint)");
-                                break;
-                            case "F":
-                                out.append("CAST(").append(num).append(" AS real)");
-                                break;
-                            case "D":
-                                out.append("CAST(").append(num).append(" AS double precision)");
-                                break;
-                            default:
-                                out.append(num);
-                        }
-                        break;
+                {
+                    String v = t.value;
+                    String num = t.text.substring(0, t.text.length() - v.length());
+                    switch (v) {
+                        case "L":
+                            out.append("CAST(").append(num).append(" AS bigint)");
+                            break;
+                        case "BD":
+                            out.append("CAST(").append(num).append(" AS numeric(38,18))");
+                            break;
+                        case "Y":
+                        case "S":
+                            out.append("CAST(").append(num).append(" AS smallint)");
+                            break;
+                        case "F":
+                            out.append("CAST(").append(num).append(" AS real)");
+                            break;
+                        case "D":
+                            out.append("CAST(").append(num).append(" AS double precision)");
+                            break;
+                        default:
+                            out.append(num);
                     }
+                    break;
+                }
                 case OP:
                     if (t.isOp("(")) {
                         depth++;
