@@ -12,14 +12,11 @@ public final class HoloVersion implements Comparable<HoloVersion> {
 
     private static final Pattern NUMBER = Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
-    private final int major;
-    private final int minor;
-    private final int patch;
+    /** major, minor and patch packed into one number that orders versions: 3.2.5 is 3_002_005. */
+    private final long ordinal;
 
     public HoloVersion(int major, int minor, int patch) {
-        this.major = major;
-        this.minor = minor;
-        this.patch = patch;
+        this.ordinal = major * 1_000_000L + minor * 1_000L + patch;
     }
 
     /** The version in an {@code hg_version()} answer, or {@code null} when it names none. */
@@ -51,27 +48,22 @@ public final class HoloVersion implements Comparable<HoloVersion> {
 
     @Override
     public int compareTo(HoloVersion o) {
-        if (major != o.major) {
-            return Integer.compare(major, o.major);
-        }
-        if (minor != o.minor) {
-            return Integer.compare(minor, o.minor);
-        }
-        return Integer.compare(patch, o.patch);
+        return Long.compare(ordinal, o.ordinal);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HoloVersion && compareTo((HoloVersion) o) == 0;
+        return o instanceof HoloVersion && ((HoloVersion) o).ordinal == ordinal;
     }
 
     @Override
     public int hashCode() {
-        return (major * 1000 + minor) * 1000 + patch;
+        return Long.hashCode(ordinal);
     }
 
+    /** {@code V3.2.5}, as error messages name versions. */
     @Override
     public String toString() {
-        return "V" + major + "." + minor + "." + patch;
+        return "V" + ordinal / 1_000_000 + "." + ordinal / 1_000 % 1_000 + "." + ordinal % 1_000;
     }
 }
