@@ -5,7 +5,7 @@ import dev.lakeproxy.core.options.OptionRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code java -jar lakeproxy-<version>-all.jar <command>}: the command-line entry point. */
+/** {@code java -jar lakeproxy-cli-<version>.jar <command>}: the command-line entry point. */
 public final class Main {
 
     static final String USAGE = "Usage: lakeproxy <command> [options]     (lakeproxy " + Version.VERSION + ")\n\n"
