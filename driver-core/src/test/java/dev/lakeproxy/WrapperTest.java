@@ -58,6 +58,25 @@ class WrapperTest {
     }
 
     @Test
+    void theCastCopyApiGoesThroughTheSameRulesAsStatements() throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true");
+             Statement s = c.createStatement()) {
+            CopyManager copy = ((PGConnection) c).getCopyAPI();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // the test plugin runs "SET application_name = 'lp-tagged'" before any statement naming lp_tagged
+            assertEquals(1, copy.copyOut("COPY (SELECT 7 AS lp_tagged) TO STDOUT", out));
+            assertEquals("7\n", out.toString(StandardCharsets.UTF_8));
+            try (ResultSet rs = s.executeQuery("SHOW application_name")) {
+                rs.next();
+                assertEquals("lp-tagged", rs.getString(1));
+            }
+            s.execute("CREATE TABLE copy_routed (id int)");
+            assertEquals(2, copy.copyIn("COPY copy_routed FROM STDIN", new ByteArrayInputStream("1\n2\n".getBytes(StandardCharsets.UTF_8))));
+            assertEquals(1L, c.unwrap(LakeproxyConnection.class).metrics().snapshot().get("settingsSent"));
+        }
+    }
+
+    @Test
     void castingToPgInterfacesKeepsWorking() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             PGConnection pg = (PGConnection) c; // casting code, not unwrap

@@ -63,7 +63,7 @@ public class HotPathBenchmark {
         List<SessionPlugin> plugins = path.equals("wrapped-no-plugin") ? List.of()
                 : List.of(path.equals("wrapped-plugin-not-interested") ? gatedPlugin() : sixRules());
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared());
+        StatementPipeline pipeline = new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared(), true);
         Connection wrapped = PlainWrappers.INSTANCE.connection(realConnection,
                 new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of()));
         statement = wrapped.createStatement();

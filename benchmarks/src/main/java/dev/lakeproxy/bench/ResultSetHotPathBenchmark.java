@@ -60,7 +60,7 @@ public class ResultSetHotPathBenchmark {
         Connection realConnection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("createStatement") ? real : null);
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(realConnection, List.of(), metrics, SqlAnalyzer.shared());
+        StatementPipeline pipeline = new StatementPipeline(realConnection, List.of(), metrics, SqlAnalyzer.shared(), true);
         statement = PlainWrappers.INSTANCE.connection(realConnection,
                 new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of())).createStatement();
     }

@@ -4,8 +4,8 @@ import dev.lakeproxy.core.drivers.RealDriverProfile;
 import dev.lakeproxy.core.drivers.RealDriverProfiles;
 import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.jdbc.ConnectionServices;
-import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.jdbc.WrapperFactory;
+import dev.lakeproxy.core.options.CoreOptions;
 import dev.lakeproxy.core.options.OptionRegistry;
 import dev.lakeproxy.core.options.OptionValues;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
@@ -65,7 +65,7 @@ public final class Connector {
         Request request = new Request(lakeUrl, realProps, options);
         request.realUrl = profile.prepareUrl(request.realUrl, request.realProperties);
         for (LakePlugin p : candidates) {
-            p.beforeConnect(request);
+            beforeConnect(p, request);
         }
         Driver realDriver = RealDrivers.find(profile, request.realUrl);
         Connection real = realDriver.connect(request.realUrl, request.realProperties);
@@ -86,8 +86,8 @@ public final class Connector {
             String shownUrl = SecretNames.maskUrl(request.realUrl);
             LOG.log(Level.FINE, "lakeproxy connected to {0}; active plugins {1}; {2}",
                     new Object[] {shownUrl, activeNames, request.actions});
-            WrapperFactory wrappers = PlainWrappers.forConnection(real);
-            StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer);
+            WrapperFactory wrappers = profile.wrappers(real);
+            StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
             return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, activeNames, request.actions));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(real, e);
@@ -95,15 +95,26 @@ public final class Connector {
         }
     }
 
+    /** A plugin's bug (or a clash of jars) becomes an SQLException that keeps it as cause, never an Error. */
+    private static void beforeConnect(LakePlugin plugin, Request request) throws SQLException {
+        try {
+            plugin.beforeConnect(request);
+        } catch (RuntimeException | LinkageError e) {
+            throw pluginFailed(plugin, e);
+        }
+    }
+
     private SessionPlugin activate(LakePlugin plugin, Request request, Connection real) throws SQLException {
         try {
             return plugin.activate(request.context(real, analyzer, metrics));
-        } catch (SQLException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw LakeErrors.translate(new SQLException(e.getMessage(), "08001", e), "plugin.activationFailed",
-                    plugin.name(), String.valueOf(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            throw pluginFailed(plugin, e);
         }
+    }
+
+    private static SQLException pluginFailed(LakePlugin plugin, Throwable e) {
+        String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return LakeErrors.translate(new SQLException(what, "08001", e), "plugin.activationFailed", plugin.name(), what);
     }
 
     private static void closeQuietly(Connection real, Exception failure) {

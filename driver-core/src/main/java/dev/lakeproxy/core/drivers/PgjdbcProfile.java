@@ -1,6 +1,9 @@
 package dev.lakeproxy.core.drivers;
 
+import dev.lakeproxy.core.jdbc.PlainWrappers;
+import dev.lakeproxy.core.jdbc.WrapperFactory;
 import dev.lakeproxy.spi.Secrets;
+import java.sql.Connection;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -15,6 +18,30 @@ final class PgjdbcProfile implements RealDriverProfile {
     @Override
     public String driverClassName() {
         return "org.postgresql.Driver";
+    }
+
+    /**
+     * pgjdbc's flavour (the wrappers also implement PGConnection/PGStatement, so code that casts keeps working),
+     * loaded by name so that lakeproxy runs without pgjdbc on the class path.
+     */
+    @Override
+    public WrapperFactory wrappers(Connection real) {
+        WrapperFactory pg = PgFlavour.FACTORY;
+        return pg != null && pg.accepts(real) ? pg : PlainWrappers.INSTANCE;
+    }
+
+    /** Holds pgjdbc's flavour, loaded once, on first use. */
+    private static final class PgFlavour {
+        static final WrapperFactory FACTORY = load();
+
+        private static WrapperFactory load() {
+            try {
+                Class.forName("org.postgresql.PGConnection", false, PgjdbcProfile.class.getClassLoader());
+                return (WrapperFactory) Class.forName("dev.lakeproxy.core.pg.PgWrappers").getField("INSTANCE").get(null);
+            } catch (ReflectiveOperationException | LinkageError absent) {
+                return null; // pgjdbc is not on the class path
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.lakeproxy.core.drivers;
 
+import dev.lakeproxy.core.jdbc.PlainWrappers;
+import dev.lakeproxy.core.jdbc.WrapperFactory;
+import java.sql.Connection;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -26,6 +29,11 @@ public interface RealDriverProfile {
     /** The URL to connect with; may move parameters into {@code properties} (e.g. secrets out of logged URLs). */
     default String prepareUrl(String realUrl, Properties properties) {
         return realUrl;
+    }
+
+    /** The wrapper flavour for a real connection of this driver: plain JDBC unless the driver has its own. */
+    default WrapperFactory wrappers(Connection real) {
+        return PlainWrappers.INSTANCE;
     }
 
     /**

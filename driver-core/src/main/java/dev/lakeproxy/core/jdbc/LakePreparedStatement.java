@@ -2,6 +2,7 @@ package dev.lakeproxy.core.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Timestamp;
 import java.util.Calendar;
 
@@ -15,6 +16,7 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
 
     private final PreparedStatement real;
     private final String originalSql;
+    private SQLWarning prepareWarning;
 
     protected LakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
         super(owner, real);
@@ -30,6 +32,17 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     @Override
     public final String routedSql() {
         return originalSql;
+    }
+
+    /** The rewrite made at prepare applies to every execution: so does its warning. */
+    void preparedWith(SQLWarning warning) {
+        prepareWarning = warning;
+        warn(warning);
+    }
+
+    @Override
+    SQLWarning standingWarning() {
+        return prepareWarning;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.lakeproxy.core.jdbc;
 
 import dev.lakeproxy.core.pipeline.SqlCall;
+import dev.lakeproxy.core.pipeline.WarningTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -11,11 +13,13 @@ import java.sql.Statement;
  * {@link #routeInterest} once, calls the real statement straight away when no rule is interested, and goes
  * through the pipeline otherwise. Hand-written here: the route's three hooks, batches, and identity.
  */
-public class LakeStatement extends LakeWrapper implements StatementRouting {
+public class LakeStatement extends LakeWrapper implements StatementRouting, WarningTarget {
 
     protected final LakeConnection owner;
     private final Statement real;
     private LakeResultSet lastResult;
+    /** What lakeproxy did to the last execution, shown before the real driver's warnings. */
+    private SQLWarning lakeWarning;
 
     protected LakeStatement(LakeConnection owner, Statement real) {
         super(real);
@@ -31,19 +35,20 @@ public class LakeStatement extends LakeWrapper implements StatementRouting {
     @Override
     public final long routeInterest(String sql) {
         owner.metrics.statements.increment();
+        lakeWarning = standingWarning(); // JDBC clears a statement's warnings at each execution
         return owner.pipeline.interest(sql);
     }
 
     @Override
     public final <T> T routeRecover(String sql, boolean prepared, SQLException error, SqlCall<T> call)
             throws SQLException {
-        return owner.pipeline.recover(sql, prepared, error, call);
+        return owner.pipeline.recover(sql, prepared, error, call, this);
     }
 
     @Override
     public final <T> T routePipeline(String sql, boolean prepared, long interest, SqlCall<T> call)
             throws SQLException {
-        return owner.pipeline.execute(sql, sql, prepared, interest, call);
+        return owner.pipeline.execute(sql, sql, prepared, interest, call, this);
     }
 
     /** Wraps a result set so that {@code getStatement()} returns this wrapper; the same real object gets the same wrapper. */
@@ -63,7 +68,35 @@ public class LakeStatement extends LakeWrapper implements StatementRouting {
     @Override
     public void addBatch(String sql) throws SQLException {
         owner.metrics.statements.increment();
-        real.addBatch(owner.pipeline.prepare(sql));
+        real.addBatch(owner.pipeline.prepare(sql, this));
+    }
+
+    @Override
+    public final void warn(SQLWarning warning) {
+        lakeWarning = warning;
+    }
+
+    /** The warning every execution starts with: none for a plain statement (a prepared one keeps its rewrite's). */
+    SQLWarning standingWarning() {
+        return null;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        SQLWarning fromDriver = real.getWarnings();
+        SQLWarning mine = lakeWarning;
+        if (mine == null) {
+            return fromDriver;
+        }
+        SQLWarning first = new SQLWarning(mine.getMessage(), mine.getSQLState()); // a fresh chain head each call
+        first.setNextWarning(fromDriver);
+        return first;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        lakeWarning = null;
+        real.clearWarnings();
     }
 
     @Override

@@ -9,9 +9,11 @@ import dev.lakeproxy.core.jdbc.WrapperFactory;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
+import org.postgresql.copy.CopyManager;
 
 /**
  * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so code that
@@ -57,6 +59,12 @@ public final class PgWrappers implements WrapperFactory {
         @Override
         public PGConnection pgConnectionDelegate() {
             return (PGConnection) real;
+        }
+
+        /** The copy API, through the same rules as statements. */
+        @Override
+        public CopyManager getCopyAPI() throws SQLException {
+            return RoutedCopyManager.of(real, pipeline(), metrics());
         }
     }
 

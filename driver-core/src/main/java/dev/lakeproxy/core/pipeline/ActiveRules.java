@@ -65,7 +65,7 @@ final class ActiveRules {
                         }
                     }
                 }
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | LinkageError bug) {
                 contained(bug, "interested");
             }
         }
@@ -81,10 +81,10 @@ final class ActiveRules {
     }
 
     /**
-     * A plugin that fails with a runtime exception (a bug, or a parser library's) must not break the user's
-     * statement: what it was doing is abandoned, the failure is counted and logged, and the statement goes on.
+     * A plugin that fails with a runtime exception or a linkage error (a bug, a parser library's, a clash of jars)
+     * must not break the user's statement: what it was doing is abandoned, the failure is counted and logged, and the statement goes on.
      */
-    void contained(RuntimeException bug, String hook) {
+    void contained(Throwable bug, String hook) {
         metrics.counter("pluginFailures").increment();
         LOG.log(Level.FINE, "a lakeproxy rule failed in " + hook + "; the statement goes on without it", bug);
     }

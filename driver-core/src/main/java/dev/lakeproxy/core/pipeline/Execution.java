@@ -37,6 +37,8 @@ final class Execution implements RewriteContext, ExecutionContext {
     private String sql;
     private boolean retry;
     final List<String> actions = new ArrayList<>();
+    /** What the user should be told (rewrites, settings run first, retries, refusals): the statement's SQLWarning. */
+    final List<String> visible = new ArrayList<>(2);
     final List<First> firsts = new ArrayList<>();
 
     Execution(StatementPipeline pipeline, String originalSql, String sql, boolean prepared, boolean dryRun,
@@ -66,6 +68,7 @@ final class Execution implements RewriteContext, ExecutionContext {
         if (!newSql.equals(sql)) {
             sql = newSql;
             actions.add("rewrite: " + reason);
+            visible.add("rewrote the statement: " + reason);
         }
     }
 
@@ -113,6 +116,7 @@ final class Execution implements RewriteContext, ExecutionContext {
     public void runFirst(String firstSql, String reason, Runnable onSuccess) {
         firsts.add(new First(firstSql, reason, onSuccess));
         actions.add("run first: " + firstSql + " (" + reason + ")");
+        visible.add("ran " + firstSql + " first: " + reason);
     }
 
     @Override

@@ -47,10 +47,11 @@ final class RuleHooks {
             String mark = ex.sql();
             try {
                 rules[r].rewrite(ex);
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | LinkageError bug) {
                 ex.restore(mark);
                 active.contained(bug, rules[r].name() + ".rewrite");
             } catch (SQLException refused) {
+                ex.visible.add("refused the statement (" + rules[r].name() + ")");
                 if (!ex.isDryRun()) {
                     metrics.refused.increment();
                     LOG.log(Level.FINE, "lakeproxy refused a statement: {0}", refused.getMessage());
@@ -72,7 +73,7 @@ final class RuleHooks {
             if (has(ex.interest, r)) {
                 try {
                     rules[r].beforeExecute(ex);
-                } catch (RuntimeException bug) {
+                } catch (RuntimeException | LinkageError bug) {
                     active.contained(bug, rules[r].name() + ".beforeExecute");
                     ex.note("rule " + rules[r].name() + " failed; the statement goes on without it");
                 }
@@ -85,7 +86,7 @@ final class RuleHooks {
             if (has(ex.interest, r)) {
                 try {
                     rules[r].afterExecute(ex);
-                } catch (RuntimeException bug) {
+                } catch (RuntimeException | LinkageError bug) {
                     active.contained(bug, rules[r].name() + ".afterExecute");
                 }
             }
@@ -102,6 +103,7 @@ final class RuleHooks {
                 metrics.retries.increment();
                 LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
                 ex.note("retry: " + outcome.retryReason());
+                ex.visible.add("retried the statement once: " + outcome.retryReason());
                 runFirsts(ex);
                 try {
                     T result = call.run(ex.sql());
@@ -126,7 +128,7 @@ final class RuleHooks {
             Outcome o;
             try {
                 o = rule.onError(ex, error);
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | LinkageError bug) {
                 active.contained(bug, rule.name() + ".onError");
                 continue;
             }

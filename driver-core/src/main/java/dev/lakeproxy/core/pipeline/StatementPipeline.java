@@ -8,6 +8,7 @@ import dev.lakeproxy.spi.TransactionEvent;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,9 +28,12 @@ public final class StatementPipeline {
     private final LakeMetrics metrics;
     private final SqlAnalyzer analyzer;
     private final RuleHooks hooks;
+    private final boolean warnings;
 
-    public StatementPipeline(Connection real, List<SessionPlugin> plugins, LakeMetrics metrics, SqlAnalyzer analyzer) {
+    public StatementPipeline(Connection real, List<SessionPlugin> plugins, LakeMetrics metrics, SqlAnalyzer analyzer,
+                             boolean warnings) {
         this.real = real;
+        this.warnings = warnings;
         this.active = new ActiveRules(plugins, metrics);
         this.metrics = metrics;
         this.analyzer = analyzer;
@@ -49,14 +53,18 @@ public final class StatementPipeline {
      * The SQL to prepare (or to add to a batch): rewritten once, when a rule wants to. Settings and retries do
      * not apply to batches.
      */
-    public String prepare(String sql) throws SQLException {
+    public String prepare(String sql, WarningTarget target) throws SQLException {
         long interest = active.interest(sql);
         if (interest == 0) {
             return sql;
         }
         metrics.analysed.increment();
         Execution ex = new Execution(this, sql, sql, true, false, interest);
-        hooks.rewrite(ex);
+        try {
+            hooks.rewrite(ex);
+        } finally {
+            tell(ex, target);
+        }
         return ex.sql();
     }
 
@@ -64,21 +72,39 @@ public final class StatementPipeline {
      * Runs a statement on the slow path. Plain statements ({@code prepared} false) are rewritten here; prepared
      * ones were rewritten by {@link #prepare} and {@code sql} is that text.
      */
-    public <T> T execute(String originalSql, String sql, boolean prepared, long interest, SqlCall<T> call)
-            throws SQLException {
+    public <T> T execute(String originalSql, String sql, boolean prepared, long interest, SqlCall<T> call,
+                         WarningTarget target) throws SQLException {
         metrics.analysed.increment();
-        return run(new Execution(this, originalSql, sql, prepared, false, interest), call);
+        Execution ex = new Execution(this, originalSql, sql, prepared, false, interest);
+        try {
+            return run(ex, call);
+        } finally {
+            tell(ex, target);
+        }
     }
 
     /**
      * A statement that went the fast path failed: every rule may still explain the error or ask for one retry
      * (an error can teach what no lexical test could know). Costs nothing until something fails.
      */
-    public <T> T recover(String sql, boolean prepared, SQLException error, SqlCall<T> call) throws SQLException {
+    public <T> T recover(String sql, boolean prepared, SQLException error, SqlCall<T> call, WarningTarget target)
+            throws SQLException {
         if (active.isEmpty()) {
             throw error;
         }
-        return hooks.recover(new Execution(this, sql, sql, prepared, false, 0), error, call);
+        Execution ex = new Execution(this, sql, sql, prepared, false, 0);
+        try {
+            return hooks.recover(ex, error, call);
+        } finally {
+            tell(ex, target);
+        }
+    }
+
+    /** Tells the statement what lakeproxy did to it, as an SQLWarning (unless lakeproxy.warnings=false). */
+    private void tell(Execution ex, WarningTarget target) {
+        if (warnings && !ex.visible.isEmpty()) {
+            target.warn(new SQLWarning("lakeproxy " + String.join("; ", ex.visible), "01000"));
+        }
     }
 
     /** What would happen to {@code sql}, without running anything: the execution path in dry-run mode. */
@@ -129,7 +155,7 @@ public final class StatementPipeline {
         for (SessionPlugin p : active.plugins) {
             try {
                 p.onTransactionEvent(event);
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | LinkageError bug) {
                 active.contained(bug, "onTransactionEvent");
             }
         }

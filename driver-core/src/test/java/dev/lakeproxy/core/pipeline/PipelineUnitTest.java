@@ -35,7 +35,7 @@ class PipelineUnitTest {
     private Connection connect(StatementRule... rules) {
         SessionPlugin plugin = () -> List.of(rules);
         Connection real = server.connection();
-        StatementPipeline pipeline = new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100));
+        StatementPipeline pipeline = new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), true);
         return PlainWrappers.INSTANCE.connection(real,
                 new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "stub", List.of("unit"), List.of()));
     }
