@@ -42,6 +42,21 @@ class SqllineIT {
         }
     }
 
+    /** Issue 14 §4: a GUI or shell user sees what lakeproxy did, as the statement's SQLWarning. */
+    @Test
+    void sqllineShowsLakeproxysWarningWhenItSwitchesTheEngineAndNoneWhenTurnedOff() throws Exception {
+        try (HoloSimulator sim = HoloSimulator.builder().version("3.1.9").start()) {
+            SampleData.seed(sim);
+            String url = "jdbc:lakeproxy:" + sim.jdbcUrl().substring(5) + "?lakeproxy.holo.encryptedProjects=sample_byok";
+            String script = "SELECT id, paid FROM payments ORDER BY id;\n!quit\n";
+            String on = sqlline(Jars.hologres(), url, sim.user(), sim.password(), script);
+            assertTrue(on.contains("'10','1.50'"), on);
+            assertTrue(on.contains("Warning") && on.contains("lakeproxy"), "sqlline prints the statement's warning: " + on);
+            String off = sqlline(Jars.hologres(), url + "&lakeproxy.warnings=false", sim.user(), sim.password(), script);
+            assertTrue(off.contains("'10','1.50'") && !off.contains("Warning"), off);
+        }
+    }
+
     @Test
     void sqllineRunsMaxComputeStatementsThroughLakeproxy() throws Exception {
         try (MaxComputeEmulator emu = MaxComputeEmulator.builder().project("sq").start()) {
