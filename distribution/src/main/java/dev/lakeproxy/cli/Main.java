@@ -4,6 +4,8 @@ import dev.lakeproxy.core.Version;
 import dev.lakeproxy.core.options.OptionRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code java -jar lakeproxy-cli-<version>.jar <command>}: the command-line entry point. */
 public final class Main {
@@ -16,11 +18,27 @@ public final class Main {
             + "  options   print the table of lakeproxy.* options\n\n"
             + "Run lakeproxy <command> --help for a command's options.";
 
+    /** Held so the level set on it stays (JUL keeps loggers weakly). */
+    private static final Logger QUIET = Logger.getLogger("com.aliyun.odps");
+
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+    public static void main(String[] args) {
+        quietRealDriverLogs();
+        try {
+            System.exit(run(args, System.out, System.err));
+        } catch (Exception | LinkageError e) { // the last net: a line, never a stack trace
+            System.err.println("lakeproxy: " + Failure.of(e).text());
+            System.exit(1);
+        }
+    }
+
+    /** odps-jdbc logs through SLF4J (bound to JUL in this jar) at INFO for every statement; the CLI shows warnings. */
+    private static void quietRealDriverLogs() {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            QUIET.setLevel(Level.WARNING);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -42,6 +60,11 @@ public final class Main {
                 case "explain":
                     return Explain.run(rest, out);
                 case "options":
+                    if (rest.length > 0) {
+                        out.println("Usage: lakeproxy options\nPrints the table of lakeproxy.* options (name, default, "
+                                + "accepted values, description) as Markdown.");
+                        return rest[0].equals("--help") || rest[0].equals("-h") ? 0 : 2;
+                    }
                     out.print(OptionRegistry.discovered().markdownTable());
                     return 0;
                 default:
