@@ -44,12 +44,16 @@ public class OdpsPipelineBenchmark {
             + "-- export, sorted by the primary key\n"
             + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
             + "FROM (SELECT * FROM internal_orders ORDER BY odps_orderkey LIMIT 100000) s";
+    static final String DDL = "CREATE EXTERNAL TABLE ots_check (k bigint, v string) STORED BY "
+            + "'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES ('tablestore.columns.mapping'=':k,v', "
+            + "'tablestore.table.name'='ots_check') LOCATION 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'";
     static final String SELECT = "SELECT odps_orderkey, odps_totalprice FROM internal_orders WHERE odps_custkey = 3";
 
     private MaxComputeEmulator emu;
     private Connection raw;
     private LakeproxyConnection lp;
     private Connection lpConnection;
+    private long textNumber;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -98,6 +102,18 @@ public class OdpsPipelineBenchmark {
     public Explanation tablestoreInsertMetadataMiss() throws SQLException {
         OdpsPlugin.forgetTableMetadata();
         return lp.explain(INSERT);
+    }
+
+    /** A text never seen before (a new comment each call): scanned once, table metadata cached. */
+    @Benchmark
+    public Explanation tablestoreInsertNewText() throws SQLException {
+        return lp.explain(INSERT + " -- " + (++textNumber));
+    }
+
+    /** The Tablestore DDL checks of a valid CREATE EXTERNAL TABLE (no server call). */
+    @Benchmark
+    public Explanation tablestoreDdlCheck() throws SQLException {
+        return lp.explain(DDL);
     }
 
     /** A SELECT: the plugin's lexical test says no; nothing is parsed. */

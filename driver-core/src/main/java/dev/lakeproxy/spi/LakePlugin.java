@@ -28,6 +28,16 @@ public interface LakePlugin {
     }
 
     /**
+     * The real driver refused the connection. A plugin that added something in {@link #beforeConnect} (a startup
+     * parameter, say) drops what it knew about the server and may take its addition back out of {@code request};
+     * returning {@code true} asks for one more attempt with the request as it stands then. The default does
+     * nothing, so the real driver's error reaches the caller as it is.
+     */
+    default boolean connectFailed(ConnectRequest request, SQLException error) {
+        return false;
+    }
+
+    /**
      * Runs once the real connection is open. Detection happens here. Returns the per-connection session, or
      * {@code null} to stay off for this connection (then lakeproxy is pure pass-through for it).
      */

@@ -1,6 +1,7 @@
 package dev.lakeproxy.spi;
 
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,6 +28,27 @@ public interface SessionPlugin {
      */
     default DatabaseMetaData metaData(DatabaseMetaData real) {
         return real;
+    }
+
+    /**
+     * Answers {@code Connection.getSchema()} when the plugin knows the schema unqualified names resolve in better than
+     * the real driver does; {@code null} asks the real driver.
+     */
+    default String currentSchema() throws SQLException {
+        return null;
+    }
+
+    /**
+     * Answers {@code Connection.getNetworkTimeout()} in place of the real driver (milliseconds, 0 for none), for a
+     * driver that does not support it; -1 asks the real driver.
+     */
+    default int networkTimeout() throws SQLException {
+        return -1;
+    }
+
+    /** Takes {@code Connection.setNetworkTimeout()} in place of the real driver; false lets the driver take it. */
+    default boolean setNetworkTimeout(int milliseconds) throws SQLException {
+        return false;
     }
 
     /** Told when a transaction ends or a savepoint is rolled back to, through the JDBC API. */

@@ -7,25 +7,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What lakeproxy knows about one Hologres instance (one server key) and each of its databases, shared by all
- * connections to it, so that a pool of connections detects once and learns once.
+ * What lakeproxy knows about one Hologres instance (one server key), shared by the connections to it: the
+ * session facts the startup mechanism reuses, the MaxCompute projects learned to be encrypted, and one name
+ * resolver per database. Instance facts are dropped on a connection failure, an unrecognized-parameter error
+ * and any error that contradicts them (instances are upgraded and rolled back in place).
  */
 final class HoloInstance {
 
     /** Bounded, thread-safe and keyed per server: the only JVM-wide state of the plugin. */
     private static final Cache<String, HoloInstance> INSTANCES = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterAccess(Duration.ofHours(1)).build();
-    /** A database or role setting may change; what was read at detection is trusted this long. */
-    static final Duration DEFAULTS_TTL = Duration.ofMinutes(10);
-    static final Duration CATALOG_TTL = Duration.ofSeconds(60);
+    /** How long the startup mechanism trusts cached facts (a DBA change counts from then at the latest). */
+    static final Duration FACTS_TTL = Duration.ofMinutes(1);
 
-    /** {@code null} until detected; {@link #NOT_HOLOGRES} for plain PostgreSQL. */
-    volatile HoloVersion version;
     /** MaxCompute projects known to hold KMS-encrypted data (learned from errors), lower case. */
     final Set<String> learnedEncrypted = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Database> databases = new ConcurrentHashMap<>();
-
-    static final HoloVersion NOT_HOLOGRES = new HoloVersion(-1, 0, 0);
+    private final ConcurrentHashMap<String, Cached> facts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, NameResolver> resolvers = new ConcurrentHashMap<>();
+    /** The version the last session query saw: only a hint (whether to fold the catalog into that query). */
+    volatile HoloVersion lastVersion;
+    /** Plain PostgreSQL answered (no hg_version()): the startup mechanism adds nothing. */
+    volatile boolean notHologres;
 
     static HoloInstance of(String serverKey) {
         return INSTANCES.get(serverKey, k -> new HoloInstance());
@@ -36,56 +38,33 @@ final class HoloInstance {
         INSTANCES.invalidateAll();
     }
 
-    Database database(String databaseAndUser) {
-        return databases.computeIfAbsent(databaseAndUser, k -> new Database());
+    /** Drops the facts about the instance (its version, what sessions start with); learned projects stay. */
+    void forgetFacts() {
+        facts.clear();
+        notHologres = false;
     }
 
-    /** Per database and user: the session defaults read at detection, and the foreign-table catalog. */
-    static final class Database {
-        /** What a new session starts with, as read at detection; {@code null} when unknown or stale. */
-        volatile SessionDefaults defaults;
-        volatile long defaultsAt;
-        volatile ForeignCatalog catalog;
-        volatile long catalogAt;
-
-        SessionDefaults freshDefaults() {
-            SessionDefaults d = defaults;
-            return d != null && System.nanoTime() - defaultsAt < DEFAULTS_TTL.toNanos() ? d : null;
-        }
-
-        void defaults(SessionDefaults d) {
-            defaults = d;
-            defaultsAt = System.nanoTime();
-        }
-
-        ForeignCatalog freshCatalog() {
-            ForeignCatalog c = catalog;
-            return c != null && System.nanoTime() - catalogAt < CATALOG_TTL.toNanos() ? c : null;
-        }
-
-        void catalog(ForeignCatalog c) {
-            catalog = c;
-            catalogAt = System.nanoTime();
-        }
-
-        void invalidateCatalog() {
-            catalogAt = Long.MIN_VALUE / 2;
-        }
+    /** The facts cached for a database and user, if younger than the TTL. */
+    SessionFacts facts(String databaseAndUser) {
+        Cached c = facts.get(databaseAndUser);
+        return c != null && System.nanoTime() - c.at < FACTS_TTL.toNanos() ? c.facts : null;
     }
 
-    /** How new sessions of a database and user start. */
-    static final class SessionDefaults {
-        /** The routing value lakeproxy puts in the startup options, or {@code null} to leave routing alone. */
-        final String injectedRouting;
-        /** Why routing is left alone ({@code null} when injected). */
-        final String routingNote;
-        /** The engine the legacy setting selects when a session starts. */
-        final EngineMode baseMode;
+    void facts(String databaseAndUser, SessionFacts f) {
+        facts.put(databaseAndUser, new Cached(f.cached(), System.nanoTime()));
+    }
 
-        SessionDefaults(String injectedRouting, String routingNote, EngineMode baseMode) {
-            this.injectedRouting = injectedRouting;
-            this.routingNote = routingNote;
-            this.baseMode = baseMode;
+    NameResolver resolver(String database) {
+        return resolvers.computeIfAbsent(database, k -> new NameResolver());
+    }
+
+    private static final class Cached {
+        final SessionFacts facts;
+        final long at;
+
+        Cached(SessionFacts facts, long at) {
+            this.facts = facts;
+            this.at = at;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.LakeOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Hologres plugin's options. */
@@ -13,20 +15,31 @@ public final class HoloOptions {
 
     public static final LakeOption<String> ROUTING = LakeOption.choiceOrValue("lakeproxy.holo.routing", "auto",
             "V3.2+: make Common Table routing (hg_experimental_external_catalog_routing = '" + COMMON_TABLE_ROUTING
-                    + "') effective in every session. auto: unless the database or role already routes odps; off: never; "
-                    + "a value: always that value.", "<routing value>", "auto", "off");
+                    + "') effective in every session. auto: unless the session's startup options, the database or a "
+                    + "role already set the routing (even to ''); off: never; a value: that value unless the startup "
+                    + "options set one.", "<routing value>", "auto", "off");
+
+    public static final LakeOption<String> ROUTING_MECHANISM = LakeOption.choice("lakeproxy.holo.routingMechanism",
+            "session", "How the routing reaches a session. session (default): one query per new physical connection "
+                    + "reads the version and the settings in effect and applies the routing with set_config, so "
+                    + "upgrades, rollbacks and DBA changes count from the next connection; it uses only documented "
+                    + "session-level settings. startup: the pgjdbc startup parameter options (-c ...), merged with the "
+                    + "user's own, from facts cached per instance (no round trip after the first connection); "
+                    + "Alibaba does not document startup options for Hologres, so a refused one is taken out and the "
+                    + "connection made again without it.", "session", "startup");
 
     public static final LakeOption<List<String>> ENCRYPTED_PROJECTS = LakeOption.list("lakeproxy.holo.encryptedProjects",
             "V1.1 to V3.1: MaxCompute projects whose data is KMS-encrypted; statements reading their foreign tables "
-                    + "run on SQE, all others keep HQE. Projects are also learned from the pangu error.");
+                    + "(directly or through views) run on SQE, all others on the session's engine. Projects are also "
+                    + "learned from the pangu error.");
 
     public static final LakeOption<Boolean> RECOVER = LakeOption.bool("lakeproxy.holo.recover", true,
-            "On the pangu error (wrong engine for encrypted data), apply the right setting and retry once when the "
-                    + "statement is a read in autocommit; otherwise explain the error.");
+            "On the pangu error (wrong engine for encrypted data), apply the right setting and retry once when every "
+                    + "statement of the string is a read and autocommit is on; otherwise explain the error.");
 
     public static List<LakeOption<?>> all() {
-        List<LakeOption<?>> all = new java.util.ArrayList<>(List.of(ROUTING, ENCRYPTED_PROJECTS, RECOVER));
-        all.addAll(dev.lakeproxy.holo.kms.KmsOptions.all());
+        List<LakeOption<?>> all = new ArrayList<>(List.of(ROUTING, ROUTING_MECHANISM, ENCRYPTED_PROJECTS, RECOVER));
+        all.addAll(KmsOptions.all());
         return List.copyOf(all);
     }
 }

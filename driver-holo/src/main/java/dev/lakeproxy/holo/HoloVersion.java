@@ -44,6 +44,11 @@ public final class HoloVersion implements Comparable<HoloVersion> {
         return atLeast(V3_2);
     }
 
+    /** V1.1 to V3.1: the legacy path (SQE for encrypted data). */
+    public boolean legacyRange() {
+        return atLeast(V1_1) && !hasCommonTable();
+    }
+
     @Override
     public int compareTo(HoloVersion o) {
         if (major != o.major) {

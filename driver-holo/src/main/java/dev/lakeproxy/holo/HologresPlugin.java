@@ -1,9 +1,5 @@
 package dev.lakeproxy.holo;
 
-import dev.lakeproxy.holo.kms.Kms;
-import dev.lakeproxy.holo.kms.KmsClients;
-import dev.lakeproxy.holo.kms.KmsException;
-import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
@@ -11,24 +7,23 @@ import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Hologres plugin: detects the instance's version once (one round trip for the first connection, none
- * after), makes Common Table routing effective from V3.2 through the startup options, and on V1.1–V3.1
- * switches foreign-table reads of KMS-encrypted projects to SQE.
+ * The Hologres plugin. Each new physical connection learns the instance's version and the settings its
+ * session starts with in one query, which also makes Common Table routing effective from V3.2 (the default
+ * {@code session} mechanism); the rules of {@link HoloSession} do the rest. The {@code startup} mechanism puts
+ * the routing in pgjdbc's startup options instead, from facts cached per instance, and takes it out again when
+ * the server refuses it.
  */
 public final class HologresPlugin implements LakePlugin {
 
     private static final Logger LOG = Logger.getLogger(HologresPlugin.class.getName());
-    static final String ROUTING_SETTING = "hg_experimental_external_catalog_routing";
+    static final String ROUTING_SETTING = SessionStart.ROUTING;
 
     @Override
     public String name() {
@@ -47,132 +42,118 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
-        decryptKmsPassword(request);
-        HoloInstance instance = HoloInstance.of(request.serverKey());
-        HoloVersion v = instance.version;
-        HoloInstance.SessionDefaults d = instance.database(databaseAndUser(request.realUrl(), request.realProperties())).freshDefaults();
-        if (v == null || v == HoloInstance.NOT_HOLOGRES || d == null || d.injectedRouting == null) {
+        KmsPassword.decrypt(request);
+        if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
             return;
         }
-        Properties props = request.realProperties();
-        String options = props.getProperty("options", "");
-        if (options.contains(ROUTING_SETTING)) {
-            return; // the user set it at startup themselves
+        HoloInstance instance = HoloInstance.of(request.serverKey());
+        String options = StartupOptions.effective(request.realUrl(), request.realProperties());
+        String key = databaseAndUser(request.realUrl(), request.realProperties());
+        SessionFacts cached = instance.facts(factsKey(key, options));
+        if (cached == null || cached.appliedRouting == null || StartupOptions.sets(options, ROUTING_SETTING)) {
+            return;
         }
-        String add = "-c " + ROUTING_SETTING + "=" + d.injectedRouting.replace("\\", "\\\\").replace(" ", "\\ ");
-        props.setProperty("options", options.isBlank() ? add : options + " " + add);
-        request.note("startup option " + add + " (Hologres " + v + ": Common Table reads encrypted MaxCompute data)");
+        String add = StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting);
+        StartupOptions.add(request, add);
+        request.note("startup option " + add + " (Hologres " + cached.version + ": Common Table reads encrypted data)");
+    }
+
+    @Override
+    public boolean connectFailed(ConnectRequest request, SQLException error) {
+        HoloInstance.of(request.serverKey()).forgetFacts(); // the instance may have been rolled back or replaced
+        if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
+            return false; // the session mechanism adds nothing at startup
+        }
+        String routing = routingValue(request.option(HoloOptions.ROUTING));
+        boolean removed = routing != null && StartupOptions.remove(request,
+                StartupOptions.addition(ROUTING_SETTING, routing));
+        if (removed) {
+            request.note("the server refused the routing startup option (" + error.getSQLState()
+                    + "): connecting again without it");
+        }
+        return removed;
     }
 
     @Override
     public SessionPlugin activate(PluginContext ctx) throws SQLException {
         HoloInstance instance = HoloInstance.of(ctx.serverKey());
-        HoloInstance.Database db = instance.database(databaseAndUser(ctx.realUrl(), ctx.realProperties()));
-        String routing = ctx.option(HoloOptions.ROUTING);
-        HoloInstance.SessionDefaults defaults;
-        synchronized (db) { // single flight: a pool opening many connections at once still detects once
-            if (instance.version == HoloInstance.NOT_HOLOGRES) {
+        String key = databaseAndUser(ctx.realUrl(), ctx.realProperties());
+        boolean startup = startupMechanism(ctx.option(HoloOptions.ROUTING_MECHANISM));
+        String options = StartupOptions.effective(ctx.realUrl(), ctx.realProperties());
+        String option = ctx.option(HoloOptions.ROUTING);
+        String routing = routingValue(option);
+        String added = routing == null ? null : StartupOptions.addition(ROUTING_SETTING, routing);
+        boolean routingAtStartup = startup && added != null && options.contains(added);
+        String userOptions = routingAtStartup ? options.replace(added, "") : options;
+        SessionFacts cached = startup ? instance.facts(factsKey(key, userOptions)) : null;
+        SessionFacts facts = cached;
+        if (instance.notHologres) {
+            return null; // plain PostgreSQL answered before: pure pass-through, no round trip
+        }
+        if (facts == null) {
+            String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
+            HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
+            boolean catalogNeeded = instance.resolver(databaseOf(key)).stale() && (hint == null || hint.legacyRange());
+            try {
+                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded);
+            } catch (SQLException e) { // lakeproxy's own query must never cost the user the connection
+                LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this connection",
+                        e.getSQLState());
                 return null;
             }
-            defaults = instance.version == null ? null : db.freshDefaults();
-            if (defaults == null) {
-                Detection found = detect(ctx.realConnection(), routing);
-                ctx.counter("holo.detections").increment();
-                if (found == null) {
-                    instance.version = HoloInstance.NOT_HOLOGRES;
-                    LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
-                    return null;
-                }
-                instance.version = found.version;
-                db.catalog(found.catalog);
-                defaults = found.defaults;
-                db.defaults(defaults);
-                LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; legacy engine: {2}", new Object[] {found.version,
-                    defaults.injectedRouting != null ? defaults.injectedRouting : defaults.routingNote, defaults.baseMode});
-                ctx.note("detected Hologres " + found.version + " with hg_version()");
-                if (found.appliedRouting) {
-                    ctx.note("SET " + ROUTING_SETTING + " = '" + defaults.injectedRouting + "' (in the detection query)");
-                    ctx.settingSent();
-                }
-            }
-        }
-        if (defaults.routingNote != null && instance.version.hasCommonTable()) {
-            ctx.note("routing left alone: " + defaults.routingNote);
-        }
-        return new HoloSession(ctx, instance, db, defaults);
-    }
-
-    /** A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt; neither is ever logged. */
-    private static void decryptKmsPassword(ConnectRequest request) throws SQLException {
-        String password = request.realProperties().getProperty("password");
-        if (password == null || !password.regionMatches(true, 0, "kms:", 0, 4)) {
-            return;
-        }
-        Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS));
-        if (kms == null) {
-            throw HoloMessages.M.create("28P01", "holo.kms.passwordNeedsKms");
-        }
-        try {
-            request.realProperties().setProperty("password", kms.decrypt(password.substring(4)));
-        } catch (KmsException e) {
-            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getMessage()), "28P01");
-        }
-        request.note("password decrypted with KMS Decrypt");
-    }
-
-    static final class Detection {
-        HoloVersion version;
-        HoloInstance.SessionDefaults defaults;
-        ForeignCatalog catalog;
-        boolean appliedRouting;
-    }
-
-    /**
-     * One round trip: the version, the routing and engine settings a session starts with, the foreign-table
-     * catalog, and (when routing should be made effective and the database or role does not route odps yet)
-     * the routing itself, with set_config. {@code null} on plain PostgreSQL.
-     */
-    static Detection detect(Connection real, String routingOption) throws SQLException {
-        String apply = routingValue(routingOption);
-        // hv: the version as major * 1000 + minor, so the routing is set only where the setting exists (V3.2+)
-        String setRouting = apply == null ? "NULL"
-                : "CASE WHEN hv >= 3002" + (routingOption.equals("auto") ? " AND strpos(lower(coalesce(r, '')), 'odps:') = 0" : "")
-                + " THEN set_config('" + ROUTING_SETTING + "', '" + apply.replace("'", "''") + "', false) END";
-        String sql = "SELECT v, r, o, c, " + setRouting + " FROM (SELECT v, "
-                + "current_setting('" + ROUTING_SETTING + "', true) AS r, "
-                + "current_setting('" + EngineMode.SETTING + "', true) AS o, (" + ForeignCatalog.LIST_SQL + ") AS c, "
-                + "(SELECT m[1]::int * 1000 + m[2]::int FROM regexp_match(v, 'Hologres (\\d+)\\.(\\d+)') m) AS hv "
-                + "FROM (SELECT hg_version() AS v) x) d";
-        boolean autoCommit = real.getAutoCommit();
-        try (Statement s = real.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            Detection d = new Detection();
-            d.version = HoloVersion.parse(rs.getString(1));
-            if (d.version == null) {
+            ctx.counter("holo.detections").increment();
+            if (facts == null) {
+                instance.notHologres = true;
+                LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
                 return null;
             }
-            String currentRouting = rs.getString(2);
-            d.appliedRouting = rs.getString(5) != null;
-            d.catalog = ForeignCatalog.parse(rs.getString(4));
-            String note = null;
-            if (!d.version.hasCommonTable()) {
-                note = "Hologres " + d.version + " has no Common Table (V3.2+)";
-            } else if (apply == null) {
-                note = "lakeproxy.holo.routing=off";
-            } else if (!d.appliedRouting) {
-                note = "the database or role already routes odps: '" + currentRouting + "'";
-            }
-            d.defaults = new HoloInstance.SessionDefaults(d.appliedRouting ? apply : null, note, EngineMode.ofSetting(rs.getString(3)));
-            return d;
-        } catch (SQLException e) {
-            if ("42883".equals(e.getSQLState())) { // function hg_version() does not exist
-                if (!autoCommit) {
-                    real.rollback();
-                }
-                return null;
-            }
-            throw e;
+            remember(ctx, instance, factsKey(key, userOptions), instance.resolver(databaseOf(key)), facts);
         }
+        if (facts.routingNote != null && facts.version.hasCommonTable()) {
+            ctx.note("routing left alone: " + facts.routingNote);
+        }
+        NameResolver resolver = instance.resolver(databaseOf(key));
+        if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
+            try {
+                resolver.refresh(ctx.realConnection());
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "could not read the relation catalog ({0})", e.getSQLState());
+            }
+        }
+        return new HoloSession(ctx, new SessionState(facts, instance, resolver, ctx.realConnection(), userOptions,
+                routingAtStartup));
+    }
+
+    private static void remember(PluginContext ctx, HoloInstance instance, String key, NameResolver resolver,
+                                 SessionFacts facts) {
+        instance.facts(key, facts);
+        instance.lastVersion = facts.version;
+        if (facts.catalogListing != null) {
+            resolver.offer(RelationCatalog.parse(facts.catalogListing));
+        }
+        LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; engine at start: {2}", new Object[] {facts.version,
+            facts.appliedRouting != null ? facts.appliedRouting : facts.routingNote, facts.engineAtStart});
+        ctx.note("detected Hologres " + facts.version + " with hg_version()");
+        if (facts.appliedRouting != null) {
+            ctx.note("set_config('" + ROUTING_SETTING + "', '" + facts.appliedRouting + "') in the same query");
+            ctx.settingSent();
+        }
+    }
+
+    /** Cached facts are per database, user and the user's own startup options (a search_path, say). */
+    private static String factsKey(String databaseAndUser, String userOptions) {
+        return databaseAndUser + "\n" + userOptions.trim().replaceAll("\\s+", " ");
+    }
+
+    /** The database a connection goes to: the URL's, or (as pgjdbc and PostgreSQL do) the user's name. */
+    static String databaseOf(String databaseAndUser) {
+        int hash = databaseAndUser.indexOf('#');
+        String db = databaseAndUser.substring(0, hash);
+        return db.isEmpty() ? databaseAndUser.substring(hash + 1) : db;
+    }
+
+    private static boolean startupMechanism(String mechanism) {
+        return "startup".equals(mechanism);
     }
 
     /** The routing value to apply for an option value, or {@code null} for {@code off}. */

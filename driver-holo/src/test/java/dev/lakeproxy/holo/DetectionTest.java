@@ -24,12 +24,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** V3.2+: detection once per instance, Common Table routing in every session, round trips counted. */
 class DetectionTest {
 
     private static HoloSimulator sim;
     private static final String ROUTING = HologresPlugin.ROUTING_SETTING;
+    static final String STARTUP = "lakeproxy.holo.routingMechanism=startup";
 
     @BeforeAll
     static void start() throws SQLException {
@@ -54,27 +57,26 @@ class DetectionTest {
     }
 
     @Test
-    void atMostOneExtraRoundTripForTheFirstConnectionAndNoneAfter() throws SQLException {
+    void oneExtraRoundTripPerNewPhysicalConnectionAndNoneAfterWithTheStartupMechanism() throws SQLException {
         try (Connection raw = HoloScenarios.raw(sim)) {
             HoloScenarios.count(raw, "internal_t");
         }
         long rawTrips = lastConnectionRoundTrips();
-        try (Connection first = HoloScenarios.lake(sim)) {
+        for (int i = 0; i < 2; i++) {
+            try (Connection c = HoloScenarios.lake(sim)) {
+                HoloScenarios.count(c, "internal_t");
+            }
+            assertEquals(rawTrips + 1, lastConnectionRoundTrips(), "session mechanism: the one query per connection");
+        }
+        try (Connection first = HoloScenarios.lake(sim, STARTUP)) {
             HoloScenarios.count(first, "internal_t");
-            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(first, ROUTING));
         }
-        List<SimStats.ConnectionStats> perConnection = sim.stats().perConnection();
-        assertEquals(rawTrips + 2, perConnection.get(perConnection.size() - 1).roundTrips(),
-                "first connection: the detection query, plus the same work as raw (and the SHOW)");
-        try (Connection second = HoloScenarios.lake(sim)) {
+        try (Connection second = HoloScenarios.lake(sim, STARTUP)) {
             HoloScenarios.count(second, "internal_t");
+            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(second, ROUTING), "from the startup options");
+            assertTrue(second.unwrap(LakeproxyConnection.class).connectActions().toString().contains("startup option -c " + ROUTING));
         }
-        assertEquals(rawTrips, lastConnectionRoundTrips(), "later connections: not one extra round trip");
-        try (Connection third = HoloScenarios.lake(sim)) {
-            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(third, ROUTING), "routing came with the startup options");
-            assertTrue(third.unwrap(LakeproxyConnection.class).connectActions().toString().contains("startup option -c " + ROUTING));
-        }
-        assertEquals(1, sim.stats().hgVersionCalls());
+        assertEquals(rawTrips + 1, lastConnectionRoundTrips(), "startup mechanism, cached facts: only the SHOW is extra");
     }
 
     @Test
@@ -98,7 +100,7 @@ class DetectionTest {
                 c.close();
             }
         }
-        assertEquals(1, sim.stats().hgVersionCalls(), "20 connections, one detection");
+        assertEquals(20, sim.stats().hgVersionCalls(), "20 physical connections, one query each, none per statement");
         assertTrue(sim.queryLog().stream().allMatch(e -> e.engine() == Engine.COMMON_TABLE && e.success()));
     }
 
@@ -113,6 +115,39 @@ class DetectionTest {
         for (int i = 0; i < 2; i++) { // detection, then the cached decision
             try (Connection c = DriverManager.getConnection(url, sim.user(), sim.password())) {
                 assertEquals("odps:hqe,dlf:hqe", HoloScenarios.show(c, ROUTING));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ALTER DATABASE dba_later SET ", "ALTER ROLE ALL SET "})
+    void aDbaChangeMadeAfterTheFirstConnectionCountsFromTheNextConnection(String alter) throws SQLException {
+        String db = alter.startsWith("ALTER ROLE") ? HoloSimulator.DEFAULT_DATABASE : "dba_later";
+        if (!alter.startsWith("ALTER ROLE")) {
+            sim.createDatabase(db);
+            try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+                 Statement s = raw.createStatement()) {
+                s.execute("CREATE FOREIGN TABLE " + BYOK + " (id bigint, paid numeric(10,2)) SERVER odps_server"
+                        + " OPTIONS (project_name 'p_byok', table_name 'payments')");
+            }
+        }
+        String url = "jdbc:lakeproxy:" + sim.jdbcUrl(db).substring(5);
+        try (Connection first = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(first, ROUTING));
+        }
+        try (Connection dba = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+             Statement s = dba.createStatement()) {
+            s.execute(alter + ROUTING + " = ''");
+        }
+        try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+             Connection next = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals(HoloScenarios.show(raw, ROUTING), HoloScenarios.show(next, ROUTING), "the DBA's opt-out wins");
+            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(next, BYOK));
+            assertTrue(e.getMessage().contains("the database or role already sets a routing"), e.getMessage());
+        } finally {
+            try (Connection dba = DriverManager.getConnection(sim.jdbcUrl(db), sim.user(), sim.password());
+                 Statement s = dba.createStatement()) {
+                s.execute(alter.replace(" SET ", " RESET ") + ROUTING);
             }
         }
     }
@@ -132,11 +167,29 @@ class DetectionTest {
     }
 
     @Test
+    void anExplicitOptOutIsRespectedAndExplainedLikeRawFails() throws SQLException {
+        try (Connection raw = HoloScenarios.raw(sim); Statement s = raw.createStatement()) {
+            s.execute("SET " + ROUTING + " = ''");
+            assertEquals("XX000", assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK)).getSQLState());
+        }
+        try (Connection c = HoloScenarios.lake(sim); Statement s = c.createStatement()) {
+            long retries = c.unwrap(LakeproxyConnection.class).metrics().retries.sum();
+            s.execute("SET " + ROUTING + " = ''");
+            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, BYOK));
+            assertEquals("XX000", e.getSQLState());
+            assertTrue(e.getMessage().contains("this session set hg_experimental_external_catalog_routing itself"), e.getMessage());
+            assertEquals(retries, c.unwrap(LakeproxyConnection.class).metrics().retries.sum(), "no retry through Common Table");
+            assertEquals("", HoloScenarios.show(c, ROUTING));
+        }
+    }
+
+    @Test
     void aResetRoutingIsRecoveredOnTheNextEncryptedRead() throws SQLException {
         try (Connection c = HoloScenarios.lake(sim); Statement s = c.createStatement()) {
-            s.execute("SET " + ROUTING + " = ''");
+            long retries = c.unwrap(LakeproxyConnection.class).metrics().retries.sum();
+            s.execute("RESET " + ROUTING);
             assertEquals(2, HoloScenarios.count(c, BYOK), "pangu error, routing set again, retried once");
-            assertEquals(1, c.unwrap(LakeproxyConnection.class).metrics().retries.sum() > 0 ? 1 : 0);
+            assertEquals(retries + 1, c.unwrap(LakeproxyConnection.class).metrics().retries.sum());
         }
     }
 

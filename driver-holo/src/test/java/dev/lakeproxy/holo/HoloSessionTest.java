@@ -4,6 +4,7 @@ import static dev.lakeproxy.holo.HoloScenarios.BYOK;
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -12,7 +13,9 @@ import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.QueryLogEntry;
+import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
 
 /** The legacy path (V2.x): SQE only where needed, minimal SETs, and a tracked mode that never drifts. */
 class HoloSessionTest {
@@ -63,72 +69,124 @@ class HoloSessionTest {
     }
 
     @Test
-    void sqeOnlyAroundEncryptedReadsAndASetOnlyWhenTheModeChanges() throws SQLException {
+    void sqeOnlyForTheStatementThatNeedsItAndShowGivesTheSessionsOwnValue() throws SQLException {
         try (Connection c = lake()) {
             long before = settings(c);
             assertEquals(2, HoloScenarios.count(c, PLAIN));           // HQE, no SET
             assertEquals(3, HoloScenarios.count(c, "internal_t"));    // not a foreign table: no SET
-            assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE
-            assertEquals(2, HoloScenarios.count(c, BYOK));            // already SQE: no SET
-            assertEquals(3, HoloScenarios.count(c, "internal_t"));    // mode irrelevant: no SET
-            assertEquals(2, HoloScenarios.count(c, PLAIN));           // back to HQE: SET
-            assertEquals(2, settings(c) - before, "exactly two engine switches");
-            assertEquals(List.of(Engine.HQE, Engine.SQE, Engine.SQE, Engine.HQE), engines());
-            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
-            assertTrue(c.unwrap(LakeproxyConnection.class).explain("SELECT * FROM ft_byok").actions().toString().contains("SET hg_experimental_enable_access_odps_orc_via_holo = false"));
+            assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE, then RESET
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING), "the user never set it: SHOW says so");
+            assertEquals(2, HoloScenarios.count(c, PLAIN));           // the session's own engine, no SET
+            assertEquals(1, settings(c) - before, "one switch, for the one encrypted read");
+            assertEquals(List.of(Engine.HQE, Engine.SQE, Engine.HQE), engines());
+            assertTrue(c.unwrap(LakeproxyConnection.class).explain("SELECT * FROM ft_byok").actions().toString()
+                    .contains("SET hg_experimental_enable_access_odps_orc_via_holo = false"));
         }
     }
 
     @Test
-    void trackedModeFollowsRollbackCommitAndSavepoints() throws SQLException {
-        try (Connection c = lake()) {
-            c.setAutoCommit(false);
-            assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE inside the transaction
-            c.rollback();                                             // ... rolled back with it
-            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
-            assertEquals(2, HoloScenarios.count(c, BYOK));            // so it must be set again, and it is
-            c.commit();
-            assertEquals("false", HoloScenarios.show(c, EngineMode.SETTING));
-            Savepoint sp = c.setSavepoint();
-            assertEquals(2, HoloScenarios.count(c, PLAIN));           // SET HQE after the savepoint
-            c.rollback(sp);                                           // undone: the mode is unknown now
-            assertEquals(2, HoloScenarios.count(c, PLAIN));           // so HQE is set again
-            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
-            c.commit();
-            try (Statement s = c.createStatement()) {                 // COMMIT/ROLLBACK as SQL, no JDBC event
-                s.execute("SELECT count(*) FROM ft_byok");
-                s.execute("ROLLBACK");
-            }
-            assertEquals(2, HoloScenarios.count(c, BYOK));
-            c.commit();
-            assertTrue(engines().stream().allMatch(e -> e != null));
-            assertEquals(sim.queryLog().size(), sim.queryLog().stream().filter(QueryLogEntry::success).count(), "every read succeeded");
-        }
-    }
-
-    @Test
-    void errorsInsideATransactionDoNotLeaveTheModeWrong() throws SQLException {
+    void insideATransactionTheSwitchIsLocalAndRollbackOrCommitLeavesTheSessionsValue() throws SQLException {
         try (Connection c = lake(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             assertEquals(2, HoloScenarios.count(c, BYOK));
-            try {
-                s.execute("SELECT 1 / 0");
-            } catch (SQLException expected) {
-                c.rollback();
-            }
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            assertEquals(2, HoloScenarios.count(c, PLAIN));
+            c.rollback();
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            c.commit();
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            Savepoint sp = c.setSavepoint();
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            c.rollback(sp);
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            s.execute("ROLLBACK");
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            c.commit();
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            assertEquals(List.of(Engine.SQE, Engine.HQE, Engine.SQE, Engine.SQE, Engine.SQE, Engine.SQE), engines());
+            assertTrue(sim.queryLog().stream().allMatch(QueryLogEntry::success), "every read succeeded");
+        }
+    }
+
+    @Test
+    void errorsInsideATransactionDoNotLeaveTheEngineWrong() throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            assertEquals(2, HoloScenarios.count(c, BYOK));
+            assertThrows(SQLException.class, () -> s.execute("SELECT 1 / 0"));
+            c.rollback();
             assertEquals(2, HoloScenarios.count(c, BYOK), "after the failed transaction, SQE is set again");
             c.commit();
+            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SET hg_experimental_enable_access_odps_orc_via_holo = true",
+        "SET LOCAL hg_experimental_enable_access_odps_orc_via_holo = true",
+        "SELECT set_config('hg_experimental_enable_access_odps_orc_via_holo', 'true', false)"})
+    void theSessionsOwnEngineSettingWinsAsWithRawPgjdbc(String set) throws SQLException {
+        boolean local = set.contains("LOCAL");
+        try (Connection raw = HoloScenarios.raw(sim); Statement s = raw.createStatement()) {
+            raw.setAutoCommit(!local);
+            s.execute(set);
+            assertEquals("XX000", assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK)).getSQLState());
+        }
+        try (Connection c = lake(); Statement s = c.createStatement()) {
+            c.setAutoCommit(!local);
+            s.execute(set);
+            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, BYOK));
+            assertEquals("XX000", e.getSQLState());
+            assertTrue(e.getMessage().contains("this session set hg_experimental_enable_access_odps_orc_via_holo itself"),
+                    e.getMessage());
+            if (local) {
+                c.rollback();
+                assertEquals(2, HoloScenarios.count(c, BYOK), "SET LOCAL ended with its transaction");
+                c.commit();
+            } else {
+                s.execute("RESET ALL");
+                assertEquals(2, HoloScenarios.count(c, BYOK), "after RESET ALL lakeproxy switches again");
+                assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
+            }
         }
     }
 
     @Test
-    void theUsersOwnSetIsRespectedAndTrackingResumes() throws SQLException {
+    void aDatabaseSettingMadeAfterTheFirstConnectionCountsAtOnce() throws SQLException {
+        sim.createDatabase("dba_sqe");
+        String url = "jdbc:lakeproxy:" + sim.jdbcUrl("dba_sqe").substring(5);
+        try (Connection first = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals("true", HoloScenarios.show(first, EngineMode.SETTING));
+            try (Statement s = first.createStatement()) {
+                s.execute("ALTER DATABASE dba_sqe SET " + EngineMode.SETTING + " = false");
+            }
+        }
+        try (Connection raw = DriverManager.getConnection(sim.jdbcUrl("dba_sqe"), sim.user(), sim.password());
+             Connection next = DriverManager.getConnection(url, sim.user(), sim.password())) {
+            assertEquals(HoloScenarios.show(raw, EngineMode.SETTING), HoloScenarios.show(next, EngineMode.SETTING));
+            assertEquals("false", HoloScenarios.show(next, EngineMode.SETTING));
+        }
+    }
+
+    @Test
+    void afterAnEncryptedReadTheCopyApiRunsOnTheSessionsEngine() throws Exception {
         try (Connection c = lake(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE VIEW v_copy_plain AS SELECT id FROM " + PLAIN);
             assertEquals(2, HoloScenarios.count(c, BYOK));
-            s.execute("RESET ALL");
-            assertEquals(2, HoloScenarios.count(c, BYOK), "RESET ALL made the mode unknown: SQE is set again");
-            s.execute("SET hg_experimental_enable_access_odps_orc_via_holo = true");
-            assertEquals(2, HoloScenarios.count(c, BYOK));
+            StringWriter out = new StringWriter();
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT id FROM v_copy_plain) TO STDOUT", out);
+            assertEquals("1\n2\n", out.toString());
+            assertEquals(Engine.HQE, sim.lastEngine(), "not left on the slower SQE");
+        }
+    }
+
+    @Test
+    void copyApiReadOfEncryptedDataGoesThroughTheRules() throws Exception {
+        try (Connection c = lake()) {
+            StringWriter out = new StringWriter();
+            ((PGConnection) c).getCopyAPI().copyOut("COPY (SELECT id FROM " + BYOK + ") TO STDOUT", out);
+            assertEquals("1\n2\n", out.toString());
+            assertEquals(Engine.SQE, sim.lastEngine());
         }
     }
 

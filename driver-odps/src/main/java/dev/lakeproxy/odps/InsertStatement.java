@@ -8,47 +8,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code [SET k=v; ...] INSERT INTO|OVERWRITE [TABLE] t [PARTITION (...)] [(cols)] <query> | VALUES ...}, found
- * lexically (JSqlParser cannot parse MaxCompute's form): the target's name parts, the column list, the partition
- * spec, and the exact span of the query, so that a rewrite splices the original text.
+ * {@code [SET k=v; ...] [WITH cte AS (...), ...] INSERT INTO|OVERWRITE [TABLE] t [PARTITION (...)] [(cols)]
+ * <query> | VALUES ...}, found lexically (JSqlParser cannot parse MaxCompute's form): the target's name parts,
+ * the column list, the partition spec, and the exact span of the query, so that a rewrite splices the original
+ * text. The query may itself start with a WITH list; {@link #bodyFirst} is its main SELECT.
  */
 final class InsertStatement {
 
+    final List<Token> tokens;
     final List<String> target;
-    final int targetBegin;
-    final int targetEnd;
     final boolean overwrite;
     /** The column list, or {@code null}. */
     final List<String> columns;
     /** The partition spec: column → value text (unquoted), or {@code null} for a dynamic partition column. */
     final Map<String, String> partition;
     final boolean values;
-    /** The query span {@code [queryBegin, queryEnd)}; -1 for VALUES. */
-    final int queryBegin;
-    final int queryEnd;
+    /** Token indexes of the query's first and last tokens, and of its main SELECT after any WITH list (-1: VALUES). */
+    final int queryFirst;
+    final int queryLast;
+    final int bodyFirst;
     /** The query already says where rows go: DISTRIBUTE BY or CLUSTER BY somewhere in it. */
     final boolean distributed;
 
-    private InsertStatement(List<String> target, int targetBegin, int targetEnd, boolean overwrite, List<String> columns,
-                            Map<String, String> partition, boolean values, int queryBegin, int queryEnd, boolean distributed) {
-        this.target = target;
-        this.targetBegin = targetBegin;
-        this.targetEnd = targetEnd;
+    private InsertStatement(List<Token> tokens, List<String> target, boolean overwrite, List<String> columns,
+                            Map<String, String> partition, int queryFirst, int queryLast, int bodyFirst,
+                            boolean distributed) {
+        this.tokens = tokens;
+        this.target = Collections.unmodifiableList(target);
         this.overwrite = overwrite;
         this.columns = columns;
         this.partition = partition;
-        this.values = values;
-        this.queryBegin = queryBegin;
-        this.queryEnd = queryEnd;
+        this.values = queryFirst < 0;
+        this.queryFirst = queryFirst;
+        this.queryLast = queryLast;
+        this.bodyFirst = bodyFirst;
         this.distributed = distributed;
     }
 
+    /** The query span in the text: {@code [queryBegin(), queryEnd())}. */
+    int queryBegin() {
+        return tokens.get(queryFirst).begin;
+    }
+
+    int queryEnd() {
+        return tokens.get(queryLast).end;
+    }
+
     /** The statement's shape, or {@code null} when it is not a single INSERT this scanner understands. */
-    static InsertStatement parse(String sql) {
-        List<Token> t = SqlTokens.scan(sql);
-        if (t == null) {
-            return null;
-        }
+    static InsertStatement parse(List<Token> t) {
         int n = t.size();
         int i = 0;
         while (i < n && t.get(i).is("SET")) { // odps-jdbc sends leading SET k=v; as the job's settings
@@ -57,108 +64,69 @@ final class InsertStatement {
             }
             i++;
         }
-        if (i >= n || !t.get(i).is("INSERT")) {
+        if (i < n && t.get(i).is("WITH")) {
+            i = afterWithList(t, i);
+        }
+        if (i < 0 || i + 1 >= n || !t.get(i).is("INSERT")
+                || !(t.get(i + 1).is("INTO") || t.get(i + 1).is("OVERWRITE"))) {
             return null;
         }
-        i++;
-        if (i >= n || !(t.get(i).is("INTO") || t.get(i).is("OVERWRITE"))) {
-            return null;
-        }
-        boolean overwrite = t.get(i).is("OVERWRITE");
-        i++;
+        boolean overwrite = t.get(i + 1).is("OVERWRITE");
+        i += 2;
         // TABLE is the keyword unless it is the table's own name (then the query, a PARTITION or a bracket follows)
-        if (i + 1 < n && t.get(i).is("TABLE") && t.get(i + 1).isIdentifier() && !t.get(i + 1).is("SELECT")
-                && !t.get(i + 1).is("VALUES") && !t.get(i + 1).is("PARTITION") && !t.get(i + 1).is("WITH")) {
+        if (i + 1 < n && t.get(i).is("TABLE") && t.get(i + 1).isIdentifier() && !startsQuery(t.get(i + 1))
+                && !t.get(i + 1).is("PARTITION")) {
             i++;
         }
         if (i >= n || !t.get(i).isIdentifier()) {
             return null;
         }
         List<String> target = new ArrayList<>();
-        int targetBegin = t.get(i).begin;
         target.add(t.get(i).name());
-        int targetEnd = t.get(i).end;
         i++;
         while (i + 1 < n && t.get(i).isSymbol('.') && t.get(i + 1).isIdentifier() && target.size() < 3) {
             target.add(t.get(i + 1).name());
-            targetEnd = t.get(i + 1).end;
             i += 2;
         }
         Map<String, String> partition = null;
         if (i < n && t.get(i).is("PARTITION")) {
-            if (i + 1 >= n || !t.get(i + 1).isSymbol('(')) {
+            int close = i + 1 < n && t.get(i + 1).isSymbol('(') ? SqlTokens.closing(t, i + 1) : -1;
+            partition = close < 0 ? null : partitionSpec(t, i + 2, close);
+            if (partition == null) {
                 return null;
-            }
-            int close = SqlTokens.closing(t, i + 1);
-            if (close < 0) {
-                return null;
-            }
-            partition = new LinkedHashMap<>();
-            int j = i + 2;
-            while (j < close) {
-                Token col = t.get(j);
-                if (!col.isIdentifier()) {
-                    return null;
-                }
-                String value = null;
-                j++;
-                if (j < close && t.get(j).isSymbol('=')) {
-                    j++;
-                    if (j >= close) {
-                        return null;
-                    }
-                    Token v = t.get(j);
-                    value = v.kind == SqlTokens.Kind.STRING ? v.stringValue() : v.text;
-                    j++;
-                }
-                partition.put(col.name(), value);
-                if (j < close && t.get(j).isSymbol(',')) {
-                    j++;
-                } else if (j != close) {
-                    return null;
-                }
             }
             i = close + 1;
         }
         List<String> columns = null;
-        if (i < n && t.get(i).isSymbol('(') && i + 1 < n && t.get(i + 1).isIdentifier()
-                && !t.get(i + 1).is("SELECT") && !t.get(i + 1).is("WITH") && !t.get(i + 1).is("VALUES")) {
+        if (i + 1 < n && t.get(i).isSymbol('(') && t.get(i + 1).isIdentifier() && !startsQuery(t.get(i + 1))) {
             int close = SqlTokens.closing(t, i);
-            if (close < 0) {
+            columns = close < 0 ? null : columnList(t, i + 1, close);
+            if (columns == null) {
                 return null;
             }
-            columns = new ArrayList<>();
-            for (int j = i + 1; j < close; j++) {
-                Token c = t.get(j);
-                if (c.isIdentifier()) {
-                    columns.add(c.name());
-                } else if (!c.isSymbol(',')) {
-                    return null;
-                }
-            }
             i = close + 1;
-        }
-        if (i >= n) {
-            return null;
         }
         int last = n - 1;
         while (last >= i && t.get(last).isSymbol(';')) {
             last--;
+        }
+        if (last < i) {
+            return null;
         }
         for (int j = i; j <= last; j++) {
             if (t.get(j).isSymbol(';')) {
                 return null; // more than one statement
             }
         }
-        if (last < i) {
-            return null;
-        }
         Token first = t.get(i);
         if (first.is("VALUES")) {
-            return new InsertStatement(Collections.unmodifiableList(target), targetBegin, targetEnd, overwrite, columns,
-                    partition, true, -1, -1, false);
+            return new InsertStatement(t, target, overwrite, columns, partition, -1, -1, -1, false);
         }
-        if (!(first.is("SELECT") || first.is("WITH") || first.isSymbol('(') || first.is("FROM"))) {
+        if (!(startsQuery(first) || first.isSymbol('(') || first.is("FROM"))) {
+            return null;
+        }
+        int body = first.is("WITH") ? afterWithList(t, i) : i;
+        if (body < 0 || body > last) {
             return null;
         }
         boolean distributed = false;
@@ -168,7 +136,80 @@ final class InsertStatement {
                 break;
             }
         }
-        return new InsertStatement(Collections.unmodifiableList(target), targetBegin, targetEnd, overwrite, columns,
-                partition, false, first.begin, t.get(last).end, distributed);
+        return new InsertStatement(t, target, overwrite, columns, partition, i, last, body, distributed);
+    }
+
+    private static boolean startsQuery(Token t) {
+        return t.is("SELECT") || t.is("WITH") || t.is("VALUES");
+    }
+
+    /** The index after {@code WITH name [(cols)] AS (...) [, ...]} starting at {@code with}, or -1. */
+    static int afterWithList(List<Token> t, int with) {
+        int i = with + 1;
+        int n = t.size();
+        while (i < n && t.get(i).isIdentifier()) {
+            i++;
+            if (i < n && t.get(i).isSymbol('(')) {
+                i = SqlTokens.closing(t, i) + 1; // a column list
+                if (i <= 0) {
+                    return -1;
+                }
+            }
+            if (i + 1 >= n || !t.get(i).is("AS") || !t.get(i + 1).isSymbol('(')) {
+                return -1;
+            }
+            int close = SqlTokens.closing(t, i + 1);
+            if (close < 0) {
+                return -1;
+            }
+            i = close + 1;
+            if (i < n && t.get(i).isSymbol(',')) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Map<String, String> partitionSpec(List<Token> t, int from, int close) {
+        Map<String, String> partition = new LinkedHashMap<>();
+        int j = from;
+        while (j < close) {
+            Token col = t.get(j);
+            if (!col.isIdentifier()) {
+                return null;
+            }
+            String value = null;
+            j++;
+            if (j < close && t.get(j).isSymbol('=')) {
+                if (j + 1 >= close) {
+                    return null;
+                }
+                Token v = t.get(j + 1);
+                value = v.kind == SqlTokens.Kind.STRING ? v.stringValue() : v.text;
+                j += 2;
+            }
+            partition.put(col.name(), value);
+            if (j < close && t.get(j).isSymbol(',')) {
+                j++;
+            } else if (j != close) {
+                return null;
+            }
+        }
+        return partition;
+    }
+
+    private static List<String> columnList(List<Token> t, int from, int close) {
+        List<String> columns = new ArrayList<>();
+        for (int j = from; j < close; j++) {
+            Token c = t.get(j);
+            if (c.isIdentifier()) {
+                columns.add(c.name());
+            } else if (!c.isSymbol(',')) {
+                return null;
+            }
+        }
+        return columns;
     }
 }

@@ -1,61 +1,76 @@
 package dev.lakeproxy.odps;
 
-import com.aliyun.odps.Column;
-import com.aliyun.odps.Odps;
-import com.aliyun.odps.OdpsException;
-import com.aliyun.odps.Table;
-import com.aliyun.odps.jdbc.utils.JdbcColumn;
 import dev.lakeproxy.spi.DatabaseMetaDataForwarding;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import javax.sql.rowset.CachedRowSet;
-import javax.sql.rowset.RowSetMetaDataImpl;
-import javax.sql.rowset.RowSetProvider;
 
 /**
- * In front of odps-jdbc's metadata for three-tier projects: odps-jdbc 3.4.2's {@code getColumns(catalog,
- * schemaPattern, table, ...)} takes the schema for a project ({@code tables().get(schema, table)}), so DBeaver's
- * navigator (catalog = project, schema = schema, table, columns) finds no columns. Here the columns are read
- * with {@code tables().get(project, schema, table)}, and TABLE_CAT / TABLE_SCHEM say project and schema.
- * Everything else (getCatalogs, getSchemas, getTables) is odps-jdbc's own, which is right in three-tier mode.
+ * In front of odps-jdbc's metadata. For three-tier projects: the terms and flags say project → schema → table
+ * (odps-jdbc 3.4.2 says "project" and false; its later releases say what is here), and {@code getColumns} reads
+ * columns with the real schema (odps-jdbc 3.4.2 takes the schema for a project). For every project: primary keys
+ * (Paimon {@code primary-key}, Tablestore {@code :} mapping entries), no RuntimeException ({@link SafeMetaData}),
+ * and permission errors explained. Names resolve with the session's one {@link NameResolver}.
  */
 final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     private static final Logger LOG = Logger.getLogger(OdpsMetaData.class.getName());
-    private static final String[] COLUMNS = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE",
-        "TYPE_NAME", "COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS", "NUM_PREC_RADIX", "NULLABLE", "REMARKS",
-        "COLUMN_DEF", "SQL_DATA_TYPE", "SQL_DATETIME_SUB", "CHAR_OCTET_LENGTH", "ORDINAL_POSITION", "IS_NULLABLE",
-        "SCOPE_CATALOG", "SCOPE_SCHEMA", "SCOPE_TABLE", "SOURCE_DATA_TYPE", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN"};
-    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-        Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
-        Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.SMALLINT, Types.VARCHAR, Types.VARCHAR};
+    private static final String[] PK_NAMES = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
+        "PK_NAME"};
+    private static final int[] PK_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.SMALLINT,
+        Types.VARCHAR};
 
     private final DatabaseMetaData real;
-    private final Odps odps;
-    private final Runnable onFixed;
-    private final java.util.function.UnaryOperator<SQLException> explain;
+    private final SessionState state;
 
-    OdpsMetaData(DatabaseMetaData real, Odps odps, Runnable onFixed, java.util.function.UnaryOperator<SQLException> explain) {
-        this.real = real;
-        this.odps = odps;
-        this.onFixed = onFixed;
-        this.explain = explain;
+    OdpsMetaData(DatabaseMetaData real, SessionState state) {
+        this.real = SafeMetaData.wrap(real);
+        this.state = state;
     }
 
     @Override
-    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
+    public DatabaseMetaData databaseMetaDataDelegate() {
+        return real;
+    }
+
+    private boolean threeTier() {
+        return state.names.threeTier();
+    }
+
+    @Override
+    public String getSchemaTerm() throws SQLException {
+        return threeTier() ? "schema" : real.getSchemaTerm();
+    }
+
+    @Override
+    public String getCatalogTerm() throws SQLException {
+        return threeTier() ? "project" : real.getCatalogTerm();
+    }
+
+    @Override
+    public boolean supportsSchemasInDataManipulation() throws SQLException {
+        return threeTier() || real.supportsSchemasInDataManipulation();
+    }
+
+    @Override
+    public boolean supportsSchemasInTableDefinitions() throws SQLException {
+        return threeTier() || real.supportsSchemasInTableDefinitions();
+    }
+
+    @Override
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
         try {
             return real.getTables(catalog, schemaPattern, tableNamePattern, types);
         } catch (SQLException e) {
-            throw explain.apply(e);
+            throw explain(e);
         }
     }
 
@@ -64,7 +79,7 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
         try {
             return real.getSchemas(catalog, schemaPattern);
         } catch (SQLException e) {
-            throw explain.apply(e);
+            throw explain(e);
         }
     }
 
@@ -73,148 +88,103 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
         try {
             return real.getSchemas();
         } catch (SQLException e) {
-            throw explain.apply(e);
+            throw explain(e);
         }
-    }
-
-    @Override
-    public DatabaseMetaData databaseMetaDataDelegate() {
-        return real;
     }
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
         try {
-            return columns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+            if (!threeTier()) {
+                return real.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+            }
+            String project = catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog;
+            Pattern columns = MetaRows.like(columnNamePattern);
+            List<Object[]> rows = new ArrayList<>();
+            for (String schema : schemas(project, schemaPattern)) {
+                for (String table : tables(project, schema, tableNamePattern)) {
+                    MetaColumns.add(rows, state.odps, project, schema, table, columns);
+                }
+            }
+            state.context.counter("odps.metadataColumnsFixed").increment();
+            LOG.log(Level.FINE, "lakeproxy read the columns of {0}.{1}.{2} itself (odps-jdbc takes the schema for a "
+                    + "project)", new Object[] {project, schemaPattern, tableNamePattern});
+            return MetaRows.of(MetaColumns.NAMES, MetaColumns.TYPES, rows);
         } catch (SQLException e) {
-            throw explain.apply(e);
+            throw explain(e);
         }
     }
 
-    private ResultSet columns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
-            throws SQLException {
-        if (schemaPattern == null || schemaPattern.isEmpty() || isPattern(schemaPattern) || tableNamePattern == null
-                || isPattern(tableNamePattern)) {
-            return real.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        if (threeTier()) {
+            parts.add(catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog);
+            parts.add(schema == null || schema.isEmpty() ? state.names.currentSchema() : schema);
+        } else {
+            // two-tier odps-jdbc reports projects as schemas
+            String project = schema != null && !schema.isEmpty() ? schema : catalog;
+            parts.add(project == null || project.isEmpty() ? state.names.currentProject() : project);
         }
-        String project = catalog == null || catalog.isEmpty() ? odps.getDefaultProject() : catalog;
+        parts.add(table);
+        TableMeta meta = state.table(parts);
         List<Object[]> rows = new ArrayList<>();
+        if (meta != null) {
+            List<String> keys = meta.primaryKeyColumns();
+            for (int k = 0; k < keys.size(); k++) {
+                rows.add(new Object[] {meta.project, meta.schema, meta.table, keys.get(k), k + 1, "PK_" + meta.table});
+            }
+        }
+        return MetaRows.of(PK_NAMES, PK_TYPES, rows);
+    }
+
+    /** The schemas of a project matching a pattern ({@code null}: all); a plain name is taken as it is. */
+    private List<String> schemas(String project, String pattern) throws SQLException {
+        if (!MetaRows.isPattern(pattern)) {
+            return List.of(pattern);
+        }
+        Pattern p = MetaRows.like(pattern);
+        List<String> out = new ArrayList<>();
         try {
-            Table t = odps.tables().get(project, schemaPattern, tableNamePattern);
-            t.reload();
-            List<Column> cols = new ArrayList<>(t.getSchema().getColumns());
-            cols.addAll(t.getSchema().getPartitionColumns());
-            Pattern colPattern = columnNamePattern == null ? null : likePattern(columnNamePattern);
-            for (int i = 0; i < cols.size(); i++) {
-                Column c = cols.get(i);
-                if (colPattern != null && !colPattern.matcher(c.getName()).matches()) {
-                    continue;
+            for (Iterator<com.aliyun.odps.Schema> it = state.odps.schemas().iterator(project); it.hasNext(); ) {
+                String name = it.next().getName();
+                if (p.matcher(name).matches()) {
+                    out.add(name);
                 }
-                JdbcColumn j = new JdbcColumn(c.getName(), t.getName(), project, c.getTypeInfo().getOdpsType(),
-                        c.getTypeInfo(), c.getComment(), i + 1);
-                rows.add(new Object[] {project, schemaPattern, t.getName(), j.getColumnName(), j.getType(), j.getTypeName(),
-                    null, null, j.getDecimalDigits(), j.getNumPercRaidx(), j.getIsNullable(), j.getComment(), null, null,
-                    null, null, j.getOrdinalPos(), j.getIsNullableString(), null, null, null, null, "NO", "NO"});
             }
         } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("Parse type info failed")) {
-                throw e;
-            }
-            // odps-sdk 0.43.3 cannot parse TIMESTAMP(p): build the rows from the metadata JSON
-            rows.clear();
-            java.util.Optional<TableMeta> meta = TableMetaCache.loadJson(odps, project, schemaPattern, tableNamePattern);
-            if (meta != null && meta.isPresent()) {
-                List<TableMeta.Col> cols = new ArrayList<>(meta.get().columns);
-                cols.addAll(meta.get().partitionColumns);
-                Pattern colPattern = columnNamePattern == null ? null : likePattern(columnNamePattern);
-                for (int i = 0; i < cols.size(); i++) {
-                    TableMeta.Col c = cols.get(i);
-                    if (colPattern == null || colPattern.matcher(c.name).matches()) {
-                        rows.add(new Object[] {project, schemaPattern, tableNamePattern, c.name, sqlType(c.type), c.type, null,
-                            null, null, 10, java.sql.DatabaseMetaData.columnNullable, null, null, null, null, null, i + 1,
-                            "YES", null, null, null, null, "NO", "NO"});
-                    }
+            throw new SQLException("schemas of project " + project + ": " + e.getMessage(), "HY000", e);
+        }
+        return out;
+    }
+
+    /** The tables of a schema matching a pattern ({@code null}: all); a plain name is taken as it is. */
+    private List<String> tables(String project, String schema, String pattern) throws SQLException {
+        if (!MetaRows.isPattern(pattern)) {
+            return List.of(pattern);
+        }
+        Pattern p = MetaRows.like(pattern);
+        List<String> out = new ArrayList<>();
+        try {
+            for (com.aliyun.odps.Table t : state.odps.tables().iterable(project, schema, null, false)) {
+                if (p.matcher(t.getName()).matches()) {
+                    out.add(t.getName());
                 }
             }
-        } catch (OdpsException e) {
-            String m = String.valueOf(e.getMessage());
-            if (!(m.contains("not found") || m.contains("NoSuchObject"))) {
-                throw new SQLException("catalog=" + catalog + ",schemaPattern=" + schemaPattern + ",tableNamePattern="
-                        + tableNamePattern + ": " + m, e);
-            }
+        } catch (RuntimeException e) {
+            throw new SQLException("tables of " + project + "." + schema + ": " + e.getMessage(), "HY000", e);
         }
-        onFixed.run();
-        LOG.log(Level.FINE, "lakeproxy read the columns of {0}.{1}.{2} itself (odps-jdbc takes the schema for a project)",
-                new Object[] {project, schemaPattern, tableNamePattern});
-        return rows(COLUMNS, TYPES, rows);
+        return out;
     }
 
-    static int sqlType(String type) {
-        String t = TablestoreDdl.baseType(type);
-        switch (t) {
-            case "BIGINT": return Types.BIGINT;
-            case "INT": return Types.INTEGER;
-            case "SMALLINT": return Types.SMALLINT;
-            case "TINYINT": return Types.TINYINT;
-            case "DOUBLE": return Types.DOUBLE;
-            case "FLOAT": return Types.FLOAT;
-            case "DECIMAL": return Types.DECIMAL;
-            case "BOOLEAN": return Types.BOOLEAN;
-            case "DATETIME": case "TIMESTAMP": case "TIMESTAMP_NTZ": return Types.TIMESTAMP;
-            case "DATE": return Types.DATE;
-            case "BINARY": return Types.BINARY;
-            case "CHAR": return Types.CHAR;
-            default: return Types.VARCHAR;
+    private SQLException explain(SQLException e) {
+        SQLException t = PermissionErrors.explain(e, PermissionErrors.allMessages(e));
+        if (t == null) {
+            return e;
         }
-    }
-
-    private static boolean isPattern(String s) {
-        return s.indexOf('%') >= 0 || s.indexOf('*') >= 0;
-    }
-
-    private static Pattern likePattern(String like) {
-        StringBuilder sb = new StringBuilder("(?i)");
-        for (char c : like.toCharArray()) {
-            sb.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(sb.toString());
-    }
-
-    /** A detached, in-memory result set. */
-    static ResultSet rows(String[] names, int[] types, List<Object[]> rows) throws SQLException {
-        CachedRowSet rs = RowSetProvider.newFactory().createCachedRowSet();
-        RowSetMetaDataImpl md = new RowSetMetaDataImpl();
-        md.setColumnCount(names.length);
-        for (int i = 0; i < names.length; i++) {
-            md.setColumnName(i + 1, names[i]);
-            md.setColumnLabel(i + 1, names[i]);
-            md.setColumnType(i + 1, types[i]);
-            md.setNullable(i + 1, ResultSetNullable());
-        }
-        rs.setMetaData(md);
-        // CachedRowSet inserts each row before the previous one (the cursor stays before the first row): go backwards
-        for (int r = rows.size() - 1; r >= 0; r--) {
-            Object[] row = rows.get(r);
-            rs.moveToInsertRow();
-            for (int i = 0; i < names.length; i++) {
-                Object v = row[i];
-                if (v == null) {
-                    rs.updateNull(i + 1);
-                } else if (types[i] == Types.VARCHAR) {
-                    rs.updateString(i + 1, v.toString());
-                } else {
-                    rs.updateInt(i + 1, ((Number) v).intValue());
-                }
-            }
-            rs.insertRow();
-            rs.moveToCurrentRow();
-        }
-        rs.beforeFirst();
-        return rs;
-    }
-
-    private static int ResultSetNullable() {
-        return java.sql.ResultSetMetaData.columnNullable;
+        state.context.counter("odps.translated.metadataPermission").increment();
+        state.context.errorTranslated();
+        return t;
     }
 }

@@ -10,9 +10,10 @@ public final class OdpsOptions {
     }
 
     public static final LakeOption<String> TABLESTORE_SCATTER = LakeOption.choice("lakeproxy.odps.tablestoreScatter", "auto",
-            "INSERT ... SELECT into a Tablestore external table: scatter the rows over the writers with "
-                    + "SELECT * FROM (<query>) lp_scatter DISTRIBUTE BY rand(), so sorted input does not land on one "
-                    + "Tablestore partition. auto: unless the query already has DISTRIBUTE BY or CLUSTER BY; off: never.",
+            "INSERT ... SELECT (also WITH ... INSERT) into a Tablestore external table: scatter the rows over the "
+                    + "writers with DISTRIBUTE BY rand(), in the form valid for the query's shape (docs/maxcompute.md), "
+                    + "so sorted input does not land on one Tablestore partition. auto: unless the query already has "
+                    + "DISTRIBUTE BY or CLUSTER BY; off: never.",
             "auto", "off");
 
     public static final LakeOption<Boolean> TABLESTORE_DDL_CHECKS = LakeOption.bool("lakeproxy.odps.tablestoreDdlChecks", true,

@@ -71,6 +71,35 @@ final class TableMeta {
         return out;
     }
 
+    /**
+     * The primary-key columns as the table names them: Paimon's {@code primary-key}, or a Tablestore external table's
+     * mapping entries that start with a colon; empty when none.
+     */
+    List<String> primaryKeyColumns() {
+        List<String> out = new ArrayList<>();
+        String mapping = serDeProperties.get("tablestore.columns.mapping");
+        if (isTablestore() && mapping != null) {
+            String[] entries = mapping.split(",");
+            for (int k = 0; k < entries.length && k < columns.size(); k++) {
+                if (entries[k].trim().startsWith(":")) {
+                    out.add(columns.get(k).name);
+                }
+            }
+            return out;
+        }
+        for (String key : primaryKey()) {
+            String name = key;
+            for (Col c : columns) {
+                name = c.name.equalsIgnoreCase(key) ? c.name : name;
+            }
+            for (Col c : partitionColumns) {
+                name = c.name.equalsIgnoreCase(key) ? c.name : name;
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
     /** The Paimon {@code bucket} option, or {@code null} when unset. */
     String bucket() {
         String b = tableProperties.get("bucket");

@@ -34,9 +34,11 @@ final class TablestoreDdl {
     /** The DDL's parts when it is a CREATE EXTERNAL TABLE with a Tablestore storage handler; otherwise {@code null}. */
     static TablestoreDdl parse(String sql) {
         List<Token> t = SqlTokens.scan(sql);
-        if (t == null) {
-            return null;
-        }
+        return t == null ? null : parse(t);
+    }
+
+    /** Like {@link #parse(String)}, from the statement's tokens. */
+    static TablestoreDdl parse(List<Token> t) {
         int n = t.size();
         int i = 0;
         if (i + 2 >= n || !t.get(0).is("CREATE") || !t.get(1).is("EXTERNAL") || !t.get(2).is("TABLE")) {

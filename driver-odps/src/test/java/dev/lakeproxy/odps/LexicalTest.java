@@ -16,34 +16,52 @@ class LexicalTest {
     void insertShapes() {
         String text = "SET odps.sql.x=1;\n/*+ hint */ INSERT OVERWRITE TABLE p.s.`my t` "
                 + "PARTITION (ds='2025', hr) (a, `b c`) SELECT 1, 2 FROM x -- tail";
-        InsertStatement i = InsertStatement.parse(text);
+        InsertStatement i = ins(text);
         assertEquals(List.of("p", "s", "my t"), i.target);
         assertEquals(List.of("a", "b c"), i.columns);
         assertEquals("2025", i.partition.get("ds"));
         assertTrue(i.partition.containsKey("hr") && i.partition.get("hr") == null);
         assertTrue(i.overwrite);
         assertFalse(i.values);
-        assertEquals("SELECT 1, 2 FROM x", text.substring(i.queryBegin, i.queryEnd));
-        assertTrue(InsertStatement.parse("INSERT INTO t VALUES (1, 'a')").values);
-        assertEquals(List.of("table"), InsertStatement.parse("INSERT INTO table SELECT 1").target, "a table named table");
-        assertTrue(InsertStatement.parse("INSERT INTO t SELECT * FROM (SELECT 1 FROM x DISTRIBUTE BY rand()) q").distributed);
-        assertTrue(InsertStatement.parse("insert into t select a from x cluster by a").distributed);
-        assertNull(InsertStatement.parse("INSERT INTO t SELECT 1; INSERT INTO u SELECT 2"), "two statements: left alone");
-        assertNull(InsertStatement.parse("INSERT INTO t SELECT 'unclosed"), "not well formed: left alone");
-        assertNull(InsertStatement.parse("SELECT 1"));
-        assertNull(InsertStatement.parse("FROM src INSERT INTO a SELECT x INSERT INTO b SELECT y"), "multi-insert: left alone");
-        String sql = "INSERT INTO t (a) -- c\n  SELECT a FROM src WHERE s = ')--'  ;";
-        InsertStatement s = InsertStatement.parse(sql);
-        assertEquals("INSERT INTO t (a) -- c\n  SELECT * FROM (SELECT a FROM src WHERE s = ')--') lp_scatter DISTRIBUTE BY rand()  ;",
-                OdpsSession.scatter(sql, s));
+        assertEquals("SELECT 1, 2 FROM x", text.substring(i.queryBegin(), i.queryEnd()));
+        assertTrue(ins("INSERT INTO t VALUES (1, 'a')").values);
+        assertEquals(List.of("table"), ins("INSERT INTO table SELECT 1").target, "a table named table");
+        assertTrue(ins("INSERT INTO t SELECT * FROM (SELECT 1 FROM x DISTRIBUTE BY rand()) q").distributed);
+        assertTrue(ins("insert into t select a from x cluster by a").distributed);
+        assertNull(ins("INSERT INTO t SELECT 1; INSERT INTO u SELECT 2"), "two statements: left alone");
+        assertNull(ins("INSERT INTO t SELECT 'unclosed"), "not well formed: left alone");
+        assertNull(ins("SELECT 1"));
+        assertNull(ins("FROM src INSERT INTO a SELECT x INSERT INTO b SELECT y"), "multi-insert: left alone");
+        String sql = "INSERT INTO t (a) -- c\n  SELECT a, count(*) FROM src WHERE s = ')--' GROUP BY a  ;";
+        assertEquals("INSERT INTO t (a) -- c\n  SELECT * FROM (SELECT a, count(*) FROM src WHERE s = ')--' GROUP BY a) "
+                + "lp_scatter DISTRIBUTE BY rand()  ;", ScatterForm.choose(sql, ins(sql)).sql, "every other character kept");
+    }
+
+    @Test
+    void cteInserts() {
+        String documented = "WITH a AS (SELECT * FROM src WHERE key IS NOT NULL), b AS (SELECT * FROM src2)\n"
+                + "INSERT OVERWRITE TABLE srcp PARTITION (p='abc') SELECT * FROM a UNION ALL SELECT * FROM b";
+        InsertStatement i = ins(documented);
+        assertEquals(List.of("srcp"), i.target);
+        assertEquals("abc", i.partition.get("p"));
+        assertEquals("SELECT * FROM a UNION ALL SELECT * FROM b", documented.substring(i.queryBegin(), i.queryEnd()));
+        InsertStatement inner = ins("INSERT INTO t WITH c AS (SELECT 1 x) SELECT x FROM c");
+        assertEquals("SELECT", inner.tokens.get(inner.bodyFirst).text, "the main SELECT after the WITH list");
+        assertNull(ins("WITH a AS (SELECT 1) SELECT * FROM a"), "a CTE query is no INSERT");
+        assertEquals(FirstKeyword.INSERT, FirstKeyword.of("WITH a AS (SELECT 1) INSERT INTO t SELECT * FROM a"));
+        assertEquals(FirstKeyword.OTHER, FirstKeyword.of("WITH a AS (SELECT 1) SELECT * FROM a"));
+    }
+
+    private static InsertStatement ins(String sql) {
+        return ScannedSql.scan(sql).insert();
     }
 
     @Test
     void useSchema() {
-        assertEquals("ods", OdpsSession.useSchemaName("USE SCHEMA ods;"));
-        assertEquals("my s", OdpsSession.useSchemaName("use schema `my s`"));
-        assertEquals("", OdpsSession.useSchemaName("USE SCHEMA"));
-        assertNull(OdpsSession.useSchemaName("USE my_project"));
+        assertEquals("ods", ScannedSql.scan("USE SCHEMA ods;").useSchemaName());
+        assertEquals("my s", ScannedSql.scan("use schema `my s`").useSchemaName());
+        assertEquals("", ScannedSql.scan("USE SCHEMA").useSchemaName());
+        assertNull(ScannedSql.scan("USE my_project").useSchemaName());
     }
 
     @Test
@@ -69,9 +87,9 @@ class LexicalTest {
         assertEquals(9, TableMeta.timestampPlaces("TIMESTAMP"));
         assertEquals(-1, TableMeta.timestampPlaces("DATETIME"));
         Timestamp t = Timestamp.valueOf("2025-01-01 10:00:00.999999999");
-        assertEquals("2025-01-01 10:00:00.999", OdpsSession.truncate(t, 3).toString(), "truncated, never rounded");
-        assertEquals("2025-01-01 10:00:00.999999", OdpsSession.truncate(t, 6).toString());
-        assertEquals(t, OdpsSession.truncate(t, 9));
+        assertEquals("2025-01-01 10:00:00.999", TimestampPrecisionRule.truncate(t, 3).toString(), "truncated, never rounded");
+        assertEquals("2025-01-01 10:00:00.999999", TimestampPrecisionRule.truncate(t, 6).toString());
+        assertEquals(t, TimestampPrecisionRule.truncate(t, 9));
     }
 
     @Test

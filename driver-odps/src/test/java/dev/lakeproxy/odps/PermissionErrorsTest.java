@@ -87,7 +87,7 @@ class PermissionErrorsTest {
         // creating an external project is a console/API action (no SQL): the emulator's Java API gives the seed's error
         OdpsSqlException server = assertThrows(OdpsSqlException.class, () -> EMU.get().createPaimonDlfProject("bobs_lake", "dlf_catalog", bob));
         SQLException asDriverReports = new SQLException(server.getMessage(), "42000", 0, server);
-        SQLException e = OdpsSession.explainPermission(asDriverReports, OdpsSession.allMessages(asDriverReports));
+        SQLException e = PermissionErrors.explain(asDriverReports, PermissionErrors.allMessages(asDriverReports));
         assertNotNull(e);
         assertTrue(e.getMessage().startsWith("The RAM control plane refused the action"), e.getMessage());
         assertTrue(e.getMessage().contains("RAM console") && e.getMessage().contains("AliyunMaxComputeFullAccess")

@@ -6,6 +6,7 @@ import static dev.lakeproxy.odps.OdpsTestSupport.connect;
 import static dev.lakeproxy.odps.OdpsTestSupport.counter;
 import static dev.lakeproxy.odps.OdpsTestSupport.explain;
 import static dev.lakeproxy.odps.OdpsTestSupport.lake;
+import static dev.lakeproxy.odps.OdpsTestSupport.rows;
 import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odps.OdpsTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,8 +162,27 @@ class TablestoreDdlAndErrorsTest {
         EMU.get().tablestore().dropTable("ots_gone");
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, "INSERT INTO gone VALUES (1, 'a')"));
         SQLException e = assertThrows(SQLException.class, () -> update(lp, "INSERT INTO gone VALUES (1, 'a')"));
-        assertTrue(e.getMessage().contains("The Tablestore table ots_gone behind external table gone does not exist")
-                && e.getMessage().contains("create it first in Tablestore") && e.getMessage().contains("does not create"), e.getMessage());
+        assertTrue(e.getMessage().contains("The Tablestore table ots_gone behind external table gone, which this INSERT writes, "
+                + "does not exist") && e.getMessage().contains("create it first in Tablestore")
+                && e.getMessage().contains("does not create"), e.getMessage());
         assertFalse(rawError.getMessage().contains("Fix:"));
+
+        // a SELECT reads the external table: the explanation says so, not "the INSERT's target"
+        SQLException rawRead = assertThrows(SQLException.class, () -> rows(raw, "SELECT k FROM gone WHERE k > 0"));
+        SQLException read = assertThrows(SQLException.class, () -> rows(lp, "SELECT k FROM gone WHERE k > 0"));
+        assertTrue(read.getMessage().contains("The Tablestore table ots_gone behind external table gone, which this SELECT "
+                + "reads, does not exist"), read.getMessage());
+        assertFalse(rawRead.getMessage().contains("Fix:"));
+        assertFalse(read.getMessage().contains("INSERT"), read.getMessage());
+    }
+
+    @Test
+    void missingTablestoreTableInDdlIsExplainedAsTheDdls() throws SQLException {
+        String ddl = tablestoreDdl("never_there", "k bigint, v string", ":k,v", "ots_never", LOCATION);
+        SQLException rawError = assertThrows(SQLException.class, () -> update(raw, ddl));
+        SQLException e = assertThrows(SQLException.class, () -> update(lp, ddl));
+        assertTrue(all(rawError).contains("ots_never"), all(rawError));
+        assertTrue(e.getMessage().contains("The Tablestore table ots_never behind external table never_there, which this CREATE "
+                + "EXTERNAL TABLE defines, does not exist"), e.getMessage());
     }
 }

@@ -94,17 +94,28 @@ class TablestoreScatterTest {
 
         // what reached the server: the original text, with only the splice around the query
         String sent = EMU.get().submittedSql().get(EMU.get().submittedSql().size() - 1);
-        assertTrue(sent.startsWith("INSERT OVERWRITE TABLE ots_orders\n-- the seed's export, from a source sorted by the "
-                + "primary key\nSELECT * FROM (SELECT odps_orderkey, odps_orderdate"), sent);
-        assertTrue(sent.contains("ORDER BY odps_orderkey LIMIT 100000) s) lp_scatter DISTRIBUTE BY rand();"), sent);
+        assertEquals(SORTED_INSERT.replace(") s;", ") s DISTRIBUTE BY rand();"), sent, "the append form: one SELECT, no GROUP BY");
         assertTrue(counter(lp, "odps.tablestoreScattered") >= 1);
+    }
+
+    @Test
+    void theSeedsExportBecomesTheSeedsRecommendedForm() throws SQLException {
+        String seed = "INSERT OVERWRITE TABLE ots_orders\n"
+                + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
+                + "FROM internal_orders;";
+        Explanation e = explain(lp, seed);
+        assertEquals(seed.replace("FROM internal_orders;", "FROM (SELECT * FROM internal_orders DISTRIBUTE BY rand()) "
+                + "internal_orders;"), e.finalSql(), "seed: FROM (SELECT * FROM internal_orders DISTRIBUTE BY rand()) t");
+        EMU.get().clearJobs();
+        assertEquals(400, update(lp, seed));
+        assertEquals("rand()", EMU.get().lastTablestoreWrite().distributeBy());
     }
 
     @Test
     void explainShowsTheRewriteAndItsReason() throws SQLException {
         Explanation e = explain(lp, SORTED_INSERT);
         assertTrue(e.rewritten());
-        assertTrue(e.finalSql().contains(") lp_scatter DISTRIBUTE BY rand()"), e.finalSql());
+        assertTrue(e.finalSql().endsWith(") s DISTRIBUTE BY rand();"), e.finalSql());
         assertTrue(e.actions().stream().anyMatch(a -> a.contains("DISTRIBUTE BY rand()") && a.contains("ots_orders")), e.actions().toString());
         assertNull(e.refusal());
     }

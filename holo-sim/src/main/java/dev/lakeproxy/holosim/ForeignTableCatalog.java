@@ -28,9 +28,10 @@ final class ForeignTableCatalog {
         final String selectList;
         final String nullSelectList;
         final boolean storeExists;
+        final long oid;
 
         ForeignTable(String schema, String name, String project, String table, String selectList,
-                     String nullSelectList, boolean storeExists) {
+                     String nullSelectList, boolean storeExists, long oid) {
             this.schema = schema;
             this.name = name;
             this.project = project;
@@ -38,21 +39,23 @@ final class ForeignTableCatalog {
             this.selectList = selectList == null ? "" : selectList;
             this.nullSelectList = nullSelectList == null ? "" : nullSelectList;
             this.storeExists = storeExists;
+            this.oid = oid;
         }
 
-        /** The checked read of the store table that replaces a reference to this foreign table. */
-        String subquery() {
+        /**
+         * The checked read of the store table that replaces a reference to this foreign table. {@code reference}
+         * is the name as the client wrote it (quoted identifiers, optional schema): PostgreSQL resolves it itself
+         * ({@code 'name'::regclass}, with the session's real search_path), and the check refuses a resolution
+         * that is not this table.
+         */
+        String subquery(String reference) {
+            String check = "WHERE (SELECT hg_sim.read_check(" + SqlText.quoteLiteral(reference) + "::regclass, "
+                    + oid + "))";
             if (project == null || table == null || !storeExists) {
-                return "(SELECT " + nullSelectList + " WHERE (SELECT hg_sim.missing_table("
-                        + lit(project) + ", " + lit(table) + ")))";
+                return "(SELECT " + nullSelectList + " " + check + ")";
             }
             return "(SELECT " + selectList + " FROM " + SqlText.quoteIdent(STORE_SCHEMA_PREFIX + project) + "."
-                    + SqlText.quoteIdent(table) + " WHERE (SELECT hg_sim.read_check(" + lit(project) + ", "
-                    + lit(table) + ")))";
-        }
-
-        private static String lit(String s) {
-            return s == null ? "NULL" : SqlText.quoteLiteral(s);
+                    + SqlText.quoteIdent(table) + " " + check + ")";
         }
     }
 
@@ -95,7 +98,7 @@ final class ForeignTableCatalog {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
             while (rs.next()) {
                 ForeignTable ft = new ForeignTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7));
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getLong(8));
                 out.computeIfAbsent(ft.name, k -> new ArrayList<>()).add(ft);
             }
         }
@@ -125,7 +128,7 @@ final class ForeignTableCatalog {
     }
 
     /** Marks a foreign table dropped in the session's open transaction. */
-    static final ForeignTable DROPPED = new ForeignTable("", "", null, null, null, null, false);
+    static final ForeignTable DROPPED = new ForeignTable("", "", null, null, null, null, false, 0);
 
     static String key(String schema, String name) {
         return schema + "\u0000" + name;

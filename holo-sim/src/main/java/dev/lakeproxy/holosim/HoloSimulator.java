@@ -1,33 +1,17 @@
 package dev.lakeproxy.holosim;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A local Hologres stand-in: a PostgreSQL wire-protocol endpoint on 127.0.0.1 in front of its own embedded
@@ -50,55 +34,32 @@ public final class HoloSimulator implements AutoCloseable {
     /** The database clients get by default. */
     public static final String DEFAULT_DATABASE = "postgres";
 
-    private final HoloVersion version;
+    private volatile HoloVersion version;
     private volatile boolean backendConfiguration;
-    private final EmbeddedPostgres pg;
-    private final ServerSocket serverSocket;
-    private final SqlProcessor processor;
+    private volatile SqlProcessor processor;
+    private final EmbeddedCluster cluster;
+    private final SessionRegistry sessions;
     private final MaxComputeStore store;
+    private final QueryLog queryLog;
     private final Map<String, ForeignTableCatalog> catalogs = new ConcurrentHashMap<>();
-    private final Map<String, Connection> adminConnections = new HashMap<>();
-    /** Bounded: the oldest entries go first. */
-    private static final int MAX_LOG = 100_000;
-    private static final int MAX_CLOSED_SESSIONS = 10_000;
-    private final java.util.ArrayDeque<QueryLogEntry> queryLog = new java.util.ArrayDeque<>();
-    private final Map<Long, ProxySession> sessions = new ConcurrentHashMap<>();
-    private final java.util.Deque<ProxySession> allSessions = new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private final AtomicLong sessionIds = new AtomicLong();
-    private final AtomicLong connections = new AtomicLong();
-    private final AtomicLong hgVersionCalls = new AtomicLong();
-    private final Thread acceptor;
+    private final DefaultSearchPaths defaultSearchPaths = new DefaultSearchPaths(this);
     private volatile boolean closed;
 
     private HoloSimulator(Builder b) throws IOException {
         this.version = b.version;
         this.backendConfiguration = b.backendConfiguration;
-        EmbeddedPostgres.Builder pgb = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(30))
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("lc_messages", "C")
-                .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_connections", String.valueOf(b.maxConnections))
-                // Hologres' legacy default: foreign tables are read by HQE.
-                .setServerConfig(Settings.serverName(Settings.ORC_VIA_HOLO), "true");
-        if (version.hasCatalogRouting()) {
-            // Present from V3.2, empty by default (Common Table is opt-in).
-            pgb.setServerConfig(Settings.serverName(Settings.ROUTING), "''");
-        }
-        this.pg = pgb.start();
+        this.cluster = new EmbeddedCluster(b.maxConnections);
         try {
             this.processor = new SqlProcessor(this);
             this.store = new MaxComputeStore(this);
-            bootstrap();
-            this.serverSocket = new ServerSocket(b.port, 128, InetAddress.getLoopbackAddress());
+            this.queryLog = new QueryLog(cluster);
+            cluster.bootstrap(version, backendConfiguration);
+            this.sessions = new SessionRegistry(this, b.port);
         } catch (IOException | RuntimeException e) {
-            pg.close();
+            cluster.close();
             throw e;
         }
-        this.acceptor = new Thread(this::acceptLoop, "holo-sim-" + serverSocket.getLocalPort() + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        sessions.start();
     }
 
     /** A builder with version 3.2.5, no backend configuration, an ephemeral port. */
@@ -111,6 +72,30 @@ public final class HoloSimulator implements AutoCloseable {
     /** The simulated Hologres version. */
     public HoloVersion version() {
         return version;
+    }
+
+    /**
+     * Upgrades or rolls back the running instance in place, like a Hologres instance upgrade: same host and port,
+     * same databases, foreign tables, settings stored with {@code ALTER DATABASE/ROLE ... SET}, and MaxCompute
+     * store. Open client connections are dropped (as by the restart of an upgrade); new connections see the new
+     * version: {@code hg_version()}, which settings exist (below V3.2
+     * {@code hg_experimental_external_catalog_routing} is an unrecognized parameter again) and the read rules.
+     */
+    public synchronized HoloSimulator changeVersion(HoloVersion newVersion) {
+        Objects.requireNonNull(newVersion, "version");
+        if (closed) {
+            throw new IllegalStateException("simulator closed");
+        }
+        this.version = newVersion;
+        this.processor = new SqlProcessor(this);
+        sessions.closeSessions();
+        store.executeEverywhere(EmbeddedCluster.versionSql(newVersion));
+        return this;
+    }
+
+    /** {@link #changeVersion(HoloVersion)} with a version such as {@code "3.1.0"}. */
+    public HoloSimulator changeVersion(String newVersion) {
+        return changeVersion(HoloVersion.parse(newVersion));
     }
 
     /** Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set. */
@@ -135,7 +120,7 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** The port of the wire-protocol endpoint on 127.0.0.1. */
     public int port() {
-        return serverSocket.getLocalPort();
+        return sessions.port();
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:PORT/postgres}. */
@@ -183,9 +168,7 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading transaction. */
     public List<QueryLogEntry> queryLog() {
-        synchronized (queryLog) {
-            return Collections.unmodifiableList(new ArrayList<>(queryLog));
-        }
+        return queryLog.entries();
     }
 
     /** The engine of the latest foreign-table read, or null if none. */
@@ -196,33 +179,22 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** Empties {@link #queryLog()} (the SQL table {@code hologres.hg_query_log} is left alone). */
     public void clearQueryLog() {
-        synchronized (queryLog) {
-            queryLog.clear();
-        }
+        queryLog.clear();
     }
 
     /** Wire-level counters: connections, hg_version() calls, round trips per connection. */
     public SimStats stats() {
-        List<SimStats.ConnectionStats> per = new ArrayList<>();
-        for (ProxySession s : allSessions) {
-            per.add(s.snapshot());
-        }
-        return new SimStats(connections.get(), hgVersionCalls.get(), per);
+        return sessions.stats();
     }
 
     /** Resets {@link #stats()} (open connections keep counting from zero). */
     public void resetStats() {
-        connections.set(0);
-        hgVersionCalls.set(0);
-        allSessions.clear();
-        allSessions.addAll(sessions.values());
-        for (ProxySession s : sessions.values()) {
-            s.resetCounters();
-        }
+        sessions.resetStats();
     }
 
     /** A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and checks. */
     public Connection directConnection(String database) throws SQLException {
+        queryLog.flush(); // hologres.hg_query_log is complete for what the caller reads through it
         return direct(database);
     }
 
@@ -233,22 +205,10 @@ public final class HoloSimulator implements AutoCloseable {
             return;
         }
         closed = true;
+        sessions.close();
+        queryLog.close();
         try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (ProxySession s : sessions.values()) {
-            s.close();
-        }
-        closeAdminConnections();
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            pg.close();
+            cluster.close();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "holo-sim: embedded PostgreSQL did not stop cleanly", e);
         }
@@ -273,8 +233,12 @@ public final class HoloSimulator implements AutoCloseable {
         return processor;
     }
 
+    DefaultSearchPaths defaultSearchPaths() {
+        return defaultSearchPaths;
+    }
+
     int pgPort() {
-        return pg.getPort();
+        return cluster.port();
     }
 
     ForeignTableCatalog catalog(String database) {
@@ -288,165 +252,39 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     void hgVersionCalled() {
-        hgVersionCalls.incrementAndGet();
+        sessions.hgVersionCalled();
     }
 
     void sessionStarted(ProxySession s) {
-        connections.incrementAndGet();
+        sessions.started(s);
     }
 
     void sessionEnded(ProxySession s) {
-        sessions.remove(s.id);
+        sessions.ended(s);
     }
 
     void recordRead(QueryLogEntry e) {
-        synchronized (queryLog) {
-            queryLog.addLast(e);
-            if (queryLog.size() > MAX_LOG) {
-                queryLog.removeFirst();
-            }
-        }
-        if (e.database().startsWith("template")) {
-            return;
-        }
-        try {
-            withAdmin(e.database(), c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO hologres.hg_query_log (query_start,"
-                        + " datname, usename, query, engine_type, status, project_name, table_name, encryption)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setObject(1, java.time.OffsetDateTime.ofInstant(e.time(), java.time.ZoneOffset.UTC));
-                    ps.setString(2, e.database());
-                    ps.setString(3, e.user());
-                    ps.setString(4, e.query());
-                    Array engines = c.createArrayOf("text", new Object[] {e.engine().name()});
-                    ps.setArray(5, engines);
-                    ps.setString(6, e.success() ? "SUCCESS" : "FAILED");
-                    ps.setString(7, e.project());
-                    ps.setString(8, e.table());
-                    ps.setString(9, e.encryption().name());
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-        } catch (SQLException ex) {
-            LOG.log(Level.FINE, "holo-sim: could not write hologres.hg_query_log", ex);
-        }
+        queryLog.record(e);
     }
 
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
+    void flushQueryLog() {
+        queryLog.flush();
     }
 
-    /** Runs work on this simulator's cached autocommit admin connection to a database (serialised per database). */
-    <T> T withAdmin(String database, SqlWork<T> work) throws SQLException {
-        Connection c;
-        synchronized (adminConnections) {
-            if (closed) {
-                throw new SQLException("simulator closed");
-            }
-            c = adminConnections.get(database);
-            if (c == null || c.isClosed()) {
-                c = direct(database);
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET lock_timeout = '2s'");
-                }
-                adminConnections.put(database, c);
-            }
-        }
-        synchronized (c) {
-            return work.run(c);
-        }
+    <T> T withAdmin(String database, EmbeddedCluster.SqlWork<T> work) throws SQLException {
+        return cluster.withAdmin(database, work);
     }
 
-    /** Closes the admin connections (before DROP DATABASE, which refuses databases with other sessions). */
     void closeAdminConnections() {
-        synchronized (adminConnections) {
-            for (Connection c : adminConnections.values()) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing
-                }
-            }
-            adminConnections.clear();
-        }
+        cluster.closeAdminConnections();
     }
 
     Connection direct(String database) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", SUPERUSER);
-        p.setProperty("stringtype", "unspecified");
-        p.setProperty("ApplicationName", "holo-sim-internal");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + database, p);
+        return cluster.direct(database);
     }
 
-    /** Databases that accept connections, template1 first (new databases copy it). */
     List<String> databases() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = direct(DEFAULT_DATABASE); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datallowconn"
-                     + " ORDER BY datname <> 'template1', datname")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private void bootstrap() throws IOException {
-        String script;
-        try (InputStream in = HoloSimulator.class.getResourceAsStream("bootstrap.sql")) {
-            if (in == null) {
-                throw new IOException("bootstrap.sql missing from the simulator jar");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        StringBuilder parts = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            parts.append(i == 0 ? "" : ",").append(i == 0 ? version.major() : i == 1 ? version.minor() : version.patch());
-        }
-        String instance = "INSERT INTO hg_sim.instance VALUES (" + SqlText.quoteLiteral(version.toString())
-                + ", ARRAY[" + parts + "], " + backendConfiguration + ");\n"
-                + "CREATE FUNCTION pg_catalog.hg_version() RETURNS text LANGUAGE sql STABLE AS $hg$SELECT "
-                + SqlText.quoteLiteral(versionString()) + "::text$hg$;\n";
-        for (String db : new String[] {"template1", DEFAULT_DATABASE}) {
-            try (Connection c = direct(db); Statement st = c.createStatement()) {
-                st.execute(script);
-                st.execute(instance);
-            } catch (SQLException e) {
-                throw new IOException("holo-sim bootstrap failed in " + db + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = serverSocket.accept();
-            } catch (SocketException e) {
-                return; // closed
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.log(Level.WARNING, "holo-sim: accept failed", e);
-                continue;
-            }
-            ProxySession session = new ProxySession(this, s, sessionIds.incrementAndGet());
-            sessions.put(session.id, session);
-            allSessions.addLast(session);
-            int excess = allSessions.size() - MAX_CLOSED_SESSIONS - sessions.size();
-            for (java.util.Iterator<ProxySession> it = allSessions.iterator(); excess > 0 && it.hasNext(); ) {
-                if (!it.next().isOpen()) {
-                    it.remove();
-                    excess--;
-                }
-            }
-            Thread t = new Thread(session, "holo-sim-" + port() + "-c2s-" + session.id);
-            t.setDaemon(true);
-            t.start();
-        }
+        return cluster.databases();
     }
 
     /** Configures and starts a {@link HoloSimulator}. */
@@ -466,7 +304,7 @@ public final class HoloSimulator implements AutoCloseable {
         }
 
         public Builder version(HoloVersion version) {
-            this.version = java.util.Objects.requireNonNull(version);
+            this.version = Objects.requireNonNull(version);
             return this;
         }
 

@@ -37,7 +37,10 @@ public final class MaxComputeStore {
             if (p == null) {
                 p = new Project(key);
                 String schema = SqlText.quoteIdent(p.schemaName());
-                executeEverywhere("CREATE SCHEMA IF NOT EXISTS " + schema + ";"
+                // Readable by every role: privileges are checked on the foreign tables that read the store.
+                executeEverywhere("CREATE SCHEMA IF NOT EXISTS " + schema + "; GRANT USAGE ON SCHEMA " + schema
+                        + " TO PUBLIC; ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
+                        + " GRANT SELECT ON TABLES TO PUBLIC;"
                         + " INSERT INTO hg_sim.projects VALUES (" + SqlText.quoteLiteral(key)
                         + ", 'NONE', NULL) ON CONFLICT (project_name) DO NOTHING");
                 projects.put(key, p);

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 final class Settings {
     static final String ROUTING = "hg_experimental_external_catalog_routing";
     static final String ORC_VIA_HOLO = "hg_experimental_enable_access_odps_orc_via_holo";
+    /** PostgreSQL's message for an invalid value of a bool setting (SQLSTATE 22023). */
+    static final String REQUIRES_BOOLEAN = "parameter \"" + ORC_VIA_HOLO + "\" requires a Boolean value";
 
     private Settings() {
     }

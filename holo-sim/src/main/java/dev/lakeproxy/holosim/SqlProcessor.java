@@ -1,28 +1,10 @@
 package dev.lakeproxy.holosim;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.parser.SimpleNode;
-import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.ExplainStatement;
-import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.view.CreateView;
-import net.sf.jsqlparser.statement.delete.Delete;
-import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.update.Update;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Rewrites client SQL (simple Query and Parse messages) on its way to the embedded PostgreSQL:
@@ -31,28 +13,25 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * setting names to their dotted server-side spelling. Anything it does not understand passes unchanged.
  */
 final class SqlProcessor {
-    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$#]*)";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final Pattern SET_BOOL = Pattern.compile(
             "^SET\\s+(?:SESSION\\s+|LOCAL\\s+)?" + Settings.ORC_VIA_HOLO + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
     private static final Pattern ALTER_BOOL = Pattern.compile(
             "^ALTER\\s+(?:DATABASE|ROLE|USER)\\s+.+?\\s+SET\\s+" + Settings.ORC_VIA_HOLO
                     + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
-    private static final Pattern IMPORT = Pattern.compile(
-            "^IMPORT\\s+FOREIGN\\s+SCHEMA\\s+" + IDENT
-                    + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
-                    + IDENT + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$", FLAGS);
-    private static final Pattern IF_TABLE_EXIST = Pattern.compile("if_table_exist\\s+'([^']*)'", FLAGS);
-    private static final Pattern SET_SEARCH_PATH = Pattern.compile(
-            "^SET\\s+(?:SESSION\\s+)?search_path(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern SET_CONFIG_BOOL = Pattern.compile(
+            "set_config\\s*\\(\\s*'" + Settings.ORC_VIA_HOLO + "'\\s*,\\s*'((?:[^']|'')*)'", FLAGS);
     /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
     private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
     private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
     private static final Pattern COPY_QUERY = Pattern.compile("^COPY\\s*\\(", FLAGS);
+    private static final Pattern ROUTINE = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\b", FLAGS);
     private static final Pattern DROP_DATABASE = Pattern.compile("^DROP\\s+DATABASE\\b", FLAGS);
 
     private final HoloSimulator sim;
     private final String[] settingNames;
+    private final ForeignReadRewriter rewriter = new ForeignReadRewriter();
 
     SqlProcessor(HoloSimulator sim) {
         this.sim = sim;
@@ -65,12 +44,19 @@ final class SqlProcessor {
 
     /** The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing changes). */
     String process(String sql, ProxySession session) {
+        if (Settings.containsIgnoreCase(sql, "hg_query_log")) {
+            sim.flushQueryLog(); // the rows of earlier reads are written in the background
+        }
         List<int[]> spans = SqlText.split(sql);
         StringBuilder out = null;
         int copied = 0;
         for (int[] span : spans) {
             String stmt = sql.substring(span[0], span[1]);
             String replaced = processStatement(stmt, session);
+            if (Settings.containsIgnoreCase(stmt, "foreign")) {
+                // Statements after it (in the same string, or pipelined by the client) may read the new table.
+                ProvisionalForeignTables.register(SqlText.stripLeading(stmt), session, sim);
+            }
             if (replaced != stmt) {
                 if (out == null) {
                     out = new StringBuilder(sql.length() + 256);
@@ -99,17 +85,11 @@ final class SqlProcessor {
         String keyword = head.substring(0, end).toLowerCase(Locale.ROOT);
         ForeignTableCatalog catalog = sim.catalog(session.database());
         switch (keyword) {
-            case "set": {
-                Matcher m = SET_SEARCH_PATH.matcher(head);
-                if (m.matches()) {
-                    session.searchPath(parseSearchPath(m.group(1), session));
-                }
+            case "set":
+                SearchPaths.track(head, session.searchPathState);
                 return checkBool(SET_BOOL, head, stmt);
-            }
             case "reset":
-                if (head.toLowerCase(Locale.ROOT).matches("(?s)reset\\s+(search_path|all)\\b.*")) {
-                    session.searchPath(null);
-                }
+                SearchPaths.track(head, session.searchPathState);
                 return stmt;
             case "prepare":
                 return rewriteTail(stmt, head, PREPARE, catalog, session);
@@ -118,16 +98,25 @@ final class SqlProcessor {
             case "copy":
                 return rewriteCopy(stmt, head, catalog, session);
             case "alter": {
+                if (Settings.containsIgnoreCase(head, "search_path")) {
+                    sim.defaultSearchPaths().forget();
+                }
                 ddl(session, catalog, head);
                 return checkBool(ALTER_BOOL, head, stmt);
             }
             case "import": {
                 ddl(session, catalog, head);
-                return importForeignSchema(head.trim(), stmt);
+                String call = ImportForeignSchema.rewrite(head.trim(), stmt);
+                String preview = ImportForeignSchema.previewQuery(call);
+                if (preview != null) {
+                    ProvisionalForeignTables.registerImport(preview, session, sim);
+                }
+                return call;
             }
             case "drop":
                 ddl(session, catalog, head);
                 if (DROP_DATABASE.matcher(head).find()) {
+                    sim.flushQueryLog(); // its writer may hold a connection to the database
                     sim.closeAdminConnections();
                 }
                 return stmt;
@@ -145,12 +134,21 @@ final class SqlProcessor {
                     catalog.markDirty();
                 }
                 return stmt;
+            case "do":
+                return rewriteBodies(stmt, catalog, session);
             case "create": {
-                String out = rewriteTables(stmt, catalog, session);
+                String out = ROUTINE.matcher(head).find() ? rewriteBodies(stmt, catalog, session)
+                        : rewriter.rewrite(stmt, catalog, session);
                 ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
                 return out;
             }
-            case "select":
+            case "select": {
+                if (Settings.containsIgnoreCase(head, "search_path")) {
+                    SearchPaths.track(head, session.searchPathState);
+                }
+                String checked = checkSetConfigBool(head, stmt);
+                return checked != stmt ? checked : rewriter.rewrite(stmt, catalog, session);
+            }
             case "with":
             case "insert":
             case "update":
@@ -158,10 +156,10 @@ final class SqlProcessor {
             case "explain":
             case "values":
             case "table":
-                return rewriteTables(stmt, catalog, session);
+                return rewriter.rewrite(stmt, catalog, session);
             default:
                 // "(SELECT ...) UNION ..." starts with a parenthesis
-                return head.startsWith("(") ? rewriteTables(stmt, catalog, session) : stmt;
+                return head.startsWith("(") ? rewriter.rewrite(stmt, catalog, session) : stmt;
         }
     }
 
@@ -193,62 +191,26 @@ final class SqlProcessor {
         if (value.equalsIgnoreCase("default") || Settings.isValidBool(value)) {
             return stmt;
         }
-        return raise("22023", "parameter \"" + Settings.ORC_VIA_HOLO + "\" requires a Boolean value");
+        return raise("22023", Settings.REQUIRES_BOOLEAN);
+    }
+
+    /** {@code set_config('<bool setting>', 'value', ...)} with a literal value is validated like SET. */
+    private static String checkSetConfigBool(String head, String stmt) {
+        if (!Settings.containsIgnoreCase(head, Settings.ORC_VIA_HOLO)) {
+            return stmt;
+        }
+        Matcher m = SET_CONFIG_BOOL.matcher(head);
+        while (m.find()) {
+            if (!Settings.isValidBool(m.group(1).replace("''", "'"))) {
+                return raise("22023", Settings.REQUIRES_BOOLEAN);
+            }
+        }
+        return stmt;
     }
 
     static String raise(String sqlState, String message) {
         return "SELECT hg_sim.raise_error(" + SqlText.quoteLiteral(sqlState) + ", " + SqlText.quoteLiteral(message)
                 + ")";
-    }
-
-    private static String importForeignSchema(String head, String stmt) {
-        Matcher m = IMPORT.matcher(head);
-        if (!m.matches()) {
-            return stmt;
-        }
-        String project = SqlText.unquoteIdent(m.group(1)).toLowerCase(Locale.ROOT);
-        String mode = m.group(2) == null ? null : m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-        String list = m.group(3);
-        String into = SqlText.unquoteIdent(m.group(4));
-        String options = m.group(5);
-        String ifExists = "error";
-        if (options != null) {
-            Matcher o = IF_TABLE_EXIST.matcher(options);
-            if (o.find()) {
-                ifExists = o.group(1).toLowerCase(Locale.ROOT);
-            }
-        }
-        String array = "NULL::text[]";
-        if (list != null) {
-            List<String> names = new ArrayList<>();
-            for (String part : list.split(",")) {
-                if (!part.trim().isEmpty()) {
-                    names.add(SqlText.quoteLiteral(SqlText.unquoteIdent(part).toLowerCase(Locale.ROOT)));
-                }
-            }
-            array = "ARRAY[" + String.join(", ", names) + "]::text[]";
-        }
-        boolean limit = "LIMIT TO".equals(mode);
-        boolean except = "EXCEPT".equals(mode);
-        return "SELECT hg_sim.import_foreign_schema(" + SqlText.quoteLiteral(project) + ", "
-                + SqlText.quoteLiteral(into) + ", " + (limit ? array : "NULL::text[]") + ", "
-                + (except ? array : "NULL::text[]") + ", " + SqlText.quoteLiteral(ifExists) + ")";
-    }
-
-    /** Replaces each read of a known foreign table with its checked subquery; splices the original text. */
-    private static List<String> parseSearchPath(String value, ProxySession session) {
-        List<String> out = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty() || p.equalsIgnoreCase("default")) {
-                return null;
-            }
-            if (p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
-                p = p.substring(1, p.length() - 1);
-            }
-            out.add(SqlText.unquoteIdent(p));
-        }
-        return out;
     }
 
     /** Rewrites the query that follows a prefix (PREPARE ... AS, DECLARE ... FOR). */
@@ -260,8 +222,32 @@ final class SqlProcessor {
         }
         int offset = stmt.length() - head.length() + m.end();
         String tail = stmt.substring(offset);
-        String out = rewriteTables(tail, catalog, session);
+        String out = rewriter.rewrite(tail, catalog, session);
         return out == tail ? stmt : stmt.substring(0, offset) + out;
+    }
+
+    /**
+     * Rewrites the reads inside the dollar-quoted bodies of {@code DO} and {@code CREATE FUNCTION/PROCEDURE}
+     * (SQL and PL/pgSQL statements; the names are resolved when the body runs, like PostgreSQL does).
+     */
+    private String rewriteBodies(String stmt, ForeignTableCatalog catalog, ProxySession session) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < stmt.length(); ) {
+            int j = SqlText.skipToken(stmt, i);
+            int tag = stmt.charAt(i) == '$' ? stmt.indexOf('$', i + 1) + 1 : 0;
+            if (tag > i && j - i > 2 * (tag - i) && stmt.startsWith(stmt.substring(i, tag), j - (tag - i))) {
+                String body = stmt.substring(tag, j - (tag - i));
+                String rewritten = rewriter.rewrite(body, catalog, session);
+                if (rewritten != body) {
+                    out = out == null ? new StringBuilder(stmt.length() + 256) : out;
+                    out.append(stmt, copied, tag).append(rewritten);
+                    copied = j - (tag - i);
+                }
+            }
+            i = j;
+        }
+        return out == null ? stmt : out.append(stmt, copied, stmt.length()).toString();
     }
 
     /** Rewrites the query of {@code COPY (query) TO ...}. */
@@ -286,303 +272,8 @@ final class SqlProcessor {
             return stmt;
         }
         String inner = stmt.substring(open + 1, i);
-        String out = rewriteTables(inner, catalog, session);
+        String out = rewriter.rewrite(inner, catalog, session);
         return out == inner ? stmt : stmt.substring(0, open + 1) + out + stmt.substring(i);
     }
 
-    private String rewriteTables(String stmt, ForeignTableCatalog catalog, ProxySession session) {
-        Map<String, List<ForeignTableCatalog.ForeignTable>> known =
-                ForeignTableCatalog.overlay(catalog.tables(), session.uncommitted);
-        if (known.isEmpty()) {
-            return stmt;
-        }
-        boolean mentioned = false;
-        for (String w : SqlText.words(stmt)) {
-            if (known.containsKey(w)) {
-                mentioned = true;
-                break;
-            }
-        }
-        if (!mentioned) {
-            return stmt;
-        }
-        // The same statement text is parsed again and again (pgjdbc re-sends Parse for unnamed statements).
-        CacheKey key = new CacheKey(known, session.searchPath(), stmt);
-        String cached = cache.get(key);
-        if (cached != null) {
-            return cached.equals(stmt) ? stmt : cached;
-        }
-        String out = parseAndRewrite(stmt, known, session);
-        if (cache.size() >= CACHE_SIZE) {
-            cache.clear();
-        }
-        cache.put(key, out);
-        return out;
-    }
-
-    private static final int CACHE_SIZE = 2048;
-    private final Map<CacheKey, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A rewrite depends on the statement, the catalog snapshot (compared by identity) and the search path. */
-    private static final class CacheKey {
-        private final Map<String, List<ForeignTableCatalog.ForeignTable>> catalog;
-        private final List<String> searchPath;
-        private final String sql;
-
-        CacheKey(Map<String, List<ForeignTableCatalog.ForeignTable>> catalog, List<String> searchPath, String sql) {
-            this.catalog = catalog;
-            this.searchPath = searchPath;
-            this.sql = sql;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof CacheKey)) {
-                return false;
-            }
-            CacheKey k = (CacheKey) o;
-            return k.catalog == catalog && k.sql.equals(sql) && k.searchPath.equals(searchPath);
-        }
-
-        @Override
-        public int hashCode() {
-            return (System.identityHashCode(catalog) * 31 + searchPath.hashCode()) * 31 + sql.hashCode();
-        }
-    }
-
-    private String parseAndRewrite(String stmt, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
-                                   ProxySession session) {
-        Statement parsed;
-        try {
-            parsed = CCJSqlParserUtil.newParser(stmt).Statement();
-        } catch (Throwable e) {
-            // JSqlParser does not know every PostgreSQL construct: fall back to a lexical scan of FROM lists.
-            return lexicalRewrite(stmt, known, session);
-        }
-        Statement inner = parsed instanceof ExplainStatement ? ((ExplainStatement) parsed).getStatement() : parsed;
-        Set<Table> targets = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (inner instanceof Insert) {
-            targets.add(((Insert) inner).getTable());
-        } else if (inner instanceof Update) {
-            targets.add(((Update) inner).getTable());
-        } else if (inner instanceof Delete) {
-            targets.add(((Delete) inner).getTable());
-        } else if (inner instanceof CreateView) {
-            targets.add(((CreateView) inner).getView());
-        } else if (inner instanceof CreateTable) {
-            targets.add(((CreateTable) inner).getTable());
-        } else if (!(inner instanceof Select)) {
-            return stmt;
-        }
-        List<Table> seen = new ArrayList<>();
-        Set<String> realNames;
-        try {
-            realNames = new TablesNamesFinder<Void>() {
-                @Override
-                public <S> Void visit(Table table, S context) {
-                    seen.add(table);
-                    return super.visit(table, context);
-                }
-            }.getTables(inner);
-        } catch (Throwable e) {
-            return lexicalRewrite(stmt, known, session); // JSqlParser's visitor fails on some constructs
-        }
-        List<int[]> edits = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        Set<SimpleNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Table t : seen) {
-            if (targets.contains(t) || !realNames.contains(t.getFullyQualifiedName())) {
-                continue;
-            }
-            ForeignTableCatalog.ForeignTable ft = resolve(t, known, session);
-            SimpleNode node = t.getASTNode();
-            if (ft == null || node == null || !done.add(node)) {
-                continue;
-            }
-            int b = node.jjtGetFirstToken().absoluteBegin - 1;
-            int e = node.jjtGetLastToken().absoluteEnd - 1;
-            String first = node.jjtGetFirstToken().image;
-            if (b < 0 || e > stmt.length() || b >= e || !stmt.startsWith(first, b)) {
-                return stmt; // positions not as expected: do not risk a wrong splice
-            }
-            String span = stmt.substring(b, e);
-            b = includeOnly(stmt, b); // "FROM ONLY t": ONLY cannot stay in front of a subquery
-            String replacement;
-            if (t.getAlias() == null) {
-                replacement = ft.subquery() + " AS " + SqlText.quoteIdent(ft.name);
-            } else {
-                String alias = t.getAlias().toString().trim();
-                if (span.trim().endsWith(alias) || span.trim().toLowerCase(Locale.ROOT).endsWith(
-                        alias.toLowerCase(Locale.ROOT))) {
-                    replacement = ft.subquery() + " " + alias;
-                } else {
-                    replacement = ft.subquery();
-                }
-            }
-            edits.add(new int[] {b, e});
-            texts.add(replacement);
-        }
-        if (edits.isEmpty()) {
-            return stmt;
-        }
-        Integer[] order = new Integer[edits.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Integer.compare(edits.get(y)[0], edits.get(x)[0]));
-        StringBuilder sb = new StringBuilder(stmt);
-        int lastBegin = Integer.MAX_VALUE;
-        for (int i : order) {
-            int[] ed = edits.get(i);
-            if (ed[1] > lastBegin) {
-                return stmt; // overlapping spans: leave alone
-            }
-            sb.replace(ed[0], ed[1], texts.get(i));
-            lastBegin = ed[0];
-        }
-        return sb.toString();
-    }
-
-    private static final Set<String> QUERY_STARTS = new java.util.HashSet<>(Arrays.asList(
-            "select", "with", "values", "table"));
-    private static final Set<String> CLAUSE_ENDS = new java.util.HashSet<>(Arrays.asList(
-            "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
-            "on", "using", "returning", "for", "fetch", "set", "select", "values", "into"));
-    private static final Set<String> NOT_ALIAS = new java.util.HashSet<>(Arrays.asList(
-            "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
-            "on", "using", "returning", "for", "fetch", "join", "left", "right", "inner", "full", "cross",
-            "natural", "tablesample", "outer", "lateral"));
-
-    /**
-     * Lexical fallback: finds {@code FROM name}, {@code JOIN name} and {@code , name} in FROM lists of (sub)queries
-     * (not inside function-call parentheses such as {@code extract(x FROM y)}), and splices the checked subquery.
-     */
-    private String lexicalRewrite(String stmt, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
-                                  ProxySession session) {
-        List<int[]> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < stmt.length()) {
-            char c = stmt.charAt(i);
-            int j = SqlText.skipToken(stmt, i);
-            boolean comment = (c == '-' && stmt.startsWith("--", i)) || (c == '/' && stmt.startsWith("/*", i));
-            if (!Character.isWhitespace(c) && !comment) {
-                tokens.add(new int[] {i, j});
-            }
-            i = j;
-        }
-        java.util.ArrayDeque<boolean[]> stack = new java.util.ArrayDeque<>(); // {isQuery, inFrom}
-        stack.push(new boolean[] {true, false});
-        boolean expectTable = false;
-        String prev = "";
-        List<int[]> edits = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (int k = 0; k < tokens.size(); k++) {
-            String raw = stmt.substring(tokens.get(k)[0], tokens.get(k)[1]);
-            String word = raw.toLowerCase(Locale.ROOT);
-            boolean[] top = stack.peek();
-            if (word.equals("(")) {
-                String next = k + 1 < tokens.size()
-                        ? stmt.substring(tokens.get(k + 1)[0], tokens.get(k + 1)[1]).toLowerCase(Locale.ROOT) : "";
-                stack.push(new boolean[] {QUERY_STARTS.contains(next), false});
-                expectTable = false;
-            } else if (word.equals(")")) {
-                if (stack.size() > 1) {
-                    stack.pop();
-                }
-                expectTable = false;
-            } else if (!top[0]) {
-                // inside a function call or expression list
-            } else if (word.equals("from")) {
-                top[1] = !prev.equals("delete");
-                expectTable = top[1];
-            } else if (word.equals("join")) {
-                top[1] = true;
-                expectTable = true;
-            } else if (word.equals(",")) {
-                expectTable = top[1];
-            } else if (CLAUSE_ENDS.contains(word)) {
-                top[1] = false;
-                expectTable = false;
-            } else if (expectTable && (word.equals("only") || word.equals("lateral"))) {
-                // still expecting the table
-            } else if (expectTable && (SqlText.isIdentStart(raw.charAt(0)) || raw.charAt(0) == '"')) {
-                expectTable = false;
-                int first = k;
-                List<String> parts = new ArrayList<>();
-                parts.add(SqlText.unquoteIdent(raw));
-                while (k + 2 < tokens.size() && stmt.startsWith(".", tokens.get(k + 1)[0])) {
-                    k += 2;
-                    parts.add(SqlText.unquoteIdent(stmt.substring(tokens.get(k)[0], tokens.get(k)[1])));
-                }
-                String name = parts.get(parts.size() - 1);
-                List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
-                if (candidates != null) {
-                    List<String> path = parts.size() == 1 ? session.searchPath()
-                            : Collections.singletonList(parts.get(parts.size() - 2));
-                    ForeignTableCatalog.ForeignTable ft = pick(candidates, path);
-                    if (ft != null) {
-                        String next = k + 1 < tokens.size()
-                                ? stmt.substring(tokens.get(k + 1)[0], tokens.get(k + 1)[1]).toLowerCase(Locale.ROOT) : "";
-                        boolean alias = !next.isEmpty() && (next.equals("as") || next.startsWith("\"")
-                                || (SqlText.isIdentStart(next.charAt(0)) && !NOT_ALIAS.contains(next)
-                                    && !CLAUSE_ENDS.contains(next)));
-                        edits.add(new int[] {includeOnly(stmt, tokens.get(first)[0]), tokens.get(k)[1]});
-                        texts.add(alias ? ft.subquery() : ft.subquery() + " AS " + SqlText.quoteIdent(ft.name));
-                    }
-                }
-            } else {
-                expectTable = false;
-            }
-            prev = word;
-        }
-        if (edits.isEmpty()) {
-            return stmt;
-        }
-        StringBuilder sb = new StringBuilder(stmt);
-        for (int e = edits.size() - 1; e >= 0; e--) {
-            sb.replace(edits.get(e)[0], edits.get(e)[1], texts.get(e));
-        }
-        return sb.toString();
-    }
-
-    /** The start of a preceding {@code ONLY} keyword, else {@code b}. */
-    private static int includeOnly(String stmt, int b) {
-        int p = b;
-        while (p > 0 && Character.isWhitespace(stmt.charAt(p - 1))) {
-            p--;
-        }
-        if (p >= 4 && stmt.regionMatches(true, p - 4, "only", 0, 4)
-                && (p == 4 || !SqlText.isIdentPart(stmt.charAt(p - 5)))) {
-            return p - 4;
-        }
-        return b;
-    }
-
-    private static ForeignTableCatalog.ForeignTable pick(List<ForeignTableCatalog.ForeignTable> candidates,
-                                                         List<String> path) {
-        for (String schema : path) {
-            for (ForeignTableCatalog.ForeignTable ft : candidates) {
-                if (ft.schema.equals(schema)) {
-                    return ft;
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The foreign table a reference names: qualified names exactly; unqualified ones in the first schema of the
-     * session's search_path (as set by {@code SET search_path}; default {@code "$user", public}) that has one.
-     */
-    private static ForeignTableCatalog.ForeignTable resolve(Table t, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
-                                                           ProxySession session) {
-        String name = SqlText.unquoteIdent(t.getName());
-        List<ForeignTableCatalog.ForeignTable> candidates = known.get(name);
-        if (candidates == null) {
-            return null;
-        }
-        List<String> path = t.getSchemaName() == null ? session.searchPath()
-                : Collections.singletonList(SqlText.unquoteIdent(t.getSchemaName()));
-        return pick(candidates, path);
-    }
 }

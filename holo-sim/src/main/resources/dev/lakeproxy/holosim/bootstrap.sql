@@ -20,6 +20,10 @@ CREATE TABLE hg_sim.projects (
 -- wire proxy into checked reads of the store (schema hg_sim_mc_<project>).
 CREATE FOREIGN DATA WRAPPER odps_fdw;
 CREATE SERVER odps_server FOREIGN DATA WRAPPER odps_fdw;
+-- Any role may use the simulator's internals; privileges on the foreign tables themselves are checked on read.
+GRANT USAGE ON FOREIGN SERVER odps_server TO PUBLIC;
+GRANT USAGE ON SCHEMA hg_sim, hologres TO PUBLIC;
+GRANT SELECT ON hg_sim.instance, hg_sim.projects TO PUBLIC;
 
 CREATE FUNCTION hg_sim.raise_error(p_code text, p_message text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
@@ -90,18 +94,41 @@ BEGIN
     RETURN true;
 END $$;
 
--- A foreign table whose MaxCompute table is missing from the store.
-CREATE FUNCTION hg_sim.missing_table(p_project text, p_table text) RETURNS boolean
+-- A read of foreign table p_rel, as PostgreSQL resolved the name the client wrote ('name'::regclass, with the
+-- session's search_path; in a view the regclass constant also records the dependency). p_expected is the table
+-- whose store rows the simulator spliced in; the project and table come from the catalog at read time.
+CREATE FUNCTION hg_sim.read_check(p_rel regclass, p_expected oid) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    v_project text;
+    v_table text;
 BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'XX000',
-        MESSAGE = format('odps table %s.%s does not exist', p_project, p_table);
+    -- p_expected 0: a table created earlier in the same query string, not yet known by oid.
+    IF p_rel::oid <> p_expected AND p_expected <> 0 THEN
+        RAISE EXCEPTION USING ERRCODE = '0A000', MESSAGE = format(
+            'holo-sim: %s is not the MaxCompute foreign table %s the simulator chose for this name under the'
+            ' search_path it saw; schema-qualify the name', p_rel, p_expected::regclass);
+    END IF;
+    IF NOT has_table_privilege(p_rel, 'SELECT') THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format('permission denied for foreign table %s',
+            (SELECT c.relname FROM pg_class c WHERE c.oid = p_rel));
+    END IF;
+    SELECT lower(max(o.option_value) FILTER (WHERE o.option_name = 'project_name')),
+           lower(max(o.option_value) FILTER (WHERE o.option_name = 'table_name'))
+      INTO v_project, v_table
+      FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o WHERE ft.ftrelid = p_rel;
+    IF v_project IS NULL OR v_table IS NULL
+            OR to_regclass(format('%I.%I', 'hg_sim_mc_' || v_project, v_table)) IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'XX000',
+            MESSAGE = format('odps table %s.%s does not exist', v_project, v_table);
+    END IF;
+    RETURN hg_sim.read_check(v_project, v_table);
 END $$;
 
 -- The MaxCompute foreign tables (server odps_server) as the simulator's rewriter needs them; p_oid NULL = all.
 CREATE FUNCTION hg_sim.foreign_tables(p_oid oid)
 RETURNS TABLE (schema_name text, table_name text, project text, mc_table text, select_list text,
-               null_list text, store_exists boolean)
+               null_list text, store_exists boolean, rel oid)
 LANGUAGE sql STABLE AS $$
     SELECT n.nspname::text, c.relname::text, lower(po.v), lower(pt.v),
         (SELECT string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname),
@@ -111,7 +138,8 @@ LANGUAGE sql STABLE AS $$
                            ', ' ORDER BY a.attnum)
            FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
         CASE WHEN po.v IS NULL OR pt.v IS NULL THEN false
-             ELSE to_regclass(format('%I.%I', 'hg_sim_mc_' || lower(po.v), lower(pt.v))) IS NOT NULL END
+             ELSE to_regclass(format('%I.%I', 'hg_sim_mc_' || lower(po.v), lower(pt.v))) IS NOT NULL END,
+        c.oid
     FROM pg_foreign_table ft
     JOIN pg_class c ON c.oid = ft.ftrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -135,7 +163,7 @@ BEGIN
         FOR f IN SELECT * FROM hg_sim.foreign_tables(r.objid) LOOP
             RAISE NOTICE '%', concat_ws(chr(31), 'hg_sim:ft', f.schema_name, f.table_name, coalesce(f.project, ''),
                 coalesce(f.mc_table, ''), coalesce(f.select_list, ''), coalesce(f.null_list, ''),
-                f.store_exists::text);
+                f.store_exists::text, f.rel::text);
         END LOOP;
     END LOOP;
 END $$;
@@ -208,3 +236,43 @@ CREATE TABLE hologres.hg_query_log (
     table_name text,
     encryption text
 );
+GRANT SELECT ON hologres.hg_query_log TO PUBLIC;
+
+-- pg_settings lists the Hologres settings of this version (PostgreSQL hides placeholder settings, so the view
+-- is extended; its UPDATE rule, set_config, keeps working). The source of a placeholder's value is not known to
+-- PostgreSQL: 'default' when it equals the server default, else 'session'.
+SET allow_system_table_mods = on;
+CREATE OR REPLACE VIEW pg_catalog.pg_settings AS
+    SELECT * FROM pg_show_all_settings()
+    UNION ALL
+    SELECT s.name, current_setting(s.name, true), NULL::text, 'Customized Options'::text, s.short_desc,
+           NULL::text, 'user'::text, s.vartype, CASE WHEN current_setting(s.name, true) IS NOT DISTINCT FROM
+           s.boot_val THEN 'default' ELSE 'session' END::text, NULL::text, NULL::text, NULL::text[], s.boot_val,
+           s.boot_val, NULL::text, NULL::integer, false
+    FROM (VALUES
+        ('hg.experimental_enable_access_odps_orc_via_holo', 'bool', 'true', ARRAY[0, 0, 0],
+         'Reads MaxCompute foreign tables with HQE (true) or SQE (false).'),
+        ('hg.experimental_external_catalog_routing', 'string', '', ARRAY[3, 2, 0],
+         'Engine per external catalog, e.g. odps:common_table,dlf:hqe.')) AS s(name, vartype, boot_val, since,
+                                                                               short_desc)
+    WHERE (SELECT i.version_parts >= s.since FROM hg_sim.instance i);
+RESET allow_system_table_mods;
+
+-- The foreign tables an IMPORT FOREIGN SCHEMA will create (same arguments as hg_sim.import_foreign_schema), for
+-- the statements the proxy rewrites before the import has run (same query string or pipelined messages).
+CREATE FUNCTION hg_sim.import_preview(p_project text, p_into text, p_limit text[], p_except text[], p_if_exists text)
+RETURNS TABLE (schema_name text, table_name text, project text, select_list text, null_list text)
+LANGUAGE sql STABLE AS $$
+    SELECT p_into, c.relname::text, p_project,
+        string_agg(format('CAST(%I AS %s) AS %I', a.attname, format_type(a.atttypid, a.atttypmod), a.attname),
+                   ', ' ORDER BY a.attnum),
+        string_agg(format('CAST(NULL AS %s) AS %I', format_type(a.atttypid, a.atttypmod), a.attname),
+                   ', ' ORDER BY a.attnum)
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE n.nspname = 'hg_sim_mc_' || p_project AND c.relkind IN ('r', 'v', 'p')
+      AND (p_limit IS NULL OR c.relname = ANY (p_limit))
+      AND (p_except IS NULL OR NOT c.relname = ANY (p_except))
+    GROUP BY c.relname
+$$;

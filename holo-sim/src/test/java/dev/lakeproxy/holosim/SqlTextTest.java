@@ -38,8 +38,8 @@ class SqlTextTest {
         for (String bad : new String[] {"o", "banana", "2", "", "tru e", "onn"}) {
             assertFalse(Settings.isValidBool(bad), bad);
         }
-        assertNull(ProxySession.invalidBoolOption("-c " + Settings.ORC_VIA_HOLO + "=false"));
-        assertEquals("x", ProxySession.invalidBoolOption("-c a=b -c " + Settings.ORC_VIA_HOLO + "=x -c c=d"));
+        assertNull(StartupHandshake.invalidBoolOption("-c " + Settings.ORC_VIA_HOLO + "=false"));
+        assertEquals("x", StartupHandshake.invalidBoolOption("-c a=b -c " + Settings.ORC_VIA_HOLO + "=x -c c=d"));
     }
 
     @Test
@@ -53,6 +53,15 @@ class SqlTextTest {
         byte[] b = "x hg.experimental_enable_access_odps_orc_via_holo y".getBytes(StandardCharsets.US_ASCII);
         assertTrue(Settings.swapBytes(b, 0, names, '.', '_', false));
         assertEquals("x hg_experimental_enable_access_odps_orc_via_holo y", new String(b, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void columnDefinitionsOfCreateForeignTable() {
+        List<String> cols = ProvisionalForeignTables.columns("id numeric(10,2) NOT NULL, \"Extra\" character"
+                + " varying(20) DEFAULT 'a,b', ts timestamp with time zone, CONSTRAINT c CHECK (id > 0)").stream()
+                .map(c -> c[0] + ":" + c[1]).collect(Collectors.toList());
+        assertEquals(Arrays.asList("id:numeric(10,2)", "Extra:character varying(20)", "ts:timestamp with time zone"),
+                cols);
     }
 
     @Test

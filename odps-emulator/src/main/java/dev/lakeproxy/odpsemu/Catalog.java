@@ -11,151 +11,208 @@ import java.util.concurrent.ConcurrentHashMap;
 /** In-memory MaxCompute metadata: projects, schemas, tables. Row data lives in PostgreSQL. */
 final class Catalog {
 
-  static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
+    static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
-  enum ProjectType { MANAGED, EXTERNAL }
-
-  static final class Project {
-    final String name;
-    final ProjectType type;
-    final boolean threeTier;
-    final String dlfCatalog; // only for Paimon_DLF external projects
-    final String owner;
-    /** Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every project on it). */
-    final Map<String, Schema> schemas;
-    final long createdAt = System.currentTimeMillis();
-
-    Project(String name, ProjectType type, boolean threeTier, String dlfCatalog, String owner,
-            Map<String, Schema> schemas) {
-      this.name = name;
-      this.schemas = schemas;
-      this.type = type;
-      this.threeTier = threeTier;
-      this.dlfCatalog = dlfCatalog;
-      this.owner = owner;
+    enum ProjectType {
+        MANAGED,
+        EXTERNAL
     }
 
-    boolean isPaimonDlf() {
-      return type == ProjectType.EXTERNAL;
-    }
-  }
+    static final class Project {
+        final String name;
+        final ProjectType type;
+        final boolean threeTier;
+        final String dlfCatalog; // only for Paimon_DLF external projects
+        final String owner;
 
-  static final class Schema {
-    final String project;
-    final String name;
-    final String pgSchema;
-    final Map<String, Table> tables = new ConcurrentHashMap<>();
+        /**
+         * Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every
+         * project on it).
+         */
+        final Map<String, Schema> schemas;
 
-    Schema(String project, String name, String pgSchema) {
-      this.project = project;
-      this.name = name;
-      this.pgSchema = pgSchema;
-    }
+        final long createdAt = System.currentTimeMillis();
 
-    String pgSchema() {
-      return pgSchema;
-    }
-  }
-
-  static final class Column {
-    final String name;
-    final String type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2), TIMESTAMP
-    final int precision; // TIMESTAMP(p) precision, -1 when not given
-    final String comment;
-
-    Column(String name, String type, int precision, String comment) {
-      this.name = name;
-      this.type = type;
-      this.precision = precision;
-      this.comment = comment;
-    }
-
-    String baseType() {
-      int p = type.indexOf('(');
-      return p < 0 ? type : type.substring(0, p);
-    }
-  }
-
-  static final class Table {
-    final String project;
-    final String schema;
-    final String name;
-    final List<Column> columns;
-    final List<Column> partitionColumns;
-    String comment;
-    Long lifecycle;
-    boolean external;
-    String storageHandler;
-    String location;
-    final Map<String, String> serdeProperties = new LinkedHashMap<>();
-    final Map<String, String> tblProperties = new LinkedHashMap<>();
-    final String owner;
-    /** Partitions created by ALTER TABLE ... ADD PARTITION (normalised {@code k=v/k2=v2}), possibly empty. */
-    final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
-    /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
-    String pgSchema;
-    final long createdAt = System.currentTimeMillis();
-    volatile long lastModified = createdAt;
-
-    Table(String project, String schema, String name, List<Column> columns, List<Column> partitionColumns,
-          String owner) {
-      this.project = project;
-      this.schema = schema;
-      this.name = name;
-      this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
-      this.partitionColumns = Collections.unmodifiableList(new ArrayList<>(partitionColumns));
-      this.owner = owner;
-    }
-
-    boolean isTablestore() {
-      return storageHandler != null && storageHandler.equals(TABLESTORE_HANDLER);
-    }
-
-    List<Column> allColumns() {
-      List<Column> all = new ArrayList<>(columns);
-      all.addAll(partitionColumns);
-      return all;
-    }
-
-    Column column(String n) {
-      for (Column c : allColumns()) {
-        if (c.name.equalsIgnoreCase(n)) {
-          return c;
+        Project(
+                String name,
+                ProjectType type,
+                boolean threeTier,
+                String dlfCatalog,
+                String owner,
+                Map<String, Schema> schemas) {
+            this.name = name;
+            this.schemas = schemas;
+            this.type = type;
+            this.threeTier = threeTier;
+            this.dlfCatalog = dlfCatalog;
+            this.owner = owner;
         }
-      }
-      return null;
+
+        boolean isPaimonDlf() {
+            return type == ProjectType.EXTERNAL;
+        }
     }
 
-    String pgSchema() {
-      return pgSchema != null ? pgSchema : pgSchemaName(project, schema);
+    static final class Schema {
+        final String project;
+        final String name;
+        final String pgSchema;
+        final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+        Schema(String project, String name, String pgSchema) {
+            this.project = project;
+            this.name = name;
+            this.pgSchema = pgSchema;
+        }
+
+        String pgSchema() {
+            return pgSchema;
+        }
     }
 
-    String pgQualified() {
-      return quote(pgSchema()) + "." + quote(name);
+    static final class Column {
+        final String name;
+        final String
+                type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
+        // TIMESTAMP
+        final int precision; // TIMESTAMP(p) precision, -1 when not given
+        final String comment;
+
+        Column(String name, String type, int precision, String comment) {
+            this.name = name;
+            this.type = type;
+            this.precision = precision;
+            this.comment = comment;
+        }
+
+        /** The type as DDL and DESC show it, with a TIMESTAMP precision when one was given. */
+        String typeText() {
+            return precision >= 0 ? type + "(" + precision + ")" : type;
+        }
+
+        String baseType() {
+            int p = type.indexOf('(');
+            int angle = type.indexOf('<');
+            if (angle >= 0 && (p < 0 || angle < p)) {
+                p = angle;
+            }
+            return p < 0 ? type : type.substring(0, p);
+        }
     }
 
-    String fullName() {
-      return project + "." + schema + "." + name;
+    static final class Table {
+        final String project;
+        final String schema;
+        final String name;
+        final List<Column> columns;
+        final List<Column> partitionColumns;
+        String comment;
+        Long lifecycle;
+        boolean external;
+        String storageHandler;
+        String location;
+        final Map<String, String> serdeProperties = new LinkedHashMap<>();
+        final Map<String, String> tblProperties = new LinkedHashMap<>();
+        final String owner;
+
+        /**
+         * Partitions created by ALTER TABLE ... ADD PARTITION (normalised {@code k=v/k2=v2}),
+         * possibly empty.
+         */
+        final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
+
+        /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
+        String pgSchema;
+
+        final long createdAt = System.currentTimeMillis();
+        volatile long lastModified = createdAt;
+
+        Table(
+                String project,
+                String schema,
+                String name,
+                List<Column> columns,
+                List<Column> partitionColumns,
+                String owner) {
+            this.project = project;
+            this.schema = schema;
+            this.name = name;
+            this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+            this.partitionColumns = Collections.unmodifiableList(new ArrayList<>(partitionColumns));
+            this.owner = owner;
+        }
+
+        boolean isTablestore() {
+            return storageHandler != null && storageHandler.equals(TABLESTORE_HANDLER);
+        }
+
+        List<Column> allColumns() {
+            List<Column> all = new ArrayList<>(columns);
+            all.addAll(partitionColumns);
+            return all;
+        }
+
+        Column column(String n) {
+            for (Column c : allColumns()) {
+                if (c.name.equalsIgnoreCase(n)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        String pgSchema() {
+            return pgSchema != null ? pgSchema : pgSchemaName(project, schema);
+        }
+
+        String pgQualified() {
+            return quote(pgSchema()) + "." + quote(name);
+        }
+
+        String fullName() {
+            return project + "." + schema + "." + name;
+        }
     }
-  }
 
-  final Map<String, Project> projects = new ConcurrentHashMap<>();
-  /** Simulated DLF catalogs: catalog name to its databases (schemas), shared by the projects attached to it. */
-  final Map<String, Map<String, Schema>> dlfCatalogs = new ConcurrentHashMap<>();
+    final Map<String, Project> projects = new ConcurrentHashMap<>();
 
-  Project project(String name) {
-    return name == null ? null : projects.get(name.toLowerCase(Locale.ROOT));
-  }
+    /**
+     * Simulated DLF catalogs: catalog name to its databases (schemas), shared by the projects
+     * attached to it.
+     */
+    final Map<String, Map<String, Schema>> dlfCatalogs = new ConcurrentHashMap<>();
 
-  static String pgSchemaName(String project, String schema) {
-    return (project + "$" + schema).toLowerCase(Locale.ROOT);
-  }
+    Project project(String name) {
+        return name == null ? null : projects.get(name.toLowerCase(Locale.ROOT));
+    }
 
-  static String dlfPgSchemaName(String catalog, String database) {
-    return ("dlf$" + catalog + "$" + database).toLowerCase(Locale.ROOT);
-  }
+    static String pgSchemaName(String project, String schema) {
+        return (project + "$" + schema).toLowerCase(Locale.ROOT);
+    }
 
-  static String quote(String ident) {
-    return "\"" + ident.replace("\"", "\"\"") + "\"";
-  }
+    static String dlfPgSchemaName(String catalog, String database) {
+        return ("dlf$" + catalog + "$" + database).toLowerCase(Locale.ROOT);
+    }
+
+    static String quote(String ident) {
+        return "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * column.repeated.in.creation and duplicated.partition.column ("Rewrite incompatible SQL
+     * statements"): a name may appear once among a table's columns and partition columns.
+     */
+    static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(partitionColumns);
+        for (Column c : all) {
+            if (!seen.add(c.name.toLowerCase(Locale.ROOT))) {
+                throw new OdpsSqlException(
+                        "ODPS-0130071",
+                        "[1,1] Semantic analysis exception - column repeated in creation: "
+                                + c.name);
+            }
+        }
+    }
 }

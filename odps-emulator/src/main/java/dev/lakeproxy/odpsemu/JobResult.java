@@ -7,15 +7,18 @@ import java.util.Map;
 
 /** What a finished SQL task produced: text result, a table of rows for the tunnel, outputs. */
 final class JobResult {
-  String text = "OK";
-  /** Result columns (name, MaxCompute type) of a query, or null for statements without rows. */
-  List<String[]> columns;
-  /** Rows as SDK record values, in the order of {@link #columns}. */
-  List<Object[]> rows = new ArrayList<>();
-  /** Output table to row count, for the instance summary's {@code Outputs}. */
-  final Map<String, Long> outputs = new LinkedHashMap<>();
+    String text = "OK";
 
-  boolean isQuery() {
-    return columns != null;
-  }
+    /** Result columns (name, MaxCompute type) of a query, or null for statements without rows. */
+    List<String[]> columns;
+
+    /** Rows as SDK record values, in the order of {@link #columns}. */
+    List<Object[]> rows = new ArrayList<>();
+
+    /** Output table to row count, for the instance summary's {@code Outputs}. */
+    final Map<String, Long> outputs = new LinkedHashMap<>();
+
+    boolean isQuery() {
+        return columns != null;
+    }
 }

@@ -1,18 +1,13 @@
 package dev.lakeproxy.odpsemu;
 
-import com.aliyun.odps.data.Record;
-import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
-import dev.lakeproxy.odpsemu.Catalog.Schema;
-import dev.lakeproxy.odpsemu.Catalog.Table;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -37,551 +31,362 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class MaxComputeEmulator implements AutoCloseable {
 
-  /** Access id and key of the root account (any unknown access id is also served as root). */
-  public static final String DEFAULT_ACCESS_ID = "emulator-access-id";
-  public static final String DEFAULT_ACCESS_KEY = "emulator-access-key";
-  public static final String DEFAULT_UID = "1234567890123456";
+    /** Access id and key of the root account (any unknown access id is also served as root). */
+    public static final String DEFAULT_ACCESS_ID = "emulator-access-id";
 
-  /** Builder; every option has a default, so {@code builder().start()} works. */
-  public static final class Builder {
-    private String host = "127.0.0.1";
-    private int port = 0;
-    private String timezone = "UTC";
-    private int tablestoreWriters = 4;
-    private int tablestoreBatchRows = 100;
-    private boolean tenantNamespaceSchema = false;
-    private String accountUid = DEFAULT_UID;
-    private String tablestoreInstance = "emulator-ots";
-    private final List<String> projects = new ArrayList<>();
-    private final List<String> threeTierProjects = new ArrayList<>();
+    public static final String DEFAULT_ACCESS_KEY = "emulator-access-key";
+    public static final String DEFAULT_UID = "1234567890123456";
 
-    private Builder() {}
+    /** Builder; every option has a default, so {@code builder().start()} works. */
+    public static final class Builder extends EmulatorOptions<Builder> {
 
-    /** TCP port; 0 (the default) picks a free ephemeral port. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
+        private Builder() {}
 
-    /** Address to bind; 127.0.0.1 by default. */
-    public Builder host(String host) {
-      this.host = host;
-      return this;
-    }
-
-    /** Project time zone ({@code odps.sql.timezone}) used for DATETIME and TIMESTAMP; UTC by default. */
-    public Builder timezone(String zoneId) {
-      this.timezone = zoneId;
-      return this;
-    }
-
-    /** Number of simulated parallel Tablestore writers (default 4). */
-    public Builder tablestoreWriters(int n) {
-      this.tablestoreWriters = n;
-      return this;
-    }
-
-    /** Rows per simulated BatchWriteRow request (default 100). */
-    public Builder tablestoreBatchRows(int n) {
-      this.tablestoreBatchRows = n;
-      return this;
-    }
-
-    /** The tenant's {@code odps.namespace.schema} answered on {@code GET /tenants} (default false). */
-    public Builder tenantNamespaceSchema(boolean on) {
-      this.tenantNamespaceSchema = on;
-      return this;
-    }
-
-    /** The account uid shown in principals such as {@code acs:ram::<uid>:root}. */
-    public Builder accountUid(String uid) {
-      this.accountUid = uid;
-      return this;
-    }
-
-    /** Name of the simulated Tablestore instance. */
-    public Builder tablestoreInstance(String name) {
-      this.tablestoreInstance = name;
-      return this;
-    }
-
-    /** A normal (two-tier) project to create at start. */
-    public Builder project(String name) {
-      projects.add(name);
-      return this;
-    }
-
-    /** A three-tier (schema-enabled) project to create at start. */
-    public Builder threeTierProject(String name) {
-      threeTierProjects.add(name);
-      return this;
-    }
-
-    public MaxComputeEmulator start() {
-      MaxComputeEmulator emu = new MaxComputeEmulator(this);
-      try {
-        emu.startInternal(host, port);
-        for (String p : projects) {
-          emu.createProject(p);
+        @Override
+        Builder self() {
+            return this;
         }
-        for (String p : threeTierProjects) {
-          emu.createThreeTierProject(p);
+
+        public MaxComputeEmulator start() {
+            MaxComputeEmulator emu = new MaxComputeEmulator(this);
+            try {
+                emu.startInternal(host, port);
+                for (String p : projects) {
+                    emu.createProject(p);
+                }
+                for (String p : threeTierProjects) {
+                    emu.createThreeTierProject(p);
+                }
+                return emu;
+            } catch (IOException | SQLException | RuntimeException e) {
+                emu.close();
+                throw new IllegalStateException(
+                        "MaxCompute emulator failed to start: " + e.getMessage(), e);
+            }
         }
-        return emu;
-      } catch (IOException | SQLException | RuntimeException e) {
-        emu.close();
-        throw new IllegalStateException("MaxCompute emulator failed to start: " + e.getMessage(), e);
-      }
     }
-  }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  final Catalog catalog = new Catalog();
-  private final ZoneId zone;
-  private final int tablestoreWriters;
-  private final int tablestoreBatchRows;
-  private volatile boolean tenantNamespaceSchema;
-  private final String accountUid;
-  private final SimulatedTablestore tablestore;
-  private final Map<String, User> usersByAccessId = new ConcurrentHashMap<>();
-  private final Map<String, User> usersByName = new ConcurrentHashMap<>();
-  private final User root;
-  private final List<RestServer.InstanceRecord> jobs = new CopyOnWriteArrayList<>();
-  private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
-  private EmbeddedPostgres postgres;
-  private Connection pg;
-  private SqlEngine engine;
-  private RestServer server;
-
-  private MaxComputeEmulator(Builder b) {
-    this.zone = ZoneId.of(b.timezone);
-    this.tablestoreWriters = b.tablestoreWriters;
-    this.tablestoreBatchRows = b.tablestoreBatchRows;
-    this.tenantNamespaceSchema = b.tenantNamespaceSchema;
-    this.accountUid = b.accountUid;
-    this.tablestore = new SimulatedTablestore(b.tablestoreInstance);
-    this.root = new User("root", DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY, true, accountUid);
-    usersByAccessId.put(root.accessId(), root);
-    usersByName.put("root", root);
-  }
-
-  private void startInternal(String host, int port) throws IOException, SQLException {
-    postgres = EmbeddedPostgres.builder().start();
-    pg = postgres.getPostgresDatabase().getConnection();
-    try (Statement st = pg.createStatement()) {
-      st.execute("SET TIME ZONE 'UTC'");
-      st.execute("CREATE SCHEMA mc");
-      st.execute("CREATE FUNCTION mc.rand() RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'");
-      st.execute("CREATE FUNCTION mc.rand(bigint) RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'");
-      st.execute("CREATE FUNCTION mc.getdate() RETURNS timestamp(3) LANGUAGE sql STABLE AS 'SELECT localtimestamp(3)'");
-      st.execute("CREATE FUNCTION mc.nvl(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE "
-          + "AS 'SELECT coalesce($1, $2)'");
-      st.execute("CREATE FUNCTION mc.\"if\"(boolean, anyelement, anyelement) RETURNS anyelement LANGUAGE sql "
-          + "IMMUTABLE AS 'SELECT CASE WHEN $1 THEN $2 ELSE $3 END'");
-      st.execute("CREATE FUNCTION mc.tolower(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower($1)'");
-      st.execute("CREATE FUNCTION mc.toupper(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper($1)'");
+    public static Builder builder() {
+        return new Builder();
     }
-    engine = new SqlEngine(this, pg);
-    server = new RestServer(this, host, port);
-    server.start();
-  }
 
-  // ------------------------------------------------------------------ connection facts
+    final Catalog catalog = new Catalog();
+    private final ZoneId zone;
+    private final int tablestoreWriters;
+    private final int tablestoreBatchRows;
+    private volatile boolean tenantNamespaceSchema;
+    private final String accountUid;
+    private final SimulatedTablestore tablestore;
+    private final Accounts accounts;
+    private final User root;
+    private final List<InstanceRecord> jobs = new CopyOnWriteArrayList<>();
+    private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
+    private EmbeddedPostgres postgres;
+    private Connection pg;
+    private SqlEngine engine;
+    private ProjectAdmin projects;
+    private RestServer server;
 
-  public int port() {
-    return server.port();
-  }
-
-  /** The MaxCompute endpoint, {@code http://127.0.0.1:PORT/api}. */
-  public String endpoint() {
-    return "http://127.0.0.1:" + port() + "/api";
-  }
-
-  public String accessId() {
-    return root.accessId();
-  }
-
-  public String accessKey() {
-    return root.accessKey();
-  }
-
-  /**
-   * A working odps-jdbc URL for a project as the root account, e.g.
-   * {@code jdbcUrl("p", "odpsNamespaceSchema=true", "schema=s")}; extra parameters are {@code k=v}.
-   */
-  public String jdbcUrl(String project, String... extraParams) {
-    return jdbcUrl(root, project, extraParams);
-  }
-
-  /** A working odps-jdbc URL for a project as the given user. */
-  public String jdbcUrl(User user, String project, String... extraParams) {
-    StringBuilder sb = new StringBuilder("jdbc:odps:").append(endpoint()).append("?project=").append(enc(project))
-        .append("&accessId=").append(enc(user.accessId())).append("&accessKey=").append(enc(user.accessKey()))
-        .append("&charset=UTF-8");
-    for (String p : extraParams) {
-      int eq = p.indexOf('=');
-      sb.append('&').append(eq < 0 ? enc(p) : enc(p.substring(0, eq)) + "=" + enc(p.substring(eq + 1)));
+    private MaxComputeEmulator(Builder b) {
+        this.zone = ZoneId.of(b.timezone);
+        this.tablestoreWriters = b.tablestoreWriters;
+        this.tablestoreBatchRows = b.tablestoreBatchRows;
+        this.tenantNamespaceSchema = b.tenantNamespaceSchema;
+        this.accountUid = b.accountUid;
+        this.tablestore = new SimulatedTablestore(b.tablestoreInstance);
+        this.accounts = new Accounts(accountUid, DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
+        this.root = accounts.root;
     }
-    return sb.toString();
-  }
 
-  private static String enc(String s) {
-    try {
-      return URLEncoder.encode(s, StandardCharsets.UTF_8.name());
-    } catch (java.io.UnsupportedEncodingException e) {
-      throw new IllegalStateException(e);
+    private void startInternal(String host, int port) throws IOException, SQLException {
+        postgres = EmbeddedPostgres.builder().start();
+        pg = postgres.getPostgresDatabase().getConnection();
+        MaxComputeFunctions.install(pg);
+        engine = new SqlEngine(this, pg);
+        projects = new ProjectAdmin(catalog, engine, root.principal());
+        server = new RestServer(this, host, port);
+        server.start();
     }
-  }
 
-  // ------------------------------------------------------------------ projects
+    // ------------------------------------------------------------------ connection facts
 
-  /** Creates a normal (two-tier) project with its {@code default} schema. */
-  public void createProject(String name) {
-    addProject(name, ProjectType.MANAGED, false, null);
-  }
-
-  /** Creates a three-tier project (schemas enabled) with its {@code default} schema. */
-  public void createThreeTierProject(String name) {
-    addProject(name, ProjectType.MANAGED, true, null);
-  }
-
-  /**
-   * Creates a Paimon_DLF external project bound to a simulated DLF catalog, as the root account.
-   * It is three-tier; its schemas are the catalog's databases, starting with {@code default}.
-   */
-  public void createPaimonDlfProject(String name, String dlfCatalog) {
-    createPaimonDlfProject(name, dlfCatalog, root);
-  }
-
-  /**
-   * Creates a Paimon_DLF external project as a user: the RAM control-plane layer applies, and a
-   * RAM user without it gets "You are not authorized to perform this action" (seed: Troubleshooting).
-   */
-  public void createPaimonDlfProject(String name, String dlfCatalog, User asUser) {
-    if (!asUser.hasRamExternalProjectPermission()) {
-      throw OdpsSqlException.verbatim("Forbidden", "You are not authorized to perform this action. User "
-          + asUser.principal() + " lacks the RAM permission to create an external project (RAM console).");
+    public int port() {
+        return server.port();
     }
-    addProject(name, ProjectType.EXTERNAL, true, dlfCatalog);
-  }
 
-  private void addProject(String name, ProjectType type, boolean threeTier, String dlfCatalog) {
-    String key = name.toLowerCase(Locale.ROOT);
-    if (catalog.projects.containsKey(key)) {
-      throw new IllegalArgumentException("project already exists: " + name);
+    /** The MaxCompute endpoint, {@code http://127.0.0.1:PORT/api}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port() + "/api";
     }
-    Map<String, Schema> schemas = type == ProjectType.EXTERNAL
-        ? catalog.dlfCatalogs.computeIfAbsent(dlfCatalog.toLowerCase(Locale.ROOT), k -> new ConcurrentHashMap<>())
-        : new ConcurrentHashMap<>();
-    Project p = new Project(key, type, threeTier, dlfCatalog, root.principal(), schemas);
-    synchronized (engine) {
-      if (!p.schemas.containsKey("default")) {
-        createSchemaInternal(p, "default");
-      }
+
+    public String accessId() {
+        return root.accessId();
     }
-    catalog.projects.put(key, p);
-  }
 
-  /** Creates a schema in a three-tier project (as {@code CREATE SCHEMA} does). */
-  public void createSchema(String project, String schema) {
-    Project p = requireProject(project);
-    if (!p.threeTier) {
-      throw new IllegalArgumentException("project " + project + " is not three-tier");
+    public String accessKey() {
+        return root.accessKey();
     }
-    synchronized (engine) {
-      createSchemaInternal(p, schema.toLowerCase(Locale.ROOT));
+
+    /**
+     * A working odps-jdbc URL for a project as the root account, e.g. {@code jdbcUrl("p",
+     * "odpsNamespaceSchema=true", "schema=s")}; extra parameters are {@code k=v}.
+     */
+    public String jdbcUrl(String project, String... extraParams) {
+        return jdbcUrl(root, project, extraParams);
     }
-  }
 
-  void createSchemaInternal(Project p, String schema) {
-    Schema s = new Schema(p.name, schema, p.isPaimonDlf() ? Catalog.dlfPgSchemaName(p.dlfCatalog, schema)
-        : Catalog.pgSchemaName(p.name, schema));
-    try {
-      engine.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
-    } catch (SQLException e) {
-      throw SqlEngine.translate(e);
+    /** A working odps-jdbc URL for a project as the given user. */
+    public String jdbcUrl(User user, String project, String... extraParams) {
+        return JdbcUrls.of(endpoint(), user, project, extraParams);
     }
-    p.schemas.put(schema, s);
-  }
 
-  private Project requireProject(String name) {
-    Project p = catalog.project(name);
-    if (p == null) {
-      throw new IllegalArgumentException("no such project: " + name);
+    // ------------------------------------------------------------------ projects
+
+    /** Creates a normal (two-tier) project with its {@code default} schema. */
+    public void createProject(String name) {
+        projects.add(name, ProjectType.MANAGED, false, null);
     }
-    return p;
-  }
 
-  /** Names of the schemas of a project. */
-  public List<String> schemas(String project) {
-    List<String> out = new ArrayList<>(requireProject(project).schemas.keySet());
-    Collections.sort(out);
-    return out;
-  }
-
-  /**
-   * Defines a Paimon table in a Paimon_DLF project's catalog (as another engine writing to DLF
-   * would). {@code columns} are DDL column definitions such as {@code "id BIGINT"}; {@code bucket}
-   * may be null (unset). With a primary key and no bucket the table is a Dynamic Bucket table.
-   */
-  public void createPaimonTable(String project, String schema, String table, List<String> columns,
-                                List<String> partitionColumns, List<String> primaryKey, Integer bucket) {
-    Project p = requireProject(project);
-    if (!p.isPaimonDlf()) {
-      throw new IllegalArgumentException("project " + project + " is not a Paimon_DLF external project");
+    /** Creates a three-tier project (schemas enabled) with its {@code default} schema. */
+    public void createThreeTierProject(String name) {
+        projects.add(name, ProjectType.MANAGED, true, null);
     }
-    StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(schema).append('.').append(table).append(" (")
-        .append(String.join(", ", columns)).append(")");
-    if (partitionColumns != null && !partitionColumns.isEmpty()) {
-      ddl.append(" PARTITIONED BY (").append(String.join(", ", partitionColumns)).append(")");
+
+    /**
+     * Creates a Paimon_DLF external project bound to a simulated DLF catalog, as the root account.
+     * It is three-tier; its schemas are the catalog's databases, starting with {@code default}.
+     */
+    public void createPaimonDlfProject(String name, String dlfCatalog) {
+        createPaimonDlfProject(name, dlfCatalog, root);
     }
-    List<String> props = new ArrayList<>();
-    if (primaryKey != null && !primaryKey.isEmpty()) {
-      props.add("'primary-key'='" + String.join(",", primaryKey) + "'");
-    }
-    if (bucket != null) {
-      props.add("'bucket'='" + bucket + "'");
-    }
-    if (!props.isEmpty()) {
-      ddl.append(" TBLPROPERTIES (").append(String.join(", ", props)).append(")");
-    }
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("odps.namespace.schema", "true");
-    execute(project, ddl.toString(), settings);
-  }
 
-  /** Table properties of a table (Paimon options such as {@code primary-key}, {@code bucket}). */
-  public Map<String, String> tableProperties(String project, String schema, String table) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(requireTable(project, schema, table).tblProperties));
-  }
-
-  private Table requireTable(String project, String schema, String table) {
-    Schema s = requireProject(project).schemas.get(schema.toLowerCase(Locale.ROOT));
-    Table t = s == null ? null : s.tables.get(table.toLowerCase(Locale.ROOT));
-    if (t == null) {
-      throw new IllegalArgumentException("no such table: " + project + "." + schema + "." + table);
-    }
-    return t;
-  }
-
-  /**
-   * Runs MaxCompute SQL as the root account, outside any client (for set-up). Returns the task's
-   * text result; a failing statement throws {@link OdpsSqlException} with the server's error text.
-   */
-  public String execute(String project, String sql) {
-    return execute(project, sql, new LinkedHashMap<>());
-  }
-
-  /** As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}. */
-  public String execute(String project, String sql, Map<String, String> settings) {
-    Project p = requireProject(project);
-    boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
-    String schema = settings.getOrDefault("odps.default.schema", "default");
-    SqlEngine.Context ctx = new SqlEngine.Context(p, schema, ns, root, new LinkedHashMap<>(settings));
-    return engine.run(ctx, sql).text;
-  }
-
-  // ------------------------------------------------------------------ users and permissions
-
-  /** The root account (owner of every project; all permissions). */
-  public User root() {
-    return root;
-  }
-
-  /**
-   * Adds a RAM user with access id {@code <name>-access-id} and key {@code <name>-access-key}. It
-   * has DLF data permission and no RAM permission to create external projects until changed.
-   */
-  public User addRamUser(String name) {
-    User u = new User(name, name + "-access-id", name + "-access-key", false, accountUid);
-    usersByAccessId.put(u.accessId(), u);
-    usersByName.put(name, u);
-    return u;
-  }
-
-  /** Grants or revokes a user's DLF data-plane permission (read, write, list in DLF catalogs). */
-  public void setDlfDataPermission(String user, boolean granted) {
-    requireUser(user).dlfDataPermission = granted;
-  }
-
-  /** Grants or revokes a user's RAM control-plane permission to create external projects. */
-  public void setRamExternalProjectPermission(String user, boolean granted) {
-    requireUser(user).ramExternalProjectPermission = granted;
-  }
-
-  private User requireUser(String name) {
-    User u = usersByName.get(name);
-    if (u == null) {
-      throw new IllegalArgumentException("no such user: " + name);
-    }
-    return u;
-  }
-
-  /** The user of a request: {@code Authorization: ODPS <accessId>:<signature>}; unknown ids are root. */
-  User userForAuthorization(String header) {
-    if (header == null) {
-      return root;
-    }
-    String h = header.trim();
-    int sp = h.indexOf(' ');
-    String cred = sp < 0 ? h : h.substring(sp + 1);
-    int colon = cred.indexOf(':');
-    String id = colon < 0 ? cred : cred.substring(0, colon);
-    return usersByAccessId.getOrDefault(id, root);
-  }
-
-  /** Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (for new connections). */
-  public void setTenantNamespaceSchema(boolean on) {
-    this.tenantNamespaceSchema = on;
-  }
-
-  String accountUid() {
-    return accountUid;
-  }
-
-  boolean tenantNamespaceSchema() {
-    return tenantNamespaceSchema;
-  }
-
-  // ------------------------------------------------------------------ Tablestore
-
-  /** The simulated Tablestore instance: create tables in it, read back rows. */
-  public SimulatedTablestore tablestore() {
-    return tablestore;
-  }
-
-  int tablestoreWriters() {
-    return tablestoreWriters;
-  }
-
-  int tablestoreBatchRows() {
-    return tablestoreBatchRows;
-  }
-
-  void recordTablestoreWrite(TablestoreWriteReport r) {
-    tablestoreWrites.add(r);
-  }
-
-  /** Every INSERT into a Tablestore external table, oldest first, with its per-writer spread. */
-  public List<TablestoreWriteReport> tablestoreWrites() {
-    return Collections.unmodifiableList(new ArrayList<>(tablestoreWrites));
-  }
-
-  /** The latest Tablestore write report, or null. */
-  public TablestoreWriteReport lastTablestoreWrite() {
-    List<TablestoreWriteReport> all = tablestoreWrites();
-    return all.isEmpty() ? null : all.get(all.size() - 1);
-  }
-
-  // ------------------------------------------------------------------ jobs
-
-  void recordJob(RestServer.InstanceRecord rec) {
-    jobs.add(rec);
-  }
-
-  /** Jobs submitted over HTTP, oldest first: SQL text, settings, user, outcome. */
-  public List<SubmittedJob> jobs() {
-    List<SubmittedJob> out = new ArrayList<>();
-    for (RestServer.InstanceRecord r : jobs) {
-      out.add(new SubmittedJob(r));
-    }
-    return out;
-  }
-
-  /** The SQL texts of the submitted jobs, oldest first. */
-  public List<String> submittedSql() {
-    List<String> out = new ArrayList<>();
-    for (RestServer.InstanceRecord r : jobs) {
-      out.add(r.sql);
-    }
-    return out;
-  }
-
-  public void clearJobs() {
-    jobs.clear();
-  }
-
-  // ------------------------------------------------------------------ internals
-
-  ZoneId zone() {
-    return zone;
-  }
-
-  SqlEngine engine() {
-    return engine;
-  }
-
-  /** Commits a table-tunnel upload: the blocks' records become rows of the table (or partition). */
-  void commitUpload(Table t, String partitionSpec, boolean overwrite, Map<Long, List<Record>> blocks, User user) {
-    if (t.isTablestore()) {
-      throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - tunnel upload to the "
-          + "Tablestore external table " + t.fullName() + " is not supported; use INSERT ... SELECT");
-    }
-    Project p = catalog.project(t.project);
-    if (p.isPaimonDlf()) {
-      PaimonRules.checkWritable(t);
-    }
-    Map<String, String> spec = partitionSpec == null || partitionSpec.isEmpty() ? new LinkedHashMap<>()
-        : RestServer.parseSpec(partitionSpec);
-    List<Column> cols = new ArrayList<>(t.columns);
-    for (String k : spec.keySet()) {
-      Column c = t.column(k);
-      if (c == null) {
-        throw new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - partition column " + k
-            + " does not exist in " + t.fullName());
-      }
-      cols.add(c);
-    }
-    List<Object[]> rows = new ArrayList<>();
-    for (List<Record> block : blocks.values()) {
-      for (Record r : block) {
-        Object[] o = new Object[cols.size()];
-        for (int i = 0; i < t.columns.size(); i++) {
-          o[i] = OdpsValues.fromRecordValue(r.get(i), t.columns.get(i).type, zone);
+    /**
+     * Creates a Paimon_DLF external project as a user: the RAM control-plane layer applies, and a
+     * RAM user without it gets "You are not authorized to perform this action" (seed:
+     * Troubleshooting).
+     */
+    public void createPaimonDlfProject(String name, String dlfCatalog, User asUser) {
+        if (!asUser.hasRamExternalProjectPermission()) {
+            throw OdpsSqlException.verbatim(
+                    "Forbidden",
+                    "You are not authorized to perform this action. User "
+                            + asUser.principal()
+                            + " lacks the RAM permission to create an external project (RAM"
+                            + " console).");
         }
-        int k = t.columns.size();
-        for (String v : spec.values()) {
-          o[k++] = v;
-        }
-        rows.add(o);
-      }
+        projects.add(name, ProjectType.EXTERNAL, true, dlfCatalog);
     }
-    PaimonRules.truncateTimestamps(cols, rows);
-    synchronized (engine) {
-      try {
-        if (overwrite) {
-          engine.exec("DELETE FROM " + t.pgQualified());
-        }
-        engine.insertRows(t, cols, rows, p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null);
-      } catch (SQLException e) {
-        throw SqlEngine.translate(e);
-      }
-    }
-  }
 
-  @Override
-  public void close() {
-    if (server != null) {
-      server.stop();
-      server = null;
+    /** Creates a schema in a three-tier project (as {@code CREATE SCHEMA} does). */
+    public void createSchema(String project, String schema) {
+        Project p = projects.require(project);
+        if (!p.threeTier) {
+            throw new IllegalArgumentException("project " + project + " is not three-tier");
+        }
+        synchronized (engine) {
+            projects.createSchema(p, schema.toLowerCase(Locale.ROOT));
+        }
     }
-    try {
-      if (pg != null) {
-        pg.close();
-      }
-    } catch (SQLException ignored) {
-      // closing anyway
+
+    /** Names of the schemas of a project. */
+    public List<String> schemas(String project) {
+        List<String> out = new ArrayList<>(projects.require(project).schemas.keySet());
+        Collections.sort(out);
+        return out;
     }
-    try {
-      if (postgres != null) {
-        postgres.close();
-        postgres = null;
-      }
-    } catch (IOException ignored) {
-      // closing anyway
+
+    /**
+     * Defines a Paimon table in a Paimon_DLF project's catalog (as another engine writing to DLF
+     * would). {@code columns} are DDL column definitions such as {@code "id BIGINT"}; {@code
+     * bucket} may be null (unset). With a primary key and no bucket the table is a Dynamic Bucket
+     * table.
+     */
+    public void createPaimonTable(
+            String project,
+            String schema,
+            String table,
+            List<String> columns,
+            List<String> partitionColumns,
+            List<String> primaryKey,
+            Integer bucket) {
+        Project p = projects.require(project);
+        if (!p.isPaimonDlf()) {
+            throw new IllegalArgumentException(
+                    "project " + project + " is not a Paimon_DLF external project");
+        }
+        String ddl =
+                PaimonRules.tableDdl(schema, table, columns, partitionColumns, primaryKey, bucket);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("odps.namespace.schema", "true");
+        execute(project, ddl, settings);
     }
-  }
+
+    /** Table properties of a table (Paimon options such as {@code primary-key}, {@code bucket}). */
+    public Map<String, String> tableProperties(String project, String schema, String table) {
+        return Collections.unmodifiableMap(
+                new LinkedHashMap<>(projects.requireTable(project, schema, table).tblProperties));
+    }
+
+    /**
+     * Runs MaxCompute SQL as the root account, outside any client (for set-up). Returns the task's
+     * text result; a failing statement throws {@link OdpsSqlException} with the server's error
+     * text.
+     */
+    public String execute(String project, String sql) {
+        return execute(project, sql, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}.
+     */
+    public String execute(String project, String sql, Map<String, String> settings) {
+        Project p = projects.require(project);
+        boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
+        String schema = settings.getOrDefault("odps.default.schema", "default");
+        SqlEngine.Context ctx =
+                new SqlEngine.Context(p, schema, ns, root, new LinkedHashMap<>(settings));
+        return engine.run(ctx, sql).text;
+    }
+
+    // ------------------------------------------------------------------ users and permissions
+
+    /** The root account (owner of every project; all permissions). */
+    public User root() {
+        return root;
+    }
+
+    /**
+     * Adds a RAM user with access id {@code <name>-access-id} and key {@code <name>-access-key}. It
+     * has DLF data permission and no RAM permission to create external projects until changed.
+     */
+    public User addRamUser(String name) {
+        return accounts.addRamUser(name);
+    }
+
+    /** Grants or revokes a user's DLF data-plane permission (read, write, list in DLF catalogs). */
+    public void setDlfDataPermission(String user, boolean granted) {
+        accounts.require(user).dlfDataPermission = granted;
+    }
+
+    /** Grants or revokes a user's RAM control-plane permission to create external projects. */
+    public void setRamExternalProjectPermission(String user, boolean granted) {
+        accounts.require(user).ramExternalProjectPermission = granted;
+    }
+
+    /** The user of a request ({@code Authorization: ODPS <accessId>:<signature>}). */
+    User userForAuthorization(String header) {
+        return accounts.forAuthorization(header);
+    }
+
+    /**
+     * Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (for new
+     * connections).
+     */
+    public void setTenantNamespaceSchema(boolean on) {
+        this.tenantNamespaceSchema = on;
+    }
+
+    String accountUid() {
+        return accountUid;
+    }
+
+    boolean tenantNamespaceSchema() {
+        return tenantNamespaceSchema;
+    }
+
+    // ------------------------------------------------------------------ Tablestore
+
+    /** The simulated Tablestore instance: create tables in it, read back rows. */
+    public SimulatedTablestore tablestore() {
+        return tablestore;
+    }
+
+    int tablestoreWriters() {
+        return tablestoreWriters;
+    }
+
+    int tablestoreBatchRows() {
+        return tablestoreBatchRows;
+    }
+
+    void recordTablestoreWrite(TablestoreWriteReport r) {
+        tablestoreWrites.add(r);
+    }
+
+    /** Every INSERT into a Tablestore external table, oldest first, with its per-writer spread. */
+    public List<TablestoreWriteReport> tablestoreWrites() {
+        return Collections.unmodifiableList(new ArrayList<>(tablestoreWrites));
+    }
+
+    /** The latest Tablestore write report, or null. */
+    public TablestoreWriteReport lastTablestoreWrite() {
+        List<TablestoreWriteReport> all = tablestoreWrites();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    // ------------------------------------------------------------------ jobs
+
+    void recordJob(InstanceRecord rec) {
+        jobs.add(rec);
+    }
+
+    /** Jobs submitted over HTTP, oldest first: SQL text, settings, user, outcome. */
+    public List<SubmittedJob> jobs() {
+        List<SubmittedJob> out = new ArrayList<>();
+        for (InstanceRecord r : jobs) {
+            out.add(new SubmittedJob(r));
+        }
+        return out;
+    }
+
+    /** The SQL texts of the submitted jobs, oldest first. */
+    public List<String> submittedSql() {
+        List<String> out = new ArrayList<>();
+        for (InstanceRecord r : jobs) {
+            out.add(r.sql);
+        }
+        return out;
+    }
+
+    public void clearJobs() {
+        jobs.clear();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
+    void createSchemaInternal(Project p, String schema) {
+        projects.createSchema(p, schema);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    SqlEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        try {
+            if (pg != null) {
+                pg.close();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
 }

@@ -1,29 +1,29 @@
 package dev.lakeproxy.odpsemu;
 
 /**
- * A failed job. {@link #getMessage()} is the text MaxCompute puts in the task result, which the
- * SDK surfaces as the exception message: {@code ODPS-0130131:[1,15] Table not found - ...}.
+ * A failed job. {@link #getMessage()} is the text MaxCompute puts in the task result, which the SDK
+ * surfaces as the exception message: {@code ODPS-0130131:[1,15] Table not found - ...}.
  */
 public class OdpsSqlException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final String code;
+    private static final long serialVersionUID = 1L;
+    private final String code;
 
-  public OdpsSqlException(String code, String message) {
-    super(code + ":" + message);
-    this.code = code;
-  }
+    public OdpsSqlException(String code, String message) {
+        super(code + ":" + message);
+        this.code = code;
+    }
 
-  /** An error whose full text is given verbatim (used for texts quoted from the seeds). */
-  public static OdpsSqlException verbatim(String code, String fullText) {
-    return new OdpsSqlException(code, fullText, true);
-  }
+    /** An error whose full text is given verbatim (used for texts quoted from the seeds). */
+    public static OdpsSqlException verbatim(String code, String fullText) {
+        return new OdpsSqlException(code, fullText, true);
+    }
 
-  private OdpsSqlException(String code, String fullText, boolean verbatim) {
-    super(fullText);
-    this.code = code;
-  }
+    private OdpsSqlException(String code, String fullText, boolean verbatim) {
+        super(fullText);
+        this.code = code;
+    }
 
-  public String code() {
-    return code;
-  }
+    public String code() {
+        return code;
+    }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A simulated Tablestore instance: tables of rows keyed by primary key, each row a map of
- * attribute columns. MaxCompute writes upsert and touch only the attributes they map.
+ * A simulated Tablestore instance: tables of rows keyed by primary key, each row a map of attribute
+ * columns. MaxCompute writes upsert and touch only the attributes they map.
  *
  * <p>Partitions: Tablestore splits a table into partitions by ranges of the first primary-key
  * column. Here the ranges are given by {@link #createTable(String, List)} split points, or, when
@@ -23,189 +23,193 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedTablestore {
 
-  /** Default width of a BIGINT first-primary-key partition range. */
-  public static final long DEFAULT_RANGE_WIDTH = 100;
+    /** Default width of a BIGINT first-primary-key partition range. */
+    public static final long DEFAULT_RANGE_WIDTH = 100;
 
-  /** One stored row: its primary key values (in key order) and its attribute columns. */
-  public static final class Row {
-    private final List<Object> primaryKey;
-    private final Map<String, Object> attributes;
+    /** One stored row: its primary key values (in key order) and its attribute columns. */
+    public static final class Row {
+        private final List<Object> primaryKey;
+        private final Map<String, Object> attributes;
 
-    Row(List<Object> primaryKey, Map<String, Object> attributes) {
-      this.primaryKey = Collections.unmodifiableList(new ArrayList<>(primaryKey));
-      this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-    }
-
-    public List<Object> primaryKey() {
-      return primaryKey;
-    }
-
-    public Map<String, Object> attributes() {
-      return attributes;
-    }
-
-    @Override
-    public String toString() {
-      return primaryKey + " " + attributes;
-    }
-  }
-
-  static final class Table {
-    final String name;
-    final List<Object> splitPoints;
-    final TreeMap<List<Object>, Map<String, Object>> rows = new TreeMap<>(SimulatedTablestore::compareKeys);
-    final AtomicLong version = new AtomicLong();
-
-    Table(String name, List<Object> splitPoints) {
-      this.name = name;
-      this.splitPoints = new ArrayList<>(splitPoints);
-      this.splitPoints.sort(SimulatedTablestore::compareValues);
-    }
-  }
-
-  private final String instanceName;
-  private final Map<String, Table> tables = new ConcurrentHashMap<>();
-
-  SimulatedTablestore(String instanceName) {
-    this.instanceName = instanceName;
-  }
-
-  /** The instance name used in {@code LOCATION 'tablestore://<instance>.<region>...'}. */
-  public String instanceName() {
-    return instanceName;
-  }
-
-  /** Creates a Tablestore table (MaxCompute never creates one) with default partition ranges. */
-  public void createTable(String name) {
-    createTable(name, Collections.emptyList());
-  }
-
-  /** Creates a Tablestore table whose partitions start at the given first-primary-key values. */
-  public void createTable(String name, List<?> splitPoints) {
-    tables.put(key(name), new Table(name, new ArrayList<>(splitPoints)));
-  }
-
-  public boolean tableExists(String name) {
-    return tables.containsKey(key(name));
-  }
-
-  public void dropTable(String name) {
-    tables.remove(key(name));
-  }
-
-  /** The rows of a table in primary-key order. */
-  public List<Row> rows(String table) {
-    Table t = table(table);
-    synchronized (t) {
-      List<Row> out = new ArrayList<>();
-      t.rows.forEach((k, v) -> out.add(new Row(k, v)));
-      return out;
-    }
-  }
-
-  /** Puts a row directly (as another Tablestore client would), replacing the row. */
-  public void putRow(String table, List<?> primaryKey, Map<String, ?> attributes) {
-    Table t = table(table);
-    synchronized (t) {
-      t.rows.put(new ArrayList<>(primaryKey), new LinkedHashMap<>(attributes));
-      t.version.incrementAndGet();
-    }
-  }
-
-  Table table(String name) {
-    Table t = tables.get(key(name));
-    if (t == null) {
-      throw new IllegalArgumentException("Tablestore table does not exist: " + name);
-    }
-    return t;
-  }
-
-  /** Upsert: sets the given attributes (a null value deletes the attribute) and keeps the rest. */
-  void upsert(Table t, List<Object> pk, Map<String, Object> attrs) {
-    synchronized (t) {
-      Map<String, Object> row = t.rows.computeIfAbsent(new ArrayList<>(pk), k -> new LinkedHashMap<>());
-      for (Map.Entry<String, Object> e : attrs.entrySet()) {
-        if (e.getValue() == null) {
-          row.remove(e.getKey());
-        } else {
-          row.put(e.getKey(), e.getValue());
+        Row(List<Object> primaryKey, Map<String, Object> attributes) {
+            this.primaryKey = Collections.unmodifiableList(new ArrayList<>(primaryKey));
+            this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
-      }
-      t.version.incrementAndGet();
-    }
-  }
 
-  /** The partition (range) label of a first primary-key value. */
-  static String partitionOf(Table t, Object first) {
-    if (!t.splitPoints.isEmpty()) {
-      int idx = 0;
-      for (Object sp : t.splitPoints) {
-        if (compareValues(first, sp) >= 0) {
-          idx++;
+        public List<Object> primaryKey() {
+            return primaryKey;
         }
-      }
-      return "p" + idx;
-    }
-    if (first instanceof Number) {
-      return "r" + Math.floorDiv(((Number) first).longValue(), DEFAULT_RANGE_WIDTH);
-    }
-    if (first instanceof byte[]) {
-      byte[] b = (byte[]) first;
-      return b.length == 0 ? "b" : "b" + (b[0] & 0xff);
-    }
-    String s = String.valueOf(first);
-    return s.isEmpty() ? "s" : "s" + s.codePointAt(0);
-  }
 
-  /** Approximate size of a row in a BatchWriteRow request: key and attribute names and values. */
-  static long rowSize(List<String> pkNames, List<Object> pk, Map<String, Object> attrs) {
-    long size = 0;
-    for (int i = 0; i < pk.size(); i++) {
-      size += pkNames.get(i).length() + valueSize(pk.get(i));
-    }
-    for (Map.Entry<String, Object> e : attrs.entrySet()) {
-      size += e.getKey().length() + valueSize(e.getValue());
-    }
-    return size;
-  }
+        public Map<String, Object> attributes() {
+            return attributes;
+        }
 
-  private static long valueSize(Object v) {
-    if (v == null) {
-      return 0;
+        @Override
+        public String toString() {
+            return primaryKey + " " + attributes;
+        }
     }
-    if (v instanceof byte[]) {
-      return ((byte[]) v).length;
-    }
-    if (v instanceof String) {
-      return ((String) v).getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (v instanceof Boolean) {
-      return 1;
-    }
-    return 8;
-  }
 
-  static int compareKeys(List<Object> a, List<Object> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = compareValues(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
-  }
+    static final class Table {
+        final String name;
+        final List<Object> splitPoints;
+        final TreeMap<List<Object>, Map<String, Object>> rows =
+                new TreeMap<>(SimulatedTablestore::compareKeys);
+        final AtomicLong version = new AtomicLong();
 
-  static int compareValues(Object a, Object b) {
-    if (a instanceof Number && b instanceof Number) {
-      return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+        Table(String name, List<Object> splitPoints) {
+            this.name = name;
+            this.splitPoints = new ArrayList<>(splitPoints);
+            this.splitPoints.sort(SimulatedTablestore::compareValues);
+        }
     }
-    if (a instanceof byte[] && b instanceof byte[]) {
-      return Arrays.compareUnsigned((byte[]) a, (byte[]) b);
-    }
-    return String.valueOf(a).compareTo(String.valueOf(b));
-  }
 
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
-  }
+    private final String instanceName;
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+    SimulatedTablestore(String instanceName) {
+        this.instanceName = instanceName;
+    }
+
+    /** The instance name used in {@code LOCATION 'tablestore://<instance>.<region>...'}. */
+    public String instanceName() {
+        return instanceName;
+    }
+
+    /** Creates a Tablestore table (MaxCompute never creates one) with default partition ranges. */
+    public void createTable(String name) {
+        createTable(name, Collections.emptyList());
+    }
+
+    /** Creates a Tablestore table whose partitions start at the given first-primary-key values. */
+    public void createTable(String name, List<?> splitPoints) {
+        tables.put(key(name), new Table(name, new ArrayList<>(splitPoints)));
+    }
+
+    public boolean tableExists(String name) {
+        return tables.containsKey(key(name));
+    }
+
+    public void dropTable(String name) {
+        tables.remove(key(name));
+    }
+
+    /** The rows of a table in primary-key order. */
+    public List<Row> rows(String table) {
+        Table t = table(table);
+        synchronized (t) {
+            List<Row> out = new ArrayList<>();
+            t.rows.forEach((k, v) -> out.add(new Row(k, v)));
+            return out;
+        }
+    }
+
+    /** Puts a row directly (as another Tablestore client would), replacing the row. */
+    public void putRow(String table, List<?> primaryKey, Map<String, ?> attributes) {
+        Table t = table(table);
+        synchronized (t) {
+            t.rows.put(new ArrayList<>(primaryKey), new LinkedHashMap<>(attributes));
+            t.version.incrementAndGet();
+        }
+    }
+
+    Table table(String name) {
+        Table t = tables.get(key(name));
+        if (t == null) {
+            throw new IllegalArgumentException("Tablestore table does not exist: " + name);
+        }
+        return t;
+    }
+
+    /**
+     * Upsert: sets the given attributes (a null value deletes the attribute) and keeps the rest.
+     */
+    void upsert(Table t, List<Object> pk, Map<String, Object> attrs) {
+        synchronized (t) {
+            Map<String, Object> row =
+                    t.rows.computeIfAbsent(new ArrayList<>(pk), k -> new LinkedHashMap<>());
+            for (Map.Entry<String, Object> e : attrs.entrySet()) {
+                if (e.getValue() == null) {
+                    row.remove(e.getKey());
+                } else {
+                    row.put(e.getKey(), e.getValue());
+                }
+            }
+            t.version.incrementAndGet();
+        }
+    }
+
+    /** The partition (range) label of a first primary-key value. */
+    static String partitionOf(Table t, Object first) {
+        if (!t.splitPoints.isEmpty()) {
+            int idx = 0;
+            for (Object sp : t.splitPoints) {
+                if (compareValues(first, sp) >= 0) {
+                    idx++;
+                }
+            }
+            return "p" + idx;
+        }
+        if (first instanceof Number) {
+            return "r" + Math.floorDiv(((Number) first).longValue(), DEFAULT_RANGE_WIDTH);
+        }
+        if (first instanceof byte[]) {
+            byte[] b = (byte[]) first;
+            return b.length == 0 ? "b" : "b" + (b[0] & 0xff);
+        }
+        String s = String.valueOf(first);
+        return s.isEmpty() ? "s" : "s" + s.codePointAt(0);
+    }
+
+    /** Approximate size of a row in a BatchWriteRow request: key and attribute names and values. */
+    static long rowSize(List<String> pkNames, List<Object> pk, Map<String, Object> attrs) {
+        long size = 0;
+        for (int i = 0; i < pk.size(); i++) {
+            size += pkNames.get(i).length() + valueSize(pk.get(i));
+        }
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+            size += e.getKey().length() + valueSize(e.getValue());
+        }
+        return size;
+    }
+
+    private static long valueSize(Object v) {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof byte[]) {
+            return ((byte[]) v).length;
+        }
+        if (v instanceof String) {
+            return ((String) v).getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (v instanceof Boolean) {
+            return 1;
+        }
+        return 8;
+    }
+
+    static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = compareValues(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    static int compareValues(Object a, Object b) {
+        if (a instanceof Number && b instanceof Number) {
+            return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+        }
+        if (a instanceof byte[] && b instanceof byte[]) {
+            return Arrays.compareUnsigned((byte[]) a, (byte[]) b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
 }

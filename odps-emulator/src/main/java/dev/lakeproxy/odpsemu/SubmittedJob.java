@@ -4,52 +4,60 @@ import java.util.Map;
 
 /** A job as it reached the server: so tests can assert exactly what a client submitted. */
 public final class SubmittedJob {
-  private final RestServer.InstanceRecord rec;
+    private final InstanceRecord rec;
 
-  SubmittedJob(RestServer.InstanceRecord rec) {
-    this.rec = rec;
-  }
+    SubmittedJob(InstanceRecord rec) {
+        this.rec = rec;
+    }
 
-  public String instanceId() {
-    return rec.id;
-  }
+    public String instanceId() {
+        return rec.id;
+    }
 
-  public String project() {
-    return rec.project;
-  }
+    public String project() {
+        return rec.project;
+    }
 
-  public String taskName() {
-    return rec.taskName;
-  }
+    public String taskName() {
+        return rec.taskName;
+    }
 
-  /** The SQL text of the task, exactly as submitted. */
-  public String sql() {
-    return rec.sql;
-  }
+    /** The SQL text of the task, exactly as submitted. */
+    public String sql() {
+        return rec.sql;
+    }
 
-  /** The task's {@code settings} property (JSON map), e.g. {@code odps.namespace.schema}. */
-  public Map<String, String> settings() {
-    return rec.settings;
-  }
+    /** The task's {@code settings} property (JSON map), e.g. {@code odps.namespace.schema}. */
+    public Map<String, String> settings() {
+        return rec.settings;
+    }
 
-  /** Principal of the submitting user, e.g. {@code acs:ram::1234567890123456:root}. */
-  public String user() {
-    return rec.user.principal();
-  }
+    /** Principal of the submitting user, e.g. {@code acs:ram::1234567890123456:root}. */
+    public String user() {
+        return rec.user.principal();
+    }
 
-  /** True once the task finished successfully. */
-  public boolean succeeded() {
-    return rec.end != null && rec.error == null;
-  }
+    /** True once the task finished successfully. */
+    public boolean succeeded() {
+        return rec.end != null && rec.error == null;
+    }
 
-  /** The task's error text ({@code ODPS-...}), or null. */
-  public String error() {
-    return rec.error;
-  }
+    /** The task's error text ({@code ODPS-...}), or null. */
+    public String error() {
+        return rec.error;
+    }
 
-  @Override
-  public String toString() {
-    return "SubmittedJob{" + rec.id + ", project=" + rec.project + ", sql=" + rec.sql + ", settings=" + rec.settings
-        + (rec.error != null ? ", error=" + rec.error : "") + "}";
-  }
+    @Override
+    public String toString() {
+        return "SubmittedJob{"
+                + rec.id
+                + ", project="
+                + rec.project
+                + ", sql="
+                + rec.sql
+                + ", settings="
+                + rec.settings
+                + (rec.error != null ? ", error=" + rec.error : "")
+                + "}";
+    }
 }

@@ -9,106 +9,120 @@ import java.util.Set;
 /**
  * What one INSERT into a Tablestore external table did, writer by writer: how many rows and
  * BatchWriteRow requests each simulated writer sent and which Tablestore partitions (ranges of the
- * first primary-key column) it touched. Sorted input written in input order puts each writer on
- * one partition; {@code DISTRIBUTE BY rand()} spreads every writer over many.
+ * first primary-key column) it touched. Sorted input written in input order puts each writer on one
+ * partition; {@code DISTRIBUTE BY rand()} spreads every writer over many.
  */
 public final class TablestoreWriteReport {
 
-  /** One simulated writer's share of the write. */
-  public static final class Writer {
-    private final int index;
-    private final int rows;
-    private final int batches;
-    private final Set<String> partitions;
+    /** One simulated writer's share of the write. */
+    public static final class Writer {
+        private final int index;
+        private final int rows;
+        private final int batches;
+        private final Set<String> partitions;
 
-    Writer(int index, int rows, int batches, Set<String> partitions) {
-      this.index = index;
-      this.rows = rows;
-      this.batches = batches;
-      this.partitions = Collections.unmodifiableSet(new LinkedHashSet<>(partitions));
+        Writer(int index, int rows, int batches, Set<String> partitions) {
+            this.index = index;
+            this.rows = rows;
+            this.batches = batches;
+            this.partitions = Collections.unmodifiableSet(new LinkedHashSet<>(partitions));
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int batches() {
+            return batches;
+        }
+
+        /** Partition labels touched by this writer. */
+        public Set<String> partitions() {
+            return partitions;
+        }
+
+        public int partitionCount() {
+            return partitions.size();
+        }
+
+        @Override
+        public String toString() {
+            return "writer "
+                    + index
+                    + ": rows="
+                    + rows
+                    + ", batches="
+                    + batches
+                    + ", partitions="
+                    + partitions;
+        }
     }
 
-    public int index() {
-      return index;
+    private final String table;
+    private final String tablestoreTable;
+    private final String distributeBy;
+    private final List<Writer> writers = new ArrayList<>();
+
+    TablestoreWriteReport(String table, String tablestoreTable, String distributeBy) {
+        this.table = table;
+        this.tablestoreTable = tablestoreTable;
+        this.distributeBy = distributeBy;
     }
 
-    public int rows() {
-      return rows;
+    void add(int index, int rows, int batches, Set<String> partitions) {
+        writers.add(new Writer(index, rows, batches, partitions));
     }
 
-    public int batches() {
-      return batches;
+    /** The external table, {@code project.schema.table}. */
+    public String table() {
+        return table;
     }
 
-    /** Partition labels touched by this writer. */
-    public Set<String> partitions() {
-      return partitions;
+    public String tablestoreTable() {
+        return tablestoreTable;
     }
 
-    public int partitionCount() {
-      return partitions.size();
+    /** The query's DISTRIBUTE BY expression, or null when rows were dealt in input order. */
+    public String distributeBy() {
+        return distributeBy;
+    }
+
+    public List<Writer> writers() {
+        return Collections.unmodifiableList(writers);
+    }
+
+    /** The largest number of partitions any single writer touched. */
+    public int maxPartitionsPerWriter() {
+        int m = 0;
+        for (Writer w : writers) {
+            m = Math.max(m, w.partitionCount());
+        }
+        return m;
+    }
+
+    /** Partitions touched across all writers. */
+    public Set<String> allPartitions() {
+        Set<String> all = new LinkedHashSet<>();
+        for (Writer w : writers) {
+            all.addAll(w.partitions());
+        }
+        return all;
     }
 
     @Override
     public String toString() {
-      return "writer " + index + ": rows=" + rows + ", batches=" + batches + ", partitions=" + partitions;
+        return "TablestoreWriteReport{"
+                + table
+                + " -> "
+                + tablestoreTable
+                + ", distributeBy="
+                + distributeBy
+                + ", "
+                + writers
+                + "}";
     }
-  }
-
-  private final String table;
-  private final String tablestoreTable;
-  private final String distributeBy;
-  private final List<Writer> writers = new ArrayList<>();
-
-  TablestoreWriteReport(String table, String tablestoreTable, String distributeBy) {
-    this.table = table;
-    this.tablestoreTable = tablestoreTable;
-    this.distributeBy = distributeBy;
-  }
-
-  void add(int index, int rows, int batches, Set<String> partitions) {
-    writers.add(new Writer(index, rows, batches, partitions));
-  }
-
-  /** The external table, {@code project.schema.table}. */
-  public String table() {
-    return table;
-  }
-
-  public String tablestoreTable() {
-    return tablestoreTable;
-  }
-
-  /** The query's DISTRIBUTE BY expression, or null when rows were dealt in input order. */
-  public String distributeBy() {
-    return distributeBy;
-  }
-
-  public List<Writer> writers() {
-    return Collections.unmodifiableList(writers);
-  }
-
-  /** The largest number of partitions any single writer touched. */
-  public int maxPartitionsPerWriter() {
-    int m = 0;
-    for (Writer w : writers) {
-      m = Math.max(m, w.partitionCount());
-    }
-    return m;
-  }
-
-  /** Partitions touched across all writers. */
-  public Set<String> allPartitions() {
-    Set<String> all = new LinkedHashSet<>();
-    for (Writer w : writers) {
-      all.addAll(w.partitions());
-    }
-    return all;
-  }
-
-  @Override
-  public String toString() {
-    return "TablestoreWriteReport{" + table + " -> " + tablestoreTable + ", distributeBy=" + distributeBy + ", "
-        + writers + "}";
-  }
 }

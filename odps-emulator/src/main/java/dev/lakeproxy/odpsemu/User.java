@@ -1,55 +1,55 @@
 package dev.lakeproxy.odpsemu;
 
 /**
- * An account of the emulator. The root account owns everything; RAM users carry the two
- * permission layers of the Paimon_DLF seed: the RAM control plane (may create external projects)
- * and the DLF data plane (may read, write and list the attached catalog).
+ * An account of the emulator. The root account owns everything; RAM users carry the two permission
+ * layers of the Paimon_DLF seed: the RAM control plane (may create external projects) and the DLF
+ * data plane (may read, write and list the attached catalog).
  */
 public final class User {
-  private final String name;
-  private final String accessId;
-  private final String accessKey;
-  private final boolean root;
-  private final String uid;
-  volatile boolean ramExternalProjectPermission;
-  volatile boolean dlfDataPermission;
+    private final String name;
+    private final String accessId;
+    private final String accessKey;
+    private final boolean root;
+    private final String uid;
+    volatile boolean ramExternalProjectPermission;
+    volatile boolean dlfDataPermission;
 
-  User(String name, String accessId, String accessKey, boolean root, String uid) {
-    this.name = name;
-    this.accessId = accessId;
-    this.accessKey = accessKey;
-    this.root = root;
-    this.uid = uid;
-    this.ramExternalProjectPermission = root;
-    this.dlfDataPermission = true;
-  }
+    User(String name, String accessId, String accessKey, boolean root, String uid) {
+        this.name = name;
+        this.accessId = accessId;
+        this.accessKey = accessKey;
+        this.root = root;
+        this.uid = uid;
+        this.ramExternalProjectPermission = root;
+        this.dlfDataPermission = true;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public String accessId() {
-    return accessId;
-  }
+    public String accessId() {
+        return accessId;
+    }
 
-  public String accessKey() {
-    return accessKey;
-  }
+    public String accessKey() {
+        return accessKey;
+    }
 
-  public boolean isRoot() {
-    return root;
-  }
+    public boolean isRoot() {
+        return root;
+    }
 
-  /** {@code acs:ram::<uid>:root} or {@code acs:ram::<uid>:user/<name>}. */
-  public String principal() {
-    return root ? "acs:ram::" + uid + ":root" : "acs:ram::" + uid + ":user/" + name;
-  }
+    /** {@code acs:ram::<uid>:root} or {@code acs:ram::<uid>:user/<name>}. */
+    public String principal() {
+        return root ? "acs:ram::" + uid + ":root" : "acs:ram::" + uid + ":user/" + name;
+    }
 
-  public boolean hasDlfDataPermission() {
-    return root || dlfDataPermission;
-  }
+    public boolean hasDlfDataPermission() {
+        return root || dlfDataPermission;
+    }
 
-  public boolean hasRamExternalProjectPermission() {
-    return root || ramExternalProjectPermission;
-  }
+    public boolean hasRamExternalProjectPermission() {
+        return root || ramExternalProjectPermission;
+    }
 }

@@ -15,6 +15,7 @@ import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The connection wrapper. Hand-written here: what creates statements (so they go through the pipeline),
@@ -144,6 +145,25 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
             metaData = m = new LakeDatabaseMetaData(this, realMeta, pipeline.metaData(realMeta));
         }
         return m;
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        String s = pipeline.currentSchema();
+        return s != null ? s : real.getSchema();
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        int ms = pipeline.networkTimeout();
+        return ms >= 0 ? ms : real.getNetworkTimeout();
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        if (!pipeline.setNetworkTimeout(milliseconds)) {
+            real.setNetworkTimeout(executor, milliseconds);
+        }
     }
 
     @Override

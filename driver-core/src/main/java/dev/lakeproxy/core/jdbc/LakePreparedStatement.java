@@ -37,12 +37,15 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     /** The rewrite made at prepare applies to every execution: so does its warning. */
     void preparedWith(SQLWarning warning) {
         prepareWarning = warning;
-        warn(warning);
+        if (warning != null) {
+            warn(standingWarning());
+        }
     }
 
     @Override
     SQLWarning standingWarning() {
-        return prepareWarning;
+        SQLWarning w = prepareWarning;
+        return w == null ? null : new SQLWarning(w.getMessage(), w.getSQLState());
     }
 
     @Override

@@ -35,19 +35,23 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
     @Override
     public final long routeInterest(String sql) {
         owner.metrics.statements.increment();
-        lakeWarning = standingWarning(); // JDBC clears a statement's warnings at each execution
+        if (lakeWarning != null) {
+            lakeWarning = null; // JDBC clears a statement's warnings at each execution (read first: a store costs more)
+        }
         return owner.pipeline.interest(sql);
     }
 
     @Override
     public final <T> T routeRecover(String sql, boolean prepared, SQLException error, SqlCall<T> call)
             throws SQLException {
+        lakeWarning = standingWarning();
         return owner.pipeline.recover(sql, prepared, error, call, this);
     }
 
     @Override
     public final <T> T routePipeline(String sql, boolean prepared, long interest, SqlCall<T> call)
             throws SQLException {
+        lakeWarning = standingWarning();
         return owner.pipeline.execute(sql, sql, prepared, interest, call, this);
     }
 
@@ -73,10 +77,17 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
 
     @Override
     public final void warn(SQLWarning warning) {
-        lakeWarning = warning;
+        if (lakeWarning == null) {
+            lakeWarning = warning;
+        } else {
+            lakeWarning.setNextWarning(warning);
+        }
     }
 
-    /** The warning every execution starts with: none for a plain statement (a prepared one keeps its rewrite's). */
+    /**
+     * A fresh copy of the warning every slow-path execution starts with: none for a plain statement; a prepared one
+     * keeps telling its prepare-time rewrite. (A statement on the fast path needed no change: it starts clean.)
+     */
     SQLWarning standingWarning() {
         return null;
     }
@@ -88,8 +99,19 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
         if (mine == null) {
             return fromDriver;
         }
-        SQLWarning first = new SQLWarning(mine.getMessage(), mine.getSQLState()); // a fresh chain head each call
-        first.setNextWarning(fromDriver);
+        // a fresh copy of lakeproxy's chain each call, followed by the real driver's warnings
+        SQLWarning first = null;
+        SQLWarning last = null;
+        for (SQLWarning w = mine; w != null; w = w.getNextWarning()) {
+            SQLWarning copy = new SQLWarning(w.getMessage(), w.getSQLState());
+            if (first == null) {
+                first = copy;
+            } else {
+                last.setNextWarning(copy);
+            }
+            last = copy;
+        }
+        last.setNextWarning(fromDriver);
         return first;
     }
 

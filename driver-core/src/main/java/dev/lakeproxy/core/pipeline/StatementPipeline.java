@@ -151,6 +151,38 @@ public final class StatementPipeline {
         return m;
     }
 
+    /** The first plugin's answer to {@code Connection.getSchema()}, or {@code null} to ask the real driver. */
+    public String currentSchema() throws SQLException {
+        for (SessionPlugin p : active.plugins) {
+            String s = p.currentSchema();
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The first plugin's answer to {@code Connection.getNetworkTimeout()}, or -1 to ask the real driver. */
+    public int networkTimeout() throws SQLException {
+        for (SessionPlugin p : active.plugins) {
+            int ms = p.networkTimeout();
+            if (ms >= 0) {
+                return ms;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a plugin took {@code Connection.setNetworkTimeout()} (then the real driver is not called). */
+    public boolean setNetworkTimeout(int milliseconds) throws SQLException {
+        for (SessionPlugin p : active.plugins) {
+            if (p.setNetworkTimeout(milliseconds)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void transaction(TransactionEvent event) {
         for (SessionPlugin p : active.plugins) {
             try {

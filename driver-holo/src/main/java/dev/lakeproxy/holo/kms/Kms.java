@@ -114,7 +114,7 @@ public final class Kms {
             throw new KmsException("KMS Decrypt at " + endpoint + " failed: " + e.getErrCode() + " " + clean(e.getErrMsg()), null);
         } catch (RuntimeException e) {
             throw new KmsException("KMS Decrypt at " + endpoint + " gave an answer that is not KMS's: "
-                    + e.getClass().getSimpleName(), null);
+                    + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.lakeproxy.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The time to open (and close) a physical connection, raw pgjdbc against lakeproxy with the Hologres plugin's two
+ * routing mechanisms: {@code session} (one query per connection) and {@code startup} (cached facts, none).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ConnectBenchmark {
+
+    @Param({"raw", "lakeproxy", "lakeproxy-startup"})
+    public String driver;
+
+    @Param({"holo-3.2", "holo-2.2"})
+    public String target;
+
+    private String url;
+
+    @Setup
+    public void url() throws SQLException {
+        url = BenchDatabase.url(target, !driver.equals("raw"));
+        if (driver.equals("lakeproxy-startup")) {
+            url += "&lakeproxy.holo.routingMechanism=startup";
+        }
+    }
+
+    @Benchmark
+    public boolean openAndClose() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return c.getAutoCommit();
+        }
+    }
+}

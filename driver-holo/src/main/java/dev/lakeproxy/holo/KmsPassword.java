@@ -1,0 +1,38 @@
+package dev.lakeproxy.holo;
+
+import dev.lakeproxy.holo.kms.Kms;
+import dev.lakeproxy.holo.kms.KmsClients;
+import dev.lakeproxy.holo.kms.KmsException;
+import dev.lakeproxy.holo.kms.KmsOptions;
+import dev.lakeproxy.spi.ConnectRequest;
+import java.sql.SQLException;
+
+/**
+ * A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt at connect; neither is ever
+ * logged. Every failure, the SDK's runtime exceptions and linkage errors included, is an SQLException (28P01)
+ * that keeps its cause.
+ */
+final class KmsPassword {
+
+    private KmsPassword() {
+    }
+
+    static void decrypt(ConnectRequest request) throws SQLException {
+        String password = request.realProperties().getProperty("password");
+        if (password == null || !password.regionMatches(true, 0, "kms:", 0, 4)) {
+            return;
+        }
+        try {
+            Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS));
+            if (kms == null) {
+                throw HoloMessages.M.create("28P01", "holo.kms.passwordNeedsKms");
+            }
+            request.realProperties().setProperty("password", kms.decrypt(password.substring(4)));
+        } catch (KmsException e) {
+            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getMessage()), "28P01", e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getClass().getName()), "28P01", e);
+        }
+        request.note("password decrypted with KMS Decrypt");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lakeproxy.holo.kms;
+
+import dev.lakeproxy.spi.LakeOption;
+import dev.lakeproxy.spi.Messages;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What KMS DescribeKey says about a project's key, as a sentence for an explanation. Whatever goes wrong inside
+ * the SDK (including a runtime exception or a linkage error in a repackaged jar) becomes a sentence too: an
+ * explanation never turns into a different, unexplained failure.
+ */
+public final class KeyStates {
+
+    private static final Messages M = Messages.of(KeyStates.class, "dev.lakeproxy.holo.messages");
+
+    private KeyStates() {
+    }
+
+    /** The sentence, or "" when KMS or the project's key is not configured. */
+    public static String describe(Function<LakeOption<String>, String> options, List<String> keys, String project) {
+        try {
+            Kms kms = KmsClients.of(options, keys);
+            String keyId = kms == null ? null : kms.keyOf(project);
+            if (keyId == null) {
+                return "";
+            }
+            KeyInfo key = kms.describe(keyId);
+            return M.format("holo.kms.state", key.keyId(), key.state(), key.origin()) + " "
+                    + M.format("holo.kms.advice." + key.state());
+        } catch (KmsException e) {
+            return M.format("holo.kms.unavailable", e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return M.format("holo.kms.unavailable", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lakeproxy.holo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lakeproxy.holo.kms.KeyStates;
+import dev.lakeproxy.holo.kms.KmsOptions;
+import dev.lakeproxy.spi.LakeOption;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** No runtime exception or linkage error of the KMS code paths reaches the caller: an SQLException keeps it. */
+class KmsFailureTest {
+
+    /** A connect request whose KMS options blow up the way a broken SDK or a repackaged jar would. */
+    private static StubConnectRequest request(Throwable failure) {
+        StubConnectRequest r = new StubConnectRequest("jdbc:postgresql://127.0.0.1:1/db", option -> {
+            if (option == KmsOptions.ACCESS_KEY_ID) {
+                if (failure instanceof Error) {
+                    throw (Error) failure;
+                }
+                throw (RuntimeException) failure;
+            }
+            return option == KmsOptions.KEYS ? List.of() : option.defaultValue();
+        });
+        r.props.setProperty("password", "kms:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=");
+        return r;
+    }
+
+    @Test
+    void aRuntimeExceptionDecryptingThePasswordIsAnSqlExceptionWithItsCause() {
+        IllegalStateException boom = new IllegalStateException("sdk state");
+        SQLException e = assertThrows(SQLException.class, () -> KmsPassword.decrypt(request(boom)));
+        assertEquals("28P01", e.getSQLState());
+        assertSame(boom, e.getCause());
+        assertTrue(e.getMessage().contains("could not decrypt the kms: password"), e.getMessage());
+    }
+
+    @Test
+    void aLinkageErrorDecryptingThePasswordIsAnSqlExceptionWithItsCause() {
+        NoClassDefFoundError missing = new NoClassDefFoundError("com/aliyuncs/DefaultAcsClient");
+        SQLException e = assertThrows(SQLException.class, () -> KmsPassword.decrypt(request(missing)));
+        assertSame(missing, e.getCause());
+        assertTrue(e.getMessage().contains("NoClassDefFoundError"), e.getMessage());
+    }
+
+    @Test
+    void aKeyStateThatCannotBeAskedIsASentenceNotAnException() {
+        Function<LakeOption<String>, String> broken = o -> {
+            throw new IllegalArgumentException("bad endpoint");
+        };
+        String sentence = KeyStates.describe(broken, List.of("p=key"), "p");
+        assertTrue(sentence.contains("KMS could not report the key's state"), sentence);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lakeproxy.holo;
+
+import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.LakeOption;
+import java.util.Properties;
+import java.util.function.Function;
+
+/** A connect request for unit tests of what a plugin does before connecting: URL, properties and options. */
+class StubConnectRequest implements ConnectRequest {
+
+    String url;
+    final Properties props = new Properties();
+    private final Function<LakeOption<?>, Object> options;
+
+    StubConnectRequest(String url, Function<LakeOption<?>, Object> options) {
+        this.url = url;
+        this.options = options;
+    }
+
+    @Override
+    public String subprotocol() {
+        return "postgresql";
+    }
+
+    @Override
+    public String realUrl() {
+        return url;
+    }
+
+    @Override
+    public void setRealUrl(String newUrl) {
+        url = newUrl;
+    }
+
+    @Override
+    public Properties realProperties() {
+        return props;
+    }
+
+    @Override
+    public String serverKey() {
+        return "stub";
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T option(LakeOption<T> option) {
+        return (T) options.apply(option);
+    }
+
+    @Override
+    public void note(String action) {
+    }
+}

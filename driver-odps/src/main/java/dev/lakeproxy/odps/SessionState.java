@@ -1,0 +1,56 @@
+package dev.lakeproxy.odps;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.jdbc.OdpsConnection;
+import dev.lakeproxy.spi.PluginContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the rules of one MaxCompute connection share: the real connection, the one name resolver, the table
+ * metadata (through the shared cache) and the recently scanned statement texts.
+ */
+final class SessionState {
+
+    final PluginContext context;
+    final OdpsConnection real;
+    final Odps odps;
+    final NameResolver names;
+    final ScannedSql.Cache scanned = new ScannedSql.Cache();
+    private final TableMetaCache cache;
+    private final long ttlNanos;
+
+    SessionState(PluginContext context, OdpsConnection real, TableMetaCache cache) {
+        this.context = context;
+        this.real = real;
+        this.odps = real.getOdps();
+        this.names = new NameResolver(real);
+        this.cache = cache;
+        this.ttlNanos = TimeUnit.SECONDS.toNanos(context.option(OdpsOptions.METADATA_TTL));
+    }
+
+    ScannedSql scan(String sql) {
+        return scanned.of(sql);
+    }
+
+    /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if unknown. */
+    TableMeta table(List<String> parts) {
+        NameResolver.Resolved r = names.resolve(parts);
+        Optional<TableMeta> meta = cache.get(context.serverKey(), odps, r.project, r.schema, r.table, ttlNanos,
+                () -> context.counter("odps.metadataLoads").increment());
+        return meta == null ? null : meta.orElse(null);
+    }
+
+    /** Like {@link #table}, but only what is cached: for error explanations, which must not call the server. */
+    TableMeta cachedTable(List<String> parts) {
+        NameResolver.Resolved r = names.resolve(parts);
+        Optional<TableMeta> meta = cache.peek(context.serverKey(), r.project, r.schema, r.table);
+        return meta == null ? null : meta.orElse(null);
+    }
+
+    /** After DDL through lakeproxy: this server's table metadata is read again. */
+    void forgetTables() {
+        cache.invalidateServer(context.serverKey());
+    }
+}

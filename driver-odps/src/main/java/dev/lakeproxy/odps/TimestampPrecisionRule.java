@@ -1,0 +1,95 @@
+package dev.lakeproxy.odps;
+
+import dev.lakeproxy.spi.StatementRule;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * TIMESTAMP parameters of {@code INSERT ... VALUES (?, ...)} truncated by the target column's precision, as Paimon
+ * stores them (seed: "precision 0–3 truncates to 3 decimal places, precision 4–6 truncates to 6 decimal places,
+ * and precision 7–9 truncates to 9 decimal places"), so the read-back equals the value sent.
+ */
+final class TimestampPrecisionRule implements StatementRule {
+
+    private static final Logger LOG = Logger.getLogger(TimestampPrecisionRule.class.getName());
+
+    private final SessionState state;
+    private final boolean enabled;
+    /** Prepared SQL → decimal places per parameter index (0 = not a TIMESTAMP column). */
+    private final Map<String, int[]> placesBySql = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+            return size() > 64;
+        }
+    };
+
+    TimestampPrecisionRule(SessionState state) {
+        this.state = state;
+        this.enabled = state.context.option(OdpsOptions.TIMESTAMP_TRUNCATION);
+    }
+
+    @Override
+    public String name() {
+        return "odps.timestampPrecision";
+    }
+
+    /** Works on parameters only ({@link #bindParameter}), never on the statement text. */
+    @Override
+    public boolean interested(String sql) {
+        return false;
+    }
+
+    @Override
+    public boolean bindsParameters() {
+        return enabled;
+    }
+
+    @Override
+    public Object bindParameter(String sql, int index, Object value) throws SQLException {
+        if (!(value instanceof Timestamp)) {
+            return value;
+        }
+        int[] places;
+        synchronized (placesBySql) {
+            places = placesBySql.get(sql);
+        }
+        if (places == null) {
+            places = places(sql);
+            synchronized (placesBySql) {
+                placesBySql.put(sql, places);
+            }
+        }
+        if (index < 1 || index >= places.length || places[index] <= 0) {
+            return value;
+        }
+        Timestamp in = (Timestamp) value;
+        Timestamp out = truncate(in, places[index]);
+        if (out.getNanos() != in.getNanos()) {
+            state.context.counter("odps.timestampsTruncated").increment();
+            LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon rule)",
+                    new Object[] {index, places[index]});
+        }
+        return out;
+    }
+
+    private int[] places(String sql) {
+        InsertStatement ins = FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
+        TableMeta meta = ins == null || !ins.values ? null : state.table(ins.target);
+        return meta == null ? new int[0] : ParameterColumns.timestampPlaces(ins, meta);
+    }
+
+    static Timestamp truncate(Timestamp in, int places) {
+        int unit = (int) Math.pow(10, 9 - places);
+        int nanos = in.getNanos() - in.getNanos() % unit;
+        if (nanos == in.getNanos()) {
+            return in;
+        }
+        Timestamp out = new Timestamp(in.getTime());
+        out.setNanos(nanos);
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lakeproxy.odps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Each rule's cheap lexical interest (the one first-keyword dispatch), each scatter shape, and the metadata guard. */
+class RuleInterestTest {
+
+    @Test
+    void eachRuleLooksOnlyAtItsStatements() {
+        UseSchemaRule use = new UseSchemaRule(null);
+        TablestoreDdlRule ddl = new TablestoreDdlRule(null);
+        PaimonWriteGuardRule guard = new PaimonWriteGuardRule(null);
+        TableCacheRule cache = new TableCacheRule(null);
+        assertTrue(use.interested("/* c */ use schema ods"));
+        assertFalse(use.interested("USE my_project"));
+        assertTrue(ddl.interested("CREATE EXTERNAL TABLE t (a BIGINT) STORED BY 'com.aliyun.odps.TableStoreStorageHandler'"));
+        assertFalse(ddl.interested("CREATE TABLE t (a BIGINT)"));
+        assertTrue(guard.interested("-- x\nINSERT INTO t VALUES (1)"));
+        assertTrue(guard.interested("SET a=b;\nINSERT INTO t SELECT 1"));
+        assertTrue(guard.interested("WITH c AS (SELECT 1) INSERT INTO t SELECT * FROM c"));
+        assertFalse(guard.interested("SELECT insert_time FROM t"));
+        assertTrue(cache.interested("DROP TABLE t") && cache.interested("alter table t add partition (ds='1')"));
+        assertFalse(cache.interested("SELECT 1"));
+        assertEquals(FirstKeyword.OTHER, FirstKeyword.of("SELECT * FROM inserted"));
+        assertEquals(FirstKeyword.OTHER, FirstKeyword.of("INSERTED"));
+    }
+
+    @Test
+    void eachShapeGetsItsForm() {
+        assertEquals(ScatterForm.Kind.SOURCE, form("INSERT INTO o SELECT a, b FROM src s WHERE a > 1"));
+        assertEquals(ScatterForm.Kind.APPEND, form("INSERT INTO o SELECT x.a, y.a FROM x JOIN y ON x.a = y.a"));
+        assertEquals(ScatterForm.Kind.APPEND, form("INSERT INTO o SELECT a + 1, upper(b) FROM x, y"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT a, count(*) FROM x GROUP BY a"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT DISTINCT a FROM x"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT a, row_number() OVER (ORDER BY a) FROM x"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT a FROM x ORDER BY a LIMIT 3"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT a FROM x UNION ALL SELECT a FROM y"));
+        assertEquals(ScatterForm.Kind.NONE, form("INSERT INTO o SELECT a FROM x ORDER BY a"));
+        assertEquals(ScatterForm.Kind.NONE, form("INSERT INTO o SELECT x.a, y.a FROM x JOIN y ON x.a = y.a GROUP BY x.a, y.a"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT x.a, y.a AS a2 FROM x JOIN y ON x.a = y.a GROUP BY x.a, y.a"));
+        assertEquals(ScatterForm.Kind.WRAP, form("INSERT INTO o SELECT a IS NULL, b IS NULL FROM x GROUP BY a, b"),
+                "IS NULL is no alias: _c0, _c1");
+    }
+
+    private static ScatterForm.Kind form(String sql) {
+        return ScatterForm.choose(sql, ScannedSql.scan(sql).insert()).kind;
+    }
+
+    @Test
+    void aRuntimeExceptionFromTheDriversMetadataBecomesAnSqlException() {
+        DatabaseMetaData throwing = (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, (p, m, a) -> {
+                    throw new IllegalStateException("odps-jdbc bug in " + m.getName());
+                });
+        SQLException e = assertThrows(SQLException.class, () -> SafeMetaData.wrap(throwing).getFunctions(null, null, null));
+        assertTrue(e.getMessage().contains("DatabaseMetaData.getFunctions"), e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalStateException);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lakeproxy.odpsemu;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The account's users: root and RAM users, found by name or by the request's access id. */
+final class Accounts {
+
+    private final Map<String, User> byAccessId = new ConcurrentHashMap<>();
+    private final Map<String, User> byName = new ConcurrentHashMap<>();
+    private final String accountUid;
+    final User root;
+
+    Accounts(String accountUid, String rootAccessId, String rootAccessKey) {
+        this.accountUid = accountUid;
+        this.root = new User("root", rootAccessId, rootAccessKey, true, accountUid);
+        byAccessId.put(root.accessId(), root);
+        byName.put("root", root);
+    }
+
+    User addRamUser(String name) {
+        User u = new User(name, name + "-access-id", name + "-access-key", false, accountUid);
+        byAccessId.put(u.accessId(), u);
+        byName.put(name, u);
+        return u;
+    }
+
+    User require(String name) {
+        User u = byName.get(name);
+        if (u == null) {
+            throw new IllegalArgumentException("no such user: " + name);
+        }
+        return u;
+    }
+
+    /**
+     * The user of a request: {@code Authorization: ODPS <accessId>:<signature>}; unknown ids are
+     * root (signatures are not checked).
+     */
+    User forAuthorization(String header) {
+        if (header == null) {
+            return root;
+        }
+        String h = header.trim();
+        int sp = h.indexOf(' ');
+        String cred = sp < 0 ? h : h.substring(sp + 1);
+        int colon = cred.indexOf(':');
+        String id = colon < 0 ? cred : cred.substring(0, colon);
+        return byAccessId.getOrDefault(id, root);
+    }
+}

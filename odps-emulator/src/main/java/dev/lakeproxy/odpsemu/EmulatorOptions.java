@@ -1,0 +1,88 @@
+package dev.lakeproxy.odpsemu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of {@link MaxComputeEmulator.Builder}: every option has a default, so {@code
+ * builder().start()} works.
+ */
+abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
+    String host = "127.0.0.1";
+    int port = 0;
+    String timezone = "UTC";
+    int tablestoreWriters = 4;
+    int tablestoreBatchRows = 100;
+    boolean tenantNamespaceSchema = false;
+    String accountUid = MaxComputeEmulator.DEFAULT_UID;
+    String tablestoreInstance = "emulator-ots";
+    final List<String> projects = new ArrayList<>();
+    final List<String> threeTierProjects = new ArrayList<>();
+
+    abstract B self();
+
+    /** TCP port; 0 (the default) picks a free ephemeral port. */
+    public B port(int port) {
+        this.port = port;
+        return self();
+    }
+
+    /** Address to bind; 127.0.0.1 by default. */
+    public B host(String host) {
+        this.host = host;
+        return self();
+    }
+
+    /**
+     * Project time zone ({@code odps.sql.timezone}) used for DATETIME and TIMESTAMP; UTC by
+     * default.
+     */
+    public B timezone(String zoneId) {
+        timezone = zoneId;
+        return self();
+    }
+
+    /** Number of simulated parallel Tablestore writers (default 4). */
+    public B tablestoreWriters(int n) {
+        tablestoreWriters = n;
+        return self();
+    }
+
+    /** Rows per simulated BatchWriteRow request (default 100). */
+    public B tablestoreBatchRows(int n) {
+        tablestoreBatchRows = n;
+        return self();
+    }
+
+    /**
+     * The tenant's {@code odps.namespace.schema} answered on {@code GET /tenants} (default false).
+     */
+    public B tenantNamespaceSchema(boolean on) {
+        tenantNamespaceSchema = on;
+        return self();
+    }
+
+    /** The account uid shown in principals such as {@code acs:ram::<uid>:root}. */
+    public B accountUid(String uid) {
+        accountUid = uid;
+        return self();
+    }
+
+    /** Name of the simulated Tablestore instance. */
+    public B tablestoreInstance(String name) {
+        tablestoreInstance = name;
+        return self();
+    }
+
+    /** A normal (two-tier) project to create at start. */
+    public B project(String name) {
+        projects.add(name);
+        return self();
+    }
+
+    /** A three-tier (schema-enabled) project to create at start. */
+    public B threeTierProject(String name) {
+        threeTierProjects.add(name);
+        return self();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.lakeproxy.odpsemu;
+
+import static dev.lakeproxy.odpsemu.RestText.GSON;
+import static dev.lakeproxy.odpsemu.RestText.cdata;
+import static dev.lakeproxy.odpsemu.RestText.childText;
+import static dev.lakeproxy.odpsemu.RestText.esc;
+import static dev.lakeproxy.odpsemu.RestText.rfc822;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.reflect.TypeToken;
+
+import dev.lakeproxy.odpsemu.Catalog.Project;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.text.SimpleDateFormat;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+/** Instances: SQL job submission, status, task status, results, summary and source. */
+final class InstanceResources {
+
+    private static final Logger LOG = Logger.getLogger(InstanceResources.class.getName());
+
+    private final MaxComputeEmulator emu;
+    final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
+    private final AtomicLong seq = new AtomicLong();
+
+    /** Parameters a plain instance-status request may carry (besides none). */
+    private static final Set<String> STATUS_PARAMS =
+            new HashSet<>(Arrays.asList("instancestatus", "taskname", "curr_project"));
+
+    private final InstanceTunnel tunnel = new InstanceTunnel();
+
+    InstanceResources(MaxComputeEmulator emu) {
+        this.emu = emu;
+    }
+
+    Reply submit(Project p, byte[] body, User user) {
+        String taskName;
+        String sql;
+        Map<String, String> settings = new LinkedHashMap<>();
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setExpandEntityReferences(false);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            NodeList tasks = doc.getElementsByTagName("Tasks");
+            if (tasks.getLength() == 0) {
+                throw new HttpError(
+                        400, "InvalidArgument", "ODPS-0410051:Invalid argument - job has no task");
+            }
+            Element task = null;
+            for (Node n = tasks.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element) {
+                    task = (Element) n;
+                    break;
+                }
+            }
+            if (task == null || !task.getTagName().equals("SQL")) {
+                throw new HttpError(
+                        400,
+                        "InvalidArgument",
+                        "ODPS-0410051:Invalid argument - only SQL tasks are emulated");
+            }
+            taskName = childText(task, "Name");
+            sql = childText(task, "Query");
+            NodeList props = task.getElementsByTagName("Property");
+            for (int i = 0; i < props.getLength(); i++) {
+                Element pe = (Element) props.item(i);
+                String name = childText(pe, "Name");
+                String value = childText(pe, "Value");
+                if ("settings".equals(name) && value != null && !value.isEmpty()) {
+                    Map<String, String> m =
+                            GSON.fromJson(value, new TypeToken<Map<String, String>>() {}.getType());
+                    if (m != null) {
+                        settings.putAll(m);
+                    }
+                }
+            }
+        } catch (HttpError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HttpError(
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0410051:Invalid argument - malformed job: " + e.getMessage());
+        }
+        if (sql == null || sql.trim().isEmpty()) {
+            throw new HttpError(
+                    400, "InvalidArgument", "ODPS-0410051:Invalid argument - empty SQL");
+        }
+        String id =
+                new SimpleDateFormat("yyyyMMddHHmmssSSS").format(new Date())
+                        + String.format("g%06d", seq.incrementAndGet());
+        InstanceRecord rec =
+                new InstanceRecord(
+                        id,
+                        p.name,
+                        taskName == null ? "AnonymousSQLTask" : taskName,
+                        sql,
+                        Collections.unmodifiableMap(new LinkedHashMap<>(settings)),
+                        user);
+        instances.put(id, rec);
+        emu.recordJob(rec);
+        try {
+            String schema = settings.getOrDefault("odps.default.schema", "default");
+            if (schema == null || schema.isEmpty() || schema.equals("null")) {
+                schema = "default";
+            }
+            boolean namespace =
+                    Boolean.parseBoolean(
+                            settings.getOrDefault(
+                                    "odps.namespace.schema",
+                                    String.valueOf(emu.tenantNamespaceSchema())));
+            SqlEngine.Context ctx =
+                    new SqlEngine.Context(
+                            p,
+                            schema.toLowerCase(Locale.ROOT),
+                            namespace,
+                            user,
+                            new LinkedHashMap<>(settings));
+            if (!p.schemas.containsKey(ctx.schema)) {
+                throw new OdpsSqlException(
+                        "ODPS-0110061",
+                        "Failed to run ddltask - Schema not found - '"
+                                + p.name
+                                + "."
+                                + ctx.schema
+                                + "'");
+            }
+            rec.result = emu.engine().run(ctx, sql);
+        } catch (OdpsSqlException e) {
+            rec.error = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job failed in the emulator", e);
+            rec.error = "ODPS-0010000:System internal error - " + e;
+        }
+        rec.end = new Date();
+        Reply r = new Reply();
+        r.status = 201;
+        r.headers.put("Location", emu.endpoint() + "/projects/" + p.name + "/instances/" + id);
+        return r;
+    }
+
+    /** {@code /projects/p/instances[/id]}: submit and list, or one instance's sub-resources. */
+    Reply route(
+            String method,
+            Project p,
+            List<String> seg,
+            Map<String, String> q,
+            byte[] body,
+            User user)
+            throws IOException {
+        if (seg.size() == 3) {
+            if (method.equals("POST")) {
+                return submit(p, body, user);
+            }
+            return Reply.xml("<Instances><Marker></Marker><MaxItems>100</MaxItems></Instances>");
+        }
+        if (seg.size() != 4) {
+            throw HttpError.unknownResource(seg);
+        }
+        return instance(method, p, seg.get(3), q);
+    }
+
+    InstanceRecord requireInstance(Project p, String id) {
+        InstanceRecord rec = instances.get(id);
+        if (rec == null || !rec.project.equalsIgnoreCase(p.name)) {
+            throw new HttpError(
+                    404, "NoSuchObject", "ODPS-0420061: Instance not found - '" + id + "'");
+        }
+        return rec;
+    }
+
+    Reply instance(String method, Project p, String id, Map<String, String> q) throws IOException {
+        InstanceRecord rec = requireInstance(p, id);
+        if (q.containsKey("downloads") || q.containsKey("downloadid")) {
+            return tunnel.download(rec, q);
+        }
+        if (method.equals("PUT")) {
+            return Reply.xml(
+                    "<Instance><Status>Terminated</Status></Instance>"); // stop: already terminated
+        }
+        if (q.containsKey("taskstatus")) {
+            return Reply.xml(
+                    "<Instance><Status>Terminated</Status><Tasks><Task Type=\"SQL\"><Name>"
+                            + esc(rec.taskName)
+                            + "</Name><StartTime>"
+                            + rfc822(rec.start)
+                            + "</StartTime><EndTime>"
+                            + rfc822(rec.end)
+                            + "</EndTime><Status>"
+                            + (rec.error == null ? "Success" : "Failed")
+                            + "</Status><Histories/></Task></Tasks>"
+                            + "</Instance>");
+        }
+        if (q.containsKey("result")) {
+            String text = rec.error != null ? rec.error : rec.result.text;
+            return Reply.xml(
+                    "<Instance><Tasks><Task Type=\"SQL\"><Name>"
+                            + esc(rec.taskName)
+                            + "</Name>"
+                            + "<Result Format=\"text\" Transform=\"false\">"
+                            + cdata(text)
+                            + "</Result><Status>"
+                            + (rec.error == null ? "Success" : "Failed")
+                            + "</Status></Task></Tasks></Instance>");
+        }
+        if (q.containsKey("instancesummary")) {
+            JsonObject outputs = new JsonObject();
+            if (rec.result != null) {
+                for (Map.Entry<String, Long> e : rec.result.outputs.entrySet()) {
+                    JsonArray a = new JsonArray();
+                    a.add(new com.google.gson.JsonPrimitive(e.getValue()));
+                    a.add(new com.google.gson.JsonPrimitive(e.getValue() * 16));
+                    outputs.add(e.getKey(), a);
+                }
+            }
+            JsonObject summary = new JsonObject();
+            summary.add("Outputs", outputs);
+            summary.add("Inputs", new JsonObject());
+            JsonObject inst = new JsonObject();
+            inst.addProperty("JsonSummary", summary.toString());
+            inst.addProperty("Summary", "emulated instance " + rec.id);
+            JsonObject root = new JsonObject();
+            root.add("Instance", inst);
+            return Reply.json(root.toString());
+        }
+        if (q.containsKey("instanceprogress")) {
+            return Reply.xml("<Progress></Progress>");
+        }
+        if (q.containsKey("source")) {
+            return Reply.xml(
+                    "<Instance><Job><Tasks><SQL><Name>"
+                            + esc(rec.taskName)
+                            + "</Name><Query>"
+                            + cdata(rec.sql)
+                            + "</Query></SQL></Tasks></Job></Instance>");
+        }
+        for (String k : q.keySet()) {
+            if (!STATUS_PARAMS.contains(k)) {
+                throw HttpError.invalidParameter("'" + k + "' is not served for instances");
+            }
+        }
+        Reply r = Reply.xml("<Instance><Status>Terminated</Status></Instance>");
+        r.headers.put("x-odps-owner", rec.user.principal());
+        r.headers.put("x-odps-start-time", rfc822(rec.start));
+        r.headers.put("x-odps-end-time", rfc822(rec.end));
+        return r;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lakeproxy.odpsemu;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A job is atomic: its PostgreSQL work runs in one transaction, and its catalog changes (tables,
+ * schemas, partitions, lifecycle, comment) register how to undo them. A failed job rolls both back,
+ * so it changes nothing. Writes to the simulated Tablestore are outside (an external system: the
+ * seed says batches sent before a failing one stay written).
+ */
+final class JobTransaction {
+
+    private final Connection pg;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private boolean open;
+
+    JobTransaction(Connection pg) {
+        this.pg = pg;
+    }
+
+    void begin() throws SQLException {
+        pg.setAutoCommit(false);
+        undo.clear();
+        open = true;
+    }
+
+    /** Registers the undo of a catalog change made by the running job. */
+    void onRollback(Runnable action) {
+        if (open) {
+            undo.push(action);
+        }
+    }
+
+    void commit() throws SQLException {
+        try {
+            pg.commit();
+        } finally {
+            end();
+        }
+    }
+
+    void rollback() {
+        try {
+            pg.rollback();
+        } catch (SQLException e) {
+            throw SqlEngine.translate(e);
+        } finally {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+            end();
+        }
+    }
+
+    private void end() {
+        open = false;
+        undo.clear();
+        try {
+            pg.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw SqlEngine.translate(e);
+        }
+    }
+}

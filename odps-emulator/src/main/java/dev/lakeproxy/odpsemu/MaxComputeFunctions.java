@@ -1,0 +1,62 @@
+package dev.lakeproxy.odpsemu;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * MaxCompute built-in functions that PostgreSQL lacks, created in schema {@code mc} (on every
+ * query's search path). Each query runs with PostgreSQL's {@code TimeZone} set to the job's {@code
+ * odps.sql.timezone} (the project's by default), so GETDATE and FROM_UNIXTIME answer in it.
+ */
+final class MaxComputeFunctions {
+
+    /** Fraction digits beyond microseconds are cut (never rounded) before PostgreSQL reads them. */
+    private static final String MICROS = "regexp_replace($1, ''(\\.[0-9]{6})[0-9]+'', ''\\1'')";
+
+    private static final String[] DEFINITIONS = {
+        "rand() RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'",
+        "rand(bigint) RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'",
+        "getdate() RETURNS timestamp(3) LANGUAGE sql STABLE AS 'SELECT localtimestamp(3)'",
+        "nvl(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE"
+                + " AS 'SELECT coalesce($1, $2)'",
+        "\"if\"(boolean, anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE"
+                + " AS 'SELECT CASE WHEN $1 THEN $2 ELSE $3 END'",
+        "tolower(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower($1)'",
+        "toupper(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper($1)'",
+        // DATETIME('...') and TIMESTAMP('...'), written as calls (SqlTranslator renames them)
+        "odps_datetime(text) RETURNS timestamp(3) LANGUAGE sql IMMUTABLE"
+                + " AS 'SELECT CAST("
+                + MICROS.replace("6", "3")
+                + " AS timestamp(3))'",
+        "odps_timestamp(text) RETURNS timestamp(6) LANGUAGE sql IMMUTABLE"
+                + " AS 'SELECT CAST("
+                + MICROS
+                + " AS timestamp(6))'",
+        // FROM_UNIXTIME(seconds): DATETIME in the job's time zone
+        "from_unixtime(bigint) RETURNS timestamp(3) LANGUAGE sql STABLE"
+                + " AS 'SELECT CAST(to_timestamp($1) AT TIME ZONE current_setting(''TimeZone'')"
+                + " AS timestamp(3))'",
+        // TO_DATE(string, format): DATETIME; MaxCompute's yyyy mm dd hh mi ss ff3 to PostgreSQL's
+        "odps_format(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT"
+            + " replace(replace(replace(replace(replace(replace(replace($1, ''yyyy'', ''YYYY''),"
+            + " ''mm'', ''MM''), ''dd'', ''DD''), ''hh'', ''HH24''), ''mi'', ''MI''), ''ss'',"
+            + " ''SS''), ''ff3'', ''MS'')'",
+        "to_date(text, text) RETURNS timestamp(3) LANGUAGE sql STABLE"
+                + " AS 'SELECT CAST(to_timestamp($1, mc.odps_format($2)) AS timestamp(3))'",
+        "unix_timestamp(timestamp) RETURNS bigint LANGUAGE sql STABLE AS 'SELECT CAST(extract(epoch"
+                + " FROM $1 AT TIME ZONE current_setting(''TimeZone'')) AS bigint)'",
+    };
+
+    private MaxComputeFunctions() {}
+
+    static void install(Connection pg) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            st.execute("SET TIME ZONE 'UTC'");
+            st.execute("CREATE SCHEMA mc");
+            for (String definition : DEFINITIONS) {
+                st.execute("CREATE FUNCTION mc." + definition);
+            }
+        }
+    }
+}
