@@ -95,11 +95,12 @@ final class Demo {
             out.println("      -> " + result);
             LakeproxyConnection lp = lake.unwrap(LakeproxyConnection.class);
             out.println("    what lakeproxy did:");
-            lp.connectActions().forEach(a -> out.println("      - at connect: " + a));
+            lp.connectActions().forEach(a -> out.println("      - " + Wrap.lines("at connect: " + a, "        ")));
             long retries = lp.metrics().retries.sum();
             if (retries > 0) {
-                out.println("      - the first attempt failed with the pangu error; lakeproxy learned the project is encrypted,"
-                        + " ran SET hg_experimental_enable_access_odps_orc_via_holo = false, and retried once (a read, in autocommit)");
+                out.println("      - " + Wrap.lines("the first attempt failed with the pangu error; lakeproxy learned the project is"
+                        + " encrypted, ran SET hg_experimental_enable_access_odps_orc_via_holo = false, and retried once"
+                        + " (a read, in autocommit)", "        "));
             }
             out.println("      - engine that served the read: " + engines(sim));
         }
@@ -116,10 +117,9 @@ final class Demo {
     private static String outcome(Connection c, String sql) {
         try {
             TextTable t = query(c, sql);
-            return t.size() + " rows\n" + t.render("         ");
+            return Wrap.rows(t.size()) + "\n" + t.render("         ");
         } catch (SQLException e) {
-            String m = e.getMessage();
-            return "FAILED, SQLState " + e.getSQLState() + ": " + (m.length() > 230 ? m.substring(0, 230) + "..." : m);
+            return Wrap.lines("FAILED, SQLState " + e.getSQLState() + ": " + e.getMessage(), "         ");
         }
     }
 

@@ -12,37 +12,39 @@ import java.util.Set;
 /** {@code lakeproxy doctor --url ...}: checks a Hologres or MaxCompute connection, one line per check. */
 final class Doctor {
 
-    static final String HELP = "Usage: lakeproxy doctor --url <jdbc:lakeproxy:...> [--user U] [--password P] [--json]\n"
+    static final String HELP = "Usage: lakeproxy doctor --url <jdbc:lakeproxy:...> [--user U] [--password P] [--timeout S] [--json]\n"
             + "Checks the connection, one line per check (OK, WARN or FAIL) with the fix for each failure.\n"
             + "Hologres: version, Common Table routing and the SQE setting at session, database and role level, the\n"
             + "MaxCompute foreign tables with a one-row probe each, KMS key states (with lakeproxy.kms.* options in the\n"
             + "URL), and the RAM role the seed describes when it is in doubt.\n"
             + "MaxCompute: the project, schema syntax and the schemas the navigator shows, a job (the RAM control plane)\n"
-            + "and SHOW TABLES (the DLF data plane). Exit status 1 when any check fails.";
+            + "and SHOW TABLES (the DLF data plane). Exit status 1 when any check fails.\n"
+            + "--timeout: seconds to wait for the connection (default " + Connect.DEFAULT_TIMEOUT_SECONDS + ").";
 
     private Doctor() {
     }
 
     static int run(String[] argv, PrintStream out) throws Exception {
-        Args args = Args.parse("doctor", argv, Set.of("url", "user", "password"), Set.of("json", "help"));
+        Args args = Args.parse("doctor", argv, Set.of("url", "user", "password", "timeout"), Set.of("json", "help"));
         if (args.has("help")) {
             out.println(HELP);
             return 0;
         }
         String url = args.require("doctor", "url");
+        int timeout = Connect.timeoutSeconds(args, "doctor");
         List<Check> checks = new ArrayList<>();
-        try (Connection c = Connect.open(url, args.get("user"), args.get("password"))) {
+        try (Connection c = Connect.open(url, args.get("user"), args.get("password"), timeout)) {
             checks.add(Check.ok("connect", "connected to " + Secrets.maskUrl(c.unwrap(Connection.class).getMetaData().getURL())
                     + " with " + c.getMetaData().getDriverName()));
             String subprotocol = LakeUrl.parse(Connect.lakeUrl(url)).subprotocol();
             if (subprotocol.equals("postgresql")) {
                 new HoloDoctor(c, url).check(checks);
             } else if (subprotocol.equals("odps")) {
-                new OdpsDoctor(c).check(checks);
+                new OdpsDoctor(c, url).check(checks);
             }
-        } catch (SQLException e) {
-            checks.add(Check.fail("connect", Secrets.maskText(e.getMessage()) + " (SQLState " + e.getSQLState() + ")",
-                    "check the host, port, database, user and password in --url; the message above is the server's or driver's"));
+        } catch (SQLException | RuntimeException e) { // odps-jdbc throws RuntimeExceptions for a bad host or project
+            Failure f = Failure.of(e);
+            checks.add(Check.fail("connect", f.detail, f.fix));
         }
         out.print(args.has("json") ? Check.json(checks) + "\n" : Check.text(checks));
         return checks.stream().anyMatch(ch -> ch.status == Check.Status.FAIL) ? 1 : 0;

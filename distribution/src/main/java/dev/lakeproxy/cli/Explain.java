@@ -4,12 +4,13 @@ import dev.lakeproxy.Explanation;
 import dev.lakeproxy.LakeproxyConnection;
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Set;
 
 /** {@code lakeproxy explain --url URL "SQL"}: what lakeproxy would do with a statement, without running it. */
 final class Explain {
 
-    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U] [--password P] \"SQL\"\n"
+    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U] [--password P] [--timeout S] \"SQL\"\n"
             + "Connects (so that the plugins detect the server), then shows what lakeproxy would do with the statement:\n"
             + "the SQL the real driver would receive, settings it would run first, refusals, and why. Nothing runs.";
 
@@ -17,7 +18,7 @@ final class Explain {
     }
 
     static int run(String[] argv, PrintStream out) throws Exception {
-        Args args = Args.parse("explain", argv, Set.of("url", "user", "password"), Set.of("help"));
+        Args args = Args.parse("explain", argv, Set.of("url", "user", "password", "timeout"), Set.of("help"));
         if (args.has("help")) {
             out.println(HELP);
             return 0;
@@ -27,7 +28,8 @@ final class Explain {
             throw new Args.UsageException("lakeproxy explain: give exactly one SQL statement, in quotes. Run: lakeproxy explain --help");
         }
         String sql = args.positional().get(0);
-        try (Connection c = Connect.open(url, args.get("user"), args.get("password"))) {
+        int timeout = Connect.timeoutSeconds(args, "explain");
+        try (Connection c = Connect.open(url, args.get("user"), args.get("password"), timeout)) {
             LakeproxyConnection lake = c.unwrap(LakeproxyConnection.class);
             Explanation e = lake.explain(sql);
             out.println("plugins active: " + (lake.activePlugins().isEmpty() ? "none (pure pass-through)" : lake.activePlugins()));
@@ -35,6 +37,9 @@ final class Explain {
             out.println("statement: " + sql);
             out.println(e);
             return e.refusal() == null ? 0 : 1;
+        } catch (SQLException | RuntimeException e) {
+            out.println("FAIL  connect  " + Failure.of(e).text().replace("\n", "\n      "));
+            return 1;
         }
     }
 }

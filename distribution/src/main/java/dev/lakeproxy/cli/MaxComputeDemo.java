@@ -17,7 +17,8 @@ final class MaxComputeDemo {
 
     private static final String OTS_LOCATION = "tablestore://demo-ots.cn-hangzhou.ots-internal.aliyuncs.com";
     private static final String SORTED_EXPORT = "INSERT OVERWRITE TABLE ots_orders\n"
-            + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
+            + "SELECT odps_orderkey, odps_orderdate, odps_custkey,\n"
+            + "       CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
             + "FROM (SELECT * FROM internal_orders ORDER BY odps_orderkey LIMIT 100000) t";
 
     private final PrintStream out;
@@ -54,7 +55,7 @@ final class MaxComputeDemo {
                 Explanation e = lake.unwrap(LakeproxyConnection.class).explain(SORTED_EXPORT);
                 update(lake, SORTED_EXPORT);
                 TablestoreWriteReport lakeWrite = emu.lastTablestoreWrite();
-                out.println("    what lakeproxy did: " + String.join("; ", e.actions()));
+                out.println("    " + Wrap.lines("what lakeproxy did: " + String.join("; ", e.actions()), "      "));
                 out.println("    SQL it sent (the original text, spliced):");
                 out.println(indent(e.finalSql(), "      "));
                 TextTable spread = new TextTable("writer", "rows", "Tablestore partitions, raw odps-jdbc", "Tablestore partitions, lakeproxy");
@@ -81,13 +82,14 @@ final class MaxComputeDemo {
             String rawUrl = emu.jdbcUrl("lake");
             try (Connection raw = DriverManager.getConnection(rawUrl);
                  Connection lake = DriverManager.getConnection("jdbc:lakeproxy:" + rawUrl.substring(5))) {
-                out.println("    at connect, lakeproxy: " + lake.unwrap(LakeproxyConnection.class).connectActions());
+                out.println("    " + Wrap.lines("at connect, lakeproxy: " + lake.unwrap(LakeproxyConnection.class).connectActions(), "      "));
                 side(raw, lake, "SELECT id, region FROM sales.orders ORDER BY id", true);
                 try (Statement s = lake.createStatement()) {
                     s.execute("USE SCHEMA sales");
                 }
-                out.println("    USE SCHEMA sales -> lakeproxy sends: "
-                        + lake.unwrap(LakeproxyConnection.class).explain("USE SCHEMA sales").finalSql() + " (odps-jdbc 3.4.2 alone posts to /projects/schema sales)");
+                out.println("    " + Wrap.lines("USE SCHEMA sales -> lakeproxy sends: "
+                        + lake.unwrap(LakeproxyConnection.class).explain("USE SCHEMA sales").finalSql()
+                        + " (odps-jdbc 3.4.2 alone posts to /projects/schema sales)", "      "));
                 side(raw, lake, "SELECT count(*) FROM orders", true);
                 side(raw, lake, "INSERT INTO lake.default.events VALUES (1, 'signup')", false);
             }
@@ -107,14 +109,14 @@ final class MaxComputeDemo {
             }
             try (ResultSet rs = s.executeQuery(sql)) {
                 TextTable t = TextTable.of(rs);
-                return t.size() + " rows\n" + t.render("         ");
+                return Wrap.rows(t.size()) + "\n" + t.render("         ");
             }
         } catch (SQLException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             if (m.startsWith("lakeproxy refused")) { // lakeproxy's own decision, before any job: show it whole
-                return "REFUSED before submission (no job ran):\n         " + m;
+                return "REFUSED before submission (no job ran):\n         " + Wrap.lines(m, "         ");
             }
-            return "FAILED: " + (m.length() > 260 ? m.substring(0, 260) + "..." : m);
+            return Wrap.lines("FAILED: " + m, "         ");
         }
     }
 

@@ -7,19 +7,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The MaxCompute checks: project, schema syntax, a job (RAM control plane), and listing tables (DLF data plane). */
 final class OdpsDoctor {
 
     private final Connection connection;
+    private final String url;
 
-    OdpsDoctor(Connection connection) {
+    OdpsDoctor(Connection connection, String url) {
         this.connection = connection;
+        this.url = url;
+    }
+
+    /** The project the URL names: odps-jdbc reports no catalog for a two-tier project. */
+    private String project() throws SQLException {
+        String catalog = connection.getCatalog();
+        if (catalog != null) {
+            return catalog;
+        }
+        Matcher m = Pattern.compile("[?&]project=([^&]+)").matcher(url);
+        return m.find() ? m.group(1) : "(none in the URL)";
     }
 
     void check(List<Check> checks) throws SQLException {
         LakeproxyConnection lake = connection.unwrap(LakeproxyConnection.class);
-        String project = connection.getCatalog();
+        String project = project();
         checks.add(Check.ok("project", project + "; plugins " + lake.activePlugins()
                 + (lake.connectActions().isEmpty() ? "" : "; at connect: " + lake.connectActions())));
         int schemas = 0;

@@ -1,6 +1,7 @@
 package dev.lakeproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every error lakeproxy explains has its troubleshooting entry. */
+/** Every error lakeproxy explains has its troubleshooting entry; every jar the docs name is one the build writes. */
 class DocsTest {
 
     @Test
@@ -29,5 +32,18 @@ class DocsTest {
                 .filter(k -> !doc.contains("`" + k + "`"))
                 .collect(Collectors.toList());
         assertEquals(List.of(), missing, "add these keys to docs/troubleshooting.md");
+    }
+
+    @Test
+    void everyJarTheDocsNameIsOneTheBuildWrites() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        Pattern jar = Pattern.compile("lakeproxy-([a-z]+)-(<version>|0\\.1\\.0-SNAPSHOT)\\.jar");
+        for (Path doc : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "dbeaver.md"),
+                Path.of("..", "docs", "bi-tools.md"), Path.of("..", "docs", "hikari-spring.md"))) {
+            Matcher m = jar.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+            while (m.find()) {
+                assertTrue(pom.contains("/lakeproxy-" + m.group(1) + "-${project.version}.jar"), doc + " names " + m.group());
+            }
+        }
     }
 }

@@ -1,0 +1,71 @@
+package dev.lakeproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The jars the package phase built, and a fresh JVM to run them in. */
+final class Jars {
+
+    private Jars() {
+    }
+
+    static Path hologres() {
+        return built("lakeproxy.hologres.jar");
+    }
+
+    static Path maxcompute() {
+        return built("lakeproxy.maxcompute.jar");
+    }
+
+    static Path cli() {
+        return built("lakeproxy.cli.jar");
+    }
+
+    private static Path built(String property) {
+        Path jar = Path.of(System.getProperty(property));
+        assertTrue(Files.isRegularFile(jar), "built by the package phase: " + jar);
+        return jar;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** What a fresh JVM printed (stdout and stderr), and its exit status. */
+    static final class Result {
+        final int exit;
+        final String out;
+
+        Result(int exit, String out) {
+            this.exit = exit;
+            this.out = out;
+        }
+    }
+
+    static Result run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in time: " + out);
+        return new Result(p.exitValue(), out);
+    }
+
+    /** Runs it/DriverProbe.java with the one jar alone on the class path; see the probe for its output lines. */
+    static Result probe(Path jar, String url, String user, String password, String... statements) throws Exception {
+        Path probe = Files.createTempDirectory("probe").resolve("DriverProbe.java");
+        try (InputStream source = Jars.class.getResourceAsStream("/it/DriverProbe.java")) {
+            Files.copy(source, probe);
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar.toString(), probe.toString(), url, user, password));
+        command.addAll(List.of(statements));
+        return run(command);
+    }
+}
