@@ -54,7 +54,7 @@ final class TablestoreScatterRule implements StatementRule {
             ctx.rewrite(form.sql, target + ": rows scattered with DISTRIBUTE BY rand() (" + form.kind + " form: "
                     + form.why
                     + "), so input sorted by the primary key does not land on one Tablestore partition "
-                    + "(seed: use DISTRIBUTE BY rand())");
+                    + "(MaxCompute documentation, Tablestore external tables: scatter with DISTRIBUTE BY rand())");
             state.context.counter("odps.tablestoreScattered").increment();
         }
     }
