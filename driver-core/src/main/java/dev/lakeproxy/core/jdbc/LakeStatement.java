@@ -52,7 +52,7 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
     public final <T> T routePipeline(String sql, boolean prepared, long interest, SqlCall<T> call)
             throws SQLException {
         lakeWarning = standingWarning();
-        return owner.pipeline.execute(sql, sql, prepared, interest, call, this);
+        return owner.pipeline.execute(sql, prepared, interest, call, this);
     }
 
     /** Wraps a result set so that {@code getStatement()} returns this wrapper; the same real object gets the same wrapper. */

@@ -22,7 +22,8 @@ import org.postgresql.util.ByteStreamWriter;
  * pgjdbc's copy API ({@code ((PGConnection) conn).getCopyAPI()}) through the same rules as statements: a COPY's SQL
  * goes through the fast-path test and, when a rule cares, the pipeline. A whole copy (the methods that stream
  * to or from a Writer, Reader or stream) is one execution, so a rule's after-hooks run once the copy is done; the
- * bare {@code copyIn/copyOut/copyDual(sql)} handles are routed when called directly. The one core class that
+ * bare {@code copyIn/copyOut/copyDual(sql)} handles are routed when called directly. The two-argument
+ * {@code copyIn(sql, Reader|InputStream)} need no override: pgjdbc's delegate to the buffer-size overloads below. The one core class that
  * needs pgjdbc's internal {@link BaseConnection}: CopyManager's only constructor takes it.
  */
 final class RoutedCopyManager extends CopyManager {
@@ -62,7 +63,7 @@ final class RoutedCopyManager extends CopyManager {
                     return pipeline.recover(sql, false, e, unchecked(call), WarningTarget.NONE);
                 }
             }
-            return pipeline.execute(sql, sql, false, interest, unchecked(call), WarningTarget.NONE);
+            return pipeline.execute(sql, false, interest, unchecked(call), WarningTarget.NONE);
         } catch (UncheckedIOException tunnelled) {
             throw tunnelled.getCause();
         } finally {
@@ -120,18 +121,8 @@ final class RoutedCopyManager extends CopyManager {
     }
 
     @Override
-    public long copyIn(String sql, Reader from) throws SQLException, IOException {
-        return route(sql, s -> super.copyIn(s, from));
-    }
-
-    @Override
     public long copyIn(String sql, InputStream from, int bufferSize) throws SQLException, IOException {
         return route(sql, s -> super.copyIn(s, from, bufferSize));
-    }
-
-    @Override
-    public long copyIn(String sql, InputStream from) throws SQLException, IOException {
-        return route(sql, s -> super.copyIn(s, from));
     }
 
     @Override

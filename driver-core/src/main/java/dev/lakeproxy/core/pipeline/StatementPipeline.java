@@ -45,10 +45,6 @@ public final class StatementPipeline {
         return active.interest(sql);
     }
 
-    public boolean hasPlugins() {
-        return !active.isEmpty();
-    }
-
     /**
      * The SQL to prepare (or to add to a batch): rewritten once, when a rule wants to. Settings and retries do
      * not apply to batches.
@@ -69,13 +65,13 @@ public final class StatementPipeline {
     }
 
     /**
-     * Runs a statement on the slow path. Plain statements ({@code prepared} false) are rewritten here; prepared
-     * ones were rewritten by {@link #prepare} and {@code sql} is that text.
+     * Runs a statement on the slow path. {@code sql} is the text the application wrote: plain statements
+     * ({@code prepared} false) are rewritten here; prepared ones were rewritten once by {@link #prepare}.
      */
-    public <T> T execute(String originalSql, String sql, boolean prepared, long interest, SqlCall<T> call,
-                         WarningTarget target) throws SQLException {
+    public <T> T execute(String sql, boolean prepared, long interest, SqlCall<T> call, WarningTarget target)
+            throws SQLException {
         metrics.analysed.increment();
-        Execution ex = new Execution(this, originalSql, sql, prepared, false, interest);
+        Execution ex = new Execution(this, sql, sql, prepared, false, interest);
         try {
             return run(ex, call);
         } finally {

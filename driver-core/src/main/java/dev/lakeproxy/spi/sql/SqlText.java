@@ -62,7 +62,14 @@ public final class SqlText {
 
     /** Whether the statement's first keyword is {@code keyword} (after blanks, comments and opening brackets). */
     public static boolean startsWithKeyword(String sql, String keyword) {
-        int i = firstTokenStart(sql);
+        return keywordAt(sql, firstTokenStart(sql), keyword);
+    }
+
+    /**
+     * Whether {@code keyword} stands as a whole word at offset {@code i}, ignoring ASCII case; for callers that
+     * test several keywords at one {@link #firstTokenStart} without scanning the leading comments again.
+     */
+    public static boolean keywordAt(String sql, int i, String keyword) {
         return sql.regionMatches(true, i, keyword, 0, keyword.length()) && !isWordChar(sql, i + keyword.length());
     }
 

@@ -21,6 +21,8 @@ class SqlTextTest {
     void firstKeywordAfterCommentsAndBrackets() {
         assertTrue(SqlText.startsWithKeyword("  /* c */ -- x\n (select 1)", "SELECT"));
         assertFalse(SqlText.startsWithKeyword("selection", "select"));
+        assertTrue(SqlText.keywordAt("/* c */ insert into t", 8, "INSERT"));
+        assertFalse(SqlText.keywordAt("/* c */ inserted", 8, "INSERT"));
         assertEquals(4, SqlText.firstTokenStart("-- \nx"));
         assertEquals(5, SqlText.firstTokenStart("/**/ y"));
     }
