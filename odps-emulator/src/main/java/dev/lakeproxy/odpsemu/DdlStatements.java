@@ -192,8 +192,8 @@ final class DdlStatements {
                     .append(' ')
                     .append(
                             (base.equals("DECIMAL") || base.equals("CHAR"))
-                                    ? SqlTranslator.pgType(base, args)
-                                    : SqlTranslator.pgType(base, null));
+                                    ? PgTypes.pgType(base, args)
+                                    : PgTypes.pgType(base, null));
         }
         ddl.append(")");
         engine.exec(ddl.toString());
@@ -224,7 +224,7 @@ final class DdlStatements {
                 && (typeTok.isWord("ARRAY") || typeTok.isWord("MAP") || typeTok.isWord("STRUCT"))) {
             return new Column(name, complexType(c, typeTok), -1, columnComment(c));
         }
-        if (typeTok.kind != Kind.WORD || !SqlTranslator.isTypeName(typeTok.value)) {
+        if (typeTok.kind != Kind.WORD || !PgTypes.isTypeName(typeTok.value)) {
             throw c.parseError("unknown type '" + typeTok.text + "' for column " + name);
         }
         String type = typeTok.value.equals("INTEGER") ? "INT" : typeTok.value;
@@ -277,7 +277,7 @@ final class DdlStatements {
         do {
             Token t = c.next();
             String text =
-                    t.kind == Kind.WORD && SqlTranslator.isTypeName(t.value) ? t.value : t.text;
+                    t.kind == Kind.WORD && PgTypes.isTypeName(t.value) ? t.value : t.text;
             type.append(text);
             for (char ch : t.text.toCharArray()) {
                 depth += ch == '<' ? 1 : ch == '>' ? -1 : 0;

@@ -29,10 +29,7 @@ final class MaxComputeFunctions {
                 + " AS 'SELECT CAST("
                 + MICROS.replace("6", "3")
                 + " AS timestamp(3))'",
-        "odps_timestamp(text) RETURNS timestamp(6) LANGUAGE sql IMMUTABLE"
-                + " AS 'SELECT CAST("
-                + MICROS
-                + " AS timestamp(6))'",
+        "odps_timestamp(text) RETURNS mc.ts9 LANGUAGE sql IMMUTABLE AS 'SELECT mc.ts9_of($1)'",
         // FROM_UNIXTIME(seconds): DATETIME in the job's time zone
         "from_unixtime(bigint) RETURNS timestamp(3) LANGUAGE sql STABLE"
                 + " AS 'SELECT CAST(to_timestamp($1) AT TIME ZONE current_setting(''TimeZone'')"
@@ -54,6 +51,7 @@ final class MaxComputeFunctions {
         try (Statement st = pg.createStatement()) {
             st.execute("SET TIME ZONE 'UTC'");
             st.execute("CREATE SCHEMA mc");
+            NanoTimestamps.install(st);
             for (String definition : DEFINITIONS) {
                 st.execute("CREATE FUNCTION mc." + definition);
             }

@@ -45,6 +45,8 @@ final class OdpsValues {
                 return "DATE";
             case "bytea":
                 return "BINARY";
+            case "ts9":
+                return "TIMESTAMP";
             case "timestamp":
             case "timestamptz":
                 return md.getScale(col) == 3 ? "DATETIME" : "TIMESTAMP";

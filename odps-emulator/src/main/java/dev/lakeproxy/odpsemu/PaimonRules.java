@@ -106,8 +106,7 @@ final class PaimonRules {
             if (!(c.type.equals("TIMESTAMP") || c.type.equals("TIMESTAMP_NTZ"))) {
                 continue;
             }
-            // PostgreSQL keeps microseconds and would round the rest: cut to at most 6 digits first
-            int keep = Math.min(6, keptDigits(c.precision));
+            int keep = keptDigits(c.precision);
             for (Object[] r : rows) {
                 if (r[i] instanceof String) {
                     r[i] = truncate((String) r[i], keep);

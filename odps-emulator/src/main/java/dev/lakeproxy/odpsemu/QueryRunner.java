@@ -48,7 +48,7 @@ final class QueryRunner {
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    row[i] = rs.getObject(i + 1);
+                    row[i] = NanoTimestamps.fromPg(rs.getObject(i + 1));
                 }
                 raw.add(row);
             }

@@ -101,6 +101,10 @@ final class SqlTranslator {
             switch (t.kind) {
                 case STRING:
                     out.append(pgString(t.value));
+                    if (isCastToTimestamp(toks, i)) {
+                        // a bare literal would be read by the record type's input function
+                        out.append("::text");
+                    }
                     break;
                 case QUOTED_IDENT:
                 case WORD:
@@ -147,12 +151,14 @@ final class SqlTranslator {
                         if (t.value.equals("DATETIME")) {
                             lit = PaimonRules.truncate(lit, 3);
                         } else if (!t.value.equals("DATE")) {
-                            lit = PaimonRules.truncate(lit, 6);
+                            lit = PaimonRules.truncate(lit, 9);
                         }
+                        String pgType = PgTypes.pgType(t.value, null);
                         out.append("CAST(")
                                 .append(pgString(lit))
+                                .append(pgType.equals(NanoTimestamps.PG_TYPE) ? "::text" : "")
                                 .append(" AS ")
-                                .append(pgType(t.value, null))
+                                .append(pgType)
                                 .append(")");
                         i = toks.indexOf(next);
                         prevSig = next;
@@ -220,7 +226,7 @@ final class SqlTranslator {
                             && prevSig.isWord("AS")
                             && !castDepths.isEmpty()
                             && castDepths.get(castDepths.size() - 1) == depth
-                            && isTypeName(t.value)) {
+                            && PgTypes.isTypeName(t.value)) {
                         // CAST(x AS type[(p[,s])])
                         String args = null;
                         int after = i;
@@ -233,7 +239,7 @@ final class SqlTranslator {
                             args = a.toString().replace(" ", "");
                             after = k;
                         }
-                        out.append(pgType(t.value, args));
+                        out.append(PgTypes.pgType(t.value, args));
                         i = after;
                         prevSig = toks.get(after);
                         continue;
@@ -301,82 +307,24 @@ final class SqlTranslator {
         return new Result(out.toString(), distributeBy);
     }
 
+    /** Whether the string at {@code i} is the whole operand of a CAST(... AS TIMESTAMP). */
+    private static boolean isCastToTimestamp(List<Token> toks, int i) {
+        int as = nextSigIndex(toks, i);
+        int type = as < 0 ? -1 : nextSigIndex(toks, as);
+        if (type < 0 || !toks.get(as).isWord("AS")
+                || !(toks.get(type).isWord("TIMESTAMP") || toks.get(type).isWord("TIMESTAMP_NTZ"))) {
+            return false;
+        }
+        int open = prevSigIndex(toks, i);
+        int cast = open < 0 ? -1 : prevSigIndex(toks, open);
+        return cast >= 0 && toks.get(open).isOp("(") && toks.get(cast).isWord("CAST");
+    }
+
     private static boolean isTypedLiteralKeyword(String w) {
         return w.equals("DATETIME")
                 || w.equals("TIMESTAMP")
                 || w.equals("DATE")
                 || w.equals("TIMESTAMP_NTZ");
-    }
-
-    static boolean isTypeName(String w) {
-        switch (w) {
-            case "STRING":
-            case "BIGINT":
-            case "INT":
-            case "INTEGER":
-            case "SMALLINT":
-            case "TINYINT":
-            case "DOUBLE":
-            case "FLOAT":
-            case "DECIMAL":
-            case "BOOLEAN":
-            case "DATETIME":
-            case "TIMESTAMP":
-            case "TIMESTAMP_NTZ":
-            case "DATE":
-            case "BINARY":
-            case "VARCHAR":
-            case "CHAR":
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /**
-     * PostgreSQL type for a MaxCompute type name with its (raw) arguments, e.g. DECIMAL + "10,2".
-     */
-    static String pgType(String odpsType, String args) {
-        switch (odpsType.toUpperCase()) {
-            case "STRING":
-            case "VARCHAR":
-                return "text";
-            case "CHAR":
-                return args == null || args.isEmpty() ? "text" : "char(" + args + ")"; // padded
-            case "BIGINT":
-                return "bigint";
-            case "INT":
-            case "INTEGER":
-                return "integer";
-            case "SMALLINT":
-            case "TINYINT":
-                return "smallint";
-            case "DOUBLE":
-                return "double precision";
-            case "FLOAT":
-                return "real";
-            case "DECIMAL":
-                return args == null || args.isEmpty() ? "numeric(38,18)" : "numeric(" + args + ")";
-            case "BOOLEAN":
-                return "boolean";
-            case "DATETIME":
-                return "timestamp(3)";
-            case "TIMESTAMP":
-            case "TIMESTAMP_NTZ":
-                return "timestamp(6)";
-            case "DATE":
-                return "date";
-            case "BINARY":
-                return "bytea";
-            case "ARRAY":
-            case "MAP":
-            case "STRUCT":
-                return "text"; // JSON text, see ComplexValues
-            default:
-                throw new OdpsSqlException(
-                        "ODPS-0130141",
-                        "Illegal implicit type cast - unsupported type " + odpsType);
-        }
     }
 
     static String pgString(String value) {
@@ -386,6 +334,15 @@ final class SqlTranslator {
     private static Token nextSig(List<Token> toks, int i) {
         int k = nextSigIndex(toks, i);
         return k < 0 ? null : toks.get(k);
+    }
+
+    private static int prevSigIndex(List<Token> toks, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (toks.get(k).significant()) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static int nextSigIndex(List<Token> toks, int i) {

@@ -135,7 +135,7 @@ final class TableStorage {
                 while (rs.next()) {
                     Object[] row = new Object[t.columns.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = rs.getObject(i + 1);
+                        row[i] = NanoTimestamps.fromPg(rs.getObject(i + 1));
                     }
                     rows.add(row);
                 }
@@ -178,7 +178,7 @@ final class TableStorage {
                 col.type.contains("(")
                         ? col.type.substring(col.type.indexOf('(') + 1, col.type.lastIndexOf(')'))
                         : null;
-        return SqlTranslator.pgType(
+        return PgTypes.pgType(
                 base, (base.equals("DECIMAL") || base.equals("CHAR")) ? args : null);
     }
 

@@ -194,9 +194,10 @@ class PaimonDlfTest extends OdpsJdbcTestBase {
                     "2025-01-01 10:00:00.999",
                     rs.getTimestamp(3).toString(),
                     "precision 0: still 3 places, not rounded");
-            // precision 7-9 keeps 9 places in MaxCompute; the PostgreSQL store keeps 6 (documented
-            // limitation), never rounds
-            assertEquals("2025-01-01 10:00:00.123456", rs.getTimestamp(4).toString());
+            assertEquals(
+                    "2025-01-01 10:00:00.123456789",
+                    rs.getTimestamp(4).toString(),
+                    "precision 7-9: 9 decimal places");
         }
     }
 

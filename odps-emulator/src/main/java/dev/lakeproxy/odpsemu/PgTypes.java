@@ -1,0 +1,78 @@
+package dev.lakeproxy.odpsemu;
+
+/** MaxCompute type names and the PostgreSQL types that store them. */
+final class PgTypes {
+
+    private PgTypes() {}
+
+    static boolean isTypeName(String w) {
+        switch (w) {
+            case "STRING":
+            case "BIGINT":
+            case "INT":
+            case "INTEGER":
+            case "SMALLINT":
+            case "TINYINT":
+            case "DOUBLE":
+            case "FLOAT":
+            case "DECIMAL":
+            case "BOOLEAN":
+            case "DATETIME":
+            case "TIMESTAMP":
+            case "TIMESTAMP_NTZ":
+            case "DATE":
+            case "BINARY":
+            case "VARCHAR":
+            case "CHAR":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * PostgreSQL type for a MaxCompute type name with its (raw) arguments, e.g. DECIMAL + "10,2".
+     */
+    static String pgType(String odpsType, String args) {
+        switch (odpsType.toUpperCase()) {
+            case "STRING":
+            case "VARCHAR":
+                return "text";
+            case "CHAR":
+                return args == null || args.isEmpty() ? "text" : "char(" + args + ")"; // padded
+            case "BIGINT":
+                return "bigint";
+            case "INT":
+            case "INTEGER":
+                return "integer";
+            case "SMALLINT":
+            case "TINYINT":
+                return "smallint";
+            case "DOUBLE":
+                return "double precision";
+            case "FLOAT":
+                return "real";
+            case "DECIMAL":
+                return args == null || args.isEmpty() ? "numeric(38,18)" : "numeric(" + args + ")";
+            case "BOOLEAN":
+                return "boolean";
+            case "DATETIME":
+                return "timestamp(3)";
+            case "TIMESTAMP":
+            case "TIMESTAMP_NTZ":
+                return NanoTimestamps.PG_TYPE;
+            case "DATE":
+                return "date";
+            case "BINARY":
+                return "bytea";
+            case "ARRAY":
+            case "MAP":
+            case "STRUCT":
+                return "text"; // JSON text, see ComplexValues
+            default:
+                throw new OdpsSqlException(
+                        "ODPS-0130141",
+                        "Illegal implicit type cast - unsupported type " + odpsType);
+        }
+    }
+}
