@@ -33,6 +33,9 @@ final class Catalog {
 
         final long createdAt = System.currentTimeMillis();
 
+        /** Readable by every user, writable by none (see {@link PublicProjects}). */
+        volatile boolean isPublic;
+
         Project(
                 String name,
                 ProjectType type,

@@ -347,6 +347,7 @@ final class DdlStatements {
     JobResult alter(Context ctx, SqlCursor c) throws SQLException {
         c.expectWord("TABLE");
         Table t = engine.names.requireTable(ctx, c.qualifiedName());
+        engine.checkDlf(ctx, t.project, t.schema, "ALTER", "TABLE " + t.schema + "." + t.name);
         if (c.acceptWord("ADD")) {
             boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
             c.expectWord("PARTITION");

@@ -91,6 +91,7 @@ final class InsertStatement {
         source = withClause + source;
         // Paimon write refusals come before anything is read.
         Project p = engine.catalog().project(t.project);
+        PublicProjects.refuseWrite(p, "UPDATE", "TABLE " + t.schema + "." + t.name);
         if (p.isPaimonDlf()) {
             engine.checkDlf(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
             PaimonRules.checkWritable(t);

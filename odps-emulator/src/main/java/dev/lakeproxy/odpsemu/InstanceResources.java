@@ -56,6 +56,7 @@ final class InstanceResources {
     }
 
     Reply submit(Project p, byte[] body, User user) {
+        PublicProjects.requireMember(p);
         String taskName;
         String sql;
         Map<String, String> settings = new LinkedHashMap<>();

@@ -40,7 +40,8 @@ public final class Main {
                     "default.emp with a fixed bucket, default.dynamic_emp with a dynamic bucket),"
                             + " and RAM user 'analyst'",
                     "(access id analyst-access-id, key analyst-access-key) without DLF data"
-                            + " permission.");
+                            + " permission, and the public project MAXCOMPUTE_PUBLIC_DATA (readable"
+                            + " by all, no tables).");
 
     private Main() {}
 
@@ -179,6 +180,7 @@ public final class Main {
                 ns);
         emu.addRamUser("analyst");
         emu.setDlfDataPermission("analyst", false);
+        emu.createPublicDataProject();
     }
 
     private static int intArg(String name, Iterator<String> it) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +148,16 @@ public final class MaxComputeEmulator implements AutoCloseable {
         projects.add(name, ProjectType.MANAGED, false, null);
     }
 
+    /**
+     * Creates MaxCompute's public data project {@code MAXCOMPUTE_PUBLIC_DATA} with the given tables
+     * (DDL and rows, run first): every user reads it across projects, nobody writes or runs jobs in it.
+     */
+    public void createPublicDataProject(String... tableSql) {
+        createProject(PublicProjects.PUBLIC_DATA);
+        Arrays.stream(tableSql).forEach(sql -> execute(PublicProjects.PUBLIC_DATA, sql));
+        catalog.project(PublicProjects.PUBLIC_DATA).isPublic = true;
+    }
+
     /** Creates a three-tier project (schemas enabled) with its {@code default} schema. */
     public void createThreeTierProject(String name) {
         projects.add(name, ProjectType.MANAGED, true, null);
@@ -236,9 +247,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return execute(project, sql, new LinkedHashMap<>());
     }
 
-    /**
-     * As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}.
-     */
+    /** As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}. */
     public String execute(String project, String sql, Map<String, String> settings) {
         Project p = projects.require(project);
         boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
@@ -278,10 +287,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return accounts.forAuthorization(header);
     }
 
-    /**
-     * Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (for new
-     * connections).
-     */
+    /** Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (new connections). */
     public void setTenantNamespaceSchema(boolean on) {
         this.tenantNamespaceSchema = on;
     }

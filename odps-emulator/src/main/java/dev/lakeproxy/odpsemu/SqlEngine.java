@@ -174,8 +174,10 @@ final class SqlEngine {
     // ---------------------------------------------------------------- names
     // ---------------------------------------------------------------- DLF
 
+    /** The privilege checks of an object: public projects' and Paimon_DLF's. */
     void checkDlf(Context ctx, String project, String schema, String privilege, String object) {
         Project p = catalog().project(project);
+        PublicProjects.refuseWrite(p, privilege, object);
         if (p == null || !p.isPaimonDlf()) {
             return;
         }

@@ -72,6 +72,7 @@ final class TableTunnel {
     Reply upload(String method, Table t, Map<String, String> q, byte[] body, User user)
             throws IOException {
         if (q.containsKey("uploads") && method.equals("POST")) {
+            PublicProjects.requireMember(emu.catalog.project(t.project));
             HttpError.requireDlfData(emu, user, t, "UPDATE");
             UploadSession s =
                     new UploadSession(
