@@ -122,9 +122,9 @@ final class InteractiveSessions {
         Reply r = Reply.xml("<Instance><Status>" + instanceStatus(s) + "</Status></Instance>");
         r.headers.put("x-odps-owner", rec.user.principal());
         r.headers.put("x-odps-start-time", rfc822(rec.start));
-        if (rec.end != null) {
-            r.headers.put("x-odps-end-time", rfc822(rec.end));
-        }
+        // odps-sdk-core's Instance.reload parses this header whatever the status (a missing one
+        // is a NullPointerException there); empty while running, which it reads as no end time
+        r.headers.put("x-odps-end-time", rec.end == null ? "" : rfc822(rec.end));
         return r;
     }
 

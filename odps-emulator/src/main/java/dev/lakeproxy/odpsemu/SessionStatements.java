@@ -1,5 +1,9 @@
 package dev.lakeproxy.odpsemu;
 
+import dev.lakeproxy.odpsemu.SqlLexer.Token;
+
+import java.util.List;
+
 /** Which sub queries an MCQA session runs: queries only (MCQA "usage limits"). */
 final class SessionStatements {
 
@@ -27,5 +31,24 @@ final class SessionStatements {
             query = true;
         }
         return query;
+    }
+
+    /** True when the last statement has a LIMIT of its own (outside any parenthesis). */
+    static boolean hasLimit(String sql) {
+        List<String> stmts = SqlLexer.splitStatements(sql);
+        if (stmts.isEmpty()) {
+            return false;
+        }
+        int depth = 0;
+        for (Token t : SqlLexer.significant(SqlLexer.lex(stmts.get(stmts.size() - 1)))) {
+            if (t.isOp("(")) {
+                depth++;
+            } else if (t.isOp(")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord("LIMIT")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,7 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 
 import org.w3c.dom.Element;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,9 @@ final class SessionTaskInfo {
     static final String NOT_A_QUERY =
             "ODPS-1850001: Non select query not supported - MCQA accelerates only queries"
                     + " (statements that begin with SELECT)";
+
+    /** MCQA's default result size limit (usage limits: at most one million rows). */
+    static final int MAX_ROWS = 1_000_000;
 
     private final MaxComputeEmulator emu;
 
@@ -181,11 +185,23 @@ final class SessionTaskInfo {
         query.subQueryId = rec.session.add(query);
         emu.recordJob(query);
         JobRunner.run(emu, p, query);
+        capRows(query);
         synchronized (query) {
             query.notifyAll();
         }
         answer.addProperty("queryId", query.subQueryId);
         return answer.toString();
+    }
+
+    /**
+     * MCQA answers at most {@value #MAX_ROWS} rows of a query without a LIMIT of its own (its
+     * "usage limits": a LIMIT in the statement lifts it).
+     */
+    private static void capRows(InstanceRecord query) {
+        JobResult r = query.result;
+        if (r != null && r.rows.size() > MAX_ROWS && !SessionStatements.hasLimit(query.sql)) {
+            r.rows = new ArrayList<>(r.rows.subList(0, MAX_ROWS));
+        }
     }
 
     private static Reply written(String status, String result) {
