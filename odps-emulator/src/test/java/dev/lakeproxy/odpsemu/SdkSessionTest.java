@@ -176,31 +176,35 @@ class SdkSessionTest {
         }
     }
 
+    /** A direct (long-polling) download of a sub query's result, as odps-jdbc opens it. */
+    private static InstanceTunnel.DownloadSession download(Session session, int queryId)
+            throws TunnelException {
+        return new InstanceTunnel(odps())
+                .createDirectDownloadSession(
+                        "sqa", session.getInstance().getId(), TASK, queryId, false);
+    }
+
+    /** The record count the tunnel reports for the rows from {@code start} to the end. */
+    private static long countFrom(Session session, int queryId, long start) throws Exception {
+        InstanceTunnel.DownloadSession d = download(session, queryId);
+        d.openRecordReader(start, -1, -1).close();
+        return d.getRecordCount();
+    }
+
     @Test
     void sessionTunnelReadsRangesAndCountsRecords() throws Exception {
-        Odps odps = odps();
-        Session session = Session.attach(odps, "public.default", new HashMap<>(), 10L);
+        Session session = Session.attach(odps(), "public.default", new HashMap<>(), 10L);
         try {
             int id = session.runSubQuery("SELECT id FROM t ORDER BY id LIMIT 10;", null).queryId;
-            String sessionId = session.getInstance().getId();
-            InstanceTunnel tunnel = new InstanceTunnel(odps);
-            InstanceTunnel.DownloadSession all =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, id, false);
-            all.openRecordReader(0, -1, -1).close();
-            assertEquals(4, all.getRecordCount());
-            InstanceTunnel.DownloadSession part =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, id, false);
+            assertEquals(4, countFrom(session, id, 0));
+            assertEquals(1, countFrom(session, id, 3));
+            InstanceTunnel.DownloadSession part = download(session, id);
             TunnelRecordReader reader = part.openRecordReader(1, 2, -1);
             assertEquals(2, part.getRecordCount());
             assertEquals(2L, reader.read().getBigint(0));
             assertEquals(3L, reader.read().getBigint(0));
             reader.close();
-            InstanceTunnel.DownloadSession rest =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, id, false);
-            rest.openRecordReader(3, -1, -1).close();
-            assertEquals(1, rest.getRecordCount());
-            InstanceTunnel.DownloadSession missing =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, 42, false);
+            InstanceTunnel.DownloadSession missing = download(session, 42);
             assertThrows(TunnelException.class, () -> missing.openRecordReader(0, -1, -1));
         } finally {
             session.stop();
@@ -209,25 +213,13 @@ class SdkSessionTest {
 
     @Test
     void aQueryWithoutLimitAnswersAtMostAMillionRows() throws Exception {
-        Odps odps = odps();
-        Session session = Session.attach(odps, "public.default", new HashMap<>(), 10L);
+        Session session = Session.attach(odps(), "public.default", new HashMap<>(), 10L);
         try {
-            String sessionId = session.getInstance().getId();
-            InstanceTunnel tunnel = new InstanceTunnel(odps);
-            int capped = session.runSubQuery("SELECT generate_series(1, 1000001) AS n;", null).queryId;
-            InstanceTunnel.DownloadSession tail =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, capped, false);
-            TunnelRecordReader reader = tail.openRecordReader(999_999, -1, -1);
-            assertEquals(1, tail.getRecordCount());
-            assertEquals(1_000_000, ((Number) reader.read().get(0)).intValue());
-            reader.close();
-            int limited =
-                    session.runSubQuery("SELECT generate_series(1, 1000001) AS n LIMIT 1000001;", null)
-                            .queryId;
-            InstanceTunnel.DownloadSession all =
-                    tunnel.createDirectDownloadSession("sqa", sessionId, TASK, limited, false);
-            all.openRecordReader(999_999, -1, -1).close();
-            assertEquals(2, all.getRecordCount());
+            String series = "SELECT generate_series(1, 1000001) AS n";
+            int capped = session.runSubQuery(series + ";", null).queryId;
+            assertEquals(1, countFrom(session, capped, 999_999));
+            int limited = session.runSubQuery(series + " LIMIT 1000001;", null).queryId;
+            assertEquals(2, countFrom(session, limited, 999_999));
         } finally {
             session.stop();
         }
