@@ -168,6 +168,9 @@ final class InstanceResources {
         if (rec.session != null) {
             return sessions.handle(method, p, rec, q, body, user);
         }
+        if (q.containsKey("info")) {
+            throw HttpError.invalidParameter("task info is served for MCQA sessions; " + id + " is an SQL job");
+        }
         if (q.containsKey("downloads") || q.containsKey("downloadid")) {
             return tunnel.download(rec, q);
         }

@@ -17,6 +17,7 @@ import com.aliyun.odps.sqa.ExecuteMode;
 import com.aliyun.odps.sqa.FallbackPolicy;
 import com.aliyun.odps.sqa.SQLExecutor;
 import com.aliyun.odps.sqa.SQLExecutorBuilder;
+import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.InstanceTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
 import com.aliyun.odps.tunnel.io.TunnelRecordReader;
@@ -156,6 +157,15 @@ class SdkSessionTest {
         assertEquals(Instance.Status.TERMINATED, session.getInstance().getStatus());
         Session.SubQueryInfo afterStop = session.runSubQuery("SELECT 1;", hints);
         assertEquals("NotFound", afterStop.status);
+    }
+
+    @Test
+    void anSqlJobHasNoTaskInfo() throws Exception {
+        Instance job = SQLTask.run(odps(), "SELECT 1;");
+        job.waitForSuccess();
+        OdpsException e =
+                assertThrows(OdpsException.class, () -> job.getTaskInfo("AnonymousSQLTask", "status"));
+        assertTrue(e.getMessage().contains("ODPS-0420061"), e.getMessage());
     }
 
     @Test
