@@ -31,7 +31,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Instances: SQL job submission, status, task status, results, summary and source. */
+/**
+ * Instances: SQL job submission, status, task status, results, summary and source. The instance of
+ * an MCQA session (an SQLRT task) is served by {@link InteractiveSessions}.
+ */
 final class InstanceResources {
 
     private final MaxComputeEmulator emu;
