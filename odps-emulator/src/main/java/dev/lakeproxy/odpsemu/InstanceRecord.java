@@ -3,7 +3,7 @@ package dev.lakeproxy.odpsemu;
 import java.util.Date;
 import java.util.Map;
 
-/** One submitted job (an instance with one SQL task). */
+/** One submitted job (an instance with one SQL task), an MCQA session, or one of its sub queries. */
 final class InstanceRecord {
 
     final String id;
@@ -16,6 +16,12 @@ final class InstanceRecord {
     Date end;
     JobResult result;
     String error;
+
+    /** The MCQA session this instance runs (its SQLRT task), or null for an SQL job. */
+    SqlRtSession session;
+
+    /** For a sub query of an MCQA session: its id in the session (the instance is the session). */
+    int subQueryId = -1;
 
     InstanceRecord(
             String id,

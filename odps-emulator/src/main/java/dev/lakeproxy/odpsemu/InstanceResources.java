@@ -4,6 +4,7 @@ import static dev.lakeproxy.odpsemu.RestText.GSON;
 import static dev.lakeproxy.odpsemu.RestText.cdata;
 import static dev.lakeproxy.odpsemu.RestText.childText;
 import static dev.lakeproxy.odpsemu.RestText.esc;
+import static dev.lakeproxy.odpsemu.RestText.parseXml;
 import static dev.lakeproxy.odpsemu.RestText.rfc822;
 
 import com.google.gson.JsonArray;
@@ -17,7 +18,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.text.SimpleDateFormat;
 import java.util.Arrays;
@@ -26,45 +26,44 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
-/** Instances: SQL job submission, status, task status, results, summary and source. */
+/**
+ * Instances: SQL job submission, status, task status, results, summary and source. The instance of
+ * an MCQA session (an SQLRT task) is served by {@link InteractiveSessions}.
+ */
 final class InstanceResources {
-
-    private static final Logger LOG = Logger.getLogger(InstanceResources.class.getName());
 
     private final MaxComputeEmulator emu;
     final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
 
     /** Parameters a plain instance-status request may carry (besides none). */
-    private static final Set<String> STATUS_PARAMS =
+    static final Set<String> STATUS_PARAMS =
             new HashSet<>(Arrays.asList("instancestatus", "taskname", "curr_project"));
 
+    /** Task kinds a job may carry: SQL (offline job) and SQLRT (an MCQA session). */
+    private static final Set<String> TASK_TYPES = new HashSet<>(Arrays.asList("SQL", "SQLRT"));
+
     private final InstanceTunnel tunnel = new InstanceTunnel();
+    private final InteractiveSessions sessions;
 
     InstanceResources(MaxComputeEmulator emu) {
         this.emu = emu;
+        this.sessions = new InteractiveSessions(emu, instances);
     }
 
     Reply submit(Project p, byte[] body, User user) {
         PublicProjects.requireMember(p);
+        String taskType;
         String taskName;
         String sql;
         Map<String, String> settings = new LinkedHashMap<>();
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setExpandEntityReferences(false);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            Document doc = parseXml(body);
             NodeList tasks = doc.getElementsByTagName("Tasks");
             if (tasks.getLength() == 0) {
                 throw new HttpError(
@@ -77,12 +76,13 @@ final class InstanceResources {
                     break;
                 }
             }
-            if (task == null || !task.getTagName().equals("SQL")) {
+            if (task == null || !TASK_TYPES.contains(task.getTagName())) {
                 throw new HttpError(
                         400,
                         "InvalidArgument",
-                        "ODPS-0410051:Invalid argument - only SQL tasks are emulated");
+                        "ODPS-0410051:Invalid argument - only SQL and SQLRT tasks are emulated");
             }
+            taskType = task.getTagName();
             taskName = childText(task, "Name");
             sql = childText(task, "Query");
             NodeList props = task.getElementsByTagName("Property");
@@ -106,7 +106,8 @@ final class InstanceResources {
                     "InvalidArgument",
                     "ODPS-0410051:Invalid argument - malformed job: " + e.getMessage());
         }
-        if (sql == null || sql.trim().isEmpty()) {
+        boolean session = taskType.equals("SQLRT");
+        if (!session && (sql == null || sql.trim().isEmpty())) {
             throw new HttpError(
                     400, "InvalidArgument", "ODPS-0410051:Invalid argument - empty SQL");
         }
@@ -118,45 +119,17 @@ final class InstanceResources {
                         id,
                         p.name,
                         taskName == null ? "AnonymousSQLTask" : taskName,
-                        sql,
+                        session ? "" : sql,
                         Collections.unmodifiableMap(new LinkedHashMap<>(settings)),
                         user);
-        instances.put(id, rec);
-        emu.recordJob(rec);
-        try {
-            String schema = settings.getOrDefault("odps.default.schema", "default");
-            if (schema == null || schema.isEmpty() || schema.equals("null")) {
-                schema = "default";
-            }
-            boolean namespace =
-                    Boolean.parseBoolean(
-                            settings.getOrDefault(
-                                    "odps.namespace.schema",
-                                    String.valueOf(emu.tenantNamespaceSchema())));
-            SqlEngine.Context ctx =
-                    new SqlEngine.Context(
-                            p,
-                            schema.toLowerCase(Locale.ROOT),
-                            namespace,
-                            user,
-                            new LinkedHashMap<>(settings));
-            if (!p.schemas.containsKey(ctx.schema)) {
-                throw new OdpsSqlException(
-                        "ODPS-0110061",
-                        "Failed to run ddltask - Schema not found - '"
-                                + p.name
-                                + "."
-                                + ctx.schema
-                                + "'");
-            }
-            rec.result = emu.engine().run(ctx, sql);
-        } catch (OdpsSqlException e) {
-            rec.error = e.getMessage();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "job failed in the emulator", e);
-            rec.error = "ODPS-0010000:System internal error - " + e;
+        if (session) {
+            rec.session = sessions.start(rec);
+            instances.put(id, rec);
+        } else {
+            instances.put(id, rec);
+            emu.recordJob(rec);
+            JobRunner.run(emu, p, rec);
         }
-        rec.end = new Date();
         Reply r = new Reply();
         r.status = 201;
         r.headers.put("Location", emu.endpoint() + "/projects/" + p.name + "/instances/" + id);
@@ -181,7 +154,7 @@ final class InstanceResources {
         if (seg.size() != 4) {
             throw HttpError.unknownResource(seg);
         }
-        return instance(method, p, seg.get(3), q);
+        return instance(method, p, seg.get(3), q, body, user);
     }
 
     InstanceRecord requireInstance(Project p, String id) {
@@ -193,8 +166,15 @@ final class InstanceResources {
         return rec;
     }
 
-    Reply instance(String method, Project p, String id, Map<String, String> q) throws IOException {
+    Reply instance(String method, Project p, String id, Map<String, String> q, byte[] body, User user)
+            throws IOException {
         InstanceRecord rec = requireInstance(p, id);
+        if (rec.session != null) {
+            return sessions.handle(method, p, rec, q, body, user);
+        }
+        if (q.containsKey("info")) {
+            throw HttpError.invalidParameter("task info is served for MCQA sessions; " + id + " is an SQL job");
+        }
         if (q.containsKey("downloads") || q.containsKey("downloadid")) {
             return tunnel.download(rec, q);
         }

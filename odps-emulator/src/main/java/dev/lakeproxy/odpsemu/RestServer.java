@@ -116,7 +116,8 @@ final class RestServer {
                     q.containsKey("downloads")
                             || q.containsKey("downloadid")
                             || q.containsKey("uploads")
-                            || q.containsKey("uploadid");
+                            || q.containsKey("uploadid")
+                            || q.containsKey("cached");
             byte[] body =
                     readAll(
                             ex.getRequestBody(),

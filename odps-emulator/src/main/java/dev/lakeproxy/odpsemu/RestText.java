@@ -3,8 +3,13 @@ package dev.lakeproxy.odpsemu;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 import java.text.SimpleDateFormat;
 import java.util.Date;
@@ -12,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 /** Text forms shared by the REST resources: XML escaping, dates, partition specs. */
 final class RestText {
@@ -32,6 +40,15 @@ final class RestText {
             }
         }
         return spec;
+    }
+
+    /** A request body as XML, without DOCTYPEs or entity expansion. */
+    static Document parseXml(byte[] body)
+            throws ParserConfigurationException, SAXException, IOException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setExpandEntityReferences(false);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
     }
 
     static String childText(Element e, String tag) {

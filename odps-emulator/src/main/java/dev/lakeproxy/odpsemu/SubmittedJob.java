@@ -37,6 +37,16 @@ public final class SubmittedJob {
         return rec.user.principal();
     }
 
+    /** True when the SQL ran as a sub query of an MCQA session (interactive mode). */
+    public boolean interactive() {
+        return rec.subQueryId >= 0;
+    }
+
+    /** The sub query id in its MCQA session ({@link #instanceId()}), or -1 for an SQL job. */
+    public int subQueryId() {
+        return rec.subQueryId;
+    }
+
     /** True once the task finished successfully. */
     public boolean succeeded() {
         return rec.end != null && rec.error == null;
@@ -51,6 +61,7 @@ public final class SubmittedJob {
     public String toString() {
         return "SubmittedJob{"
                 + rec.id
+                + (rec.subQueryId >= 0 ? "#" + rec.subQueryId : "")
                 + ", project="
                 + rec.project
                 + ", sql="

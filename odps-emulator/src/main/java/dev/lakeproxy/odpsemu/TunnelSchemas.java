@@ -45,7 +45,8 @@ final class TunnelSchemas {
         }
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         ProtobufRecordStreamWriter w = new ProtobufRecordStreamWriter(schema, bos, RAW);
-        long end = Math.min(rows.size(), start + count);
+        // the SDK asks for (start, Long.MAX_VALUE) when it wants everything from start
+        long end = count >= rows.size() - start ? rows.size() : start + count;
         Column[] cols = schema.getColumns().toArray(new Column[0]);
         for (long i = start; i < end; i++) {
             ArrayRecord r = new ArrayRecord(cols);

@@ -1,0 +1,59 @@
+package dev.lakeproxy.odpsemu;
+
+import dev.lakeproxy.odpsemu.Catalog.Project;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the SQL of a job (an SQL task, or an MCQA sub query) on the engine with the job's settings,
+ * and keeps its result or its error text in the record. The same rules and the same one-transaction
+ * atomicity apply whichever way the SQL arrived.
+ */
+final class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    private JobRunner() {}
+
+    static void run(MaxComputeEmulator emu, Project p, InstanceRecord rec) {
+        try {
+            rec.result = emu.engine().run(context(emu, p, rec), rec.sql);
+        } catch (OdpsSqlException e) {
+            rec.error = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job failed in the emulator", e);
+            rec.error = "ODPS-0010000:System internal error - " + e;
+        }
+        rec.end = new Date();
+    }
+
+    /** Schema ({@code odps.default.schema}) and name resolution from the job's settings. */
+    private static SqlEngine.Context context(MaxComputeEmulator emu, Project p, InstanceRecord rec) {
+        String schema = rec.settings.getOrDefault("odps.default.schema", "default");
+        if (schema == null || schema.isEmpty() || schema.equals("null")) {
+            schema = "default";
+        }
+        boolean namespace =
+                Boolean.parseBoolean(
+                        rec.settings.getOrDefault(
+                                "odps.namespace.schema",
+                                String.valueOf(emu.tenantNamespaceSchema())));
+        SqlEngine.Context ctx =
+                new SqlEngine.Context(
+                        p,
+                        schema.toLowerCase(Locale.ROOT),
+                        namespace,
+                        rec.user,
+                        new LinkedHashMap<>(rec.settings));
+        if (!p.schemas.containsKey(ctx.schema)) {
+            throw new OdpsSqlException(
+                    "ODPS-0110061",
+                    "Failed to run ddltask - Schema not found - '" + p.name + "." + ctx.schema + "'");
+        }
+        return ctx;
+    }
+}
