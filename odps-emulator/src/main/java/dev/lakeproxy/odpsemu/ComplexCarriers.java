@@ -2,10 +2,14 @@ package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.type.TypeInfoParser;
 
+import dev.lakeproxy.odpsemu.Catalog.Column;
+import dev.lakeproxy.odpsemu.Catalog.Table;
+
 import org.postgresql.util.PGobject;
 
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +26,9 @@ final class ComplexCarriers {
     private final SqlEngine engine;
     private final Map<String, String> pgNameByType = new HashMap<>();
     private final Map<String, String> typeByPgName = new HashMap<>();
+
+    /** Carriers ever created: numbers their cast functions (never reused, even after a rollback). */
+    private int created;
 
     ComplexCarriers(SqlEngine engine) {
         this.engine = engine;
@@ -46,9 +53,13 @@ final class ComplexCarriers {
             return known;
         }
         String lower = type.toLowerCase(Locale.ROOT);
-        String name = lower.length() <= MAX_PG_NAME ? lower : "odps_complex_" + pgNameByType.size();
+        int id = created++;
+        String name = lower.length() <= MAX_PG_NAME ? lower : "odps_complex_" + id;
+        List<String> ddl = CarrierDdl.statements(type, name, id, this::pgTypeOf);
         try {
-            engine.exec("CREATE TYPE mc." + Catalog.quote(name) + " AS (j text)");
+            for (String statement : ddl) {
+                engine.exec(statement);
+            }
         } catch (SQLException e) {
             throw SqlEngine.translate(e);
         }
@@ -61,6 +72,35 @@ final class ComplexCarriers {
                     typeByPgName.remove(name);
                 });
         return name;
+    }
+
+    /** The PostgreSQL type of values of a MaxCompute type: a carrier for a complex one. */
+    String pgTypeOf(String odpsType) {
+        if (ComplexValues.isComplex(odpsType)) {
+            return "mc." + Catalog.quote(ensure(odpsType));
+        }
+        int paren = odpsType.indexOf('(');
+        return paren < 0
+                ? SqlTranslator.pgType(odpsType, null)
+                : SqlTranslator.pgType(
+                        odpsType.substring(0, paren),
+                        odpsType.substring(paren + 1, odpsType.length() - 1));
+    }
+
+    /**
+     * A new table's complex columns (created as text) take their carriers, so reading them keeps
+     * their type through any expression, as values built in SQL do.
+     */
+    void carryColumns(Table t) throws SQLException {
+        for (Column c : t.allColumns()) {
+            if (ComplexValues.isComplex(c.type)) {
+                String carrier = pgTypeOf(c.type);
+                String col = Catalog.quote(c.name);
+                engine.exec(
+                        "ALTER TABLE " + t.pgQualified() + " ALTER COLUMN " + col + " TYPE "
+                                + carrier + " USING CAST(ROW(" + col + ") AS " + carrier + ")");
+            }
+        }
     }
 
     /** The MaxCompute type of a result column whose PostgreSQL type is a carrier, else null. */
