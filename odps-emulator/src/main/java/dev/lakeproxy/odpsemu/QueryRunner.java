@@ -98,7 +98,11 @@ final class QueryRunner {
             Object[] out = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
                 out[i] = OdpsValues.toRecordValue(row[i], r.columns.get(i)[1], zone);
-                text.append(i == 0 ? "" : ",").append(OdpsValues.text(row[i]));
+                text.append(i == 0 ? "" : ",")
+                        .append(
+                                ComplexValues.isComplex(r.columns.get(i)[1])
+                                        ? ComplexText.csvField(out[i])
+                                        : OdpsValues.text(row[i]));
             }
             text.append('\n');
             r.rows.add(out);

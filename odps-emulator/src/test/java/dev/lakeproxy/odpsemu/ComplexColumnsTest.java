@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.ArrayRecord;
@@ -9,6 +10,7 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.data.SimpleStruct;
+import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.type.StructTypeInfo;
 
@@ -46,10 +48,7 @@ class ComplexColumnsTest extends OdpsJdbcTestBase {
                         "cc",
                         "CREATE TABLE nest (id BIGINT, a ARRAY<INT>, m MAP<STRING,BIGINT>,"
                                 + " s STRUCT<x:INT,y:STRING>)");
-        Odps odps = new Odps(new AliyunAccount(EMU.get().accessId(), EMU.get().accessKey()));
-        odps.setEndpoint(EMU.get().endpoint());
-        odps.setDefaultProject("cc");
-        TableTunnel.UploadSession up = new TableTunnel(odps).createUploadSession("cc", "nest");
+        TableTunnel.UploadSession up = new TableTunnel(odps()).createUploadSession("cc", "nest");
         try (RecordWriter w = up.openRecordWriter(0)) {
             ArrayRecord r = (ArrayRecord) up.newRecord();
             r.setBigint(0, 1L);
@@ -109,11 +108,32 @@ class ComplexColumnsTest extends OdpsJdbcTestBase {
                 Arrays.asList("INT", "BIGINT"), typesOf("select a[1], m['k'] from nest"));
     }
 
-    @Test
-    void theTableTunnelReadsWhatSqlWrote() throws Exception {
+    private static Odps odps() {
         Odps odps = new Odps(new AliyunAccount(EMU.get().accessId(), EMU.get().accessKey()));
         odps.setEndpoint(EMU.get().endpoint());
         odps.setDefaultProject("cc");
+        return odps;
+    }
+
+    @Test
+    void theTextResultShowsValuesAsTheFunctionPagesPrintThem() throws Exception {
+        Instance i =
+                SQLTask.run(
+                        odps(),
+                        "select a, m, s, array('k11', 86), struct('a', 123, 'true', 56.90)"
+                                + " from nest where id = 2;");
+        i.waitForSuccess();
+        Record r = SQLTask.getResult(i).get(0);
+        assertEquals("[4, 5]", r.getString(0));
+        assertEquals("{j:20}", r.getString(1));
+        assertEquals("{x:8, y:w}", r.getString(2));
+        assertEquals("[k11, 86]", r.getString(3));
+        assertEquals("{col1:a, col2:123, col3:true, col4:56.9}", r.getString(4));
+    }
+
+    @Test
+    void theTableTunnelReadsWhatSqlWrote() throws Exception {
+        Odps odps = odps();
         TableTunnel.DownloadSession down = new TableTunnel(odps).createDownloadSession("cc", "nest");
         try (RecordReader r = down.openRecordReader(0, down.getRecordCount())) {
             Record rec;
