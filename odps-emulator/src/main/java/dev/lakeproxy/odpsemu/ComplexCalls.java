@@ -91,6 +91,9 @@ final class ComplexCalls {
             throw semantic("map keys must be of a primitive type, not " + key);
         }
         String value = element(ComplexArgTypes.unify("map", valueTypes));
+        if (value.startsWith("DECIMAL")) {
+            throw semantic("map values may be of any type except DECIMAL, not " + value);
+        }
         List<String> keys = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {

@@ -101,6 +101,7 @@ class ComplexTypesSqlTest extends OdpsJdbcTestBase {
             assertTrue(e.getMessage().contains("duplicate map key"), e.getMessage());
             st.execute("set odps.sql.map.key.dedup.policy=last_win");
         }
+        assertThrows(SQLException.class, () -> single("select map('a', 1.5BD)"));
     }
 
     @Test
