@@ -5,6 +5,7 @@ import static dev.lakeproxy.odpsemu.ComplexArgTypes.NULL_TYPE;
 import dev.lakeproxy.odpsemu.ComplexExpressions.Typed;
 
 import com.aliyun.odps.type.ArrayTypeInfo;
+import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.StructTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
@@ -43,11 +44,21 @@ final class ComplexCalls {
         return p;
     }
 
-    static Typed size(List<Typed> args) {
-        if (args.size() != 1) {
-            throw semantic("function size takes one argument");
+    /** SIZE and ARRAY_CONTAINS: their result type does not depend on the argument types. */
+    static Typed untyped(String function, List<Typed> args) {
+        if (function.equals("SIZE")) {
+            if (args.size() != 1) {
+                throw semantic("function size takes one argument");
+            }
+            return new Typed("size(" + args.get(0).text + ")", "INT");
         }
-        return new Typed("size(" + args.get(0).text + ")", "INT");
+        if (args.size() != 2) {
+            throw semantic("function array_contains takes an array and a value");
+        }
+        return new Typed(
+                "mc.odps_array_contains(CAST((" + args.get(0).text + ").j AS jsonb), CAST("
+                        + args.get(1).text + " AS STRING))",
+                "BOOLEAN");
     }
 
     Typed build(String function, List<Typed> args, List<String> types) {
@@ -60,9 +71,43 @@ final class ComplexCalls {
                 return struct(args, types, null);
             case "NAMED_STRUCT":
                 return namedStruct(args, types);
+            case "MAP_KEYS":
+            case "MAP_VALUES":
+                return mapPart(args, types, function.equals("MAP_KEYS"));
+            case "COLLECT_LIST":
+            case "COLLECT_SET":
+                return collect(args, types, function.equals("COLLECT_SET"));
             default:
                 return mapFromEntries(args, types);
         }
+    }
+
+    private Typed mapPart(List<Typed> args, List<String> types, boolean keys) {
+        TypeInfo t = args.size() != 1 || types.get(0).equals(NULL_TYPE)
+                ? null
+                : TypeInfoParser.getTypeInfoFromTypeString(types.get(0));
+        if (!(t instanceof MapTypeInfo)) {
+            throw semantic("function map_" + (keys ? "keys" : "values") + " takes one map");
+        }
+        MapTypeInfo m = (MapTypeInfo) t;
+        TypeInfo part = keys ? m.getKeyTypeInfo() : m.getValueTypeInfo();
+        return carried(
+                "ARRAY<" + part.getTypeName() + ">",
+                "mc.odps_map_part(CAST((" + args.get(0).text + ").j AS jsonb), " + (keys ? 0 : 1) + ")");
+    }
+
+    /** COLLECT_LIST / COLLECT_SET: NULLs are left out; no value at all is an empty array. */
+    private Typed collect(List<Typed> args, List<String> types, boolean distinct) {
+        if (args.size() != 1) {
+            throw semantic("function collect_list/collect_set takes one argument");
+        }
+        String element = element(types.get(0).equals(NULL_TYPE) ? "STRING" : types.get(0));
+        String agg =
+                "jsonb_agg(" + (distinct ? "DISTINCT " : "") + json(args.get(0), element)
+                        + ") FILTER (WHERE (" + args.get(0).text + ") IS NOT NULL)";
+        return carried(
+                "ARRAY<" + element + ">",
+                "CAST(coalesce(" + agg + ", CAST('[]' AS jsonb)) AS STRING)");
     }
 
     private Typed array(List<Typed> args, List<String> types) {

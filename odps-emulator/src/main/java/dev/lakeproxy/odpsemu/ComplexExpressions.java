@@ -35,7 +35,9 @@ final class ComplexExpressions {
     private static final Set<String> FUNCTIONS =
             new HashSet<>(
                     Arrays.asList(
-                            "ARRAY", "MAP", "STRUCT", "NAMED_STRUCT", "MAP_FROM_ENTRIES", "SIZE"));
+                            "ARRAY", "MAP", "STRUCT", "NAMED_STRUCT", "MAP_FROM_ENTRIES", "SIZE",
+                            "ARRAY_CONTAINS", "MAP_KEYS", "MAP_VALUES", "COLLECT_LIST",
+                            "COLLECT_SET"));
 
     private static final int MAX_ROUNDS = 64;
 
@@ -172,8 +174,8 @@ final class ComplexExpressions {
         if (nextSig(toks, open + 1, close) >= 0) {
             args.add(span(start, close));
         }
-        if (name.value.equals("SIZE")) {
-            return ComplexCalls.size(args);
+        if (name.value.equals("SIZE") || name.value.equals("ARRAY_CONTAINS")) {
+            return ComplexCalls.untyped(name.value, args);
         }
         List<String> types = new ArrayList<>();
         List<String> fromProbe = probed.get(name.pos);

@@ -40,9 +40,14 @@ final class ComplexFunctions {
                 + " 'SELECT mc.odps_map(coalesce(jsonb_agg(x->0 ORDER BY n), ''[]''),"
                 + " coalesce(jsonb_agg(x->1 ORDER BY n), ''[]''), $2)"
                 + " FROM jsonb_array_elements($1) WITH ORDINALITY AS a(x, n)'",
-        // SIZE of a table column (stored JSON text) and of a value built in SQL (a carrier)
-        "size(text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT"
-                + " AS 'SELECT json_array_length($1::json)'",
+        // ARRAY_CONTAINS: elements compared as text (the stored form keeps numbers as text or JSON)
+        "odps_array_contains(a jsonb, v text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS"
+                + " 'SELECT EXISTS (SELECT 1 FROM jsonb_array_elements_text($1) e WHERE e = $2)'",
+        // MAP_KEYS (part 0) and MAP_VALUES (part 1) as a JSON array; NULL for a NULL map
+        "odps_map_part(m jsonb, part int) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS"
+                + " 'SELECT coalesce(jsonb_agg(x->$2 ORDER BY n), ''[]'')::text"
+                + " FROM jsonb_array_elements($1) WITH ORDINALITY AS a(x, n)'",
+        // SIZE of any carrier (a table column or a value built in SQL)
         "size(anyelement) RETURNS integer LANGUAGE sql IMMUTABLE STRICT"
                 + " AS 'SELECT json_array_length(($1).j::json)'",
     };

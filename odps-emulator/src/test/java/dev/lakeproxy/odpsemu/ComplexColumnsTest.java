@@ -97,6 +97,33 @@ class ComplexColumnsTest extends OdpsJdbcTestBase {
     }
 
     @Test
+    void mapKeysMapValuesArrayContainsAndCollect() throws SQLException {
+        List<List<Object>> rows =
+                rows(
+                        conn,
+                        "select map_keys(m), map_values(m), array_contains(a, 2), array_contains(a, 9)"
+                                + " from nest where id = 1");
+        assertEquals(
+                Arrays.asList(
+                        Collections.singletonList("k"), Collections.singletonList(10L), true, false),
+                rows.get(0));
+        assertEquals(
+                Arrays.asList("ARRAY<STRING>", "ARRAY<BIGINT>", "BOOLEAN"),
+                typesOf("select map_keys(m), map_values(m), array_contains(a, 1) from nest"));
+        List<List<Object>> collected =
+                rows(
+                        conn,
+                        "select collect_list(id), collect_set(a[0] * 0), collect_list(s)"
+                                + " from (select * from nest order by id limit 2) t");
+        assertEquals(Arrays.asList(1L, 2L), collected.get(0).get(0));
+        assertEquals(Collections.singletonList(0), collected.get(0).get(1));
+        assertEquals(2, ((List<?>) collected.get(0).get(2)).size());
+        assertEquals(
+                Collections.singletonList(Collections.emptyList()),
+                rows(conn, "select collect_list(id) from nest where id < 0").get(0));
+    }
+
+    @Test
     void subscriptsAreZeroBasedAndNullOutside() throws SQLException {
         List<List<Object>> rows =
                 rows(
