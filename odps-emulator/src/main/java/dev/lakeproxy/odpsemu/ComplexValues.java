@@ -15,6 +15,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import org.postgresql.util.PGobject;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +46,14 @@ final class ComplexValues {
 
     /** The stored JSON text as the SDK value of the declared type. */
     static Object fromText(Object stored, String odpsType) {
-        JsonElement e = new JsonParser().parse(stored.toString());
+        String text =
+                stored instanceof PGobject
+                        ? ComplexCarriers.singleField(((PGobject) stored).getValue())
+                        : stored.toString();
+        if (text == null) {
+            return null;
+        }
+        JsonElement e = new JsonParser().parse(text);
         return fromJson(e, TypeInfoParser.getTypeInfoFromTypeString(odpsType));
     }
 

@@ -197,6 +197,7 @@ final class DdlStatements {
         }
         ddl.append(")");
         engine.exec(ddl.toString());
+        engine.complex.carryColumns(t);
         schema.tables.put(t.name, t);
         engine.tx.onRollback(() -> schema.tables.remove(t.name));
         if (ctasRows != null) {

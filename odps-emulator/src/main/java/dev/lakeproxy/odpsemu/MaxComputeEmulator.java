@@ -103,6 +103,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         postgres = EmbeddedPostgres.builder().start();
         pg = postgres.getPostgresDatabase().getConnection();
         MaxComputeFunctions.install(pg);
+        ComplexFunctions.install(pg);
         engine = new SqlEngine(this, pg);
         projects = new ProjectAdmin(catalog, engine, root.principal());
         server = new RestServer(this, host, port);

@@ -40,15 +40,22 @@ final class QueryRunner {
         prepareReads(ctx, seen);
         JobResult r = new JobResult();
         setSearchPath(ctx);
+        String complex =
+                ComplexExpressions.toPostgres(
+                        checked,
+                        ctx.settings,
+                        engine.complex,
+                        engine.pg,
+                        q -> SqlTranslator.translate(q, engine.names.resolver(ctx, seen)).sql);
         List<Object[]> raw = new ArrayList<>();
         try (Statement st = engine.pg.createStatement();
-                ResultSet rs = st.executeQuery(tr.sql)) {
+                ResultSet rs = st.executeQuery(complex != null ? complex : tr.sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    row[i] = NanoTimestamps.fromPg(rs.getObject(i + 1));
+                    row[i] = engine.complex.unwrap(NanoTimestamps.fromPg(rs.getObject(i + 1)));
                 }
                 raw.add(row);
             }
@@ -71,6 +78,9 @@ final class QueryRunner {
                 }
                 names.add(name);
                 String declared = DeclaredTypes.of(md, i, seen);
+                if (declared == null) {
+                    declared = engine.complex.odpsTypeOf(md.getColumnTypeName(i));
+                }
                 r.columns.add(
                         new String[] {
                             name,
@@ -88,7 +98,11 @@ final class QueryRunner {
             Object[] out = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
                 out[i] = OdpsValues.toRecordValue(row[i], r.columns.get(i)[1], zone);
-                text.append(i == 0 ? "" : ",").append(OdpsValues.text(row[i]));
+                text.append(i == 0 ? "" : ",")
+                        .append(
+                                ComplexValues.isComplex(r.columns.get(i)[1])
+                                        ? ComplexText.csvField(out[i])
+                                        : OdpsValues.text(row[i]));
             }
             text.append('\n');
             r.rows.add(out);

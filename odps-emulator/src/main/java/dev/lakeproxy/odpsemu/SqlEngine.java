@@ -49,6 +49,7 @@ final class SqlEngine {
     final ShowStatements shows = new ShowStatements(this);
     final InsertStatement inserts = new InsertStatement(this);
     final TableStorage storage = new TableStorage(this);
+    final ComplexCarriers complex = new ComplexCarriers(this);
 
     SqlEngine(MaxComputeEmulator emu, Connection pg) {
         this.emu = emu;
