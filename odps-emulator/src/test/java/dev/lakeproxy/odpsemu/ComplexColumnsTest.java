@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
@@ -136,10 +135,7 @@ class ComplexColumnsTest extends OdpsJdbcTestBase {
     }
 
     private static Odps odps() {
-        Odps odps = new Odps(new AliyunAccount(EMU.get().accessId(), EMU.get().accessKey()));
-        odps.setEndpoint(EMU.get().endpoint());
-        odps.setDefaultProject("cc");
-        return odps;
+        return SdkClients.odps(EMU.get(), "cc");
     }
 
     @Test

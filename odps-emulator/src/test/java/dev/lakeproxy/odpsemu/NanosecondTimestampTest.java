@@ -3,7 +3,6 @@ package dev.lakeproxy.odpsemu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
@@ -108,9 +107,7 @@ class NanosecondTimestampTest extends OdpsJdbcTestBase {
     void tableTunnelUploadAndDownloadKeepTheNanoseconds() throws Exception {
         MaxComputeEmulator emu = EMU.get();
         emu.execute("nanos", "CREATE TABLE tunnelled (ts TIMESTAMP)");
-        Odps odps = new Odps(new AliyunAccount(emu.accessId(), emu.accessKey()));
-        odps.setEndpoint(emu.endpoint());
-        odps.setDefaultProject("nanos");
+        Odps odps = SdkClients.odps(emu, "nanos");
         TableTunnel tunnel = new TableTunnel(odps);
         TableTunnel.UploadSession up = tunnel.createUploadSession("nanos", "tunnelled");
         Timestamp sent = Timestamp.valueOf("2019-05-23 00:00:00.123456789");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
 
@@ -94,9 +93,7 @@ class PublicDataProjectTest extends OdpsJdbcTestBase {
             assertTrue(connectRefused.getMessage().contains("ODPS-0420095"), connectRefused.getMessage());
         }
         MaxComputeEmulator emu = EMU.get();
-        Odps odps = new Odps(new AliyunAccount(emu.accessId(), emu.accessKey()));
-        odps.setEndpoint(emu.endpoint());
-        odps.setDefaultProject("mine");
+        Odps odps = SdkClients.odps(emu, "mine");
         TunnelException e =
                 assertThrows(
                         TunnelException.class,

@@ -13,7 +13,6 @@ import com.aliyun.odps.Partition;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.Project;
 import com.aliyun.odps.Table;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.data.RecordWriter;
@@ -56,11 +55,7 @@ class SdkClientTest {
     }
 
     private static Odps odps(String project) {
-        MaxComputeEmulator emu = EMU.get();
-        Odps odps = new Odps(new AliyunAccount(emu.accessId(), emu.accessKey()));
-        odps.setEndpoint(emu.endpoint());
-        odps.setDefaultProject(project);
-        return odps;
+        return SdkClients.odps(EMU.get(), project);
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Session;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.ResultSet;
 import com.aliyun.odps.sqa.ExecuteMode;
@@ -49,11 +48,7 @@ class SdkSessionTest {
     }
 
     private static Odps odps() {
-        MaxComputeEmulator emu = EMU.get();
-        Odps odps = new Odps(new AliyunAccount(emu.accessId(), emu.accessKey()));
-        odps.setEndpoint(emu.endpoint());
-        odps.setDefaultProject("sqa");
-        return odps;
+        return SdkClients.odps(EMU.get(), "sqa");
     }
 
     private static SQLExecutor interactive(FallbackPolicy policy, boolean instanceTunnel)
