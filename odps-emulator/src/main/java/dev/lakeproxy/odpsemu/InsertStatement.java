@@ -45,6 +45,15 @@ final class InsertStatement {
         return insert(ctx, new SqlCursor(sql.substring(insertPos)), sql.substring(0, insertPos));
     }
 
+    /** MULTI INSERT: every branch as an INSERT; the update counts of one table add up. */
+    JobResult multiInsert(Context ctx, String sql) throws SQLException {
+        JobResult all = new JobResult();
+        for (String branch : MultiInsert.branches(sql)) {
+            insert(ctx, new SqlCursor(branch)).outputs.forEach((t, n) -> all.outputs.merge(t, n, Long::sum));
+        }
+        return all;
+    }
+
     private JobResult insert(Context ctx, SqlCursor c, String withClause) throws SQLException {
         c.expectWord("INSERT");
         boolean overwrite;

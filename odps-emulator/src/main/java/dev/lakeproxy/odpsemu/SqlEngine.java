@@ -158,6 +158,9 @@ final class SqlEngine {
                     return inserts.insertWith(ctx, sql, main);
                 }
             }
+            if (c.peekWord("FROM") && MultiInsert.matches(sql)) {
+                return inserts.multiInsert(ctx, sql);
+            }
             if (c.peekWord("SELECT")
                     || c.peekWord("WITH")
                     || c.peekWord("VALUES")
