@@ -55,7 +55,8 @@ final class MultiInsert {
         if (last.isOp(";")) {
             end = last.pos;
         }
-        String from = sql.substring(toks.get(0).pos + 4, toks.get(inserts.get(0)).pos).trim();
+        // kept to its line end: a trailing "-- comment" must not swallow what follows it
+        String from = sql.substring(toks.get(0).pos + 4, toks.get(inserts.get(0)).pos).stripLeading();
         List<String> out = new ArrayList<>();
         for (int b = 0; b < inserts.size(); b++) {
             int first = inserts.get(b);
@@ -82,7 +83,7 @@ final class MultiInsert {
             } else if (depth == 0 && select < 0 && t.isWord("SELECT")) {
                 select = k;
             } else if (depth == 0 && select >= 0 && t.isWord("FROM")) {
-                return sql.substring(toks.get(first).pos, branchEnd).trim(); // its own FROM
+                return sql.substring(toks.get(first).pos, branchEnd).trim() + "\n"; // its own FROM
             } else if (depth == 0 && select >= 0 && splice < 0 && t.kind == Kind.WORD
                     && AFTER_FROM.contains(t.value)) {
                 splice = t.pos;
@@ -93,10 +94,11 @@ final class MultiInsert {
                     "ODPS-0130161", "[1,1] Parse exception - MULTI INSERT branch without SELECT");
         }
         int at = splice < 0 ? branchEnd : splice;
-        return sql.substring(toks.get(first).pos, at).trim()
-                + " FROM "
-                + from
-                + " "
+        // line breaks around the splice, so that a "-- comment" in either part ends where it did
+        return sql.substring(toks.get(first).pos, at).stripTrailing()
+                + "\nFROM "
+                + from.stripTrailing()
+                + "\n"
                 + sql.substring(at, branchEnd).trim();
     }
 

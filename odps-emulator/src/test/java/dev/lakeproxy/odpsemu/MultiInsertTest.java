@@ -56,7 +56,19 @@ class MultiInsertTest extends OdpsJdbcTestBase {
         }
         assertEquals(
                 "\"shop\",\"price\",\"region\"\ns1,10,china\ns2,20,china\ns3,30,japan\n",
-                rows("SELECT * FROM sale_multi ORDER BY shop LIMIT 10"));
+                rows("SELECT * FROM sale_multi WHERE region IN ('china', 'japan') ORDER BY shop LIMIT 10"));
+    }
+
+    @Test
+    void lineCommentsStayWhereTheyWere() {
+        rows("FROM sale_detail -- the source\n"
+                + "INSERT OVERWRITE TABLE sale_multi PARTITION (region='c1') SELECT shop, price -- the columns\n"
+                + "WHERE price < 15\n"
+                + "INSERT OVERWRITE TABLE sale_multi PARTITION (region='c2') SELECT shop, price\n"
+                + "WHERE price > 25 -- the last branch");
+        assertEquals(
+                "\"shop\",\"region\"\ns1,c1\ns3,c2\n",
+                rows("SELECT shop, region FROM sale_multi WHERE region LIKE 'c%' ORDER BY shop LIMIT 10"));
     }
 
     @Test
