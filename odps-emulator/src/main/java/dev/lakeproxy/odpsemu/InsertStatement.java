@@ -117,7 +117,9 @@ final class InsertStatement {
             }
         }
         JobResult q = engine.queries.query(ctx, source);
-        String distributeBy = SqlTranslator.translate(source, (a, b) -> null).distributeBy;
+        String distributeBy =
+                WriteDistribution.of(
+                        source, SqlTranslator.translate(source, (a, b) -> null).distributeBy);
 
         // target layout: data columns, then the dynamic partition columns in order
         List<Column> dataCols = new ArrayList<>();

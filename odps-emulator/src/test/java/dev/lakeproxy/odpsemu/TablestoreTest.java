@@ -218,6 +218,29 @@ class TablestoreTest extends OdpsJdbcTestBase {
         TablestoreWriteReport rewritten = EMU.get().lastTablestoreWrite();
         assertEquals("rand()", rewritten.distributeBy());
         assertTrue(rewritten.maxPartitionsPerWriter() >= 3, rewritten.toString());
+        // a final ORDER BY ... LIMIT is one sorted stage after the scattered source: rows arrive in
+        // order, so the write is not scattered (findings table: the source form of that shape)
+        assertEquals(
+                400,
+                update(
+                        conn,
+                        "INSERT OVERWRITE TABLE ots_table_external SELECT odps_orderkey,"
+                                + " odps_orderdate, odps_custkey, 'S', odps_totalprice FROM (SELECT *"
+                                + " FROM internal_orders DISTRIBUTE BY rand()) t ORDER BY odps_orderkey"
+                                + " LIMIT 100000"));
+        TablestoreWriteReport sortedLast = EMU.get().lastTablestoreWrite();
+        assertNull(sortedLast.distributeBy());
+        assertEquals(1, sortedLast.maxPartitionsPerWriter(), sortedLast.toString());
+        // a final GROUP BY deals the rows out again by its key
+        assertEquals(
+                400,
+                update(
+                        conn,
+                        "INSERT OVERWRITE TABLE ots_table_external SELECT odps_orderkey,"
+                                + " max(odps_orderdate), max(odps_custkey), 'G', max(odps_totalprice)"
+                                + " FROM (SELECT * FROM internal_orders DISTRIBUTE BY rand()) t GROUP BY"
+                                + " odps_orderkey"));
+        assertEquals("odps_orderkey", EMU.get().lastTablestoreWrite().distributeBy());
         // DISTRIBUTE BY a column: rows with the same key go to the same writer
         assertEquals(
                 400,
