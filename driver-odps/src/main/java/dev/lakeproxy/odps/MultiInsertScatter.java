@@ -29,8 +29,9 @@ final class MultiInsertScatter {
                     "the shared source table is scattered as the seed shows, once for every branch");
         }
         if (m.source == MultiInsertStatement.Source.OTHER) {
-            return new ScatterForm(ScatterForm.Kind.NONE, null, "the shared source is a join or another source that "
-                    + "is not one table or one subquery; left as written (scatter it in a subquery to have it scattered)");
+            return new ScatterForm(ScatterForm.Kind.NONE, null, "the shared source is a join or another source "
+                    + "that is not one table or one subquery; left as written (scatter it in a subquery to have it "
+                    + "scattered)");
         }
         ScatterForm.QueryShape q = ScatterForm.QueryShape.of(t, m.sourceFirst + 1, m.sourceEnd - 1);
         if (q.needsWrap()) {

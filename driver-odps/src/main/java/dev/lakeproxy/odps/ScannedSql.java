@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One statement text, tokenized once and shared by every rule that looks at it; what the rules read from it
- * (the INSERT's or MULTI INSERT's shape, the USE SCHEMA name) is worked out on first use and kept. {@link Cache} keeps the recent
- * texts of a connection, so a statement is tokenized at most once per call and once per text while it is recent.
+ * (the INSERT's or MULTI INSERT's shape, the USE SCHEMA name) is worked out on first use and kept. {@link Cache}
+ * keeps the recent texts of a connection, so a statement is tokenized at most once per call and once per text while
+ * it is recent.
  */
 final class ScannedSql {
 

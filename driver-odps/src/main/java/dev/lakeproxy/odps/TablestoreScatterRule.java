@@ -97,8 +97,9 @@ final class TablestoreScatterRule implements StatementRule {
         if (enabled && spread == 0 && distributed == 0) {
             notScattered(ctx, target, gathered == 0
                     ? "every Tablestore branch has its own FROM instead of the shared source; left as written"
-                    : "the Tablestore branches end with ORDER BY or LIMIT, which gather their rows into one stage after "
-                    + "any scatter; left as written (write such a branch as its own INSERT to have it scattered)");
+                    : "the Tablestore branches end with ORDER BY or LIMIT, which gather their rows into one stage "
+                    + "after any scatter; left as written (write such a branch as its own INSERT to have it "
+                    + "scattered)");
             return;
         }
         scatter(ctx, target, multi.distributed || spread == 0, () -> MultiInsertScatter.choose(ctx.sql(), multi));
