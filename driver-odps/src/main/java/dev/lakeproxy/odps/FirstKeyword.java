@@ -7,13 +7,19 @@ import dev.lakeproxy.spi.sql.SqlText;
  * (after blanks and comments) without parsing or allocating. Every rule's {@code interested()} asks here.
  */
 enum FirstKeyword {
-    INSERT, CREATE, DROP, ALTER, USE_SCHEMA, OTHER;
+    INSERT, MULTI_INSERT, CREATE, DROP, ALTER, USE_SCHEMA, OTHER;
 
-    /** The kind from the first keyword; {@code SET k=v; ... INSERT} and {@code WITH ... INSERT} are INSERTs. */
+    /**
+     * The kind from the first keyword; {@code SET k=v; ... INSERT} and {@code WITH ... INSERT} are INSERTs, and
+     * {@code FROM src INSERT ...} is MaxCompute's MULTI INSERT (a FROM-first query without the word INSERT is OTHER).
+     */
     static FirstKeyword of(String sql) {
         int i = SqlText.firstTokenStart(sql);
         if (SqlText.keywordAt(sql, i, "INSERT")) {
             return INSERT;
+        }
+        if (SqlText.keywordAt(sql, i, "FROM") && SqlText.containsWord(sql, "INSERT")) {
+            return MULTI_INSERT;
         }
         if (SqlText.keywordAt(sql, i, "CREATE")) {
             return CREATE;

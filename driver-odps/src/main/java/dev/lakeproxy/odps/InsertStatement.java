@@ -57,13 +57,7 @@ final class InsertStatement {
     /** The statement's shape, or {@code null} when it is not a single INSERT this scanner understands. */
     static InsertStatement parse(List<Token> t) {
         int n = t.size();
-        int i = 0;
-        while (i < n && t.get(i).is("SET")) { // odps-jdbc sends leading SET k=v; as the job's settings
-            while (i < n && !t.get(i).isSymbol(';')) {
-                i++;
-            }
-            i++;
-        }
+        int i = afterSettings(t);
         if (i < n && t.get(i).is("WITH")) {
             i = afterWithList(t, i);
         }
@@ -137,6 +131,19 @@ final class InsertStatement {
             }
         }
         return new InsertStatement(t, target, overwrite, columns, partition, i, last, body, distributed);
+    }
+
+    /** The index after any leading {@code SET k=v;} lines (odps-jdbc sends them as the job's settings). */
+    static int afterSettings(List<Token> t) {
+        int n = t.size();
+        int i = 0;
+        while (i < n && t.get(i).is("SET")) {
+            while (i < n && !t.get(i).isSymbol(';')) {
+                i++;
+            }
+            i++;
+        }
+        return i;
     }
 
     private static boolean startsQuery(Token t) {

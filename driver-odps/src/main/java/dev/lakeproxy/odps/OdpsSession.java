@@ -12,7 +12,8 @@ import java.util.List;
  * One MaxCompute connection's side of the plugin: its rules, each one feature in its own file, sharing one
  * {@link SessionState} (the name resolver, table metadata, scanned texts); and the metadata in front of odps-jdbc's.
  * Only statements whose first keyword is INSERT, CREATE, DROP, ALTER or USE SCHEMA (also after comments, leading
- * {@code SET k=v;} or a WITH list) reach the rules; everything else (every SELECT) takes the fast path.
+ * {@code SET k=v;} or a WITH list), and MULTI INSERTs ({@code FROM src INSERT ...}), reach the rules; everything else
+ * (every SELECT) takes the fast path.
  */
 final class OdpsSession implements SessionPlugin {
 

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One statement text, tokenized once and shared by every rule that looks at it; what the rules read from it
- * (the INSERT's shape, the USE SCHEMA name) is worked out on first use and kept. {@link Cache} keeps the recent
- * texts of a connection, so a statement is tokenized at most once per call and once per text while it is recent.
+ * (the INSERT's or MULTI INSERT's shape, the USE SCHEMA name) is worked out on first use and kept. {@link Cache}
+ * keeps the recent texts of a connection, so a statement is tokenized at most once per call and once per text while
+ * it is recent.
  */
 final class ScannedSql {
 
@@ -17,6 +18,8 @@ final class ScannedSql {
     final List<Token> tokens;
     private InsertStatement insert;
     private boolean insertRead;
+    private MultiInsertStatement multiInsert;
+    private boolean multiInsertRead;
 
     private ScannedSql(String sql) {
         this.sql = sql;
@@ -30,6 +33,15 @@ final class ScannedSql {
             insertRead = true;
         }
         return insert;
+    }
+
+    /** The MULTI INSERT's shape, or {@code null} when the text is not one MULTI INSERT this plugin understands. */
+    synchronized MultiInsertStatement multiInsert() {
+        if (!multiInsertRead) {
+            multiInsert = tokens == null ? null : MultiInsertStatement.parse(tokens);
+            multiInsertRead = true;
+        }
+        return multiInsert;
     }
 
     /** The schema of a {@code USE SCHEMA s [;]} statement, "" when the name is missing, {@code null} for other SQL. */

@@ -35,7 +35,7 @@ final class ScatterForm {
     /** Why this form (or why none). */
     final String why;
 
-    private ScatterForm(Kind kind, String sql, String why) {
+    ScatterForm(Kind kind, String sql, String why) {
         this.kind = kind;
         this.sql = sql;
         this.why = why;
@@ -62,20 +62,25 @@ final class ScatterForm {
                     + ") is read as a subquery and scattered");
         }
         if (q.singleTableEnd > 0) {
-            Token first = t.get(q.singleTableFirst);
-            Token last = t.get(q.singleTableEnd - 1);
-            String name = sql.substring(first.begin, last.end);
-            String alias = q.hasAlias ? "" : " " + last.text;
-            String scattered = "(SELECT * FROM " + name + " " + RAND + ")" + alias;
-            String out = SqlSplice.of(sql).replace(first.begin, last.end, scattered).apply();
+            String out = scatterTable(sql, t.get(q.singleTableFirst), t.get(q.singleTableEnd - 1), q.hasAlias);
             return new ScatterForm(Kind.SOURCE, out, "the source table is scattered as the seed shows");
         }
         String out = SqlSplice.of(sql).insert(end, " " + RAND).apply();
         return new ScatterForm(Kind.APPEND, out, "DISTRIBUTE BY rand() ends the query");
     }
 
+    /**
+     * The seed's form: the table named by the tokens {@code first..last} becomes {@code (SELECT * FROM name
+     * DISTRIBUTE BY rand())}, followed by the alias the user wrote or else by the name's last part.
+     */
+    static String scatterTable(String sql, Token first, Token last, boolean aliased) {
+        String name = sql.substring(first.begin, last.end);
+        String scattered = "(SELECT * FROM " + name + " " + RAND + ")" + (aliased ? "" : " " + last.text);
+        return SqlSplice.of(sql).replace(first.begin, last.end, scattered).apply();
+    }
+
     /** The top level of a query body, read once. */
-    private static final class QueryShape {
+    static final class QueryShape {
         boolean setOperation;
         boolean orderBy;
         boolean sortBy;

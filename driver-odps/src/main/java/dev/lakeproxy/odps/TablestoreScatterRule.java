@@ -2,12 +2,15 @@ package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.RewriteContext;
 import dev.lakeproxy.spi.StatementRule;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * INSERT ... SELECT into a Tablestore external table: the rows are scattered with {@code DISTRIBUTE BY rand()}
  * (seed: "We recommend that you use DISTRIBUTE BY rand() to first scatter the data"), in the form that is valid
- * for the query's shape ({@link ScatterForm}). VALUES, already distributed queries and other targets are left alone.
+ * for the query's shape ({@link ScatterForm}). A MULTI INSERT with a Tablestore branch gets its shared FROM source
+ * scattered ({@link MultiInsertScatter}). VALUES, already distributed queries and other targets are left alone.
  */
 final class TablestoreScatterRule implements StatementRule {
 
@@ -26,29 +29,91 @@ final class TablestoreScatterRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        return FirstKeyword.of(sql) == FirstKeyword.INSERT;
+        FirstKeyword kind = FirstKeyword.of(sql);
+        return kind == FirstKeyword.INSERT || kind == FirstKeyword.MULTI_INSERT;
     }
 
     @Override
-    public void rewrite(RewriteContext ctx) throws SQLException {
-        String sql = ctx.sql();
-        InsertStatement ins = state.scan(sql).insert();
-        TableMeta meta = ins == null ? null : state.table(ins.target);
+    public void rewrite(RewriteContext ctx) {
+        ScannedSql scanned = state.scan(ctx.sql());
+        InsertStatement ins = scanned.insert();
+        if (ins != null) {
+            rewriteInsert(ctx, ins);
+            return;
+        }
+        MultiInsertStatement multi = scanned.multiInsert(); // also after leading SET lines
+        if (multi != null) {
+            rewriteMultiInsert(ctx, multi);
+        }
+    }
+
+    private void rewriteInsert(RewriteContext ctx, InsertStatement ins) {
+        TableMeta meta = state.table(ins.target);
         if (meta == null || !meta.isTablestore()) {
             return;
         }
         String target = "Tablestore target " + meta.qualifiedName();
+        if (enabled && ins.values) {
+            ctx.note(target + ": VALUES insert, left as written");
+            return;
+        }
+        scatter(ctx, target, ins.distributed, () -> ScatterForm.choose(ctx.sql(), ins));
+    }
+
+    /**
+     * The branches share one FROM: scattering it once scatters every branch that reads it, unless the branch is
+     * distributed already or gathers its rows again (ORDER BY, LIMIT: one sorted stage after the scatter).
+     */
+    private void rewriteMultiInsert(RewriteContext ctx, MultiInsertStatement multi) {
+        List<String> tablestore = new ArrayList<>();
+        int spread = 0;
+        int distributed = 0;
+        int gathered = 0;
+        for (InsertStatement branch : multi.branches) {
+            TableMeta meta = state.table(branch.target);
+            if (meta == null || !meta.isTablestore()) {
+                continue;
+            }
+            if (!tablestore.contains(meta.qualifiedName())) {
+                tablestore.add(meta.qualifiedName());
+            }
+            if (!MultiInsertStatement.readsSharedSource(branch)) {
+                continue;
+            }
+            ScatterForm.QueryShape q = ScatterForm.QueryShape.of(branch.tokens, branch.bodyFirst, branch.queryLast);
+            if (branch.distributed) {
+                distributed++;
+            } else if (q.orderBy || q.limit) {
+                gathered++;
+            } else {
+                spread++;
+            }
+        }
+        if (tablestore.isEmpty()) {
+            return;
+        }
+        String target = "MULTI INSERT, Tablestore target" + (tablestore.size() > 1 ? "s " : " ")
+                + String.join(", ", tablestore);
+        if (enabled && spread == 0 && distributed == 0) {
+            notScattered(ctx, target, gathered == 0
+                    ? "every Tablestore branch has its own FROM instead of the shared source; left as written"
+                    : "the Tablestore branches end with ORDER BY or LIMIT, which gather their rows into one stage "
+                    + "after any scatter; left as written (write such a branch as its own INSERT to have it "
+                    + "scattered)");
+            return;
+        }
+        scatter(ctx, target, multi.distributed || spread == 0, () -> MultiInsertScatter.choose(ctx.sql(), multi));
+    }
+
+    private void scatter(RewriteContext ctx, String target, boolean distributed, Supplier<ScatterForm> choice) {
         if (!enabled) {
             ctx.note(target + ": not scattered (lakeproxy.odps.tablestoreScatter=off)");
-        } else if (ins.values) {
-            ctx.note(target + ": VALUES insert, left as written");
-        } else if (ins.distributed) {
+        } else if (distributed) {
             ctx.note(target + ": the query already has DISTRIBUTE BY / CLUSTER BY, left as written");
         } else {
-            ScatterForm form = ScatterForm.choose(sql, ins);
+            ScatterForm form = choice.get();
             if (form.sql == null) {
-                ctx.note(target + ": not scattered: " + form.why);
-                state.context.counter("odps.tablestoreNotScattered").increment();
+                notScattered(ctx, target, form.why);
                 return;
             }
             ctx.rewrite(form.sql, target + ": rows scattered with DISTRIBUTE BY rand() (" + form.kind + " form: "
@@ -57,5 +122,10 @@ final class TablestoreScatterRule implements StatementRule {
                     + "(MaxCompute documentation, Tablestore external tables: scatter with DISTRIBUTE BY rand())");
             state.context.counter("odps.tablestoreScattered").increment();
         }
+    }
+
+    private void notScattered(RewriteContext ctx, String target, String why) {
+        ctx.note(target + ": not scattered: " + why);
+        state.context.counter("odps.tablestoreNotScattered").increment();
     }
 }

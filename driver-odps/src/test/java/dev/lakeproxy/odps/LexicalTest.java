@@ -52,6 +52,45 @@ class LexicalTest {
         assertEquals(FirstKeyword.OTHER, FirstKeyword.of("WITH a AS (SELECT 1) SELECT * FROM a"));
     }
 
+    @Test
+    void multiInsertShapes() {
+        String text = "SET odps.sql.allow.fullscan=true;\n/* c */ FROM p.src AS s -- shared\n"
+                + "INSERT OVERWRITE TABLE a PARTITION (ds='1') SELECT k, v WHERE k > 1\n"
+                + "INSERT INTO b SELECT k, (SELECT max(x) FROM y) FROM other;";
+        MultiInsertStatement m = ScannedSql.scan(text).multiInsert();
+        assertEquals(MultiInsertStatement.Source.TABLE, m.source);
+        assertEquals("p.src", text.substring(m.tokens.get(m.sourceFirst).begin, m.tokens.get(m.sourceEnd - 1).end));
+        assertTrue(m.aliased);
+        assertEquals(2, m.branches.size());
+        assertEquals(List.of("a"), m.branches.get(0).target);
+        assertEquals("1", m.branches.get(0).partition.get("ds"));
+        assertEquals(List.of("b"), m.branches.get(1).target);
+        assertTrue(MultiInsertStatement.readsSharedSource(m.branches.get(0)));
+        assertFalse(MultiInsertStatement.readsSharedSource(m.branches.get(1)), "a branch with its own FROM keeps it");
+        assertEquals(MultiInsertStatement.Source.SUBQUERY, multi("FROM (SELECT * FROM x) q INSERT INTO a SELECT *").source);
+        assertEquals(MultiInsertStatement.Source.SUBQUERY, multi("FROM (SELECT * FROM x) INSERT INTO a SELECT *").source);
+        assertEquals(MultiInsertStatement.Source.OTHER, multi("FROM x JOIN y ON x.k = y.k INSERT INTO a SELECT x.k").source);
+        assertEquals(MultiInsertStatement.Source.OTHER, multi("FROM x, y INSERT INTO a SELECT x.k").source);
+        assertEquals(MultiInsertStatement.Source.OTHER, multi("FROM (x JOIN y ON x.k = y.k) INSERT INTO a SELECT 1").source);
+        assertEquals(MultiInsertStatement.Source.OTHER,
+                multi("FROM x LATERAL VIEW explode(arr) t AS e INSERT INTO a SELECT e").source);
+        assertTrue(multi("FROM (SELECT * FROM x CLUSTER BY k) q INSERT INTO a SELECT *").distributed);
+        assertFalse(multi("FROM x INSERT INTO a SELECT k DISTRIBUTE BY k").distributed, "a branch's own, not the source's");
+        assertNull(multi("FROM x SELECT k"), "a FROM-first query");
+        assertNull(multi("FROM x INSERT INTO a SELECT 1; INSERT INTO b SELECT 2"), "two statements: left alone");
+        assertNull(multi("FROM x INSERT INTO a VALUES (1)"));
+        assertNull(multi("INSERT INTO a SELECT 1"));
+        assertEquals(FirstKeyword.MULTI_INSERT, FirstKeyword.of("-- c\nfrom x insert into a select 1"));
+        assertEquals(FirstKeyword.OTHER, FirstKeyword.of("FROM x SELECT insert_time"));
+        String sql = "FROM (SELECT k, v FROM src /* keep */ WHERE k > 0 -- tail\n) s INSERT INTO a SELECT k";
+        assertEquals("FROM (SELECT k, v FROM src /* keep */ WHERE k > 0 DISTRIBUTE BY rand() -- tail\n) s INSERT INTO a "
+                + "SELECT k", MultiInsertScatter.choose(sql, multi(sql)).sql, "every other character kept");
+    }
+
+    private static MultiInsertStatement multi(String sql) {
+        return ScannedSql.scan(sql).multiInsert();
+    }
+
     private static InsertStatement ins(String sql) {
         return ScannedSql.scan(sql).insert();
     }

@@ -29,8 +29,29 @@ class RuleInterestTest {
         assertFalse(guard.interested("SELECT insert_time FROM t"));
         assertTrue(cache.interested("DROP TABLE t") && cache.interested("alter table t add partition (ds='1')"));
         assertFalse(cache.interested("SELECT 1"));
+        // the scatter rule's interest: INSERT or MULTI_INSERT
+        assertEquals(FirstKeyword.MULTI_INSERT, FirstKeyword.of("FROM src INSERT INTO t SELECT k INSERT INTO u SELECT v"));
+        assertEquals(FirstKeyword.INSERT, FirstKeyword.of("SET a=b;\nFROM src INSERT INTO t SELECT k"), "read after SET");
+        assertEquals(FirstKeyword.OTHER, FirstKeyword.of("FROM src SELECT k"), "a FROM-first query does not write");
+        assertFalse(guard.interested("FROM src INSERT INTO t SELECT k"));
         assertEquals(FirstKeyword.OTHER, FirstKeyword.of("SELECT * FROM inserted"));
         assertEquals(FirstKeyword.OTHER, FirstKeyword.of("INSERTED"));
+    }
+
+    @Test
+    void eachMultiInsertSourceGetsItsForm() {
+        assertEquals(ScatterForm.Kind.SOURCE, multiForm("FROM src INSERT INTO o SELECT a INSERT INTO p SELECT b"));
+        assertEquals(ScatterForm.Kind.SOURCE, multiForm("FROM p.s.src x INSERT INTO o SELECT x.a"));
+        assertEquals(ScatterForm.Kind.APPEND, multiForm("FROM (SELECT a FROM x JOIN y ON x.a = y.a) s INSERT INTO o SELECT a"));
+        assertEquals(ScatterForm.Kind.NONE, multiForm("FROM (SELECT a, count(*) c FROM x GROUP BY a) s INSERT INTO o SELECT a"));
+        assertEquals(ScatterForm.Kind.NONE, multiForm("FROM (SELECT a FROM x ORDER BY a LIMIT 3) s INSERT INTO o SELECT a"));
+        assertEquals(ScatterForm.Kind.NONE, multiForm("FROM (SELECT a FROM x UNION ALL SELECT a FROM y) s INSERT INTO o SELECT a"));
+        assertEquals(ScatterForm.Kind.NONE, multiForm("FROM (SELECT DISTINCT a FROM x) s INSERT INTO o SELECT a"));
+        assertEquals(ScatterForm.Kind.NONE, multiForm("FROM x JOIN y ON x.a = y.a INSERT INTO o SELECT x.a"));
+    }
+
+    private static ScatterForm.Kind multiForm(String sql) {
+        return MultiInsertScatter.choose(sql, ScannedSql.scan(sql).multiInsert()).kind;
     }
 
     @Test
