@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * grouped or ordered subqueries, joins; comments, case) are rewritten to exactly the original with the shared source
  * in its scatter form (or left as written where none is valid), and run on the emulator writing the same rows in
  * every destination as the original through raw odps-jdbc. Comments around the shared FROM and the branches are
- * block comments: the emulator's MULTI INSERT splice mishandles {@code --} comments there (see the report).
+ * block and line comments.
  * {@code -Dodps.property.count=N} (default 60 here) and {@code -Dodps.property.seed=S}.
  */
 class MultiInsertPropertyTest {
@@ -46,7 +46,8 @@ class MultiInsertPropertyTest {
     static Connection lp;
 
     static final String RAND = " DISTRIBUTE BY rand()";
-    static final String[] BLOCK_COMMENTS = {"", " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n"};
+    static final String[] COMMENTS = {"", " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n", " -- a line comment ( ;\n",
+        "\n-- INSERT INTO x SELECT 1\n"};
 
     @BeforeAll
     static void setUp() throws SQLException {
@@ -81,7 +82,7 @@ class MultiInsertPropertyTest {
 
     /** A shared source: {original, expected rewrite, a select list giving (k, s, v) rows, the qualifier of k}. */
     static String[] source(Random r) {
-        String c = pick(r, BLOCK_COMMENTS);
+        String c = pick(r, COMMENTS);
         switch (r.nextInt(10)) {
             case 0:
                 return new String[] {"src1", "(SELECT * FROM src1" + RAND + ") src1", "k, s, v", ""};
@@ -123,9 +124,9 @@ class MultiInsertPropertyTest {
     static String branch(Random r, String target, boolean overwrite, String[] src) {
         String k = src[3] + "k";
         return pick(r, "INSERT", "insert") + " " + (overwrite ? pick(r, "OVERWRITE", "overwrite") : pick(r, "INTO", "into"))
-                + pick(r, " TABLE ", " table ") + target + pick(r, BLOCK_COMMENTS) + " " + pick(r, "SELECT", "select") + " "
+                + pick(r, " TABLE ", " table ") + target + pick(r, COMMENTS) + " " + pick(r, "SELECT", "select") + " "
                 + src[2] + pick(r, "", " WHERE " + k + " < 40", " /* w */ WHERE " + k + " % 2 = 0", "\nWHERE " + k + " > 5")
-                + pick(r, BLOCK_COMMENTS);
+                + pick(r, COMMENTS);
     }
 
     @Test
