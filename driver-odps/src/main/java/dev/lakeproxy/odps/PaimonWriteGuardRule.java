@@ -5,7 +5,7 @@ import dev.lakeproxy.spi.StatementRule;
 import java.sql.SQLException;
 
 /**
- * Refuses, before a job is submitted, an INSERT into a Paimon table MaxCompute cannot write (seed: "Writing to
+ * Refuses, before a job is submitted, an INSERT (or a MULTI INSERT branch) into a Paimon table MaxCompute cannot write (seed: "Writing to
  * Dynamic Bucket tables is not supported." and "Writing to Cross Partition tables is not supported.").
  */
 final class PaimonWriteGuardRule implements StatementRule {
@@ -23,13 +23,28 @@ final class PaimonWriteGuardRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        return FirstKeyword.of(sql) == FirstKeyword.INSERT;
+        FirstKeyword kind = FirstKeyword.of(sql);
+        return kind == FirstKeyword.INSERT || kind == FirstKeyword.MULTI_INSERT;
     }
 
     @Override
     public void rewrite(RewriteContext ctx) throws SQLException {
-        InsertStatement ins = state.scan(ctx.sql()).insert();
-        TableMeta meta = ins == null ? null : state.table(ins.target);
+        ScannedSql scanned = state.scan(ctx.sql());
+        InsertStatement ins = scanned.insert();
+        if (ins != null) {
+            refuseUnwritable(ins);
+            return;
+        }
+        MultiInsertStatement multi = scanned.multiInsert();
+        if (multi != null) {
+            for (InsertStatement branch : multi.branches) { // MULTI INSERT: every destination
+                refuseUnwritable(branch);
+            }
+        }
+    }
+
+    private void refuseUnwritable(InsertStatement ins) throws SQLException {
+        TableMeta meta = state.table(ins.target);
         String problem = meta == null ? null : meta.paimonWriteProblem();
         if (problem == null) {
             return;

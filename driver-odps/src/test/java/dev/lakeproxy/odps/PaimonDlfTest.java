@@ -207,6 +207,20 @@ class PaimonDlfTest {
     }
 
     @Test
+    void aMultiInsertBranchIntoADynamicBucketTableIsRefusedBeforeSubmission() throws SQLException {
+        String sql = "FROM emp\nINSERT INTO TABLE emp SELECT id + 100, name\nINSERT INTO TABLE dyn SELECT id, name";
+        EMU.get().clearJobs();
+        SQLException e = assertThrows(SQLException.class, () -> update(lp, sql));
+        assertEquals(List.of(), EMU.get().submittedSql(), "no job reaches MaxCompute");
+        assertTrue(e.getMessage().contains("Writing to Dynamic Bucket tables is not supported")
+                && e.getMessage().contains("lake.default.dyn"), e.getMessage());
+        assertEquals("0A000", e.getSQLState());
+        SQLException rawError = assertThrows(SQLException.class, () -> update(raw, sql));
+        assertTrue(rawError.getMessage().contains("Writing to Dynamic Bucket tables is not supported"), rawError.getMessage());
+        assertEquals(1, EMU.get().submittedSql().size(), "raw: the job is submitted and fails on the server");
+    }
+
+    @Test
     void timestampParametersAreTruncatedByPrecision() throws SQLException {
         EMU.get().createPaimonTable("lake", "default", "ts_table",
                 List.of("id BIGINT", "t3 TIMESTAMP(3)", "t6 TIMESTAMP(6)", "t0 TIMESTAMP(0)"), null, null, 2);
