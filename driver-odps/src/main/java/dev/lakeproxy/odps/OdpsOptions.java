@@ -26,8 +26,8 @@ public final class OdpsOptions {
             "auto", "off");
 
     public static final LakeOption<Boolean> PAIMON_WRITE_GUARD = LakeOption.bool("lakeproxy.odps.paimonWriteGuard", true,
-            "Refuse, before submission, INSERTs into Paimon Dynamic Bucket tables (bucket = -1, or unset with a primary "
-                    + "key) and Cross Partition tables (primary key without every partition column).");
+            "Refuse, before submission, INSERTs (and MULTI INSERT branches) into Paimon Dynamic Bucket tables (bucket = -1, "
+                    + "or unset with a primary key) and Cross Partition tables (primary key without every partition column).");
 
     public static final LakeOption<Boolean> TIMESTAMP_TRUNCATION = LakeOption.bool("lakeproxy.odps.timestampTruncation", true,
             "Truncate TIMESTAMP parameters of INSERT ... VALUES (?, ...) by the target column's precision "
