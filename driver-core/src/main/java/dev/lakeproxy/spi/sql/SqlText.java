@@ -39,6 +39,27 @@ public final class SqlText {
         return false;
     }
 
+    /**
+     * The index just after the {@code --} or {@code /* *\/} comment that starts at {@code i} (the text's end when it
+     * is not closed), or -1 when no comment starts there.
+     */
+    static int commentEnd(String sql, int i) {
+        if (i + 1 >= sql.length()) {
+            return -1;
+        }
+        char c = sql.charAt(i);
+        char next = sql.charAt(i + 1);
+        if (c == '-' && next == '-') {
+            int nl = sql.indexOf('\n', i);
+            return nl < 0 ? sql.length() : nl + 1;
+        }
+        if (c == '/' && next == '*') {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? sql.length() : end + 2;
+        }
+        return -1;
+    }
+
     /** The index of the first character of the first token, skipping blanks, {@code --} and {@code /* *\/} comments. */
     public static int firstTokenStart(String sql) {
         int i = 0;
@@ -47,14 +68,12 @@ public final class SqlText {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c) || c == '(') {
                 i++;
-            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? len : nl + 1;
-            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? len : end + 2;
             } else {
-                return i;
+                int after = commentEnd(sql, i);
+                if (after < 0) {
+                    return i;
+                }
+                i = after;
             }
         }
         return len;

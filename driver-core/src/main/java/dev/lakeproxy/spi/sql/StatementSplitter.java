@@ -28,15 +28,12 @@ public final class StatementSplitter {
         int len = sql.length();
         while (i < len) {
             char c = sql.charAt(i);
+            int comment = SqlText.commentEnd(sql, i);
             if (c == '\'' || c == '"' || c == '`') {
                 boolean escapes = c != '"' && (backslashEscapes || (i > 0 && (sql.charAt(i - 1) | 0x20) == 'e'));
                 i = closing(sql, i + 1, c, escapes);
-            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? len : nl + 1;
-            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? len : end + 2;
+            } else if (comment >= 0) {
+                i = comment;
             } else if (c == '$' && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
                 i = dollarQuoteEnd(sql, i);
             } else if (c == ';') {
