@@ -39,6 +39,11 @@ enum FirstKeyword {
         return OTHER;
     }
 
+    /** Whether the statement writes rows: an INSERT or a MULTI INSERT. */
+    boolean isInsert() {
+        return this == INSERT || this == MULTI_INSERT;
+    }
+
     /** Whether the statement changes table definitions, so cached table metadata must be forgotten after it. */
     boolean isDdl() {
         return this == CREATE || this == DROP || this == ALTER;

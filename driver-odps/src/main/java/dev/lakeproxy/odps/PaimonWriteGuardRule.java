@@ -23,8 +23,7 @@ final class PaimonWriteGuardRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        FirstKeyword kind = FirstKeyword.of(sql);
-        return kind == FirstKeyword.INSERT || kind == FirstKeyword.MULTI_INSERT;
+        return FirstKeyword.of(sql).isInsert();
     }
 
     @Override

@@ -29,8 +29,7 @@ final class TablestoreScatterRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        FirstKeyword kind = FirstKeyword.of(sql);
-        return kind == FirstKeyword.INSERT || kind == FirstKeyword.MULTI_INSERT;
+        return FirstKeyword.of(sql).isInsert();
     }
 
     @Override
