@@ -44,7 +44,7 @@ final class DdlStatements {
                                 + "' is not enabled with schema (three-tier model); CREATE SCHEMA"
                                 + " is not allowed");
             }
-            engine.checkDlf(
+            engine.checkPrivilege(
                     ctx,
                     p.name,
                     s,
@@ -71,7 +71,7 @@ final class DdlStatements {
             throw new OdpsSqlException("ODPS-0420111", "Project not found - '" + n[0] + "'.");
         }
         Schema schema = engine.names.requireSchema(p, n[1]);
-        engine.checkDlf(ctx, p.name, schema.name, "CREATE_TABLE", "DATABASE " + schema.name);
+        engine.checkPrivilege(ctx, p.name, schema.name, "CREATE_TABLE", "DATABASE " + schema.name);
         if (schema.tables.containsKey(n[2])) {
             if (ifNotExists) {
                 return new JobResult();
@@ -319,7 +319,7 @@ final class DdlStatements {
                 }
                 engine.names.requireSchema(ctx.project, s);
             }
-            engine.checkDlf(ctx, ctx.project.name, s, "DROP", "DATABASE " + s);
+            engine.checkPrivilege(ctx, ctx.project.name, s, "DROP", "DATABASE " + s);
             engine.exec("DROP SCHEMA " + Catalog.quote(schema.pgSchema()) + " CASCADE");
             ctx.project.schemas.remove(s);
             engine.tx.onRollback(() -> ctx.project.schemas.put(s, schema));
@@ -337,7 +337,7 @@ final class DdlStatements {
             }
             engine.names.requireTable(ctx, parts);
         }
-        engine.checkDlf(ctx, t.project, t.schema, "DROP", "TABLE " + t.schema + "." + t.name);
+        engine.checkPrivilege(ctx, t.project, t.schema, "DROP", "TABLE " + t.schema + "." + t.name);
         engine.exec("DROP TABLE IF EXISTS " + t.pgQualified());
         Schema owner = engine.catalog().project(t.project).schemas.get(t.schema);
         owner.tables.remove(t.name);
@@ -348,7 +348,7 @@ final class DdlStatements {
     JobResult alter(Context ctx, SqlCursor c) throws SQLException {
         c.expectWord("TABLE");
         Table t = engine.names.requireTable(ctx, c.qualifiedName());
-        engine.checkDlf(ctx, t.project, t.schema, "ALTER", "TABLE " + t.schema + "." + t.name);
+        engine.checkPrivilege(ctx, t.project, t.schema, "ALTER", "TABLE " + t.schema + "." + t.name);
         if (c.acceptWord("ADD")) {
             boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
             c.expectWord("PARTITION");

@@ -46,9 +46,9 @@ final class InsertStatement {
     }
 
     /** MULTI INSERT: every branch as an INSERT; the update counts of one table add up. */
-    JobResult multiInsert(Context ctx, String sql) throws SQLException {
+    JobResult multiInsert(Context ctx, SqlCursor c) throws SQLException {
         JobResult all = new JobResult();
-        for (String branch : MultiInsert.branches(sql)) {
+        for (String branch : MultiInsert.branches(c.sql, c.toks)) {
             insert(ctx, new SqlCursor(branch)).outputs.forEach((t, n) -> all.outputs.merge(t, n, Long::sum));
         }
         return all;
@@ -99,10 +99,9 @@ final class InsertStatement {
         }
         source = withClause + source;
         // Paimon write refusals come before anything is read.
+        engine.checkPrivilege(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
         Project p = engine.catalog().project(t.project);
-        PublicProjects.refuseWrite(p, "UPDATE", "TABLE " + t.schema + "." + t.name);
         if (p.isPaimonDlf()) {
-            engine.checkDlf(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
             PaimonRules.checkWritable(t);
         }
         for (String k : spec.keySet()) {
@@ -117,9 +116,7 @@ final class InsertStatement {
             }
         }
         JobResult q = engine.queries.query(ctx, source);
-        String distributeBy =
-                WriteDistribution.of(
-                        source, SqlTranslator.translate(source, (a, b) -> null).distributeBy);
+        String distributeBy = WriteDistribution.of(source, q.distributeBy);
 
         // target layout: data columns, then the dynamic partition columns in order
         List<Column> dataCols = new ArrayList<>();

@@ -15,6 +15,9 @@ final class JobResult {
     /** Rows as SDK record values, in the order of {@link #columns}. */
     List<Object[]> rows = new ArrayList<>();
 
+    /** A query's first DISTRIBUTE BY expression, wherever it stands (the translator strips it), or null. */
+    String distributeBy;
+
     /** Output table to row count, for the instance summary's {@code Outputs}. */
     final Map<String, Long> outputs = new LinkedHashMap<>();
 

@@ -32,15 +32,16 @@ final class MultiInsert {
 
     private MultiInsert() {}
 
-    /** Whether {@code sql} starts with FROM and has an INSERT outside parentheses. */
-    static boolean matches(String sql) {
-        List<Token> toks = SqlLexer.significant(SqlLexer.lex(sql));
+    /** Whether a statement (its significant tokens) starts with FROM and has an INSERT outside parentheses. */
+    static boolean matches(List<Token> toks) {
         return !toks.isEmpty() && toks.get(0).isWord("FROM") && !insertsAtDepthZero(toks).isEmpty();
     }
 
-    /** The INSERT statements the MULTI INSERT amounts to, after its destination rules. */
-    static List<String> branches(String sql) {
-        List<Token> toks = SqlLexer.significant(SqlLexer.lex(sql));
+    /**
+     * The INSERT statements the MULTI INSERT {@code sql} (with its significant tokens) amounts to, after its
+     * destination rules.
+     */
+    static List<String> branches(String sql, List<Token> toks) {
         List<Integer> inserts = insertsAtDepthZero(toks);
         if (inserts.size() > MAX_INSERTS) {
             throw new OdpsSqlException(

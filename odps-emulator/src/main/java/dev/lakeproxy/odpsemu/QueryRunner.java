@@ -39,6 +39,7 @@ final class QueryRunner {
                 SqlTranslator.translate(checked, engine.names.resolver(ctx, seen));
         prepareReads(ctx, seen);
         JobResult r = new JobResult();
+        r.distributeBy = tr.distributeBy;
         setSearchPath(ctx);
         String complex =
                 ComplexExpressions.toPostgres(
@@ -114,7 +115,7 @@ final class QueryRunner {
     /** Permission checks and Tablestore shadow refresh for the tables a query reads. */
     void prepareReads(Context ctx, Set<Table> tables) throws SQLException {
         for (Table t : tables) {
-            engine.checkDlf(ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
+            engine.checkPrivilege(ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
             if (t.isTablestore()) {
                 refreshShadow(t);
             }

@@ -45,7 +45,7 @@ final class ShowStatements {
                 }
             }
             Schema schema = engine.names.requireSchema(p, s);
-            engine.checkDlf(ctx, p.name, schema.name, "LIST", "DATABASE " + schema.name);
+            engine.checkPrivilege(ctx, p.name, schema.name, "LIST", "DATABASE " + schema.name);
             List<String> names = new ArrayList<>(schema.tables.keySet());
             names.sort(null);
             if (c.acceptWord("LIKE")) {
@@ -74,7 +74,7 @@ final class ShowStatements {
                 }
             }
             if (p.isPaimonDlf()) {
-                engine.checkDlf(ctx, p.name, "default", "LIST", "CATALOG " + p.dlfCatalog);
+                engine.checkPrivilege(ctx, p.name, "default", "LIST", "CATALOG " + p.dlfCatalog);
             }
             List<String> names = new ArrayList<>(p.schemas.keySet());
             if (p.threeTier && !names.contains(SYSTEM_SCHEMA)) {
@@ -86,7 +86,7 @@ final class ShowStatements {
         }
         if (c.acceptWords("CREATE", "TABLE")) {
             Table t = engine.names.requireTable(ctx, c.qualifiedName());
-            engine.checkDlf(
+            engine.checkPrivilege(
                     ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
             r.text = CreateTableText.of(t);
             return r;
@@ -108,7 +108,7 @@ final class ShowStatements {
             return r;
         }
         Table t = engine.names.requireTable(ctx, c.qualifiedName());
-        engine.checkDlf(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
+        engine.checkPrivilege(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
         StringBuilder sb = new StringBuilder();
         String line =
                 "+------------------------------------------------------------------------------------+\n";

@@ -134,7 +134,7 @@ final class SqlEngine {
             if (c.acceptWord("TRUNCATE")) {
                 c.acceptWord("TABLE");
                 Table t = names.requireTable(ctx, c.qualifiedName());
-                checkDlf(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
+                checkPrivilege(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
                 exec("DELETE FROM " + t.pgQualified());
                 return new JobResult();
             }
@@ -158,8 +158,8 @@ final class SqlEngine {
                     return inserts.insertWith(ctx, sql, main);
                 }
             }
-            if (c.peekWord("FROM") && MultiInsert.matches(sql)) {
-                return inserts.multiInsert(ctx, sql);
+            if (c.peekWord("FROM") && MultiInsert.matches(c.toks)) {
+                return inserts.multiInsert(ctx, c);
             }
             if (c.peekWord("SELECT")
                     || c.peekWord("WITH")
@@ -175,11 +175,10 @@ final class SqlEngine {
         }
     }
 
-    // ---------------------------------------------------------------- names
-    // ---------------------------------------------------------------- DLF
+    // ---------------------------------------------------------------- privileges
 
     /** The privilege checks of an object: public projects' and Paimon_DLF's. */
-    void checkDlf(Context ctx, String project, String schema, String privilege, String object) {
+    void checkPrivilege(Context ctx, String project, String schema, String privilege, String object) {
         Project p = catalog().project(project);
         PublicProjects.refuseWrite(p, privilege, object);
         if (p == null || !p.isPaimonDlf()) {
