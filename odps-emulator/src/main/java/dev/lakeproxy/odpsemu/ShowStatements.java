@@ -132,25 +132,13 @@ final class ShowStatements {
         sb.append(line);
         sb.append(String.format("| %-16s | %-16s | %-44s |%n", "Field", "Type", "Comment"));
         sb.append(line);
-        for (Column col : t.columns) {
-            sb.append(
-                    String.format(
-                            "| %-16s | %-16s | %-44s |%n",
-                            col.name, col.typeText(), col.comment == null ? "" : col.comment));
-        }
-        sb.append(line);
+        appendColumns(sb, t.columns, line);
         if (!t.partitionColumns.isEmpty()) {
             sb.append(
                     "| Partition Columns:                                                          "
                             + "       |\n");
             sb.append(line);
-            for (Column col : t.partitionColumns) {
-                sb.append(
-                        String.format(
-                                "| %-16s | %-16s | %-44s |%n",
-                                col.name, col.typeText(), col.comment == null ? "" : col.comment));
-            }
-            sb.append(line);
+            appendColumns(sb, t.partitionColumns, line);
         }
         if (extended) {
             sb.append(
@@ -175,5 +163,16 @@ final class ShowStatements {
         JobResult r = new JobResult();
         r.text = sb.toString();
         return r;
+    }
+
+    /** DESC's rows for columns (field, type, comment), then the closing line. */
+    private static void appendColumns(StringBuilder sb, List<Column> columns, String line) {
+        for (Column col : columns) {
+            sb.append(
+                    String.format(
+                            "| %-16s | %-16s | %-44s |%n",
+                            col.name, col.typeText(), col.comment == null ? "" : col.comment));
+        }
+        sb.append(line);
     }
 }
