@@ -123,14 +123,18 @@ final class InsertStatement {
         if (body < 0 || body > last) {
             return null;
         }
-        boolean distributed = false;
-        for (int j = i; j < last; j++) {
+        return new InsertStatement(t, target, overwrite, columns, partition, i, last, body,
+                hasDistribution(t, i, last));
+    }
+
+    /** Whether tokens {@code [first, last)} say where rows go: DISTRIBUTE BY or CLUSTER BY anywhere. */
+    static boolean hasDistribution(List<Token> t, int first, int last) {
+        for (int j = first; j < last; j++) {
             if ((t.get(j).is("DISTRIBUTE") || t.get(j).is("CLUSTER")) && t.get(j + 1).is("BY")) {
-                distributed = true;
-                break;
+                return true;
             }
         }
-        return new InsertStatement(t, target, overwrite, columns, partition, i, last, body, distributed);
+        return false;
     }
 
     /** The index after any leading {@code SET k=v;} lines (odps-jdbc sends them as the job's settings). */

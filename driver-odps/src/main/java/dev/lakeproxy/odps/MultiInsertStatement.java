@@ -36,7 +36,7 @@ final class MultiInsertStatement {
         this.sourceLast = sourceLast;
         this.sourceEnd = sourceEnd;
         this.aliased = aliased;
-        this.distributed = hasDistribution(tokens, sourceFirst, sourceLast);
+        this.distributed = InsertStatement.hasDistribution(tokens, sourceFirst, sourceLast);
         this.branches = Collections.unmodifiableList(branches);
     }
 
@@ -113,14 +113,5 @@ final class MultiInsertStatement {
             j += 2;
         }
         return j;
-    }
-
-    private static boolean hasDistribution(List<Token> t, int first, int last) {
-        for (int j = first; j < last; j++) {
-            if ((t.get(j).is("DISTRIBUTE") || t.get(j).is("CLUSTER")) && t.get(j + 1).is("BY")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
