@@ -7,6 +7,7 @@ import static dev.lakeproxy.odps.OdpsTestSupport.lake;
 import static dev.lakeproxy.odps.OdpsTestSupport.rows;
 import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.ScatterPropertyTest.RAND;
 import static dev.lakeproxy.odps.ScatterPropertyTest.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,7 +46,6 @@ class MultiInsertPropertyTest {
     static Connection raw;
     static Connection lp;
 
-    static final String RAND = " DISTRIBUTE BY rand()";
     static final String[] COMMENTS = {"", " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n", " -- a line comment ( ;\n",
         "\n-- INSERT INTO x SELECT 1\n"};
 
