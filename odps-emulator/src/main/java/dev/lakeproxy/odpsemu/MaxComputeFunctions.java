@@ -11,8 +11,8 @@ import java.sql.Statement;
  */
 final class MaxComputeFunctions {
 
-    /** Fraction digits beyond microseconds are cut (never rounded) before PostgreSQL reads them. */
-    private static final String MICROS = "regexp_replace($1, ''(\\.[0-9]{6})[0-9]+'', ''\\1'')";
+    /** DATETIME keeps milliseconds: further fraction digits are cut (never rounded) before PostgreSQL reads them. */
+    private static final String CUT_TO_MILLIS = "regexp_replace($1, ''(\\.[0-9]{3})[0-9]+'', ''\\1'')";
 
     private static final String[] DEFINITIONS = {
         "rand() RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'",
@@ -27,7 +27,7 @@ final class MaxComputeFunctions {
         // DATETIME('...') and TIMESTAMP('...'), written as calls (SqlTranslator renames them)
         "odps_datetime(text) RETURNS timestamp(3) LANGUAGE sql IMMUTABLE"
                 + " AS 'SELECT CAST("
-                + MICROS.replace("6", "3")
+                + CUT_TO_MILLIS
                 + " AS timestamp(3))'",
         "odps_timestamp(text) RETURNS mc.ts9 LANGUAGE sql IMMUTABLE AS 'SELECT mc.ts9_of($1)'",
         // FROM_UNIXTIME(seconds): DATETIME in the job's time zone
