@@ -1,6 +1,7 @@
 package dev.lakeproxy;
 
 import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.spi.Check;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -17,6 +18,12 @@ public interface LakeproxyConnection {
 
     /** What the plugins did while connecting (startup parameters, detection, settings). */
     List<String> connectActions();
+
+    /**
+     * Each plugin's checks of this connection (version, settings, credentials, a probe of what it serves), each with
+     * the fix when it is not OK: what {@code lakeproxy doctor} prints. Runs a few statements; never throws.
+     */
+    List<Check> diagnose();
 
     /** The counters of the driver instance this connection came from. */
     LakeMetrics metrics();

@@ -14,6 +14,7 @@ import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.RealUrl;
 import dev.lakeproxy.spi.Secrets;
 import dev.lakeproxy.spi.SessionPlugin;
 import dev.lakeproxy.spi.sql.SqlAnalysis;
@@ -62,7 +63,7 @@ public final class Connector {
         List<LakePlugin> candidates = plugins.candidates(lakeUrl.subprotocol(), options);
 
         RealDriverProfile profile = RealDriverProfiles.of(lakeUrl.subprotocol());
-        Request request = new Request(lakeUrl, realProps, options);
+        Request request = new Request(lakeUrl, realProps, options, profile);
         request.realUrl = profile.prepareUrl(request.realUrl, request.realProperties);
         for (LakePlugin p : candidates) {
             beforeConnect(p, request);
@@ -88,7 +89,8 @@ public final class Connector {
                     new Object[] {shownUrl, activeNames, request.actions});
             WrapperFactory wrappers = profile.wrappers(real);
             StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
-            return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, activeNames, request.actions));
+            Diagnosis diagnosis = new Diagnosis(candidates, activeNames, options, request.parsedUrl(), request.actions);
+            return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(real, e);
             throw e;
@@ -153,14 +155,21 @@ public final class Connector {
         final LakeUrl url;
         final Properties realProperties;
         final OptionValues options;
+        final RealDriverProfile profile;
         final List<String> actions = new ArrayList<>();
         String realUrl;
 
-        Request(LakeUrl url, Properties realProperties, OptionValues options) {
+        Request(LakeUrl url, Properties realProperties, OptionValues options, RealDriverProfile profile) {
             this.url = url;
             this.realProperties = realProperties;
             this.options = options;
+            this.profile = profile;
             this.realUrl = url.realUrl();
+        }
+
+        @Override
+        public RealUrl parsedUrl() {
+            return profile.parse(realUrl, realProperties);
         }
 
         @Override
@@ -219,6 +228,11 @@ public final class Connector {
                 @Override
                 public Properties realProperties() {
                     return request.realProperties;
+                }
+
+                @Override
+                public RealUrl parsedUrl() {
+                    return request.parsedUrl();
                 }
 
                 @Override

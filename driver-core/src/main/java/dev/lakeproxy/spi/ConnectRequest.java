@@ -11,6 +11,9 @@ public interface ConnectRequest {
     /** The real driver's URL, without any {@code lakeproxy.*} option. */
     String realUrl();
 
+    /** The real driver's URL and properties as that driver reads them (database, user, parameters). */
+    RealUrl parsedUrl();
+
     /** Replaces the real driver's URL. */
     void setRealUrl(String url);
 

@@ -42,4 +42,13 @@ public interface LakePlugin {
      * {@code null} to stay off for this connection (then lakeproxy is pure pass-through for it).
      */
     SessionPlugin activate(PluginContext context) throws SQLException;
+
+    /**
+     * The plugin's checks of an open connection, for {@code lakeproxy doctor}: each says what was found and, when it
+     * is not OK, the exact fix. Called for every plugin that serves the connection's driver, active or not. A
+     * failure to check is itself a check (WARN or FAIL), not an exception.
+     */
+    default List<Check> diagnose(DiagnosisContext context) {
+        return List.of();
+    }
 }

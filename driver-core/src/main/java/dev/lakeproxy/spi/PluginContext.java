@@ -15,6 +15,9 @@ public interface PluginContext {
 
     String realUrl();
 
+    /** The real driver's URL and properties as that driver reads them (database, user, parameters). */
+    RealUrl parsedUrl();
+
     /** The properties the real driver received (secrets included: never log them). */
     Properties realProperties();
 

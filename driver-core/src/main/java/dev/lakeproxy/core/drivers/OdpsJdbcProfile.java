@@ -1,6 +1,9 @@
 package dev.lakeproxy.core.drivers;
 
+import dev.lakeproxy.spi.RealUrl;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 
 /** odps-jdbc ({@code jdbc:odps:<endpoint>?project=p}), the MaxCompute driver. */
 final class OdpsJdbcProfile implements RealDriverProfile {
@@ -20,6 +23,13 @@ final class OdpsJdbcProfile implements RealDriverProfile {
     public boolean isSecretParameter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.equals("accessid") || n.equals("accesskey") || n.equals("sts_token") || n.equals("ststoken");
+    }
+
+    /** The project is the database; the user is an AccessKey ID, which is not given out. */
+    @Override
+    public RealUrl parse(String realUrl, Properties properties) {
+        Map<String, String> merged = UrlParts.merged(realUrl, properties);
+        return new RealUrl(realUrl, merged.getOrDefault("project", ""), "", merged);
     }
 
     /** The endpoint and the project: metadata caches are per project. */

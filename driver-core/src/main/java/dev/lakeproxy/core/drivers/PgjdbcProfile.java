@@ -2,9 +2,12 @@ package dev.lakeproxy.core.drivers;
 
 import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.jdbc.WrapperFactory;
+import dev.lakeproxy.spi.RealUrl;
 import dev.lakeproxy.spi.Secrets;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /** pgjdbc ({@code jdbc:postgresql:}), the driver under Hologres. */
@@ -40,6 +43,45 @@ final class PgjdbcProfile implements RealDriverProfile {
                 return (WrapperFactory) Class.forName("dev.lakeproxy.core.pg.PgWrappers").getField("INSTANCE").get(null);
             } catch (ReflectiveOperationException | LinkageError absent) {
                 return null; // pgjdbc is not on the class path
+            }
+        }
+    }
+
+    /**
+     * pgjdbc's own reading ({@code org.postgresql.Driver.parseURL}: URL over properties over a service file, the
+     * database defaulting to the user's name as PostgreSQL does); the generic reading without pgjdbc.
+     */
+    @Override
+    public RealUrl parse(String realUrl, Properties properties) {
+        Properties parsed = PgUrlParser.parse(realUrl, properties);
+        if (parsed == null) {
+            return RealDriverProfile.super.parse(realUrl, properties);
+        }
+        Map<String, String> merged = UrlParts.merged("", parsed);
+        return new RealUrl(realUrl, merged.getOrDefault("PGDBNAME", ""), merged.getOrDefault("user", ""), merged);
+    }
+
+    /** Holds pgjdbc's URL parser, found once, on first use. */
+    private static final class PgUrlParser {
+        static final Method PARSE_URL = find();
+
+        private static Method find() {
+            try {
+                Class<?> driver = Class.forName("org.postgresql.Driver", false, PgjdbcProfile.class.getClassLoader());
+                return driver.getMethod("parseURL", String.class, Properties.class);
+            } catch (ReflectiveOperationException | LinkageError absent) {
+                return null; // pgjdbc is not on the class path
+            }
+        }
+
+        static Properties parse(String url, Properties properties) {
+            if (PARSE_URL == null) {
+                return null;
+            }
+            try {
+                return (Properties) PARSE_URL.invoke(null, url, properties);
+            } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                return null; // pgjdbc will say what is wrong with the URL when it connects
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.lakeproxy.core.drivers;
 
 import dev.lakeproxy.core.jdbc.PlainWrappers;
 import dev.lakeproxy.core.jdbc.WrapperFactory;
+import dev.lakeproxy.spi.RealUrl;
 import java.sql.Connection;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,6 +30,15 @@ public interface RealDriverProfile {
     /** The URL to connect with; may move parameters into {@code properties} (e.g. secrets out of logged URLs). */
     default String prepareUrl(String realUrl, Properties properties) {
         return realUrl;
+    }
+
+    /**
+     * The URL and properties as this driver reads them. The default: the URL's query parameters over the
+     * properties, the {@code user} parameter, and no database.
+     */
+    default RealUrl parse(String realUrl, Properties properties) {
+        java.util.Map<String, String> merged = UrlParts.merged(realUrl, properties);
+        return new RealUrl(realUrl, "", merged.getOrDefault("user", ""), merged);
     }
 
     /** The wrapper flavour for a real connection of this driver: plain JDBC unless the driver has its own. */

@@ -2,7 +2,10 @@ package dev.lakeproxy.core.drivers;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /** Small helpers on JDBC URL text, shared by the driver profiles. */
 final class UrlParts {
@@ -30,6 +33,21 @@ final class UrlParts {
             }
         }
         return Optional.empty();
+    }
+
+    /** The properties with the URL's query parameters over them (decoded), as most drivers merge them. */
+    static Map<String, String> merged(String url, Properties properties) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (properties != null) {
+            properties.stringPropertyNames().forEach(n -> merged.put(n, properties.getProperty(n)));
+        }
+        for (String param : query(url).split("&")) {
+            int eq = param.indexOf('=');
+            if (!param.isEmpty()) {
+                merged.put(decode(eq < 0 ? param : param.substring(0, eq)), eq < 0 ? "" : decode(param.substring(eq + 1)));
+            }
+        }
+        return merged;
     }
 
     /** {@code scheme://user:password@host} becomes {@code scheme://host}. */

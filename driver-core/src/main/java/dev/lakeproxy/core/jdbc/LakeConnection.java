@@ -5,6 +5,7 @@ import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.pipeline.SqlCall;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
+import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.TransactionEvent;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -212,6 +213,11 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     @Override
     public Explanation explain(String sql) {
         return pipeline.explain(sql);
+    }
+
+    @Override
+    public List<Check> diagnose() {
+        return services.diagnosis.run(this, real);
     }
 
     @Override
