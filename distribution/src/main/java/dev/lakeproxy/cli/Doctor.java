@@ -1,6 +1,7 @@
 package dev.lakeproxy.cli;
 
-import dev.lakeproxy.core.LakeUrl;
+import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.Secrets;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ final class Doctor {
             + "Checks the connection, one line per check (OK, WARN or FAIL) with the fix for each failure.\n"
             + "Hologres: version, Common Table routing and the SQE setting at session, database and role level, the\n"
             + "MaxCompute foreign tables with a one-row probe each, KMS key states (with lakeproxy.kms.* options in the\n"
-            + "URL), and the RAM role the seed describes when it is in doubt.\n"
+            + "URL), and the RAM role AliyunHologresEncryptionDefaultRole when it is in doubt.\n"
             + "MaxCompute: the project, schema syntax and the schemas the navigator shows, a job (the RAM control plane)\n"
             + "and SHOW TABLES (the DLF data plane). Exit status 1 when any check fails.\n"
             + "--timeout: seconds to wait for the connection (default " + Connect.DEFAULT_TIMEOUT_SECONDS + ").";
@@ -36,17 +37,12 @@ final class Doctor {
         try (Connection c = Connect.open(url, args.get("user"), args.get("password"), timeout)) {
             checks.add(Check.ok("connect", "connected to " + Secrets.maskUrl(c.unwrap(Connection.class).getMetaData().getURL())
                     + " with " + c.getMetaData().getDriverName()));
-            String subprotocol = LakeUrl.parse(Connect.lakeUrl(url)).subprotocol();
-            if (subprotocol.equals("postgresql")) {
-                new HoloDoctor(c, url).check(checks);
-            } else if (subprotocol.equals("odps")) {
-                new OdpsDoctor(c, url).check(checks);
-            }
+            checks.addAll(c.unwrap(LakeproxyConnection.class).diagnose()); // each plugin checks what it serves
         } catch (SQLException | RuntimeException e) { // odps-jdbc throws RuntimeExceptions for a bad host or project
             Failure f = Failure.of(e);
             checks.add(Check.fail("connect", f.detail, f.fix));
         }
-        out.print(args.has("json") ? Check.json(checks) + "\n" : Check.text(checks));
-        return checks.stream().anyMatch(ch -> ch.status == Check.Status.FAIL) ? 1 : 0;
+        out.print(args.has("json") ? CheckReport.json(checks) + "\n" : CheckReport.text(checks));
+        return checks.stream().anyMatch(ch -> ch.status() == Check.Status.FAIL) ? 1 : 0;
     }
 }

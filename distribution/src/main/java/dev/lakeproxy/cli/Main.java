@@ -1,7 +1,6 @@
 package dev.lakeproxy.cli;
 
-import dev.lakeproxy.core.Version;
-import dev.lakeproxy.core.options.OptionRegistry;
+import dev.lakeproxy.Lakeproxy;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -10,13 +9,13 @@ import java.util.logging.Logger;
 /** {@code java -jar lakeproxy-cli-<version>.jar <command>}: the command-line entry point. */
 public final class Main {
 
-    static final String USAGE = "Usage: lakeproxy <command> [options]     (lakeproxy " + Version.VERSION + ")\n\n"
+    static final String USAGE = "Usage: lakeproxy <command> [options]     (lakeproxy " + Lakeproxy.version() + ")\n\n"
             + "Commands:\n"
             + "  demo      start the local stand-ins and show what lakeproxy does, next to the raw driver\n"
             + "  doctor    check a Hologres or MaxCompute connection: one line per check, with the fix\n"
             + "  explain   show what lakeproxy would do with a statement, without running it\n"
             + "  options   print the table of lakeproxy.* options\n\n"
-            + "Run lakeproxy <command> --help for a command's options.";
+            + "Run lakeproxy <command> --help for a command's options; lakeproxy --version prints the version.";
 
     /** Held so the levels set on them stay (JUL keeps loggers weakly). */
     private static final Logger ODPS_JDBC = Logger.getLogger("com.aliyun.odps");
@@ -56,6 +55,10 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version")) {
+            out.println("lakeproxy " + Lakeproxy.version());
+            return 0;
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             switch (args[0]) {
@@ -71,7 +74,7 @@ public final class Main {
                                 + "accepted values, description) as Markdown.");
                         return rest[0].equals("--help") || rest[0].equals("-h") ? 0 : 2;
                     }
-                    out.print(OptionRegistry.discovered().markdownTable());
+                    out.print(Lakeproxy.optionsTable());
                     return 0;
                 default:
                     err.println("lakeproxy: unknown command \"" + args[0] + "\".\n\n" + USAGE);

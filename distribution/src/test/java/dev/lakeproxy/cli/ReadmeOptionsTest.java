@@ -2,7 +2,7 @@ package dev.lakeproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lakeproxy.core.options.OptionRegistry;
+import dev.lakeproxy.Lakeproxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ReadmeOptionsTest {
         int b = readme.indexOf(BEGIN);
         int e = readme.indexOf(END);
         String table = b < 0 || e < 0 ? "(markers missing)" : readme.substring(b + BEGIN.length(), e);
-        assertEquals(OptionRegistry.discovered().markdownTable(), table,
+        assertEquals(Lakeproxy.optionsTable(), table,
                 "regenerate the table with: mvn -q -pl distribution exec:java -Dexec.args=options");
     }
 }

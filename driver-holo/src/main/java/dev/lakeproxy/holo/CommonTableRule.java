@@ -39,7 +39,7 @@ final class CommonTableRule implements StatementRule {
             return Outcome.propagate();
         }
         String set = "SET " + SessionStart.ROUTING + " = '" + routing.replace("'", "''") + "'";
-        ctx.runFirst(set, "Common Table reads encrypted MaxCompute data", () -> state.routingReset = false);
-        return Outcome.retry("a RESET had taken lakeproxy's routing away; retried once through Common Table");
+        ctx.runFirst(set, HoloMessages.M.format("holo.note.commonTable"), () -> state.routingReset = false);
+        return Outcome.retry(HoloMessages.M.format("holo.note.commonTableRetry"));
     }
 }

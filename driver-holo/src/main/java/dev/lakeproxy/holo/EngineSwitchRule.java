@@ -80,20 +80,19 @@ final class EngineSwitchRule implements StatementRule {
     public void beforeExecute(ExecutionContext ctx) throws SQLException {
         boolean need = readsEncrypted(ctx);
         if (restorePending && !need) { // left over from a retry on the fast path
-            ctx.runFirst(RESTORE, "back to the session's own engine", () -> restorePending = false);
+            ctx.runFirst(RESTORE, HoloMessages.M.format("holo.note.engineRestored"), () -> restorePending = false);
         }
         if (!need || restorePending) {
             return;
         }
         if (state.engineChoice.chosen()) {
-            ctx.note("the session set " + EngineMode.SETTING + " itself: left as it is");
+            ctx.note(HoloMessages.M.format("holo.note.userEngine", EngineMode.SETTING));
             return;
         }
         if (state.facts.engineAtStart == EngineMode.SQE) {
             return; // the database, a role or the startup options already select SQE
         }
-        switchToSqe(ctx, "the statement reads a foreign table of a KMS-encrypted MaxCompute project: SQE can read "
-                + "it, HQE cannot");
+        switchToSqe(ctx, HoloMessages.M.format("holo.note.sqe"));
     }
 
     private void switchToSqe(ExecutionContext ctx, String reason) throws SQLException {
@@ -124,7 +123,7 @@ final class EngineSwitchRule implements StatementRule {
             }
             for (TableName t : tables) {
                 List<String> path = t.qualifier() == null ? state.searchPath() : null;
-                for (String read : NameResolver.projectsRead(c, t, path)) {
+                for (String read : ProjectsReadResolver.projectsRead(c, t, path)) {
                     if (projects.contains(read)) {
                         return true;
                     }
@@ -181,7 +180,7 @@ final class EngineSwitchRule implements StatementRule {
         if (onSqe || state.engineChoice.chosen() || !recover || !RetryPolicy.safe(ctx)) {
             return Outcome.propagate(); // the explanations rule says why
         }
-        switchToSqe(ctx, "MaxCompute project " + project + " is encrypted: HQE cannot read it");
-        return Outcome.retry("the wrong engine read encrypted MaxCompute data; retried once on SQE");
+        switchToSqe(ctx, HoloMessages.M.format("holo.note.sqeLearned", project));
+        return Outcome.retry(HoloMessages.M.format("holo.note.sqeRetry"));
     }
 }

@@ -23,7 +23,7 @@ final class HoloInstance {
     /** MaxCompute projects known to hold KMS-encrypted data (learned from errors), lower case. */
     final Set<String> learnedEncrypted = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Cached> facts = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, NameResolver> resolvers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ProjectsReadResolver> resolvers = new ConcurrentHashMap<>();
     /** The version the last session query saw: only a hint (whether to fold the catalog into that query). */
     volatile HoloVersion lastVersion;
     /** Plain PostgreSQL answered (no hg_version()): the startup mechanism adds nothing. */
@@ -54,8 +54,8 @@ final class HoloInstance {
         facts.put(databaseAndUser, new Cached(f.cached(), System.nanoTime()));
     }
 
-    NameResolver resolver(String database) {
-        return resolvers.computeIfAbsent(database, k -> new NameResolver());
+    ProjectsReadResolver resolver(String database) {
+        return resolvers.computeIfAbsent(database, k -> new ProjectsReadResolver());
     }
 
     private static final class Cached {

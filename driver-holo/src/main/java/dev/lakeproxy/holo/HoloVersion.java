@@ -4,23 +4,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Hologres version, parsed from {@code hg_version()}: {@code Hologres 3.2.5 (tag: ...), compatible with ...}. */
-public final class HoloVersion implements Comparable<HoloVersion> {
+final class HoloVersion implements Comparable<HoloVersion> {
 
-    public static final HoloVersion V1_1 = new HoloVersion(1, 1, 0);
-    public static final HoloVersion V1_3_31 = new HoloVersion(1, 3, 31);
-    public static final HoloVersion V3_2 = new HoloVersion(3, 2, 0);
+    static final HoloVersion V1_1 = new HoloVersion(1, 1, 0);
+    static final HoloVersion V1_3_31 = new HoloVersion(1, 3, 31);
+    static final HoloVersion V3_2 = new HoloVersion(3, 2, 0);
 
     private static final Pattern NUMBER = Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /** major, minor and patch packed into one number that orders versions: 3.2.5 is 3_002_005. */
     private final long ordinal;
 
-    public HoloVersion(int major, int minor, int patch) {
+    HoloVersion(int major, int minor, int patch) {
         this.ordinal = major * 1_000_000L + minor * 1_000L + patch;
     }
 
     /** The version in an {@code hg_version()} answer, or {@code null} when it names none. */
-    public static HoloVersion parse(String hgVersion) {
+    static HoloVersion parse(String hgVersion) {
         if (hgVersion == null) {
             return null;
         }
@@ -32,17 +32,17 @@ public final class HoloVersion implements Comparable<HoloVersion> {
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
 
-    public boolean atLeast(HoloVersion other) {
+    boolean atLeast(HoloVersion other) {
         return compareTo(other) >= 0;
     }
 
     /** V3.2 and later read encrypted data through Common Table. */
-    public boolean hasCommonTable() {
+    boolean hasCommonTable() {
         return atLeast(V3_2);
     }
 
     /** V1.1 to V3.1: the legacy path (SQE for encrypted data). */
-    public boolean legacyRange() {
+    boolean legacyRange() {
         return atLeast(V1_1) && !hasCommonTable();
     }
 

@@ -1,15 +1,15 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.DiagnosisContext;
 import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
+import dev.lakeproxy.spi.RealUrl;
 import dev.lakeproxy.spi.SessionPlugin;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,14 +48,14 @@ public final class HologresPlugin implements LakePlugin {
         }
         HoloInstance instance = HoloInstance.of(request.serverKey());
         String options = StartupOptions.effective(request.realUrl(), request.realProperties());
-        String key = databaseAndUser(request.realUrl(), request.realProperties());
+        String key = databaseAndUser(request.parsedUrl());
         SessionFacts cached = instance.facts(factsKey(key, options));
         if (cached == null || cached.appliedRouting == null || StartupOptions.sets(options, ROUTING_SETTING)) {
             return;
         }
         String add = StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting);
         StartupOptions.add(request, add);
-        request.note("startup option " + add + " (Hologres " + cached.version + ": Common Table reads encrypted data)");
+        request.note(HoloMessages.M.format("holo.note.startupOption", add, cached.version));
     }
 
     @Override
@@ -68,8 +68,7 @@ public final class HologresPlugin implements LakePlugin {
         boolean removed = routing != null && StartupOptions.remove(request,
                 StartupOptions.addition(ROUTING_SETTING, routing));
         if (removed) {
-            request.note("the server refused the routing startup option (" + error.getSQLState()
-                    + "): connecting again without it");
+            request.note(HoloMessages.M.format("holo.note.startupRefused", error.getSQLState()));
         }
         return removed;
     }
@@ -77,7 +76,8 @@ public final class HologresPlugin implements LakePlugin {
     @Override
     public SessionPlugin activate(PluginContext ctx) throws SQLException {
         HoloInstance instance = HoloInstance.of(ctx.serverKey());
-        String key = databaseAndUser(ctx.realUrl(), ctx.realProperties());
+        RealUrl url = ctx.parsedUrl();
+        String key = databaseAndUser(url);
         boolean startup = startupMechanism(ctx.option(HoloOptions.ROUTING_MECHANISM));
         String options = StartupOptions.effective(ctx.realUrl(), ctx.realProperties());
         String option = ctx.option(HoloOptions.ROUTING);
@@ -93,7 +93,7 @@ public final class HologresPlugin implements LakePlugin {
         if (facts == null) {
             String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
             HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
-            boolean catalogNeeded = instance.resolver(databaseOf(key)).stale() && (hint == null || hint.legacyRange());
+            boolean catalogNeeded = instance.resolver(url.database()).stale() && (hint == null || hint.legacyRange());
             try {
                 facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded);
             } catch (SQLException e) { // lakeproxy's own query must never cost the user the connection
@@ -107,12 +107,12 @@ public final class HologresPlugin implements LakePlugin {
                 LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
                 return null;
             }
-            remember(ctx, instance, factsKey(key, userOptions), instance.resolver(databaseOf(key)), facts);
+            remember(ctx, instance, factsKey(key, userOptions), instance.resolver(url.database()), facts);
         }
         if (facts.routingNote != null && facts.version.hasCommonTable()) {
-            ctx.note("routing left alone: " + facts.routingNote);
+            ctx.note(HoloMessages.M.format("holo.note.routingLeftAlone", facts.routingNote));
         }
-        NameResolver resolver = instance.resolver(databaseOf(key));
+        ProjectsReadResolver resolver = instance.resolver(url.database());
         if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
             try {
                 resolver.refresh(ctx.realConnection());
@@ -124,7 +124,13 @@ public final class HologresPlugin implements LakePlugin {
                 routingAtStartup));
     }
 
-    private static void remember(PluginContext ctx, HoloInstance instance, String key, NameResolver resolver,
+    /** Version, routing and SQE settings at every level, a probe of each foreign table, KMS keys, the RAM role. */
+    @Override
+    public List<Check> diagnose(DiagnosisContext context) {
+        return new HoloDiagnosis(context).run();
+    }
+
+    private static void remember(PluginContext ctx, HoloInstance instance, String key, ProjectsReadResolver resolver,
                                  SessionFacts facts) {
         instance.facts(key, facts);
         instance.lastVersion = facts.version;
@@ -133,9 +139,9 @@ public final class HologresPlugin implements LakePlugin {
         }
         LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; engine at start: {2}", new Object[] {facts.version,
             facts.appliedRouting != null ? facts.appliedRouting : facts.routingNote, facts.engineAtStart});
-        ctx.note("detected Hologres " + facts.version + " with hg_version()");
+        ctx.note(HoloMessages.M.format("holo.note.detected", facts.version));
         if (facts.appliedRouting != null) {
-            ctx.note("set_config('" + ROUTING_SETTING + "', '" + facts.appliedRouting + "') in the same query");
+            ctx.note(HoloMessages.M.format("holo.note.routingApplied", ROUTING_SETTING, facts.appliedRouting));
             ctx.settingSent();
         }
     }
@@ -143,13 +149,6 @@ public final class HologresPlugin implements LakePlugin {
     /** Cached facts are per database, user and the user's own startup options (a search_path, say). */
     private static String factsKey(String databaseAndUser, String userOptions) {
         return databaseAndUser + "\n" + userOptions.trim().replaceAll("\\s+", " ");
-    }
-
-    /** The database a connection goes to: the URL's, or (as pgjdbc and PostgreSQL do) the user's name. */
-    static String databaseOf(String databaseAndUser) {
-        int hash = databaseAndUser.indexOf('#');
-        String db = databaseAndUser.substring(0, hash);
-        return db.isEmpty() ? databaseAndUser.substring(hash + 1) : db;
     }
 
     private static boolean startupMechanism(String mechanism) {
@@ -164,21 +163,8 @@ public final class HologresPlugin implements LakePlugin {
         return option.equals("auto") ? HoloOptions.COMMON_TABLE_ROUTING : option;
     }
 
-    /** {@code database#user} from a pgjdbc URL and its properties (no round trip). */
-    static String databaseAndUser(String realUrl, Properties props) {
-        String rest = realUrl.substring(realUrl.indexOf("//") + 2);
-        int q = rest.indexOf('?');
-        String path = q < 0 ? rest : rest.substring(0, q);
-        int slash = path.indexOf('/');
-        String database = slash < 0 ? "" : path.substring(slash + 1);
-        String user = props.getProperty("user", "");
-        if (q >= 0) {
-            for (String p : rest.substring(q + 1).split("&")) {
-                if (p.startsWith("user=")) {
-                    user = URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return database + "#" + user;
+    /** Session facts are per database and user (pgjdbc's reading of its URL: the database defaults to the user). */
+    private static String databaseAndUser(RealUrl url) {
+        return url.database() + "#" + url.user();
     }
 }

@@ -33,6 +33,6 @@ final class KmsPassword {
         } catch (RuntimeException | LinkageError e) {
             throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getClass().getName()), "28P01", e);
         }
-        request.note("password decrypted with KMS Decrypt");
+        request.note(HoloMessages.M.format("holo.note.kmsPassword"));
     }
 }

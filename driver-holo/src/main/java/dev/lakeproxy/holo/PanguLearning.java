@@ -36,7 +36,7 @@ final class PanguLearning {
         for (ParsedStatement p : ctx.analysis().parseEach(ctx.sql())) {
             if (p.tables() != null) {
                 for (TableName t : p.tables()) {
-                    for (String project : NameResolver.projectsRead(c, t, null)) {
+                    for (String project : ProjectsReadResolver.projectsRead(c, t, null)) {
                         return project;
                     }
                 }

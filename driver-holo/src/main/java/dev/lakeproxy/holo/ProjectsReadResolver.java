@@ -14,7 +14,7 @@ import java.util.Set;
  * unqualified ones along the session's search_path), against the server's catalog, views through their
  * dependencies. The catalog is cached, dropped on DDL sent through lakeproxy and after a TTL.
  */
-final class NameResolver {
+final class ProjectsReadResolver {
 
     static final Duration TTL = Duration.ofSeconds(60);
 

@@ -77,11 +77,11 @@ final class SessionStart {
             boolean applied = rs.getString(6) != null;
             String note = null;
             if (!version.hasCommonTable()) {
-                note = "Hologres " + version + " has no Common Table (V3.2+)";
+                note = HoloMessages.M.format("holo.note.noCommonTable", version);
             } else if (apply == null) {
-                note = "lakeproxy.holo.routing=off, or the startup options set the routing";
+                note = HoloMessages.M.format("holo.note.routingOff");
             } else if (!applied) {
-                note = "the database or a role already sets the routing: '" + before + "'";
+                note = HoloMessages.M.format("holo.note.routingByDba", before);
             }
             List<String> path = List.copyOf(Arrays.asList(rs.getString(4).split("\u0001", -1)));
             return new SessionFacts(version, applied ? apply : before, applied ? apply : null, note,

@@ -12,7 +12,7 @@ final class SessionState {
 
     final SessionFacts facts;
     final HoloInstance instance;
-    final NameResolver resolver;
+    final ProjectsReadResolver resolver;
     final Connection real;
     /** The session set or reset the legacy engine setting itself. */
     final UserChoice engineChoice = new UserChoice();
@@ -27,7 +27,7 @@ final class SessionState {
     /** The schemas unqualified names resolve in; {@code null} after the session changed its search_path. */
     private List<String> searchPath;
 
-    SessionState(SessionFacts facts, HoloInstance instance, NameResolver resolver, Connection real, String startupOptions,
+    SessionState(SessionFacts facts, HoloInstance instance, ProjectsReadResolver resolver, Connection real, String startupOptions,
                  boolean routingAtStartup) {
         this.facts = facts;
         this.instance = instance;

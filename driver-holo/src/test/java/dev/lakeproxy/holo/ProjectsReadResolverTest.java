@@ -8,13 +8,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's resolution rules on a catalog listing: folding, quoting, search_path order and shadowing. */
-class NameResolverTest {
+class ProjectsReadResolverTest {
 
     private static final RelationCatalog CATALOG = RelationCatalog.parse(String.join("\n",
             "public\tt\t", "hidden\tt\tp_byok", "Mc\tFt_Quoted\tp_byok", "public\tv_over\tp_byok,p_plain"));
 
     private static Set<String> read(List<String> path, String... parts) {
-        return NameResolver.projectsRead(CATALOG, TableName.of(parts), path);
+        return ProjectsReadResolver.projectsRead(CATALOG, TableName.of(parts), path);
     }
 
     @Test

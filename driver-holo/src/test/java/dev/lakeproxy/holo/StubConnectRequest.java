@@ -2,6 +2,8 @@ package dev.lakeproxy.holo;
 
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.LakeOption;
+import dev.lakeproxy.spi.RealUrl;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -25,6 +27,11 @@ class StubConnectRequest implements ConnectRequest {
     @Override
     public String realUrl() {
         return url;
+    }
+
+    @Override
+    public RealUrl parsedUrl() {
+        return new RealUrl(url, "", props.getProperty("user", ""), Map.of());
     }
 
     @Override

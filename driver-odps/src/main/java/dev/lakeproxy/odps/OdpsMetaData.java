@@ -154,7 +154,7 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
                 }
             }
         } catch (RuntimeException e) {
-            throw new SQLException("schemas of project " + project + ": " + e.getMessage(), "HY000", e);
+            throw new SQLException(OdpsMessages.M.format("odps.meta.schemasFailed", project, e.getMessage()), "HY000", e);
         }
         return out;
     }
@@ -173,13 +173,13 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
                 }
             }
         } catch (RuntimeException e) {
-            throw new SQLException("tables of " + project + "." + schema + ": " + e.getMessage(), "HY000", e);
+            throw new SQLException(OdpsMessages.M.format("odps.meta.tablesFailed", project + "." + schema, e.getMessage()), "HY000", e);
         }
         return out;
     }
 
     private SQLException explain(SQLException e) {
-        SQLException t = PermissionErrors.explain(e, PermissionErrors.allMessages(e));
+        SQLException t = PermissionErrorRule.explain(e, PermissionErrorRule.allMessages(e));
         if (t == null) {
             return e;
         }

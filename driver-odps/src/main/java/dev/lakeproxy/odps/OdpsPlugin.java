@@ -8,7 +8,9 @@ import com.aliyun.odps.jdbc.OdpsConnection;
 import com.aliyun.odps.jdbc.utils.ConnectionResource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.ConnectRequest;
+import dev.lakeproxy.spi.DiagnosisContext;
 import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.LakePlugin;
 import dev.lakeproxy.spi.PluginContext;
@@ -75,7 +77,7 @@ public final class OdpsPlugin implements LakePlugin {
         }
         if (threeTier) {
             request.realProperties().setProperty("odps_namespace_schema", "true");
-            request.note("odpsNamespaceSchema=true: project " + res.getProject() + " has schemas (odps.schema.model.enabled)");
+            request.note(OdpsMessages.M.format("odps.note.schemaSyntax", res.getProject()));
         }
     }
 
@@ -104,6 +106,12 @@ public final class OdpsPlugin implements LakePlugin {
         }
         OdpsConnection real = ctx.realConnection().unwrap(OdpsConnection.class);
         return new OdpsSession(ctx, real, TableMetaCache.SHARED);
+    }
+
+    /** The project, the schemas a navigator sees, a job (RAM control plane) and SHOW TABLES (DLF data plane). */
+    @Override
+    public List<Check> diagnose(DiagnosisContext context) {
+        return new OdpsDiagnosis(context).run();
     }
 
     /**

@@ -34,7 +34,7 @@ final class OdpsSession implements SessionPlugin {
         all.add(new TimestampPrecisionRule(state));
         all.add(new TableCacheRule(state));
         all.add(new TablestoreErrorRule(state));
-        all.add(new PermissionErrors(state));
+        all.add(new PermissionErrorRule(state));
         this.rules = List.copyOf(all);
     }
 
@@ -72,8 +72,7 @@ final class OdpsSession implements SessionPlugin {
     @Override
     public boolean setNetworkTimeout(int milliseconds) throws SQLException {
         if (milliseconds < 0) {
-            throw new SQLException("setNetworkTimeout: the timeout must be 0 or more milliseconds, not " + milliseconds,
-                    "22023");
+            throw OdpsMessages.M.create("22023", "odps.networkTimeout.negative", milliseconds);
         }
         state.odps.getRestClient().setReadTimeout(milliseconds == 0 ? 0 : (milliseconds + 999) / 1000);
         return true;

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * control plane, console operations) and DLF (the data plane, SQL on the catalog). A rule for statements; the
  * metadata uses {@link #explain} too.
  */
-final class PermissionErrors implements StatementRule {
+final class PermissionErrorRule implements StatementRule {
 
     private static final Pattern DLF_FORBIDDEN =
             Pattern.compile("Forbidden: User (\\S+) doesn't have privilege (\\S+) on (\\S+ [^\\s,;'\"]+)");
 
     private final SessionState state;
 
-    PermissionErrors(SessionState state) {
+    PermissionErrorRule(SessionState state) {
         this.state = state;
     }
 

@@ -39,7 +39,7 @@ final class TablestoreErrorRule implements StatementRule {
 
     @Override
     public Outcome onError(ExecutionContext ctx, SQLException error) {
-        String text = PermissionErrors.allMessages(error);
+        String text = PermissionErrorRule.allMessages(error);
         ScannedSql s = state.scan(ctx.originalSql());
         InsertStatement ins = s.insert();
         String kind;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The two permission layers of Paimon_DLF external projects, explained; raw odps-jdbc alongside. */
-class PermissionErrorsTest {
+class PermissionErrorRuleTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU = new MaxComputeEmulatorExtension(b -> b.project("home"));
@@ -87,7 +87,7 @@ class PermissionErrorsTest {
         // creating an external project is a console/API action (no SQL): the emulator's Java API gives the seed's error
         OdpsSqlException server = assertThrows(OdpsSqlException.class, () -> EMU.get().createPaimonDlfProject("bobs_lake", "dlf_catalog", bob));
         SQLException asDriverReports = new SQLException(server.getMessage(), "42000", 0, server);
-        SQLException e = PermissionErrors.explain(asDriverReports, PermissionErrors.allMessages(asDriverReports));
+        SQLException e = PermissionErrorRule.explain(asDriverReports, PermissionErrorRule.allMessages(asDriverReports));
         assertNotNull(e);
         assertTrue(e.getMessage().startsWith("The RAM control plane refused the action"), e.getMessage());
         assertTrue(e.getMessage().contains("RAM console") && e.getMessage().contains("AliyunMaxComputeFullAccess")

@@ -72,7 +72,7 @@ public final class Kms {
         return project == null ? null : keyOfProject.get(project.toLowerCase(Locale.ROOT));
     }
 
-    public KeyInfo describe(String keyId) throws KmsException {
+    KeyInfo describe(String keyId) throws KmsException {
         String cacheKey = endpoint + "/" + keyId;
         KeyInfo cached = KEYS.getIfPresent(cacheKey);
         if (cached != null) {
