@@ -1,5 +1,6 @@
 package dev.lakeproxy;
 
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.SecretNames;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -87,12 +88,11 @@ public class LakeDataSource implements DataSource {
             props.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
         if (url == null) {
-            throw new SQLException("LakeDataSource has no url: set it to jdbc:lakeproxy:<the real driver's URL without jdbc:>", "08001");
+            throw LakeErrors.create("08001", "datasource.noUrl");
         }
         Connection c = Driver.registered().connect(url, props);
         if (c == null) {
-            throw new SQLException("Not a lakeproxy URL: " + SecretNames.maskUrl(url)
-                    + ". Use jdbc:lakeproxy:<the real driver's URL without jdbc:>", "08001");
+            throw LakeErrors.create("08001", "url.notLakeproxy", SecretNames.maskUrl(url));
         }
         return c;
     }
@@ -127,7 +127,7 @@ public class LakeDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("Cannot unwrap to " + iface.getName());
+        throw LakeErrors.create("0A000", "unwrap.notAWrapper", getClass().getName(), iface.getName());
     }
 
     @Override

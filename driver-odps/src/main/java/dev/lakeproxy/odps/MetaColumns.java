@@ -53,11 +53,11 @@ final class MetaColumns {
         } catch (OdpsException e) {
             String m = String.valueOf(e.getMessage());
             if (!(m.contains("not found") || m.contains("NoSuchObject"))) {
-                throw new SQLException("columns of " + project + "." + schema + "." + table + ": " + m, e);
+                throw columnsFailed(project + "." + schema + "." + table, m, e);
             }
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).contains("Parse type info failed")) {
-                throw new SQLException("columns of " + project + "." + schema + "." + table + ": " + e.getMessage(), e);
+                throw columnsFailed(project + "." + schema + "." + table, e.getMessage(), e);
             }
             // odps-sdk 0.43.3 cannot parse TIMESTAMP(p): build the rows from the metadata JSON
             addFromJson(rows, odps, project, schema, table, columns);
@@ -98,5 +98,9 @@ final class MetaColumns {
             case "CHAR": return Types.CHAR;
             default: return Types.VARCHAR;
         }
+    }
+
+    private static SQLException columnsFailed(String table, String why, Exception cause) {
+        return new SQLException(OdpsMessages.M.format("odps.meta.columnsFailed", table, why), "HY000", cause);
     }
 }

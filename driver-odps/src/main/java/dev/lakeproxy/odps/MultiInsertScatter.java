@@ -25,21 +25,17 @@ final class MultiInsertScatter {
         List<Token> t = m.tokens;
         if (m.source == MultiInsertStatement.Source.TABLE) {
             String out = ScatterForm.scatterTable(sql, t.get(m.sourceFirst), t.get(m.sourceEnd - 1), m.aliased);
-            return new ScatterForm(ScatterForm.Kind.SOURCE, out,
-                    "the shared source table is scattered as the seed shows, once for every branch");
+            return new ScatterForm(ScatterForm.Kind.SOURCE, out, OdpsMessages.M.format("odps.scatter.multiSource"));
         }
         if (m.source == MultiInsertStatement.Source.OTHER) {
-            return new ScatterForm(ScatterForm.Kind.NONE, null, "the shared source is a join or another source "
-                    + "that is not one table or one subquery; left as written (scatter it in a subquery to have it "
-                    + "scattered)");
+            return new ScatterForm(ScatterForm.Kind.NONE, null, OdpsMessages.M.format("odps.scatter.multiOther"));
         }
         ScatterForm.QueryShape q = ScatterForm.QueryShape.of(t, m.sourceFirst + 1, m.sourceEnd - 1);
         if (q.needsWrap()) {
-            return new ScatterForm(ScatterForm.Kind.NONE, null, "the shared source subquery cannot take "
-                    + "DISTRIBUTE BY at its own level (" + (q.orderBy && !q.limit ? "ORDER BY without LIMIT"
-                    : q.wrapReason()) + "); left as written");
+            return new ScatterForm(ScatterForm.Kind.NONE, null, OdpsMessages.M.format("odps.scatter.multiNoDistribute",
+                    q.orderBy && !q.limit ? "ORDER BY without LIMIT" : q.wrapReason()));
         }
         String out = SqlSplice.of(sql).insert(t.get(m.sourceEnd - 1).end, " " + ScatterForm.RAND).apply();
-        return new ScatterForm(ScatterForm.Kind.APPEND, out, "DISTRIBUTE BY rand() ends the shared source subquery");
+        return new ScatterForm(ScatterForm.Kind.APPEND, out, OdpsMessages.M.format("odps.scatter.multiAppend"));
     }
 }

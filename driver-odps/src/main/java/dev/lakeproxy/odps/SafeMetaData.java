@@ -36,7 +36,7 @@ final class SafeMetaData implements InvocationHandler {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
                 String call = "DatabaseMetaData." + method.getName();
-                throw new SQLException("odps-jdbc failed in " + call + ": " + cause, "HY000", cause);
+                throw new SQLException(OdpsMessages.M.format("odps.meta.driverFailed", call, cause), "HY000", cause);
             }
             throw cause;
         }

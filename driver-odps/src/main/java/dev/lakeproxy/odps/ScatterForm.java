@@ -46,31 +46,29 @@ final class ScatterForm {
         QueryShape q = QueryShape.of(t, ins.bodyFirst, ins.queryLast);
         int end = ins.queryEnd();
         if (q.orderBy && !q.limit) {
-            return new ScatterForm(Kind.NONE, null, "the query has ORDER BY without LIMIT, which MaxCompute 2.0 "
-                    + "refuses; left as written so that MaxCompute's own error points at your text");
+            return new ScatterForm(Kind.NONE, null, OdpsMessages.M.format("odps.scatter.orderByWithoutLimit"));
         }
         if (q.needsWrap()) {
             String duplicate = q.duplicateOutputName();
             if (duplicate != null) {
-                return new ScatterForm(Kind.NONE, null, "the query's output has column " + duplicate + " twice, and "
-                        + "reading it as a subquery would be ambiguous; left as written (name the columns apart to "
-                        + "scatter)");
+                return new ScatterForm(Kind.NONE, null,
+                        OdpsMessages.M.format("odps.scatter.duplicateColumn", duplicate));
             }
             String out = SqlSplice.of(sql).insert(t.get(ins.bodyFirst).begin, "SELECT * FROM (")
                     .insert(end, ") " + ALIAS + " " + RAND).apply();
-            return new ScatterForm(Kind.WRAP, out, "the query (" + q.wrapReason()
-                    + ") is read as a subquery and scattered");
+            return new ScatterForm(Kind.WRAP, out, OdpsMessages.M.format("odps.scatter.wrap", q.wrapReason()));
         }
         if (q.singleTableEnd > 0) {
             String out = scatterTable(sql, t.get(q.singleTableFirst), t.get(q.singleTableEnd - 1), q.hasAlias);
-            return new ScatterForm(Kind.SOURCE, out, "the source table is scattered as the seed shows");
+            return new ScatterForm(Kind.SOURCE, out, OdpsMessages.M.format("odps.scatter.source"));
         }
         String out = SqlSplice.of(sql).insert(end, " " + RAND).apply();
-        return new ScatterForm(Kind.APPEND, out, "DISTRIBUTE BY rand() ends the query");
+        return new ScatterForm(Kind.APPEND, out, OdpsMessages.M.format("odps.scatter.append"));
     }
 
     /**
-     * The seed's form: the table named by the tokens {@code first..last} becomes {@code (SELECT * FROM name
+     * The documented form (MaxCompute, Tablestore external tables): the table named by the tokens
+     * {@code first..last} becomes {@code (SELECT * FROM name
      * DISTRIBUTE BY rand())}, followed by the alias the user wrote or else by the name's last part.
      */
     static String scatterTable(String sql, Token first, Token last, boolean aliased) {

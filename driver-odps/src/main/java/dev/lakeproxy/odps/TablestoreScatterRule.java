@@ -53,7 +53,7 @@ final class TablestoreScatterRule implements StatementRule {
         }
         String target = "Tablestore target " + meta.qualifiedName();
         if (enabled && ins.values) {
-            ctx.note(target + ": VALUES insert, left as written");
+            ctx.note(OdpsMessages.M.format("odps.note.valuesInsert", target));
             return;
         }
         scatter(ctx, target, ins.distributed, () -> ScatterForm.choose(ctx.sql(), ins));
@@ -106,25 +106,22 @@ final class TablestoreScatterRule implements StatementRule {
 
     private void scatter(RewriteContext ctx, String target, boolean distributed, Supplier<ScatterForm> choice) {
         if (!enabled) {
-            ctx.note(target + ": not scattered (lakeproxy.odps.tablestoreScatter=off)");
+            ctx.note(OdpsMessages.M.format("odps.note.scatterOff", target));
         } else if (distributed) {
-            ctx.note(target + ": the query already has DISTRIBUTE BY / CLUSTER BY, left as written");
+            ctx.note(OdpsMessages.M.format("odps.note.alreadyDistributed", target));
         } else {
             ScatterForm form = choice.get();
             if (form.sql == null) {
                 notScattered(ctx, target, form.why);
                 return;
             }
-            ctx.rewrite(form.sql, target + ": rows scattered with DISTRIBUTE BY rand() (" + form.kind + " form: "
-                    + form.why
-                    + "), so input sorted by the primary key does not land on one Tablestore partition "
-                    + "(MaxCompute documentation, Tablestore external tables: scatter with DISTRIBUTE BY rand())");
+            ctx.rewrite(form.sql, OdpsMessages.M.format("odps.note.scattered", target, form.kind, form.why));
             state.context.counter("odps.tablestoreScattered").increment();
         }
     }
 
     private void notScattered(RewriteContext ctx, String target, String why) {
-        ctx.note(target + ": not scattered: " + why);
+        ctx.note(OdpsMessages.M.format("odps.note.notScattered", target, why));
         state.context.counter("odps.tablestoreNotScattered").increment();
     }
 }

@@ -52,8 +52,7 @@ final class UseSchemaRule implements StatementRule {
         String set = (state.names.threeTier() ? "" : "SET odps.namespace.schema=true;\n")
                 + "SET " + NameResolver.DEFAULT_SCHEMA_SETTING + "=" + schema;
         state.context.counter("odps.useSchema").increment();
-        ctx.rewrite(set, "USE SCHEMA " + schema + ": odps-jdbc 3.4.2 would send it as USE <project \"schema " + schema
-                + "\">; lakeproxy sets odps.default.schema=" + schema + " for the session instead");
+        ctx.rewrite(set, OdpsMessages.M.format("odps.note.useSchema", schema));
     }
 
     /** One {@code GET /projects/p/schemas/s}; a schema that cannot be checked (no permission to read it) passes. */

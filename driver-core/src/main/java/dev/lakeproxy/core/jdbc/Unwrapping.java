@@ -1,5 +1,6 @@
 package dev.lakeproxy.core.jdbc;
 
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.LakeproxyConnection;
 import java.sql.SQLException;
 import java.sql.Wrapper;
@@ -23,7 +24,7 @@ final class Unwrapping {
         if (iface.isInstance(wrapper)) {
             return iface.cast(wrapper);
         }
-        throw new SQLException("Cannot unwrap " + real.getClass().getName() + " to " + iface.getName(), "0A000");
+        throw LakeErrors.create("0A000", "unwrap.notAWrapper", real.getClass().getName(), iface.getName());
     }
 
     static boolean isWrapperFor(Object wrapper, Wrapper real, Class<?> iface) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.lakeproxy.core.pipeline;
 
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.RewriteContext;
@@ -67,8 +68,8 @@ final class Execution implements RewriteContext, ExecutionContext {
     public void rewrite(String newSql, String reason) {
         if (!newSql.equals(sql)) {
             sql = newSql;
-            actions.add("rewrite: " + reason);
-            visible.add("rewrote the statement: " + reason);
+            actions.add(LakeErrors.message("pipeline.action.rewrite", reason));
+            visible.add(LakeErrors.message("pipeline.rewrote", reason));
         }
     }
 
@@ -115,8 +116,8 @@ final class Execution implements RewriteContext, ExecutionContext {
     @Override
     public void runFirst(String firstSql, String reason, Runnable onSuccess) {
         firsts.add(new First(firstSql, reason, onSuccess));
-        actions.add("run first: " + firstSql + " (" + reason + ")");
-        visible.add("ran " + firstSql + " first: " + reason);
+        actions.add(LakeErrors.message("pipeline.action.runFirst", firstSql, reason));
+        visible.add(LakeErrors.message("pipeline.ranFirst", firstSql, reason));
     }
 
     @Override

@@ -51,7 +51,7 @@ final class RuleHooks {
                 ex.restore(mark);
                 active.contained(bug, rules[r].name() + ".rewrite");
             } catch (SQLException refused) {
-                ex.visible.add("refused the statement (" + rules[r].name() + ")");
+                ex.visible.add(LakeErrors.message("pipeline.refused", rules[r].name()));
                 if (!ex.isDryRun()) {
                     metrics.refused.increment();
                     LOG.log(Level.FINE, "lakeproxy refused a statement: {0}", refused.getMessage());
@@ -75,7 +75,7 @@ final class RuleHooks {
                     rules[r].beforeExecute(ex);
                 } catch (RuntimeException | LinkageError bug) {
                     active.contained(bug, rules[r].name() + ".beforeExecute");
-                    ex.note("rule " + rules[r].name() + " failed; the statement goes on without it");
+                    ex.note(LakeErrors.message("pipeline.ruleFailed", rules[r].name()));
                 }
             }
         }
@@ -102,8 +102,8 @@ final class RuleHooks {
                 ex.markRetry();
                 metrics.retries.increment();
                 LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
-                ex.note("retry: " + outcome.retryReason());
-                ex.visible.add("retried the statement once: " + outcome.retryReason());
+                ex.note(LakeErrors.message("pipeline.retry", outcome.retryReason()));
+                ex.visible.add(LakeErrors.message("pipeline.retried", outcome.retryReason()));
                 runFirsts(ex);
                 try {
                     T result = call.run(ex.sql());

@@ -1,5 +1,6 @@
 package dev.lakeproxy.core.pipeline;
 
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.Explanation;
 import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
@@ -99,7 +100,7 @@ public final class StatementPipeline {
     /** Tells the statement what lakeproxy did to it, as an SQLWarning (unless lakeproxy.warnings=false). */
     private void tell(Execution ex, WarningTarget target) {
         if (warnings && !ex.visible.isEmpty()) {
-            target.warn(new SQLWarning("lakeproxy " + String.join("; ", ex.visible), "01000"));
+            target.warn(new SQLWarning(LakeErrors.message("pipeline.warning", String.join("; ", ex.visible)), "01000"));
         }
     }
 

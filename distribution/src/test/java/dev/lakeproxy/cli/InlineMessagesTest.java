@@ -1,0 +1,50 @@
+package dev.lakeproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text lakeproxy shows a user (an error, a note that reaches explain and the SQLWarning, a doctor line) comes
+ * from a bundle, where DocsTest checks it has its entry: no such text is written inline in the driver's sources.
+ */
+class InlineMessagesTest {
+
+    /** A literal where a user-visible text starts: an exception's message, a note, a reason, a doctor check. */
+    private static final Pattern INLINE = Pattern.compile(
+            "new SQL\\w*Exception\\(\\s*\""
+                    + "|\\.(note|retry)\\(\\s*\""
+                    + "|\\b(runFirst|rewrite)\\([^;\"]*?,\\s*\""
+                    + "|visible\\.add\\(\\s*\""
+                    + "|Check\\.(ok|warn|fail)\\((\\s*\"[^\"]*\"|[^;\"]*?)\\s*,\\s*\""
+                    + "|new ScatterForm\\([^;\"]*?,\\s*\"");
+
+    @Test
+    void noUserVisibleTextIsWrittenInline() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String module : List.of("driver-core", "driver-holo", "driver-odps")) {
+            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        Matcher m = INLINE.matcher(lines.get(i));
+                        if (m.find()) {
+                            found.add(f.getFileName() + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "move these texts into the module's messages.properties");
+    }
+}
