@@ -13,14 +13,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code lakeproxy demo}: starts the local stand-ins and walks through the seed scenarios, the raw driver's
- * failure next to lakeproxy's success: the SQL, what lakeproxy did, and the rows.
+ * {@code lakeproxy demo}: starts the local stand-ins and walks through the scenarios lakeproxy exists for, the raw
+ * driver's failure next to lakeproxy's success: the SQL, what lakeproxy did, and the rows. Each step's intended
+ * outcome is checked ({@link DemoIntents}); the demo exits 1 when one does not hold.
  */
 final class Demo {
 
     static final String HELP = "Usage: lakeproxy demo\n"
-            + "Starts the Hologres simulator and the MaxCompute emulator (offline) and walks through the seed scenarios:\n"
-            + "each statement through the raw driver and through lakeproxy, what lakeproxy did, and the rows.";
+            + "Starts the Hologres simulator and the MaxCompute emulator (offline) and walks through four scenarios:\n"
+            + "each statement through the raw driver and through lakeproxy, what lakeproxy did, and the rows.\n"
+            + "Exit status 1 when a step does not show its intended outcome.";
 
     /** Prints a progress line. */
     interface Steps {
@@ -28,6 +30,7 @@ final class Demo {
     }
 
     private final PrintStream out;
+    final DemoIntents intents = new DemoIntents();
 
     Demo(PrintStream out) {
         this.out = out;
@@ -41,32 +44,45 @@ final class Demo {
         }
         hologresCommonTable();
         hologresLegacy();
-        MaxComputeDemo maxCompute = new MaxComputeDemo(out, this::step);
+        MaxComputeDemo maxCompute = new MaxComputeDemo(out, this::step, intents);
         maxCompute.tablestore();
         maxCompute.paimon();
-        step("Done. Try: lakeproxy doctor --url <your jdbc:lakeproxy:... URL>, and lakeproxy explain --url ... \"SQL\".");
+        if (!intents.missed().isEmpty()) {
+            step("The demo did not show what it means to show (" + intents.missed().size() + " of "
+                    + (intents.missed().size() + intents.shown().size()) + " steps):");
+            intents.missed().forEach(m -> out.println("    " + Wrap.lines(m, "      ")));
+            return 1;
+        }
+        step("Done: all " + intents.shown().size() + " steps showed their intended outcome.");
+        out.println("    Try: lakeproxy doctor --url <your jdbc:lakeproxy:... URL>, and lakeproxy explain --url ... \"SQL\".");
         return 0;
     }
 
-    /** Seed 1, V3.2+: a foreign table over a KMS-encrypted project reads through Common Table. */
+    /** V3.2+: a foreign table over a KMS-encrypted project reads through Common Table. */
     private void hologresCommonTable() throws SQLException {
         step("Scenario 1 - Hologres V3.2: a foreign table over KMS-encrypted MaxCompute data (Common Table)");
         try (HoloSimulator sim = startHolo("3.2.5")) {
             side(sim, "SELECT id, order_id, paid FROM payments ORDER BY id");
+            intents.expect("scenario 1: the encrypted read served by Common Table", engines(sim).equals("COMMON_TABLE"),
+                    "COMMON_TABLE, got " + engines(sim));
         }
     }
 
-    /** Seed 1, legacy path: SQE only for the encrypted project, learned from the pangu error. */
+    /** Before V3.2: SQE only for the encrypted project, learned from the pangu error. */
     private void hologresLegacy() throws SQLException {
         step("Scenario 2 - Hologres V2.2 (before V3.2): SQE only where needed, learned from the pangu error");
         try (HoloSimulator sim = startHolo("2.2.15")) {
             side(sim, "SELECT id, order_id, paid FROM payments ORDER BY id");
+            intents.expect("scenario 2: HQE failed, SQE served the retry", engines(sim).equals("HQE (failed), SQE"),
+                    "HQE (failed), SQE, got " + engines(sim));
             try (Connection lake = lake(sim)) {
                 String plain = "SELECT id, item, amount FROM orders ORDER BY id";
                 sim.clearQueryLog();
                 query(lake, plain);
                 step("Then an unencrypted foreign table on the same lakeproxy connection: " + plain);
                 out.println("    engine: " + engines(sim) + " (the faster engine stays for unencrypted data)");
+                intents.expect("scenario 2: HQE for the unencrypted table", engines(sim).equals("HQE"),
+                        "HQE, got " + engines(sim));
             }
         }
     }
@@ -86,13 +102,12 @@ final class Demo {
         out.println("    SQL: " + sql);
         try (Connection raw = DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) {
             out.println("    raw pgjdbc  " + sim.jdbcUrl());
-            out.println("      -> " + outcome(raw, sql));
+            intents.rawFails("the encrypted read", outcome(raw, sql), "PanguParameterInvalidException");
         }
         sim.clearQueryLog();
         try (Connection lake = lake(sim)) {
             out.println("    lakeproxy   jdbc:lakeproxy:" + sim.jdbcUrl().substring(5));
-            String result = outcome(lake, sql);
-            out.println("      -> " + result);
+            intents.lakeproxySucceeds("the encrypted read", outcome(lake, sql));
             LakeproxyConnection lp = lake.unwrap(LakeproxyConnection.class);
             out.println("    what lakeproxy did:");
             lp.connectActions().forEach(a -> out.println("      - " + Wrap.lines("at connect: " + a, "        ")));
@@ -114,12 +129,15 @@ final class Demo {
         return sim.queryLog().stream().map(e -> e.engine() + (e.success() ? "" : " (failed)")).collect(Collectors.joining(", "));
     }
 
-    private static String outcome(Connection c, String sql) {
+    /** Runs the query and prints its outcome after "-> ". */
+    private DemoIntents.Outcome outcome(Connection c, String sql) {
         try {
             TextTable t = query(c, sql);
-            return Wrap.rows(t.size()) + "\n" + t.render("         ");
+            out.println("      -> " + Wrap.rows(t.size()) + "\n" + t.render("         "));
+            return DemoIntents.Outcome.success(Wrap.rows(t.size()));
         } catch (SQLException e) {
-            return Wrap.lines("FAILED, SQLState " + e.getSQLState() + ": " + e.getMessage(), "         ");
+            out.println("      -> " + Wrap.lines("FAILED, SQLState " + e.getSQLState() + ": " + e.getMessage(), "         "));
+            return DemoIntents.Outcome.failure(e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lakeproxy.cli;
 
 import dev.lakeproxy.Explanation;
 import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.cli.DemoIntents.Outcome;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.TablestoreWriteReport;
 import java.io.PrintStream;
@@ -23,13 +24,15 @@ final class MaxComputeDemo {
 
     private final PrintStream out;
     private final Demo.Steps steps;
+    private final DemoIntents intents;
 
-    MaxComputeDemo(PrintStream out, Demo.Steps steps) {
+    MaxComputeDemo(PrintStream out, Demo.Steps steps, DemoIntents intents) {
         this.out = out;
         this.steps = steps;
+        this.intents = intents;
     }
 
-    /** Seed 3: a sorted source written to Tablestore lands on one partition per writer; scattered, on many. */
+    /** Tablestore: a sorted source written to Tablestore lands on one partition per writer; scattered, on many. */
     void tablestore() throws SQLException {
         steps.step("Scenario 3 - MaxCompute to Tablestore: writes scattered with DISTRIBUTE BY rand()");
         try (MaxComputeEmulator emu = start(b -> b.project("demo").tablestoreWriters(4).tablestoreBatchRows(50))) {
@@ -48,7 +51,7 @@ final class MaxComputeDemo {
                     values.append(i == 0 ? "" : ", ").append('(').append(i).append(", '1996-05-03', ").append(i % 7).append(", ").append(i * 1.5).append(')');
                 }
                 update(raw, "INSERT OVERWRITE TABLE internal_orders VALUES " + values);
-                out.println("    SQL (the seed's export, from a source sorted by the primary key):");
+                out.println("    SQL (an export from a source sorted by the primary key, as in MaxCompute's Tablestore page):");
                 out.println(indent(SORTED_EXPORT, "      "));
                 update(raw, SORTED_EXPORT);
                 TablestoreWriteReport rawWrite = emu.lastTablestoreWrite();
@@ -65,12 +68,18 @@ final class MaxComputeDemo {
                     spread.row(i, l.get(i).rows(), r.get(i).partitionCount(), l.get(i).partitionCount());
                 }
                 out.print(spread.render("      "));
-                out.println("    the rows written are the same either way: " + emu.tablestore().rows("ots_tpch_orders").size() + " rows");
+                int rows = emu.tablestore().rows("ots_tpch_orders").size();
+                out.println("    the rows written are the same either way: " + rows + " rows");
+                intents.expect("scenario 3: raw, each writer on one Tablestore partition",
+                        r.stream().allMatch(w -> w.partitionCount() == 1), "1 partition per writer");
+                intents.expect("scenario 3: lakeproxy, each writer spread over several partitions",
+                        l.stream().allMatch(w -> w.partitionCount() > 1), "more than 1 partition per writer");
+                intents.expect("scenario 3: the same 400 rows written", rows == 400, "400 rows, got " + rows);
             }
         }
     }
 
-    /** Seed 2: a Paimon_DLF external project needs schema syntax; USE SCHEMA; writes MaxCompute cannot do are refused. */
+    /** Paimon_DLF: an external project needs schema syntax; USE SCHEMA; writes MaxCompute cannot do are refused. */
     void paimon() throws SQLException {
         steps.step("Scenario 4 - MaxCompute external project over Paimon tables in DLF");
         try (MaxComputeEmulator emu = start(b -> b.project("home"))) {
@@ -83,40 +92,54 @@ final class MaxComputeDemo {
             try (Connection raw = DriverManager.getConnection(rawUrl);
                  Connection lake = DriverManager.getConnection("jdbc:lakeproxy:" + rawUrl.substring(5))) {
                 out.println("    " + Wrap.lines("at connect, lakeproxy: " + lake.unwrap(LakeproxyConnection.class).connectActions(), "      "));
-                side(raw, lake, "SELECT id, region FROM sales.orders ORDER BY id", true);
+                Outcome[] threeLevel = side(raw, lake, "SELECT id, region FROM sales.orders ORDER BY id LIMIT 100", true);
+                intents.rawFails("scenario 4: a schema.table name", threeLevel[0], "Table not found");
+                intents.lakeproxySucceeds("scenario 4: a schema.table name", threeLevel[1]);
                 try (Statement s = lake.createStatement()) {
                     s.execute("USE SCHEMA sales");
                 }
                 out.println("    " + Wrap.lines("USE SCHEMA sales -> lakeproxy sends: "
                         + lake.unwrap(LakeproxyConnection.class).explain("USE SCHEMA sales").finalSql()
                         + " (odps-jdbc 3.4.2 alone posts to /projects/schema sales)", "      "));
-                side(raw, lake, "SELECT count(*) FROM orders", true);
-                side(raw, lake, "INSERT INTO lake.default.events VALUES (1, 'signup')", false);
+                Outcome[] unqualified = side(raw, lake, "SELECT count(*) FROM orders", true);
+                intents.rawFails("scenario 4: an unqualified name after USE SCHEMA", unqualified[0], "Table not found");
+                intents.lakeproxySucceeds("scenario 4: an unqualified name after USE SCHEMA", unqualified[1]);
+                Outcome[] write = side(raw, lake, "INSERT INTO lake.default.events VALUES (1, 'signup')", false);
+                intents.rawFails("scenario 4: a Dynamic Bucket write", write[0], "Dynamic Bucket");
+                intents.lakeproxyRefuses("scenario 4: a Dynamic Bucket write", write[1], "Dynamic Bucket");
             }
         }
     }
 
-    private void side(Connection raw, Connection lake, String sql, boolean query) {
+    /** The statement through each driver; its outcomes, raw first. */
+    private Outcome[] side(Connection raw, Connection lake, String sql, boolean query) {
         out.println("    SQL: " + sql);
-        out.println("      raw odps-jdbc -> " + attempt(raw, sql, query));
-        out.println("      lakeproxy     -> " + attempt(lake, sql, query));
+        out.print("      raw odps-jdbc -> ");
+        Outcome r = attempt(raw, sql, query);
+        out.print("      lakeproxy     -> ");
+        return new Outcome[] {r, attempt(lake, sql, query)};
     }
 
-    private static String attempt(Connection c, String sql, boolean query) {
+    private Outcome attempt(Connection c, String sql, boolean query) {
         try (Statement s = c.createStatement()) {
             if (!query) {
-                return "update count " + s.executeUpdate(sql);
+                int count = s.executeUpdate(sql);
+                out.println("update count " + count);
+                return Outcome.success("update count " + count);
             }
             try (ResultSet rs = s.executeQuery(sql)) {
                 TextTable t = TextTable.of(rs);
-                return Wrap.rows(t.size()) + "\n" + t.render("         ");
+                out.println(Wrap.rows(t.size()) + "\n" + t.render("         "));
+                return Outcome.success(Wrap.rows(t.size()));
             }
         } catch (SQLException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             if (m.startsWith("lakeproxy refused")) { // lakeproxy's own decision, before any job: show it whole
-                return "REFUSED before submission (no job ran):\n         " + Wrap.lines(m, "         ");
+                out.println("REFUSED before submission (no job ran):\n         " + Wrap.lines(m, "         "));
+            } else {
+                out.println(Wrap.lines("FAILED: " + m, "         "));
             }
-            return Wrap.lines("FAILED: " + m, "         ");
+            return Outcome.failure(m);
         }
     }
 

@@ -25,6 +25,8 @@ class CliJarIT {
     void theDemoRunsFromTheCliJarWithoutNoiseOrLongLines() throws Exception {
         Jars.Result demo = Jars.run(List.of(Jars.java(), "-jar", Jars.cli().toString(), "demo"));
         assertEquals(0, demo.exit, demo.out);
+        // each step's intended outcome (raw fails for the documented reason, lakeproxy succeeds or refuses) held
+        assertTrue(demo.out.contains("Done: all 16 steps showed their intended outcome."), demo.out);
         assertTrue(demo.out.contains("PanguParameterInvalidException"), "the raw error in full: " + demo.out);
         assertFalse(demo.out.contains("SLF4J"), "SLF4J is bound in the CLI jar: " + demo.out);
         assertFalse(demo.out.contains("\tat ") || demo.out.contains(" 1 rows"), demo.out);
