@@ -90,7 +90,11 @@ public final class Connector {
             WrapperFactory wrappers = profile.wrappers(real);
             StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
             Diagnosis diagnosis = new Diagnosis(candidates, activeNames, options, request.parsedUrl(), request.actions);
-            return wrappers.connection(real, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis));
+            Connection layered = real;
+            for (SessionPlugin session : active) {
+                layered = session.driverLayer(layered);
+            }
+            return wrappers.connection(layered, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(real, e);
             throw e;

@@ -22,6 +22,18 @@ public interface SessionPlugin {
     List<StatementRule> rules();
 
     /**
+     * May put the plugin's own layer in front of the real driver's connection, to answer the JDBC calls that driver
+     * gets wrong (a method it refuses, a value it gets wrong, an unchecked exception it lets out); the layer's
+     * statements, result sets and metadata are its connection's to make. Return {@code real} to change nothing. The
+     * core still wraps what the layer returns (identity, the statement pipeline), {@code unwrap} still reaches the
+     * real objects, and lakeproxy's own statements (settings, lookups) still go to the real connection. Build a layer
+     * from generated {@code XForwarding} interfaces so that only the methods it changes are written by hand.
+     */
+    default java.sql.Connection driverLayer(java.sql.Connection real) throws SQLException {
+        return real;
+    }
+
+    /**
      * May put its own metadata in front of the real driver's (for example to fix how a driver reads schemas);
      * return {@code real} to change nothing. The result is still wrapped by the core, so {@code getConnection()}
      * and the driver name stay lakeproxy's. Implementing {@link DatabaseMetaDataForwarding} keeps it small.
