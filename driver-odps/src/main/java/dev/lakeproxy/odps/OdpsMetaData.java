@@ -1,23 +1,25 @@
 package dev.lakeproxy.odps;
 
+import dev.lakeproxy.odps.jdbc.MetaRows;
 import dev.lakeproxy.spi.DatabaseMetaDataForwarding;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * In front of odps-jdbc's metadata. For three-tier projects: the terms and flags say project → schema → table
- * (odps-jdbc 3.4.2 says "project" and false; its later releases say what is here), and {@code getColumns} reads
- * columns with the real schema (odps-jdbc 3.4.2 takes the schema for a project). For every project: primary keys
- * (Paimon {@code primary-key}, Tablestore {@code :} mapping entries), no RuntimeException ({@link SafeMetaData}),
- * and permission errors explained. Names resolve with the session's one {@link NameResolver}.
+ * The MaxCompute plugin's metadata, in front of odps-jdbc's (itself behind MaxCompute's documented answers,
+ * {@code dev.lakeproxy.odps.jdbc.DocumentedMetaData}). For three-tier projects the terms and flags say project →
+ * schema → table and the listings use the real schema (odps-jdbc 3.4.2 takes the schema for a project). For every
+ * project: tables listed with unlistable schemas skipped ({@link MetaTables}); columns and primary keys from one
+ * cached read per table ({@link MetaColumns}), read ahead after a listing; the project's functions; permission errors
+ * explained. Names resolve with the session's one {@link NameResolver}.
  */
 final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
@@ -31,7 +33,7 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     private final SessionState state;
 
     OdpsMetaData(DatabaseMetaData real, SessionState state) {
-        this.real = SafeMetaData.wrap(real);
+        this.real = real;
         this.state = state;
     }
 
@@ -42,6 +44,16 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     private boolean threeTier() {
         return state.names.threeTier();
+    }
+
+    private String project(String catalog) {
+        return catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog;
+    }
+
+    /** Two-tier odps-jdbc reports projects as schemas: the schema argument, else the catalog, names the project. */
+    private String twoTierProject(String catalog, String schemaPattern) {
+        boolean named = schemaPattern != null && !schemaPattern.isEmpty() && !MetaRows.isPattern(schemaPattern);
+        return named ? MetaRows.name(schemaPattern) : project(catalog);
     }
 
     @Override
@@ -68,10 +80,33 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
         try {
-            return real.getTables(catalog, schemaPattern, tableNamePattern, types);
+            if (threeTier()) {
+                MetaTables listing = new MetaTables(state, project(catalog));
+                List<Object[]> rows = listing.rows(schemaPattern, tableNamePattern, types);
+                return MetaRows.of(MetaTables.NAMES, MetaTables.TYPES, rows, listing.warnings);
+            }
+            return readAhead(real.getTables(catalog, schemaPattern, tableNamePattern, types));
         } catch (SQLException e) {
             throw explain(e);
         }
+    }
+
+    /** odps-jdbc's two-tier listing, copied so that its tables can be read ahead while the caller reads it. */
+    private ResultSet readAhead(ResultSet listed) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        List<TableMetaCache.Lookup> ahead = new ArrayList<>();
+        try (ResultSet rs = listed) {
+            while (rs.next()) {
+                Object[] row = new Object[MetaTables.NAMES.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+                ahead.add(state.lookup((String) row[0], null, (String) row[2]));
+            }
+        }
+        state.prefetch(ahead);
+        return MetaRows.of(MetaTables.NAMES, MetaTables.TYPES, rows);
     }
 
     @Override
@@ -96,21 +131,22 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
         try {
-            if (!threeTier()) {
-                return real.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
-            }
-            String project = catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog;
             Pattern columns = MetaRows.like(columnNamePattern);
             List<Object[]> rows = new ArrayList<>();
-            for (String schema : schemas(project, schemaPattern)) {
-                for (String table : tables(project, schema, tableNamePattern)) {
-                    MetaColumns.add(rows, state.odps, project, schema, table, columns);
+            String project = threeTier() ? project(catalog) : twoTierProject(catalog, schemaPattern);
+            MetaTables listing = new MetaTables(state, project);
+            for (String schema : threeTier() ? listing.schemas(schemaPattern) : java.util.Collections.<String>singletonList(null)) {
+                for (MetaTables.Listed t : listing.tables(schema, tableNamePattern)) {
+                    Optional<TableMeta> meta = state.tableMeta(project, schema, t.name);
+                    if (meta != null && meta.isPresent()) {
+                        MetaColumns.add(rows, meta.get(), project, schema == null ? project : schema, columns);
+                    }
                 }
             }
-            state.context.counter("odps.metadataColumnsFixed").increment();
-            LOG.log(Level.FINE, "lakeproxy read the columns of {0}.{1}.{2} itself (odps-jdbc takes the schema for a "
-                    + "project)", new Object[] {project, schemaPattern, tableNamePattern});
-            return MetaRows.of(MetaColumns.NAMES, MetaColumns.TYPES, rows);
+            state.context.counter("odps.metadataColumns").increment();
+            LOG.log(Level.FINE, "lakeproxy read the columns of {0}.{1}.{2} from table metadata",
+                    new Object[] {project, schemaPattern, tableNamePattern});
+            return MetaRows.of(MetaColumns.NAMES, MetaColumns.TYPES, rows, listing.warnings);
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -118,64 +154,32 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        List<String> parts = new ArrayList<>();
-        if (threeTier()) {
-            parts.add(catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog);
-            parts.add(schema == null || schema.isEmpty() ? state.names.currentSchema() : schema);
-        } else {
-            // two-tier odps-jdbc reports projects as schemas
-            String project = schema != null && !schema.isEmpty() ? schema : catalog;
-            parts.add(project == null || project.isEmpty() ? state.names.currentProject() : project);
-        }
-        parts.add(table);
-        TableMeta meta = state.table(parts);
         List<Object[]> rows = new ArrayList<>();
-        if (meta != null) {
-            List<String> keys = meta.primaryKeyColumns();
-            for (int k = 0; k < keys.size(); k++) {
-                rows.add(new Object[] {meta.project, meta.schema, meta.table, keys.get(k), k + 1, "PK_" + meta.table});
+        if (table != null && !table.isEmpty()) { // JDBC: the table is required; none names no key
+            String project = threeTier() ? project(catalog) : twoTierProject(catalog, schema);
+            String inSchema = threeTier() ? (schema == null || schema.isEmpty() ? state.names.currentSchema() : schema)
+                    : null;
+            Optional<TableMeta> meta = state.tableMeta(project, inSchema, table);
+            if (meta != null && meta.isPresent()) {
+                TableMeta m = meta.get();
+                List<String> keys = m.primaryKeyColumns();
+                for (int k = 0; k < keys.size(); k++) {
+                    rows.add(new Object[] {project, inSchema == null ? project : inSchema, m.table, keys.get(k), k + 1,
+                        "PK_" + m.table});
+                }
             }
         }
         return MetaRows.of(PK_NAMES, PK_TYPES, rows);
     }
 
-    /** The schemas of a project matching a pattern ({@code null}: all); a plain name is taken as it is. */
-    private List<String> schemas(String project, String pattern) throws SQLException {
-        if (!MetaRows.isPattern(pattern)) {
-            return List.of(pattern);
-        }
-        Pattern p = MetaRows.like(pattern);
-        List<String> out = new ArrayList<>();
+    @Override
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+            throws SQLException {
         try {
-            for (Iterator<com.aliyun.odps.Schema> it = state.odps.schemas().iterator(project); it.hasNext(); ) {
-                String name = it.next().getName();
-                if (p.matcher(name).matches()) {
-                    out.add(name);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new SQLException(OdpsMessages.M.format("odps.meta.schemasFailed", project, e.getMessage()), "HY000", e);
+            return MetaFunctions.of(state, project(catalog), threeTier() ? schemaPattern : null, functionNamePattern);
+        } catch (SQLException e) {
+            throw explain(e);
         }
-        return out;
-    }
-
-    /** The tables of a schema matching a pattern ({@code null}: all); a plain name is taken as it is. */
-    private List<String> tables(String project, String schema, String pattern) throws SQLException {
-        if (!MetaRows.isPattern(pattern)) {
-            return List.of(pattern);
-        }
-        Pattern p = MetaRows.like(pattern);
-        List<String> out = new ArrayList<>();
-        try {
-            for (com.aliyun.odps.Table t : state.odps.tables().iterable(project, schema, null, false)) {
-                if (p.matcher(t.getName()).matches()) {
-                    out.add(t.getName());
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new SQLException(OdpsMessages.M.format("odps.meta.tablesFailed", project + "." + schema, e.getMessage()), "HY000", e);
-        }
-        return out;
     }
 
     private SQLException explain(SQLException e) {

@@ -33,12 +33,19 @@ public final class OdpsOptions {
             "Truncate TIMESTAMP parameters of INSERT ... VALUES (?, ...) by the target column's precision "
                     + "(0-3: 3 decimal places, 4-6: 6, 7-9: 9), as Paimon stores them, so the read-back equals the value sent.");
 
-    public static final LakeOption<Integer> METADATA_TTL = LakeOption.integer("lakeproxy.odps.metadataTtlSeconds", 300, 0, 86_400,
-            "How long table metadata (storage handler, Paimon options, column types) is cached per server, project and "
-                    + "table; DDL through lakeproxy forgets it at once.");
+    public static final LakeOption<Integer> METADATA_TTL = LakeOption.integer("lakeproxy.odps.metadataTtlSeconds", 30, 0, 86_400,
+            "How long table metadata (columns, primary keys, storage handler, Paimon options) is cached per server, "
+                    + "project and table: a table changed elsewhere shows its change after this many seconds (a table "
+                    + "that did not exist, after at most 10). DDL through lakeproxy forgets it at once; 0 reads it every time.");
+
+    public static final LakeOption<Boolean> METADATA_PREFETCH = LakeOption.bool("lakeproxy.odps.metadataPrefetch", true,
+            "After DatabaseMetaData.getTables, read the metadata of the listed tables ahead, at most 16 requests at once "
+                    + "in the JVM, so that a navigator's getColumns and getPrimaryKeys of each table answer from memory "
+                    + "(one request per table, as raw odps-jdbc's getColumns sends). false reads a table's metadata when "
+                    + "it is first asked for.");
 
     public static List<LakeOption<?>> all() {
         return List.of(TABLESTORE_SCATTER, TABLESTORE_DDL_CHECKS, SCHEMA_SYNTAX, PAIMON_WRITE_GUARD, TIMESTAMP_TRUNCATION,
-                METADATA_TTL);
+                METADATA_TTL, METADATA_PREFETCH);
     }
 }

@@ -4,7 +4,9 @@ import com.aliyun.odps.jdbc.OdpsConnection;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
 import dev.lakeproxy.spi.StatementRule;
-import java.sql.DatabaseMetaData;
+import dev.lakeproxy.odps.jdbc.ConnectionLayer;
+import dev.lakeproxy.odps.jdbc.DocumentedMetaData;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -48,9 +50,22 @@ final class OdpsSession implements SessionPlugin {
         return rules;
     }
 
+    /**
+     * The JDBC layer in front of odps-jdbc (dev.lakeproxy.odps.jdbc): no unchecked exception escapes, query timeouts
+     * and cancel stop the job, JDBC's date and time getters, MaxCompute's documented metadata, this plugin's
+     * metadata fixes on top.
+     */
     @Override
-    public DatabaseMetaData metaData(DatabaseMetaData realMeta) {
-        return new OdpsMetaData(realMeta, state);
+    public Connection driverLayer(Connection realConnection) {
+        return new ConnectionLayer(realConnection,
+                meta -> new OdpsMetaData(DocumentedMetaData.over(meta), state), OdpsSession::isCredential);
+    }
+
+    /** odps-jdbc's own credential properties, beside the generic secret names. */
+    private static boolean isCredential(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.equals("accessid") || n.equals("accesskey") || n.equals("sts_token") || n.equals("ststoken")
+                || n.equals("access_id") || n.equals("access_key");
     }
 
     /** The schema unqualified names resolve in, for {@code Connection.getSchema()} (odps-jdbc says null until set). */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class PermissionErrorRule implements StatementRule {
 
     private static final Pattern DLF_FORBIDDEN =
-            Pattern.compile("Forbidden: User (\\S+) doesn't have privilege (\\S+) on (\\S+ [^\\s,;'\"]+)");
+            Pattern.compile("Forbidden: User (\\S+) doesn't have privilege (\\S+) on (\\S+ [^\\s,;'\"]*[^\\s,;'\".])");
 
     private final SessionState state;
 

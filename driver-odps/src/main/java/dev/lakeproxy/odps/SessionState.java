@@ -20,6 +20,7 @@ final class SessionState {
     final ScannedSql.Cache scanned = new ScannedSql.Cache();
     private final TableMetaCache cache;
     private final long ttlNanos;
+    private final boolean prefetch;
 
     SessionState(PluginContext context, OdpsConnection real, TableMetaCache cache) {
         this.context = context;
@@ -28,6 +29,7 @@ final class SessionState {
         this.names = new NameResolver(real);
         this.cache = cache;
         this.ttlNanos = TimeUnit.SECONDS.toNanos(context.option(OdpsOptions.METADATA_TTL));
+        this.prefetch = context.option(OdpsOptions.METADATA_PREFETCH);
     }
 
     ScannedSql scan(String sql) {
@@ -37,9 +39,29 @@ final class SessionState {
     /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if unknown. */
     TableMeta table(List<String> parts) {
         NameResolver.Resolved r = names.resolve(parts);
-        Optional<TableMeta> meta = cache.get(context.serverKey(), odps, r.project, r.schema, r.table, ttlNanos,
-                () -> context.counter("odps.metadataLoads").increment());
+        Optional<TableMeta> meta = tableMeta(r.project, r.schema, r.table);
         return meta == null ? null : meta.orElse(null);
+    }
+
+    /** A table by its project, schema ({@code null} in two-tier projects) and name: as {@link TableMetaCache#get}. */
+    Optional<TableMeta> tableMeta(String project, String schema, String table) {
+        return cache.get(lookup(project, schema, table), ttlNanos, this::loaded);
+    }
+
+    TableMetaCache.Lookup lookup(String project, String schema, String table) {
+        return new TableMetaCache.Lookup(context.serverKey(), odps, project, schema, table);
+    }
+
+    /** Reads ahead the metadata of tables a navigator is about to ask for, unless the options turn it off. */
+    void prefetch(List<TableMetaCache.Lookup> tables) {
+        if (prefetch && !tables.isEmpty()) {
+            int queued = cache.prefetch(tables, ttlNanos, this::loaded);
+            context.counter("odps.metadataPrefetched").add(queued);
+        }
+    }
+
+    private void loaded() {
+        context.counter("odps.metadataLoads").increment();
     }
 
     /** Like {@link #table}, but only what is cached: for error explanations, which must not call the server. */

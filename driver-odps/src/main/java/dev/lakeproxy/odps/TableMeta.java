@@ -17,14 +17,20 @@ final class TableMeta {
 
     static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
-    /** A column: name and type text as the metadata gives it ({@code TIMESTAMP(3)}, {@code BIGINT}, ...). */
+    /** A column: name, type text as the metadata gives it ({@code TIMESTAMP(3)}, {@code BIGINT}, ...), comment. */
     static final class Col {
         final String name;
         final String type;
+        final String comment;
 
-        Col(String name, String type) {
+        Col(String name, String type, String comment) {
             this.name = name;
             this.type = type;
+            this.comment = comment == null || comment.isEmpty() ? null : comment;
+        }
+
+        Col(String name, String type) {
+            this(name, type, null);
         }
     }
 

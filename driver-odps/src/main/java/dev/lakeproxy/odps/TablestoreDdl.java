@@ -143,7 +143,7 @@ final class TablestoreDdl {
                 out.add(OdpsMessages.M.format("odps.ots.pkCount", pks.size(), pks.isEmpty() ? "none" : String.join(",", pks)));
             }
             for (int k = 0; k < entries.size() && k < columns.size(); k++) {
-                String base = baseType(columns.get(k)[1]);
+                String base = ColumnTypes.base(columns.get(k)[1]);
                 if (entries.get(k).startsWith(":") && !PK_TYPES.contains(base)) {
                     out.add(OdpsMessages.M.format("odps.ots.pkType", columns.get(k)[0], entries.get(k), columns.get(k)[1]));
                 }
@@ -157,16 +157,10 @@ final class TablestoreDdl {
             out.add(OdpsMessages.M.format("odps.ots.location", location == null ? "missing" : "'" + location + "'"));
         }
         for (String[] c : columns) {
-            if (!TYPES.contains(baseType(c[1]))) {
+            if (!TYPES.contains(ColumnTypes.base(c[1]))) {
                 out.add(OdpsMessages.M.format("odps.ots.columnType", c[0], c[1]));
             }
         }
         return out;
-    }
-
-    static String baseType(String type) {
-        int p = type.indexOf('(');
-        String b = (p < 0 ? type : type.substring(0, p)).trim().toUpperCase(Locale.ROOT);
-        return b;
     }
 }

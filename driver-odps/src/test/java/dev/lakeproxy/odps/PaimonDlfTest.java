@@ -168,7 +168,7 @@ class PaimonDlfTest {
             assertEquals("name", rs.getString("COLUMN_NAME"));
         }
         assertTrue(md.getDriverName().startsWith("lakeproxy"), "the core keeps the driver name");
-        assertTrue(counter(lp, "odps.metadataColumnsFixed") >= 1);
+        assertTrue(counter(lp, "odps.metadataColumns") >= 1);
 
         // raw odps-jdbc, even told about schemas, takes the schema for a project
         try (Connection r = connect(rawUrl + "&odpsNamespaceSchema=true")) {

@@ -81,7 +81,7 @@ class RuleInterestTest {
                 new Class<?>[] {DatabaseMetaData.class}, (p, m, a) -> {
                     throw new IllegalStateException("odps-jdbc bug in " + m.getName());
                 });
-        SQLException e = assertThrows(SQLException.class, () -> SafeMetaData.wrap(throwing).getFunctions(null, null, null));
+        SQLException e = assertThrows(SQLException.class, () -> dev.lakeproxy.odps.jdbc.DocumentedMetaData.over(throwing).getFunctions(null, null, null));
         assertTrue(e.getMessage().contains("DatabaseMetaData.getFunctions"), e.getMessage());
         assertTrue(e.getCause() instanceof IllegalStateException);
     }

@@ -1,4 +1,4 @@
-package dev.lakeproxy.odps;
+package dev.lakeproxy.odps.jdbc;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,13 +15,19 @@ import javax.sql.rowset.RowSetMetaDataImpl;
 import javax.sql.rowset.RowSetProvider;
 
 /** Detached, in-memory metadata result sets, and the LIKE patterns of metadata calls. */
-final class MetaRows {
+public final class MetaRows {
 
     private MetaRows() {
     }
 
-    /** A result set of {@code rows}; a value is a String, a Number or {@code null}. */
-    static ResultSet of(String[] names, int[] types, List<Object[]> rows) throws SQLException {
+    /** A result set of {@code rows}; a value is a String, a Number, a Boolean or {@code null}. */
+    public static ResultSet of(String[] names, int[] types, List<Object[]> rows) throws SQLException {
+        return of(names, types, rows, null);
+    }
+
+    /** Like {@link #of(String[], int[], List)}, carrying {@code warning} (e.g. a schema that could not be listed). */
+    public static ResultSet of(String[] names, int[] types, List<Object[]> rows, SQLWarning warning)
+            throws SQLException {
         CachedRowSet rs = RowSetProvider.newFactory().createCachedRowSet();
         RowSetMetaDataImpl md = new RowSetMetaDataImpl();
         md.setColumnCount(names.length);
@@ -43,6 +50,10 @@ final class MetaRows {
                     rs.updateString(i + 1, v.toString());
                 } else if (types[i] == Types.SMALLINT) {
                     rs.updateShort(i + 1, ((Number) v).shortValue());
+                } else if (types[i] == Types.BIGINT) {
+                    rs.updateLong(i + 1, ((Number) v).longValue());
+                } else if (types[i] == Types.BOOLEAN) {
+                    rs.updateBoolean(i + 1, (Boolean) v);
                 } else {
                     rs.updateInt(i + 1, ((Number) v).intValue());
                 }
@@ -51,7 +62,12 @@ final class MetaRows {
             rs.moveToCurrentRow();
         }
         rs.beforeFirst();
-        return detached(rs);
+        return detached(rs, warning);
+    }
+
+    /** A result set with no columns and no rows (for example the generated keys of a statement that has none). */
+    public static ResultSet empty() throws SQLException {
+        return of(new String[0], new int[0], List.of());
     }
 
     /**
@@ -59,11 +75,14 @@ final class MetaRows {
      * nothing to fetch): CachedRowSet refuses {@code setFetchSize} above its max rows, which tools such as
      * SchemaCrawler call on every metadata result.
      */
-    private static ResultSet detached(CachedRowSet rs) {
+    private static ResultSet detached(CachedRowSet rs, SQLWarning warning) {
         InvocationHandler h = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("setFetchSize") || name.equals("setFetchDirection")) {
                 return null;
+            }
+            if (name.equals("getWarnings") && warning != null) {
+                return warning;
             }
             try {
                 return method.invoke(rs, args);
@@ -74,19 +93,36 @@ final class MetaRows {
         return (ResultSet) Proxy.newProxyInstance(MetaRows.class.getClassLoader(), new Class<?>[] {ResultSet.class}, h);
     }
 
-    /** Whether a metadata argument is a pattern rather than a name ({@code null} matches everything). */
-    static boolean isPattern(String s) {
+    /**
+     * Whether a metadata argument is a pattern rather than a name ({@code null} matches everything). A name whose
+     * only wildcard is {@code _} is taken as the name, as odps-jdbc takes it: tools pass table names with
+     * underscores unescaped, and listing every table to match one name would cost a request per call.
+     */
+    public static boolean isPattern(String s) {
         return s == null || s.indexOf('%') >= 0 || s.indexOf('*') >= 0;
     }
 
-    /** A JDBC LIKE pattern ({@code %}, {@code _}) as a case-insensitive regular expression; null matches all. */
-    static Pattern like(String like) {
+    /** The name a metadata argument that is not a pattern stands for (its escapes taken out). */
+    public static String name(String s) {
+        return s.replace("\\", "");
+    }
+
+    /**
+     * A JDBC LIKE pattern ({@code %}, {@code _}; a backslash takes the next character as it is, the search string
+     * escape lakeproxy reports) as a case-insensitive regular expression; null matches all.
+     */
+    public static Pattern like(String like) {
         if (like == null) {
             return Pattern.compile("(?s).*");
         }
         StringBuilder sb = new StringBuilder("(?i)");
-        for (char c : like.toCharArray()) {
-            sb.append(c == '%' || c == '*' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length()) {
+                sb.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+            } else {
+                sb.append(c == '%' || c == '*' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+            }
         }
         return Pattern.compile(sb.toString());
     }

@@ -1,0 +1,165 @@
+package dev.lakeproxy.odps.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.Calendar;
+
+/**
+ * In front of odps-jdbc's result set: DATE, DATETIME and TIMESTAMP columns read as JDBC 4.2 says ({@link DateTimes}:
+ * {@code getString} and {@code getBytes} in the JDBC escape form, {@code getObject(i, Class)} for the java.time and
+ * java.sql types, {@code getTimestamp}/{@code getTime} of a DATE, which odps-jdbc refuses); {@code getObject(i)} and
+ * the other getters keep odps-jdbc's answers, and other columns go straight through. Closing it tells the statement (closeOnCompletion).
+ */
+final class ResultSetLayer implements ResultSetForwarding {
+
+    private final StatementLayer statement;
+    private final ResultSet real;
+    private final ZoneId zone;
+    /** Per column (1-based): may hold a date or time value; decided once, from the result's metadata. */
+    private boolean[] temporal;
+
+    ResultSetLayer(StatementLayer statement, ResultSet real, ZoneId zone) {
+        this.statement = statement;
+        this.real = real;
+        this.zone = zone;
+    }
+
+    @Override
+    public ResultSet resultSetDelegate() {
+        return real;
+    }
+
+    @Override
+    public Statement getStatement() {
+        return statement;
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        ResultSetMetaData md = real.getMetaData();
+        return (ResultSetMetaDataForwarding) () -> md;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        real.close();
+        statement.resultClosed();
+    }
+
+    private boolean temporal(int column) throws SQLException {
+        boolean[] t = temporal;
+        if (t == null) {
+            ResultSetMetaData md = real.getMetaData();
+            t = new boolean[md.getColumnCount() + 1];
+            for (int i = 1; i < t.length; i++) {
+                int type = md.getColumnType(i);
+                t[i] = type == Types.DATE || type == Types.TIMESTAMP || type == Types.TIME
+                        || type == Types.TIMESTAMP_WITH_TIMEZONE;
+            }
+            temporal = t;
+        }
+        return column > 0 && column < t.length && t[column];
+    }
+
+    /** The raw value of a date or time column, or {@code null} when the column is not one (or the value is NULL). */
+    private Object rawTemporal(int column) throws SQLException {
+        if (!temporal(column)) {
+            return null;
+        }
+        Object raw = real.getObject(column);
+        return DateTimes.isTemporal(raw) ? raw : null;
+    }
+
+    @Override
+    public String getString(int column) throws SQLException {
+        Object raw = rawTemporal(column);
+        return raw == null ? real.getString(column) : DateTimes.string(raw, zone);
+    }
+
+    @Override
+    public String getString(String label) throws SQLException {
+        return getString(findColumn(label));
+    }
+
+    @Override
+    public byte[] getBytes(int column) throws SQLException {
+        Object raw = rawTemporal(column);
+        return raw == null ? real.getBytes(column) : DateTimes.string(raw, zone).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] getBytes(String label) throws SQLException {
+        return getBytes(findColumn(label));
+    }
+
+    @Override
+    public <T> T getObject(int column, Class<T> type) throws SQLException {
+        Object raw = rawTemporal(column);
+        if (raw != null) {
+            return DateTimes.as(raw, zone, type);
+        }
+        return ObjectGetters.as(this, column, type);
+    }
+
+    @Override
+    public <T> T getObject(String label, Class<T> type) throws SQLException {
+        return getObject(findColumn(label), type);
+    }
+
+    /** The value of a DATE column, for the getters odps-jdbc refuses on DATE; {@code null} otherwise. */
+    private Object rawDate(int column) throws SQLException {
+        Object raw = rawTemporal(column);
+        return raw instanceof java.time.LocalDate ? raw : null;
+    }
+
+    @Override
+    public Timestamp getTimestamp(int column) throws SQLException {
+        Object date = rawDate(column);
+        return date == null ? real.getTimestamp(column) : DateTimes.as(date, zone, Timestamp.class);
+    }
+
+    @Override
+    public Timestamp getTimestamp(String label) throws SQLException {
+        return getTimestamp(findColumn(label));
+    }
+
+    @Override
+    public Timestamp getTimestamp(int column, Calendar cal) throws SQLException {
+        Object date = rawDate(column);
+        return date == null ? real.getTimestamp(column, cal) : DateTimes.as(date, zone, Timestamp.class);
+    }
+
+    @Override
+    public Timestamp getTimestamp(String label, Calendar cal) throws SQLException {
+        return getTimestamp(findColumn(label), cal);
+    }
+
+    @Override
+    public Time getTime(int column) throws SQLException {
+        Object date = rawDate(column);
+        return date == null ? real.getTime(column) : DateTimes.as(date, zone, Time.class);
+    }
+
+    @Override
+    public Time getTime(String label) throws SQLException {
+        return getTime(findColumn(label));
+    }
+
+    @Override
+    public Time getTime(int column, Calendar cal) throws SQLException {
+        Object date = rawDate(column);
+        return date == null ? real.getTime(column, cal) : DateTimes.as(date, zone, Time.class);
+    }
+
+    @Override
+    public Time getTime(String label, Calendar cal) throws SQLException {
+        return getTime(findColumn(label), cal);
+    }
+}
