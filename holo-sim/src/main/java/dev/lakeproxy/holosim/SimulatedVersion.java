@@ -2,17 +2,21 @@ package dev.lakeproxy.holosim;
 
 import java.util.Objects;
 
-/** A Hologres version {@code major.minor.patch}, e.g. {@code 3.2.5}. Missing parts count as 0. */
-public final class HoloVersion implements Comparable<HoloVersion> {
-    public static final HoloVersion V1_1 = new HoloVersion(1, 1, 0);
-    public static final HoloVersion V1_3_31 = new HoloVersion(1, 3, 31);
-    public static final HoloVersion V3_2 = new HoloVersion(3, 2, 0);
+/**
+ * The version a simulated Hologres instance reports, {@code major.minor.patch}, e.g. {@code 3.2.5}.
+ * Missing parts count as 0. Not the plugin's {@code dev.lakeproxy.holo.HoloVersion}: both sit on
+ * one class path in the distribution and the benchmarks, so the simulator's has its own name.
+ */
+public final class SimulatedVersion implements Comparable<SimulatedVersion> {
+    public static final SimulatedVersion V1_1 = new SimulatedVersion(1, 1, 0);
+    public static final SimulatedVersion V1_3_31 = new SimulatedVersion(1, 3, 31);
+    public static final SimulatedVersion V3_2 = new SimulatedVersion(3, 2, 0);
 
     private final int major;
     private final int minor;
     private final int patch;
 
-    public HoloVersion(int major, int minor, int patch) {
+    public SimulatedVersion(int major, int minor, int patch) {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("negative version part");
         }
@@ -22,7 +26,7 @@ public final class HoloVersion implements Comparable<HoloVersion> {
     }
 
     /** Parses {@code X}, {@code X.Y} or {@code X.Y.Z}, with an optional leading {@code V}/{@code v}. */
-    public static HoloVersion parse(String text) {
+    public static SimulatedVersion parse(String text) {
         String s = Objects.requireNonNull(text, "version").trim();
         if (s.startsWith("V") || s.startsWith("v")) {
             s = s.substring(1);
@@ -39,14 +43,14 @@ public final class HoloVersion implements Comparable<HoloVersion> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Not a Hologres version (X.Y.Z): " + text, e);
         }
-        return new HoloVersion(v[0], v[1], v[2]);
+        return new SimulatedVersion(v[0], v[1], v[2]);
     }
 
     public int major() { return major; }
     public int minor() { return minor; }
     public int patch() { return patch; }
 
-    public boolean atLeast(HoloVersion other) {
+    public boolean atLeast(SimulatedVersion other) {
         return compareTo(other) >= 0;
     }
 
@@ -56,7 +60,7 @@ public final class HoloVersion implements Comparable<HoloVersion> {
     }
 
     @Override
-    public int compareTo(HoloVersion o) {
+    public int compareTo(SimulatedVersion o) {
         int c = Integer.compare(major, o.major);
         if (c == 0) c = Integer.compare(minor, o.minor);
         if (c == 0) c = Integer.compare(patch, o.patch);
@@ -65,7 +69,7 @@ public final class HoloVersion implements Comparable<HoloVersion> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HoloVersion && compareTo((HoloVersion) o) == 0;
+        return o instanceof SimulatedVersion && compareTo((SimulatedVersion) o) == 0;
     }
 
     @Override
