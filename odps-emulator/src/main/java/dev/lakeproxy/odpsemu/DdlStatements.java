@@ -352,7 +352,7 @@ final class DdlStatements {
         if (c.acceptWord("ADD")) {
             boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
             c.expectWord("PARTITION");
-            String spec = TableStorage.normalizeSpec(t, InsertStatement.partitionSpec(c));
+            String spec = TableStorage.normalizeSpec(t, InsertStatements.partitionSpec(c));
             if (engine.storage.partitions(t).contains(spec) && !ifNotExists) {
                 throw new OdpsSqlException(
                         "ODPS-0130111",
@@ -369,7 +369,7 @@ final class DdlStatements {
         if (c.acceptWord("DROP")) {
             c.acceptWords("IF", "EXISTS");
             c.expectWord("PARTITION");
-            Map<String, String> spec = InsertStatement.partitionSpec(c);
+            Map<String, String> spec = InsertStatements.partitionSpec(c);
             engine.storage.deletePartition(t, spec);
             String dropped = TableStorage.normalizeSpec(t, spec);
             if (t.addedPartitions.remove(dropped)) {

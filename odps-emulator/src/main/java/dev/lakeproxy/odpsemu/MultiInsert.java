@@ -121,7 +121,7 @@ final class MultiInsert {
             c.acceptWord("TABLE");
             String table = String.join(".", c.qualifiedName());
             if (c.acceptWord("PARTITION")) {
-                Map<String, String> spec = InsertStatement.partitionSpec(c);
+                Map<String, String> spec = InsertStatements.partitionSpec(c);
                 if (!partitions.add(table + spec)) {
                     throw refused("partition " + spec + " of table " + table + " is written twice");
                 }

@@ -47,7 +47,7 @@ final class SqlEngine {
     final QueryRunner queries = new QueryRunner(this);
     final DdlStatements ddl = new DdlStatements(this);
     final ShowStatements shows = new ShowStatements(this);
-    final InsertStatement inserts = new InsertStatement(this);
+    final InsertStatements inserts = new InsertStatements(this);
     final TableStorage storage = new TableStorage(this);
     final ComplexCarriers complex = new ComplexCarriers(this);
 

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * INSERT INTO | OVERWRITE with static and dynamic partitions, through the Paimon and Tablestore
  * rules.
  */
-final class InsertStatement {
+final class InsertStatements {
 
     private final SqlEngine engine;
 
-    InsertStatement(SqlEngine engine) {
+    InsertStatements(SqlEngine engine) {
         this.engine = engine;
     }
 
