@@ -179,8 +179,7 @@ final class InsertStatements {
         JobResult result = new JobResult();
         if (t.isTablestore()) {
             int[] keyCols = distributeKeyColumns(distributeBy, q.columns);
-            TablestoreRules.write(
-                    engine.emu,
+            engine.tablestore.write(
                     t,
                     allInsertCols,
                     rows,

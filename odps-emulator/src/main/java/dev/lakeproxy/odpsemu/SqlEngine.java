@@ -50,11 +50,18 @@ final class SqlEngine {
     final InsertStatements inserts = new InsertStatements(this);
     final TableStorage storage = new TableStorage(this);
     final ComplexCarriers complex = new ComplexCarriers(this);
+    final TablestoreWriters tablestore;
 
     SqlEngine(MaxComputeEmulator emu, Connection pg) {
         this.emu = emu;
         this.pg = pg;
         this.tx = new JobTransaction(pg);
+        this.tablestore =
+                new TablestoreWriters(
+                        emu.tablestore(),
+                        emu.tablestoreWriters(),
+                        emu.tablestoreBatchRows(),
+                        emu::recordTablestoreWrite);
     }
 
     Catalog catalog() {
