@@ -23,15 +23,16 @@ final class ComplexCarriers {
 
     private static final int MAX_PG_NAME = 63;
 
-    private final SqlEngine engine;
+    private final JobTransaction tx;
     private final Map<String, String> pgNameByType = new HashMap<>();
     private final Map<String, String> typeByPgName = new HashMap<>();
 
     /** Carriers ever created: numbers their cast functions (never reused, even after a rollback). */
     private int created;
 
-    ComplexCarriers(SqlEngine engine) {
-        this.engine = engine;
+    /** @param tx the job's transaction: a carrier made by a failing job goes with it */
+    ComplexCarriers(JobTransaction tx) {
+        this.tx = tx;
     }
 
     /** The SDK's spelling of a complex type ({@code ARRAY<INT>}); refuses what the SDK refuses. */
@@ -58,15 +59,15 @@ final class ComplexCarriers {
         List<String> ddl = CarrierDdl.statements(type, name, id, this::pgTypeOf);
         try {
             for (String statement : ddl) {
-                engine.exec(statement);
+                tx.exec(statement);
             }
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
         pgNameByType.put(type, name);
         typeByPgName.put(name, type);
         // the type goes with the job's transaction when the job fails
-        engine.tx.onRollback(
+        tx.onRollback(
                 () -> {
                     pgNameByType.remove(type);
                     typeByPgName.remove(name);
@@ -96,7 +97,7 @@ final class ComplexCarriers {
             if (ComplexValues.isComplex(c.type)) {
                 String carrier = pgTypeOf(c.type);
                 String col = Catalog.quote(c.name);
-                engine.exec(
+                tx.exec(
                         "ALTER TABLE " + t.pgQualified() + " ALTER COLUMN " + col + " TYPE "
                                 + carrier + " USING CAST(ROW(" + col + ") AS " + carrier + ")");
             }

@@ -122,7 +122,7 @@ final class ComplexExpressions {
             }
             Probed p = ComplexArgTypes.probed(e.getMessage(), carriers);
             if (p == null) {
-                throw SqlEngine.translate(e);
+                throw PgErrors.translate(e);
             }
             return p;
         }

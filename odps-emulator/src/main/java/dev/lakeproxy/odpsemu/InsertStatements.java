@@ -25,10 +25,27 @@ import java.util.regex.Pattern;
  */
 final class InsertStatements {
 
-    private final SqlEngine engine;
+    private final NameResolver names;
+    private final Privileges privileges;
+    private final QueryRunner queries;
+    private final TablestoreWriters tablestore;
+    private final TableStorage storage;
+    private final ZoneId zone;
 
-    InsertStatements(SqlEngine engine) {
-        this.engine = engine;
+    /** @param zone the projects' time zone, which DATETIME values written are in */
+    InsertStatements(
+            NameResolver names,
+            Privileges privileges,
+            QueryRunner queries,
+            TablestoreWriters tablestore,
+            TableStorage storage,
+            ZoneId zone) {
+        this.names = names;
+        this.privileges = privileges;
+        this.queries = queries;
+        this.tablestore = tablestore;
+        this.storage = storage;
+        this.zone = zone;
     }
 
     private static final Pattern RAND = Pattern.compile("(?i)^\\s*rand\\s*\\(.*\\)\\s*$");
@@ -64,7 +81,7 @@ final class InsertStatements {
             overwrite = false;
         }
         c.acceptWord("TABLE");
-        Table t = engine.names.requireTable(ctx, c.qualifiedName());
+        Table t = names.requireTable(ctx, c.qualifiedName());
         Map<String, String> spec = new LinkedHashMap<>();
         boolean hasPartitionClause = false;
         if (c.acceptWord("PARTITION")) {
@@ -99,8 +116,8 @@ final class InsertStatements {
         }
         source = withClause + source;
         // Paimon write refusals come before anything is read.
-        engine.checkPrivilege(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
-        Project p = engine.catalog().project(t.project);
+        privileges.check(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
+        Project p = names.project(t.project);
         if (p.isPaimonDlf()) {
             PaimonRules.checkWritable(t);
         }
@@ -115,7 +132,7 @@ final class InsertStatements {
                                 + t.fullName());
             }
         }
-        JobResult q = engine.queries.query(ctx, source);
+        JobResult q = queries.query(ctx, source);
         String distributeBy = WriteDistribution.of(source, q.distributeBy);
 
         // target layout: data columns, then the dynamic partition columns in order
@@ -160,7 +177,6 @@ final class InsertStatements {
         List<Column> insertCols = new ArrayList<>(dataCols);
         insertCols.addAll(dynamic);
         List<Object[]> rows = new ArrayList<>();
-        ZoneId zone = engine.emu.zone();
         for (Object[] r : q.rows) {
             Object[] o = new Object[insertCols.size() + spec.size()];
             for (int i = 0; i < insertCols.size(); i++) {
@@ -179,7 +195,7 @@ final class InsertStatements {
         JobResult result = new JobResult();
         if (t.isTablestore()) {
             int[] keyCols = distributeKeyColumns(distributeBy, q.columns);
-            engine.tablestore.write(
+            tablestore.write(
                     t,
                     allInsertCols,
                     rows,
@@ -192,9 +208,9 @@ final class InsertStatements {
         PaimonRules.truncateTimestamps(allInsertCols, rows);
         if (overwrite) {
             if (t.partitionColumns.isEmpty()) {
-                engine.exec("DELETE FROM " + t.pgQualified());
+                storage.deleteAll(t);
             } else if (dynamic.isEmpty()) {
-                engine.storage.deletePartition(t, spec);
+                storage.deletePartition(t, spec);
             } else {
                 // dynamic partitions: replace the partitions the new rows land in
                 Set<List<Object>> seenParts = new LinkedHashSet<>();
@@ -212,12 +228,12 @@ final class InsertStatements {
                                 t.partitionColumns.get(i).name,
                                 key.get(i) == null ? null : key.get(i).toString());
                     }
-                    engine.storage.deletePartition(t, s);
+                    storage.deletePartition(t, s);
                 }
             }
         }
         List<String> pk = p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null;
-        int n = engine.storage.insertRows(t, allInsertCols, rows, pk);
+        int n = storage.insertRows(t, allInsertCols, rows, pk);
         result.outputs.put(t.project + "." + t.name, (long) n);
         return result;
     }

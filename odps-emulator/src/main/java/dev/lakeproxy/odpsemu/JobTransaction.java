@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -27,6 +28,13 @@ final class JobTransaction {
         open = true;
     }
 
+    /** Runs one statement on PostgreSQL, inside the job's transaction when one is open. */
+    void exec(String sql) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     /** Registers the undo of a catalog change made by the running job. */
     void onRollback(Runnable action) {
         if (open) {
@@ -46,7 +54,7 @@ final class JobTransaction {
         try {
             pg.rollback();
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         } finally {
             while (!undo.isEmpty()) {
                 undo.pop().run();
@@ -61,7 +69,7 @@ final class JobTransaction {
         try {
             pg.setAutoCommit(true);
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
     }
 }

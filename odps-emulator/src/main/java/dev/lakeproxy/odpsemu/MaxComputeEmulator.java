@@ -104,8 +104,18 @@ public final class MaxComputeEmulator implements AutoCloseable {
         pg = postgres.getPostgresDatabase().getConnection();
         MaxComputeFunctions.install(pg);
         ComplexFunctions.install(pg);
-        engine = new SqlEngine(this, pg);
-        projects = new ProjectAdmin(catalog, engine, root.principal());
+        engine =
+                new SqlEngine(
+                        catalog,
+                        pg,
+                        zone,
+                        new TablestoreWriters(
+                                tablestore,
+                                tablestoreWriters,
+                                tablestoreBatchRows,
+                                tablestoreWrites::add),
+                        root.principal());
+        projects = engine.projects;
         server = new RestServer(this, host, port);
         server.start();
     }
@@ -308,18 +318,6 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return tablestore;
     }
 
-    int tablestoreWriters() {
-        return tablestoreWriters;
-    }
-
-    int tablestoreBatchRows() {
-        return tablestoreBatchRows;
-    }
-
-    void recordTablestoreWrite(TablestoreWriteReport r) {
-        tablestoreWrites.add(r);
-    }
-
     /** Every INSERT into a Tablestore external table, oldest first, with its per-writer spread. */
     public List<TablestoreWriteReport> tablestoreWrites() {
         return Collections.unmodifiableList(new ArrayList<>(tablestoreWrites));
@@ -360,11 +358,6 @@ public final class MaxComputeEmulator implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ internals
-
-    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
-    void createSchemaInternal(Project p, String schema) {
-        projects.createSchema(p, schema);
-    }
 
     ZoneId zone() {
         return zone;

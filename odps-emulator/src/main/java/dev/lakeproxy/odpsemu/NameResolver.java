@@ -15,10 +15,15 @@ import java.util.Set;
  */
 final class NameResolver {
 
-    private final SqlEngine engine;
+    private final Catalog catalog;
 
-    NameResolver(SqlEngine engine) {
-        this.engine = engine;
+    NameResolver(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The project of a name, or null. */
+    Project project(String name) {
+        return catalog.project(name);
     }
 
     Schema requireSchema(Project p, String schema) {
@@ -47,7 +52,7 @@ final class NameResolver {
 
     Table findTable(Context ctx, List<String> parts) {
         String[] n = resolveName(ctx, parts);
-        Project p = engine.catalog().project(n[0]);
+        Project p = catalog.project(n[0]);
         if (p == null) {
             throw new OdpsSqlException(
                     "ODPS-0130131",
@@ -90,7 +95,7 @@ final class NameResolver {
                 Project cur = ctx.project;
                 if (ctx.namespace && cur.schemas.containsKey(parts.get(0))) {
                     n = new String[] {cur.name, parts.get(0), parts.get(1)};
-                } else if (engine.catalog().project(parts.get(0)) != null) {
+                } else if (catalog.project(parts.get(0)) != null) {
                     n = new String[] {parts.get(0), "default", parts.get(1)};
                 } else {
                     return null;
@@ -101,7 +106,7 @@ final class NameResolver {
                 }
                 n = resolveName(ctx, parts);
             }
-            Project p = engine.catalog().project(n[0]);
+            Project p = catalog.project(n[0]);
             if (p == null) {
                 return null;
             }

@@ -10,16 +10,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Creates projects and schemas (catalog entries and their PostgreSQL schemas); finds them. */
+/**
+ * Creates and drops projects' schemas (catalog entries and their PostgreSQL schemas), creates
+ * projects; finds them.
+ */
 final class ProjectAdmin {
 
     private final Catalog catalog;
-    private final SqlEngine engine;
+    private final JobTransaction tx;
+    private final Object lock;
     private final String owner;
 
-    ProjectAdmin(Catalog catalog, SqlEngine engine, String owner) {
+    /**
+     * @param tx the job's transaction: a failing job's schema changes are undone
+     * @param lock the engine's monitor: a project is made between jobs
+     * @param owner the principal that owns the projects
+     */
+    ProjectAdmin(Catalog catalog, JobTransaction tx, Object lock, String owner) {
         this.catalog = catalog;
-        this.engine = engine;
+        this.tx = tx;
+        this.lock = lock;
         this.owner = owner;
     }
 
@@ -34,7 +44,7 @@ final class ProjectAdmin {
                                 dlfCatalog.toLowerCase(Locale.ROOT), k -> new ConcurrentHashMap<>())
                         : new ConcurrentHashMap<>();
         Project p = new Project(key, type, threeTier, dlfCatalog, owner, schemas);
-        synchronized (engine) {
+        synchronized (lock) {
             if (!p.schemas.containsKey("default")) {
                 createSchema(p, "default");
             }
@@ -51,12 +61,19 @@ final class ProjectAdmin {
                                 ? Catalog.dlfPgSchemaName(p.dlfCatalog, schema)
                                 : Catalog.pgSchemaName(p.name, schema));
         try {
-            engine.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
+            tx.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
         p.schemas.put(schema, s);
-        engine.tx.onRollback(() -> p.schemas.remove(schema));
+        tx.onRollback(() -> p.schemas.remove(schema));
+    }
+
+    /** Drops a schema with its tables (undone if the job fails). */
+    void dropSchema(Project p, Schema schema) throws SQLException {
+        tx.exec("DROP SCHEMA " + Catalog.quote(schema.pgSchema()) + " CASCADE");
+        p.schemas.remove(schema.name);
+        tx.onRollback(() -> p.schemas.put(schema.name, schema));
     }
 
     Project require(String name) {

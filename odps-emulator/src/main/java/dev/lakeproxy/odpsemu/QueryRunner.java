@@ -5,18 +5,17 @@ import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.SqlEngine.Context;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,11 +23,30 @@ import java.util.Set;
  */
 final class QueryRunner {
 
-    private final SqlEngine engine;
-    private final Map<String, Long> shadowVersions = new HashMap<>();
+    private final NameResolver names;
+    private final Privileges privileges;
+    private final ComplexCarriers complex;
+    private final TablestoreShadows shadows;
+    private final Connection pg;
+    private final JobTransaction tx;
+    private final ZoneId projectZone;
 
-    QueryRunner(SqlEngine engine) {
-        this.engine = engine;
+    /** @param projectZone the projects' {@code odps.sql.timezone} */
+    QueryRunner(
+            NameResolver names,
+            Privileges privileges,
+            ComplexCarriers complex,
+            TablestoreShadows shadows,
+            Connection pg,
+            JobTransaction tx,
+            ZoneId projectZone) {
+        this.names = names;
+        this.privileges = privileges;
+        this.complex = complex;
+        this.shadows = shadows;
+        this.pg = pg;
+        this.tx = tx;
+        this.projectZone = projectZone;
     }
 
     JobResult query(Context ctx, String sql) throws SQLException {
@@ -36,27 +54,27 @@ final class QueryRunner {
         String checked = QueryShapeRules.apply(sql, ctx.settings);
         Set<Table> seen = new LinkedHashSet<>();
         SqlTranslator.Result tr =
-                SqlTranslator.translate(checked, engine.names.resolver(ctx, seen));
+                SqlTranslator.translate(checked, names.resolver(ctx, seen));
         prepareReads(ctx, seen);
         JobResult r = new JobResult();
         r.distributeBy = tr.distributeBy;
         setSearchPath(ctx);
-        String complex =
+        String rewritten =
                 ComplexExpressions.toPostgres(
                         checked,
                         ctx.settings,
-                        engine.complex,
-                        engine.pg,
-                        q -> SqlTranslator.translate(q, engine.names.resolver(ctx, seen)).sql);
+                        complex,
+                        pg,
+                        q -> SqlTranslator.translate(q, names.resolver(ctx, seen)).sql);
         List<Object[]> raw = new ArrayList<>();
-        try (Statement st = engine.pg.createStatement();
-                ResultSet rs = st.executeQuery(complex != null ? complex : tr.sql)) {
+        try (Statement st = pg.createStatement();
+                ResultSet rs = st.executeQuery(rewritten != null ? rewritten : tr.sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    row[i] = engine.complex.unwrap(NanoTimestamps.fromPg(rs.getObject(i + 1)));
+                    row[i] = complex.unwrap(NanoTimestamps.fromPg(rs.getObject(i + 1)));
                 }
                 raw.add(row);
             }
@@ -80,7 +98,7 @@ final class QueryRunner {
                 names.add(name);
                 String declared = DeclaredTypes.of(md, i, seen);
                 if (declared == null) {
-                    declared = engine.complex.odpsTypeOf(md.getColumnTypeName(i));
+                    declared = complex.odpsTypeOf(md.getColumnTypeName(i));
                 }
                 r.columns.add(
                         new String[] {
@@ -115,9 +133,10 @@ final class QueryRunner {
     /** Permission checks and Tablestore shadow refresh for the tables a query reads. */
     void prepareReads(Context ctx, Set<Table> tables) throws SQLException {
         for (Table t : tables) {
-            engine.checkPrivilege(ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
+            privileges.check(
+                    ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
             if (t.isTablestore()) {
-                refreshShadow(t);
+                shadows.refresh(t);
             }
         }
     }
@@ -126,7 +145,7 @@ final class QueryRunner {
     ZoneId jobZone(Context ctx) {
         String zone = ctx.settings.get("odps.sql.timezone");
         try {
-            return zone == null ? engine.emu.zone() : ZoneId.of(zone);
+            return zone == null ? projectZone : ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
             throw new OdpsSqlException(
                     "ODPS-0130071",
@@ -139,36 +158,7 @@ final class QueryRunner {
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
         // mc before pg_catalog: MaxCompute's functions win over PostgreSQL's of the same name
-        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
-        engine.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
-    }
-
-    // ---------------------------------------------------------------- Tablestore shadow
-
-    /**
-     * Copies the simulated Tablestore rows into the external table's PostgreSQL shadow for reading.
-     */
-    /** After a rollback the shadow tables may be stale: refresh them on the next read. */
-    void forgetShadows() {
-        shadowVersions.clear();
-    }
-
-    void refreshShadow(Table t) throws SQLException {
-        String ots = t.serdeProperties.get(TablestoreRules.TABLE_NAME);
-        SimulatedTablestore store = engine.emu.tablestore();
-        if (!store.tableExists(ots)) {
-            throw TablestoreRules.missingTable(ots);
-        }
-        SimulatedTablestore.Table st = store.table(ots);
-        String key = t.fullName();
-        long v = st.version.get();
-        Long seen = shadowVersions.get(key);
-        if (seen != null && seen == v) {
-            return;
-        }
-        engine.exec("DELETE FROM " + t.pgQualified());
-        List<Object[]> rows = TablestoreRules.readRows(store, t);
-        engine.storage.insertRows(t, t.columns, rows, null);
-        shadowVersions.put(key, v);
+        tx.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
+        tx.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
     }
 }

@@ -17,10 +17,14 @@ final class ShowStatements {
     /** Listed by SHOW SCHEMAS next to default (seed: Paimon_DLF walkthrough, sample output). */
     static final String SYSTEM_SCHEMA = "system";
 
-    private final SqlEngine engine;
+    private final NameResolver names;
+    private final Privileges privileges;
+    private final TableStorage storage;
 
-    ShowStatements(SqlEngine engine) {
-        this.engine = engine;
+    ShowStatements(NameResolver names, Privileges privileges, TableStorage storage) {
+        this.names = names;
+        this.privileges = privileges;
+        this.storage = storage;
     }
 
     JobResult show(Context ctx, SqlCursor c) {
@@ -31,12 +35,12 @@ final class ShowStatements {
             if (c.acceptWord("IN") || c.acceptWord("FROM")) {
                 List<String> name = c.qualifiedName();
                 if (name.size() == 2) {
-                    p = engine.catalog().project(name.get(0));
+                    p = names.project(name.get(0));
                     s = name.get(1);
                 } else if (ctx.namespace || p.threeTier && p.schemas.containsKey(name.get(0))) {
                     s = name.get(0);
                 } else {
-                    p = engine.catalog().project(name.get(0));
+                    p = names.project(name.get(0));
                     s = "default";
                 }
                 if (p == null) {
@@ -44,8 +48,8 @@ final class ShowStatements {
                             "ODPS-0420111", "Project not found - '" + name.get(0) + "'.");
                 }
             }
-            Schema schema = engine.names.requireSchema(p, s);
-            engine.checkPrivilege(ctx, p.name, schema.name, "LIST", "DATABASE " + schema.name);
+            Schema schema = names.requireSchema(p, s);
+            privileges.check(ctx, p.name, schema.name, "LIST", "DATABASE " + schema.name);
             List<String> names = new ArrayList<>(schema.tables.keySet());
             names.sort(null);
             if (c.acceptWord("LIKE")) {
@@ -68,13 +72,13 @@ final class ShowStatements {
             Project p = ctx.project;
             if (c.acceptWord("IN") || c.acceptWord("FROM")) {
                 String pn = c.ident();
-                p = engine.catalog().project(pn);
+                p = names.project(pn);
                 if (p == null) {
                     throw new OdpsSqlException("ODPS-0420111", "Project not found - '" + pn + "'.");
                 }
             }
             if (p.isPaimonDlf()) {
-                engine.checkPrivilege(ctx, p.name, "default", "LIST", "CATALOG " + p.dlfCatalog);
+                privileges.check(ctx, p.name, "default", "LIST", "CATALOG " + p.dlfCatalog);
             }
             List<String> names = new ArrayList<>(p.schemas.keySet());
             if (p.threeTier && !names.contains(SYSTEM_SCHEMA)) {
@@ -85,15 +89,15 @@ final class ShowStatements {
             return r;
         }
         if (c.acceptWords("CREATE", "TABLE")) {
-            Table t = engine.names.requireTable(ctx, c.qualifiedName());
-            engine.checkPrivilege(
+            Table t = names.requireTable(ctx, c.qualifiedName());
+            privileges.check(
                     ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
             r.text = CreateTableText.of(t);
             return r;
         }
         if (c.acceptWord("PARTITIONS")) {
-            Table t = engine.names.requireTable(ctx, c.qualifiedName());
-            r.text = String.join("\n", engine.storage.partitions(t));
+            Table t = names.requireTable(ctx, c.qualifiedName());
+            r.text = String.join("\n", storage.partitions(t));
             return r;
         }
         throw c.parseError("unsupported SHOW near '" + c.near() + "'");
@@ -102,13 +106,13 @@ final class ShowStatements {
     JobResult describe(Context ctx, SqlCursor c) {
         boolean extended = c.acceptWord("EXTENDED");
         if (c.acceptWord("SCHEMA")) {
-            Schema s = engine.names.requireSchema(ctx.project, c.ident());
+            Schema s = names.requireSchema(ctx.project, c.ident());
             JobResult r = new JobResult();
             r.text = "Name: " + s.name + "\nProject: " + s.project + "\n";
             return r;
         }
-        Table t = engine.names.requireTable(ctx, c.qualifiedName());
-        engine.checkPrivilege(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
+        Table t = names.requireTable(ctx, c.qualifiedName());
+        privileges.check(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
         StringBuilder sb = new StringBuilder();
         String line =
                 "+------------------------------------------------------------------------------------+\n";

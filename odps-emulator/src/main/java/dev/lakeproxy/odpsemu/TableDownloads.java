@@ -80,13 +80,7 @@ final class TableDownloads {
                     "You need to specify a partitionspec along with the specified table");
         }
         if (t.isTablestore()) {
-            synchronized (emu.engine()) {
-                try {
-                    emu.engine().queries.refreshShadow(t);
-                } catch (java.sql.SQLException e) {
-                    throw SqlEngine.translate(e);
-                }
-            }
+            emu.engine().refreshShadow(t);
         }
         Session s = new Session(t);
         for (Catalog.Column c : t.columns) {
