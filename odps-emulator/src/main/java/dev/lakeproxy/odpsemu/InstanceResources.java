@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InstanceResources {
 
     private final MaxComputeEmulator emu;
+    private final JobRunner runner;
     final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
 
@@ -51,9 +52,11 @@ final class InstanceResources {
     private final InstanceTunnel tunnel = new InstanceTunnel();
     private final InteractiveSessions sessions;
 
-    InstanceResources(MaxComputeEmulator emu) {
+    /** @param emu its endpoint names a new instance */
+    InstanceResources(MaxComputeEmulator emu, JobRunner runner) {
         this.emu = emu;
-        this.sessions = new InteractiveSessions(emu, instances);
+        this.runner = runner;
+        this.sessions = new InteractiveSessions(runner, instances);
     }
 
     Reply submit(Project p, byte[] body, User user) {
@@ -127,8 +130,7 @@ final class InstanceResources {
             instances.put(id, rec);
         } else {
             instances.put(id, rec);
-            emu.recordJob(rec);
-            JobRunner.run(emu, p, rec);
+            runner.run(p, rec);
         }
         Reply r = new Reply();
         r.status = 201;

@@ -25,9 +25,9 @@ final class InteractiveSessions {
     private final SessionTaskInfo info;
     private final SessionTunnel tunnel = new SessionTunnel();
 
-    InteractiveSessions(MaxComputeEmulator emu, Map<String, InstanceRecord> instances) {
+    InteractiveSessions(JobRunner runner, Map<String, InstanceRecord> instances) {
         this.instances = instances;
-        this.info = new SessionTaskInfo(emu);
+        this.info = new SessionTaskInfo(runner);
     }
 
     /**

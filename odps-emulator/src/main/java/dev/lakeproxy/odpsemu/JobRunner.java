@@ -17,11 +17,25 @@ final class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
-    private JobRunner() {}
+    private final SqlEngine engine;
+    private final Tenant tenant;
+    private final ActivityLog log;
 
-    static void run(MaxComputeEmulator emu, Project p, InstanceRecord rec) {
+    /**
+     * @param tenant its {@code odps.namespace.schema} applies to jobs without the setting
+     * @param log every job is recorded before it runs
+     */
+    JobRunner(SqlEngine engine, Tenant tenant, ActivityLog log) {
+        this.engine = engine;
+        this.tenant = tenant;
+        this.log = log;
+    }
+
+    /** Records the job, runs it, and keeps its result or its error in the record. */
+    void run(Project p, InstanceRecord rec) {
+        log.recordJob(rec);
         try {
-            rec.result = emu.engine().run(context(emu, p, rec), rec.sql);
+            rec.result = engine.run(context(p, rec), rec.sql);
         } catch (OdpsSqlException e) {
             rec.error = e.getMessage();
         } catch (RuntimeException e) {
@@ -32,7 +46,7 @@ final class JobRunner {
     }
 
     /** Schema ({@code odps.default.schema}) and name resolution from the job's settings. */
-    private static SqlEngine.Context context(MaxComputeEmulator emu, Project p, InstanceRecord rec) {
+    private SqlEngine.Context context(Project p, InstanceRecord rec) {
         String schema = rec.settings.getOrDefault("odps.default.schema", "default");
         if (schema == null || schema.isEmpty() || schema.equals("null")) {
             schema = "default";
@@ -41,7 +55,7 @@ final class JobRunner {
                 Boolean.parseBoolean(
                         rec.settings.getOrDefault(
                                 "odps.namespace.schema",
-                                String.valueOf(emu.tenantNamespaceSchema())));
+                                String.valueOf(tenant.namespaceSchema())));
         SqlEngine.Context ctx =
                 new SqlEngine.Context(
                         p,

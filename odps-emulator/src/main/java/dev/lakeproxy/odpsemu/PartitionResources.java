@@ -14,10 +14,10 @@ import java.util.Map;
 /** A table's partitions: the list ({@code ?partitions}) and one partition ({@code ?partition=}). */
 final class PartitionResources {
 
-    private final MaxComputeEmulator emu;
+    private final TableStorage storage;
 
-    PartitionResources(MaxComputeEmulator emu) {
-        this.emu = emu;
+    PartitionResources(TableStorage storage) {
+        this.storage = storage;
     }
 
     /**
@@ -28,7 +28,7 @@ final class PartitionResources {
         if (t.partitionColumns.isEmpty()) {
             throw HttpError.invalidParameter("table " + t.fullName() + " is not partitioned");
         }
-        List<String> all = emu.engine().storage.partitions(t);
+        List<String> all = storage.partitions(t);
         Map<String, String> prefix =
                 q.get("partition") == null ? null : parseSpec(q.get("partition"));
         if (q.containsKey("reverse")) {
@@ -82,7 +82,7 @@ final class PartitionResources {
         } catch (OdpsSqlException e) {
             throw new HttpError(400, "InvalidArgument", e.getMessage());
         }
-        if (!emu.engine().storage.partitions(t).contains(normalized)) {
+        if (!storage.partitions(t).contains(normalized)) {
             throw HttpError.notFound(
                     "ODPS-0130131:Partition not found - '"
                             + normalized
@@ -94,7 +94,7 @@ final class PartitionResources {
         j.addProperty("lastDDLTime", t.createdAt / 1000);
         j.addProperty("lastModifiedTime", t.lastModified / 1000);
         j.addProperty("lastAccessTime", 0);
-        j.addProperty("partitionRecordNum", emu.engine().storage.count(t, spec));
+        j.addProperty("partitionRecordNum", storage.count(t, spec));
         return Reply.xml(
                 "<Partition>"
                         + columnsXml(spec)

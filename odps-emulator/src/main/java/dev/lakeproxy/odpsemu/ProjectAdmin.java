@@ -6,6 +6,9 @@ import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,35 @@ final class ProjectAdmin {
         catalog.projects.put(key, p);
     }
 
+    /**
+     * A Paimon_DLF external project made by a user: the RAM control-plane layer applies, and a RAM
+     * user without it gets "You are not authorized to perform this action" (seed:
+     * Troubleshooting).
+     */
+    void addPaimonDlf(String name, String dlfCatalog, User asUser) {
+        if (!asUser.hasRamExternalProjectPermission()) {
+            throw OdpsSqlException.verbatim(
+                    "Forbidden",
+                    "You are not authorized to perform this action. User "
+                            + asUser.principal()
+                            + " lacks the RAM permission to create an external project (RAM"
+                            + " console).");
+        }
+        add(name, ProjectType.EXTERNAL, true, dlfCatalog);
+    }
+
+    /** A schema of a three-tier project, made outside any job. */
+    void addSchema(String project, String schema) {
+        Project p = require(project);
+        if (!p.threeTier) {
+            throw new IllegalArgumentException("project " + project + " is not three-tier");
+        }
+        synchronized (lock) {
+            createSchema(p, schema.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
     void createSchema(Project p, String schema) {
         Schema s =
                 new Schema(
@@ -82,6 +114,22 @@ final class ProjectAdmin {
             throw new IllegalArgumentException("no such project: " + name);
         }
         return p;
+    }
+
+    Project requirePaimonDlf(String project) {
+        Project p = require(project);
+        if (!p.isPaimonDlf()) {
+            throw new IllegalArgumentException(
+                    "project " + project + " is not a Paimon_DLF external project");
+        }
+        return p;
+    }
+
+    /** The names of a project's schemas, sorted. */
+    List<String> schemaNames(String project) {
+        List<String> out = new ArrayList<>(require(project).schemas.keySet());
+        Collections.sort(out);
+        return out;
     }
 
     Table requireTable(String project, String schema, String table) {

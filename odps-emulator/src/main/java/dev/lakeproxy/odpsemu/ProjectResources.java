@@ -13,6 +13,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +29,25 @@ import javax.xml.parsers.DocumentBuilderFactory;
 final class ProjectResources {
 
     private final MaxComputeEmulator emu;
+    private final Catalog catalog;
+    private final Tenant tenant;
+    private final ZoneId zone;
 
-    ProjectResources(MaxComputeEmulator emu) {
+    /** @param emu creates the projects that {@code POST /projects} asks for */
+    ProjectResources(MaxComputeEmulator emu, Catalog catalog, Tenant tenant, ZoneId zone) {
         this.emu = emu;
+        this.catalog = catalog;
+        this.tenant = tenant;
+        this.zone = zone;
     }
 
     Reply tenant() {
         JsonObject params = new JsonObject();
-        params.addProperty("odps.namespace.schema", String.valueOf(emu.tenantNamespaceSchema()));
+        params.addProperty("odps.namespace.schema", String.valueOf(tenant.namespaceSchema()));
         JsonObject t = new JsonObject();
         t.addProperty("Name", "emulator");
-        t.addProperty("OwnerId", emu.accountUid());
-        t.addProperty("TenantId", emu.accountUid());
+        t.addProperty("OwnerId", tenant.accountUid());
+        t.addProperty("TenantId", tenant.accountUid());
         t.addProperty("State", "NORMAL");
         t.add("Parameters", params);
         JsonObject root = new JsonObject();
@@ -84,7 +92,7 @@ final class ProjectResources {
                     "InvalidArgument",
                     "ODPS-0410051:Invalid argument - project name is required");
         }
-        if (emu.catalog.project(name) != null) {
+        if (catalog.project(name) != null) {
             throw new HttpError(
                     409,
                     "ObjectAlreadyExists",
@@ -126,7 +134,7 @@ final class ProjectResources {
     }
 
     Project require(String name) {
-        Project p = emu.catalog.project(name);
+        Project p = catalog.project(name);
         if (p == null) {
             throw HttpError.notFound("ODPS-0420111: Project not found - '" + name + "'.");
         }
@@ -162,7 +170,7 @@ final class ProjectResources {
 
     Reply listProjects() {
         StringBuilder sb = new StringBuilder("<Projects>");
-        for (Project p : emu.catalog.projects.values()) {
+        for (Project p : catalog.projects.values()) {
             sb.append(projectXml(p));
         }
         return Reply.xml(
@@ -188,7 +196,7 @@ final class ProjectResources {
                 .append("</LastModifiedTime>");
         sb.append("<State>AVAILABLE</State><Properties>");
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("odps.sql.timezone", emu.zone().getId());
+        props.put("odps.sql.timezone", zone.getId());
         props.put("odps.schema.model.enabled", String.valueOf(p.threeTier));
         if (p.isPaimonDlf()) {
             props.put("external_project_properties", "Paimon_DLF");

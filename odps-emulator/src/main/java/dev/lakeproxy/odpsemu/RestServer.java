@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class RestServer {
     private static final Logger LOG = Logger.getLogger(RestServer.class.getName());
     private static final boolean TRACE = Boolean.getBoolean("odpsemu.trace");
 
-    private final MaxComputeEmulator emu;
+    private final Accounts accounts;
     private final HttpServer http;
     private final ExecutorService pool;
     private final AtomicLong seq = new AtomicLong();
@@ -49,12 +50,28 @@ final class RestServer {
     private final TableTunnel tableTunnel;
     private final FunctionResources functions;
 
-    RestServer(MaxComputeEmulator emu, String host, int port) throws IOException {
-        this.emu = emu;
-        this.projects = new ProjectResources(emu);
-        this.instances = new InstanceResources(emu);
-        this.tables = new TableResources(emu);
-        this.tableTunnel = new TableTunnel(emu);
+    /**
+     * @param emu what the resources reach through the public API (endpoint, project creation)
+     * @param zone the projects' time zone
+     * @param accounts who a request's access id is
+     * @param log where submitted jobs are recorded
+     */
+    RestServer(
+            MaxComputeEmulator emu,
+            Catalog catalog,
+            ZoneId zone,
+            Accounts accounts,
+            Tenant tenant,
+            SqlEngine engine,
+            ActivityLog log,
+            String host,
+            int port)
+            throws IOException {
+        this.accounts = accounts;
+        this.projects = new ProjectResources(emu, catalog, tenant, zone);
+        this.instances = new InstanceResources(emu, new JobRunner(engine, tenant, log));
+        this.tables = new TableResources(engine.storage);
+        this.tableTunnel = new TableTunnel(catalog, engine, zone);
         this.functions = new FunctionResources();
         // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
         // for a delayed ACK on loopback (measured: 573 ms per SELECT job, 78 ms with it). It reads
@@ -122,7 +139,7 @@ final class RestServer {
                     readAll(
                             ex.getRequestBody(),
                             ex.getRequestHeaders().getFirst("Content-Encoding"));
-            User user = emu.userForAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
+            User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
             reply = route(ex.getRequestMethod(), seg, q, body, user);
         } catch (HttpError e) {
             reply = error(e.status, e.code, e.getMessage(), requestId, tunnel);

@@ -37,10 +37,10 @@ final class SessionTaskInfo {
     /** MCQA's default result size limit (usage limits: at most one million rows). */
     static final int MAX_ROWS = 1_000_000;
 
-    private final MaxComputeEmulator emu;
+    private final JobRunner runner;
 
-    SessionTaskInfo(MaxComputeEmulator emu) {
-        this.emu = emu;
+    SessionTaskInfo(JobRunner runner) {
+        this.runner = runner;
     }
 
     Reply get(InstanceRecord rec, String key) {
@@ -183,8 +183,7 @@ final class SessionTaskInfo {
                         Collections.unmodifiableMap(settings),
                         user);
         query.subQueryId = rec.session.add(query);
-        emu.recordJob(query);
-        JobRunner.run(emu, p, query);
+        runner.run(p, query);
         capRows(query);
         synchronized (query) {
             query.notifyAll();

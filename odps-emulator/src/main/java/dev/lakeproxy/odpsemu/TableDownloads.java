@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,16 @@ final class TableDownloads {
         }
     }
 
-    private final MaxComputeEmulator emu;
+    private final Catalog catalog;
+    private final SqlEngine engine;
+    private final ZoneId zone;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    TableDownloads(MaxComputeEmulator emu) {
-        this.emu = emu;
+    /** @param zone the projects' time zone, which DATETIME values read are in */
+    TableDownloads(Catalog catalog, SqlEngine engine, ZoneId zone) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.zone = zone;
     }
 
     Reply handle(String method, Table t, Map<String, String> q, User user) throws IOException {
@@ -62,12 +68,12 @@ final class TableDownloads {
     }
 
     private Session create(Table t, String partition, User user) {
-        HttpError.requireDlfData(emu, user, t, "SELECT");
+        HttpError.requireDlfData(catalog, user, t, "SELECT");
         Map<String, String> spec = new LinkedHashMap<>();
         if (partition != null && !partition.isEmpty()) {
             spec = parseSpec(partition);
             String normalized = TableStorage.normalizeSpec(t, spec);
-            if (!emu.engine().storage.partitions(t).contains(normalized)) {
+            if (!engine.storage.partitions(t).contains(normalized)) {
                 // Tunnel error codes page: "ErrorCode=NoSuchPartition, The specified partition
                 // does not exist"
                 throw new HttpError(
@@ -80,16 +86,16 @@ final class TableDownloads {
                     "You need to specify a partitionspec along with the specified table");
         }
         if (t.isTablestore()) {
-            emu.engine().refreshShadow(t);
+            engine.refreshShadow(t);
         }
         Session s = new Session(t);
         for (Catalog.Column c : t.columns) {
             s.columns.add(new String[] {c.name, c.typeText(), c.comment});
         }
-        for (Object[] raw : emu.engine().storage.read(t, spec)) {
+        for (Object[] raw : engine.storage.read(t, spec)) {
             Object[] row = new Object[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                row[i] = OdpsValues.toRecordValue(raw[i], t.columns.get(i).type, emu.zone());
+                row[i] = OdpsValues.toRecordValue(raw[i], t.columns.get(i).type, zone);
             }
             s.rows.add(row);
         }

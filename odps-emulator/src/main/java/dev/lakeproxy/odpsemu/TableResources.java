@@ -25,13 +25,13 @@ import java.util.Set;
 /** Tables: listing, metadata XML and partition metadata. */
 final class TableResources {
 
-    private final MaxComputeEmulator emu;
+    private final TableStorage storage;
 
     private final PartitionResources partitions;
 
-    TableResources(MaxComputeEmulator emu) {
-        this.emu = emu;
-        this.partitions = new PartitionResources(emu);
+    TableResources(TableStorage storage) {
+        this.storage = storage;
+        this.partitions = new PartitionResources(storage);
     }
 
     /** Parameters that only qualify a table request (paging, schema), never select an action. */
@@ -158,7 +158,7 @@ final class TableResources {
             // what the table holds; external tables keep their rows elsewhere (-1, unknown)
             j.addProperty(
                     "recordNum",
-                    t.external ? -1 : emu.engine().storage.count(t, Collections.emptyMap()));
+                    t.external ? -1 : storage.count(t, Collections.emptyMap()));
         }
         List<String[]> cols = new ArrayList<>();
         for (Catalog.Column c : t.columns) {

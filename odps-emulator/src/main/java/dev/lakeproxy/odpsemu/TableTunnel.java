@@ -16,6 +16,7 @@ import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The table tunnel: upload sessions (blocks, commit) and download sessions. */
 final class TableTunnel {
 
-    private final MaxComputeEmulator emu;
+    private final Catalog catalog;
+    private final SqlEngine engine;
+    private final ZoneId zone;
     private final Map<String, UploadSession> uploads = new ConcurrentHashMap<>();
 
     private final TableDownloads downloads;
 
-    TableTunnel(MaxComputeEmulator emu) {
-        this.emu = emu;
-        this.downloads = new TableDownloads(emu);
+    /**
+     * @param engine an upload commits as a job does: entirely or not at all
+     * @param zone the projects' time zone, which DATETIME values uploaded are in
+     */
+    TableTunnel(Catalog catalog, SqlEngine engine, ZoneId zone) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.zone = zone;
+        this.downloads = new TableDownloads(catalog, engine, zone);
     }
 
     static final class UploadSession {
@@ -72,8 +81,8 @@ final class TableTunnel {
     Reply upload(String method, Table t, Map<String, String> q, byte[] body, User user)
             throws IOException {
         if (q.containsKey("uploads") && method.equals("POST")) {
-            PublicProjects.requireMember(emu.catalog.project(t.project));
-            HttpError.requireDlfData(emu, user, t, "UPDATE");
+            PublicProjects.requireMember(catalog.project(t.project));
+            HttpError.requireDlfData(catalog, user, t, "UPDATE");
             UploadSession s =
                     new UploadSession(
                             UUID.randomUUID().toString().replace("-", ""),
@@ -160,7 +169,7 @@ final class TableTunnel {
                             + t.fullName()
                             + " is not supported; use INSERT ... SELECT");
         }
-        Project p = emu.catalog.project(t.project);
+        Project p = catalog.project(t.project);
         if (p.isPaimonDlf()) {
             PaimonRules.checkWritable(t);
         }
@@ -186,7 +195,7 @@ final class TableTunnel {
             for (Record r : block) {
                 Object[] o = new Object[cols.size()];
                 for (int i = 0; i < t.columns.size(); i++) {
-                    o[i] = OdpsValues.fromRecordValue(r.get(i), t.columns.get(i).type, emu.zone());
+                    o[i] = OdpsValues.fromRecordValue(r.get(i), t.columns.get(i).type, zone);
                 }
                 int k = t.columns.size();
                 for (String v : spec.values()) {
@@ -197,7 +206,6 @@ final class TableTunnel {
         }
         PaimonRules.truncateTimestamps(cols, rows);
         List<String> primaryKey = p.isPaimonDlf() ? PaimonRules.primaryKey(t) : null;
-        SqlEngine engine = emu.engine();
         engine.atomically(
                 () -> {
                     if (overwrite) {
