@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory MaxCompute metadata: projects, schemas, tables. Row data lives in PostgreSQL. */
-final class Catalog {
+public final class Catalog {
 
     static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
@@ -73,9 +73,9 @@ final class Catalog {
         }
     }
 
-    static final class Column {
-        final String name;
-        final String
+    public static final class Column {
+        public final String name;
+        public final String
                 type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
         // TIMESTAMP
         final int precision; // TIMESTAMP(p) precision, -1 when not given
@@ -103,7 +103,7 @@ final class Catalog {
         }
     }
 
-    static final class Table {
+    public static final class Table {
         final String project;
         final String schema;
         final String name;
@@ -149,7 +149,7 @@ final class Catalog {
             return storageHandler != null && storageHandler.equals(TABLESTORE_HANDLER);
         }
 
-        List<Column> allColumns() {
+        public List<Column> allColumns() {
             List<Column> all = new ArrayList<>(columns);
             all.addAll(partitionColumns);
             return all;
@@ -168,7 +168,7 @@ final class Catalog {
             return pgSchema != null ? pgSchema : pgSchemaName(project, schema);
         }
 
-        String pgQualified() {
+        public String pgQualified() {
             return quote(pgSchema()) + "." + quote(name);
         }
 
@@ -197,7 +197,7 @@ final class Catalog {
         return ("dlf$" + catalog + "$" + database).toLowerCase(Locale.ROOT);
     }
 
-    static String quote(String ident) {
+    public static String quote(String ident) {
         return "\"" + ident.replace("\"", "\"\"") + "\"";
     }
 

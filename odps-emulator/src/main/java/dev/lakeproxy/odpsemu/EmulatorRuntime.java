@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import dev.lakeproxy.odpsemu.complex.ComplexFunctions;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

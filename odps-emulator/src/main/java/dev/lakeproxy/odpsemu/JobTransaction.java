@@ -12,7 +12,7 @@ import java.util.Deque;
  * so it changes nothing. Writes to the simulated Tablestore are outside (an external system: the
  * seed says batches sent before a failing one stay written).
  */
-final class JobTransaction {
+public final class JobTransaction {
 
     private final Connection pg;
     private final Deque<Runnable> undo = new ArrayDeque<>();
@@ -29,14 +29,14 @@ final class JobTransaction {
     }
 
     /** Runs one statement on PostgreSQL, inside the job's transaction when one is open. */
-    void exec(String sql) throws SQLException {
+    public void exec(String sql) throws SQLException {
         try (Statement st = pg.createStatement()) {
             st.execute(sql);
         }
     }
 
     /** Registers the undo of a catalog change made by the running job. */
-    void onRollback(Runnable action) {
+    public void onRollback(Runnable action) {
         if (open) {
             undo.push(action);
         }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PostgreSQL's errors as the MaxCompute errors a client would get for the same mistake. */
-final class PgErrors {
+public final class PgErrors {
 
     private static final Pattern PG_RELATION =
             Pattern.compile("relation \"([^\"]+)\" does not exist");
@@ -16,7 +16,7 @@ final class PgErrors {
 
     private PgErrors() {}
 
-    static OdpsSqlException translate(SQLException e) {
+    public static OdpsSqlException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String msg =
                 e.getMessage() == null

@@ -3,6 +3,10 @@ package dev.lakeproxy.odpsemu;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
+import dev.lakeproxy.odpsemu.complex.ComplexExpressions;
+import dev.lakeproxy.odpsemu.complex.ComplexText;
+import dev.lakeproxy.odpsemu.complex.ComplexValues;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
 
 import java.sql.Connection;
 import java.sql.SQLException;

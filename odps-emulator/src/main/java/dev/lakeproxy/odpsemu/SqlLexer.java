@@ -7,9 +7,9 @@ import java.util.List;
  * A small lexer for MaxCompute SQL: enough to translate and to split statements, never to judge
  * them.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
-    enum Kind {
+    public enum Kind {
         WS,
         COMMENT,
         WORD,
@@ -19,11 +19,11 @@ final class SqlLexer {
         OP
     }
 
-    static final class Token {
-        final Kind kind;
-        final String text; // raw text as written
-        final String value; // decoded value for STRING / QUOTED_IDENT, upper-case word for WORD
-        final int pos;
+    public static final class Token {
+        public final Kind kind;
+        public final String text; // raw text as written
+        public final String value; // decoded value for STRING / QUOTED_IDENT, upper-case word for WORD
+        public final int pos;
 
         Token(Kind kind, String text, String value, int pos) {
             this.kind = kind;
@@ -32,15 +32,15 @@ final class SqlLexer {
             this.pos = pos;
         }
 
-        boolean isWord(String w) {
+        public boolean isWord(String w) {
             return kind == Kind.WORD && value.equals(w);
         }
 
-        boolean isOp(String o) {
+        public boolean isOp(String o) {
             return kind == Kind.OP && text.equals(o);
         }
 
-        boolean isIdent() {
+        public boolean isIdent() {
             return kind == Kind.WORD || kind == Kind.QUOTED_IDENT;
         }
 
@@ -49,7 +49,7 @@ final class SqlLexer {
             return kind == Kind.QUOTED_IDENT ? value.toLowerCase() : text.toLowerCase();
         }
 
-        boolean significant() {
+        public boolean significant() {
             return kind != Kind.WS && kind != Kind.COMMENT;
         }
 
@@ -61,7 +61,7 @@ final class SqlLexer {
 
     private SqlLexer() {}
 
-    static List<Token> lex(String sql) {
+    public static List<Token> lex(String sql) {
         List<Token> out = new ArrayList<>();
         int n = sql.length();
         int i = 0;
@@ -240,7 +240,7 @@ final class SqlLexer {
         return out;
     }
 
-    static List<Token> significant(List<Token> toks) {
+    public static List<Token> significant(List<Token> toks) {
         List<Token> out = new ArrayList<>();
         for (Token t : toks) {
             if (t.significant()) {

@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import java.sql.Statement;
  * their stored JSON form (ComplexValues): an array is a JSON array, a map a JSON array of [key,
  * value] pairs, a struct a JSON array of field values. {@link ComplexExpressions} calls them.
  */
-final class ComplexFunctions {
+public final class ComplexFunctions {
 
     private static final String[] DEFINITIONS = {
         // MAP(k1, v1, ...) and MAP_FROM_ENTRIES: pairs in first-seen key order; a repeated key
@@ -54,7 +54,7 @@ final class ComplexFunctions {
 
     private ComplexFunctions() {}
 
-    static void install(Connection pg) throws SQLException {
+    public static void install(Connection pg) throws SQLException {
         try (Statement st = pg.createStatement()) {
             for (String definition : DEFINITIONS) {
                 st.execute("CREATE FUNCTION mc." + definition);

@@ -1,8 +1,11 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
-import dev.lakeproxy.odpsemu.ComplexArgTypes.Probed;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.PgErrors;
+import dev.lakeproxy.odpsemu.SqlLexer;
 import dev.lakeproxy.odpsemu.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.complex.ComplexArgTypes.Probed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,10 +28,10 @@ import java.util.Set;
  * PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument types
  * (parse only, nothing runs).
  */
-final class ComplexExpressions {
+public final class ComplexExpressions {
 
     /** MaxCompute text to PostgreSQL text (the rest of the translation). */
-    interface Translator {
+    public interface Translator {
         String toPostgres(String maxComputeSql);
     }
 
@@ -70,7 +73,7 @@ final class ComplexExpressions {
     }
 
     /** The query as PostgreSQL text, or null when it calls none of these functions. */
-    static String toPostgres(
+    public static String toPostgres(
             String sql,
             Map<String, String> settings,
             ComplexCarriers carriers,

@@ -1,14 +1,16 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
-import static dev.lakeproxy.odpsemu.ComplexArgTypes.NULL_TYPE;
-
-import dev.lakeproxy.odpsemu.ComplexExpressions.Typed;
+import static dev.lakeproxy.odpsemu.complex.ComplexArgTypes.NULL_TYPE;
 
 import com.aliyun.odps.type.ArrayTypeInfo;
 import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.StructTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
+
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SqlLexer;
+import dev.lakeproxy.odpsemu.complex.ComplexExpressions.Typed;
 
 import java.util.ArrayList;
 import java.util.List;

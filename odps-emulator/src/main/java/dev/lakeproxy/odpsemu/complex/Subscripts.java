@@ -1,5 +1,7 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SqlLexer;
 import dev.lakeproxy.odpsemu.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.SqlLexer.Token;
 

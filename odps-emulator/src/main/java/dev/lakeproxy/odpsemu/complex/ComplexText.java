@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.data.Struct;
 
@@ -11,11 +11,11 @@ import java.util.Map;
  * pages print results, e.g. {@code [k11, 86]} (ARRAY), {@code {k11:86, k21:15}} (MAP), {@code
  * {col1:a, col2:123}} (STRUCT), as one quoted CSV field.
  */
-final class ComplexText {
+public final class ComplexText {
 
     private ComplexText() {}
 
-    static String csvField(Object sdkValue) {
+    public static String csvField(Object sdkValue) {
         if (sdkValue == null) {
             return "NULL";
         }

@@ -1,9 +1,11 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.type.ArrayTypeInfo;
 import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
+
+import dev.lakeproxy.odpsemu.Catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,14 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.type.TypeInfoParser;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.JobTransaction;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.PgErrors;
+import dev.lakeproxy.odpsemu.PgTypes;
 
 import org.postgresql.util.PGobject;
 
@@ -19,7 +24,7 @@ import java.util.Map;
  * ComplexValues}). PostgreSQL then carries the MaxCompute type through CASE, COALESCE, NVL, IF,
  * subqueries and UNION, and reports it as the result column's type, which maps back here.
  */
-final class ComplexCarriers {
+public final class ComplexCarriers {
 
     private static final int MAX_PG_NAME = 63;
 
@@ -31,7 +36,7 @@ final class ComplexCarriers {
     private int created;
 
     /** @param tx the job's transaction: a carrier made by a failing job goes with it */
-    ComplexCarriers(JobTransaction tx) {
+    public ComplexCarriers(JobTransaction tx) {
         this.tx = tx;
     }
 
@@ -92,7 +97,7 @@ final class ComplexCarriers {
      * A new table's complex columns (created as text) take their carriers, so reading them keeps
      * their type through any expression, as values built in SQL do.
      */
-    void carryColumns(Table t) throws SQLException {
+    public void carryColumns(Table t) throws SQLException {
         for (Column c : t.allColumns()) {
             if (ComplexValues.isComplex(c.type)) {
                 String carrier = pgTypeOf(c.type);
@@ -105,7 +110,7 @@ final class ComplexCarriers {
     }
 
     /** The MaxCompute type of a result column whose PostgreSQL type is a carrier, else null. */
-    String odpsTypeOf(String pgTypeName) {
+    public String odpsTypeOf(String pgTypeName) {
         String name = pgTypeName;
         if (name.startsWith("\"mc\".") || name.startsWith("mc.")) {
             name = name.substring(name.indexOf('.') + 1);
@@ -117,7 +122,7 @@ final class ComplexCarriers {
     }
 
     /** A carrier value read through JDBC as its stored JSON text; other values as they are. */
-    Object unwrap(Object value) {
+    public Object unwrap(Object value) {
         if (!(value instanceof PGobject)) {
             return value;
         }

@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.data.Char;
 import com.aliyun.odps.data.SimpleStruct;
@@ -30,22 +30,22 @@ import java.util.Map;
  * arrays of [key, value] pairs, structs as arrays of field values); the declared type in the
  * catalog turns the text back into the SDK's values (List, Map, SimpleStruct) for the tunnels.
  */
-final class ComplexValues {
+public final class ComplexValues {
 
     private ComplexValues() {}
 
-    static boolean isComplex(String odpsType) {
+    public static boolean isComplex(String odpsType) {
         String t = odpsType.toUpperCase(Locale.ROOT);
         return t.startsWith("ARRAY<") || t.startsWith("MAP<") || t.startsWith("STRUCT<");
     }
 
     /** An SDK value as the JSON text stored in PostgreSQL. */
-    static String toText(Object v, String odpsType) {
+    public static String toText(Object v, String odpsType) {
         return toJson(v, TypeInfoParser.getTypeInfoFromTypeString(odpsType)).toString();
     }
 
     /** The stored JSON text as the SDK value of the declared type. */
-    static Object fromText(Object stored, String odpsType) {
+    public static Object fromText(Object stored, String odpsType) {
         String text =
                 stored instanceof PGobject
                         ? ComplexCarriers.singleField(((PGobject) stored).getValue())
