@@ -78,7 +78,7 @@ public final class Catalog {
         public final String
                 type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
         // TIMESTAMP
-        final int precision; // TIMESTAMP(p) precision, -1 when not given
+        public final int precision; // TIMESTAMP(p) precision, -1 when not given
         final String comment;
 
         Column(String name, String type, int precision, String comment) {
@@ -89,7 +89,7 @@ public final class Catalog {
         }
 
         /** The type as DDL and DESC show it, with a TIMESTAMP precision when one was given. */
-        String typeText() {
+        public String typeText() {
             return precision >= 0 ? type + "(" + precision + ")" : type;
         }
 
@@ -107,15 +107,15 @@ public final class Catalog {
         final String project;
         final String schema;
         final String name;
-        final List<Column> columns;
-        final List<Column> partitionColumns;
+        public final List<Column> columns;
+        public final List<Column> partitionColumns;
         String comment;
         Long lifecycle;
         boolean external;
         String storageHandler;
         String location;
-        final Map<String, String> serdeProperties = new LinkedHashMap<>();
-        final Map<String, String> tblProperties = new LinkedHashMap<>();
+        public final Map<String, String> serdeProperties = new LinkedHashMap<>();
+        public final Map<String, String> tblProperties = new LinkedHashMap<>();
         final String owner;
 
         /**
@@ -172,7 +172,7 @@ public final class Catalog {
             return quote(pgSchema()) + "." + quote(name);
         }
 
-        String fullName() {
+        public String fullName() {
             return project + "." + schema + "." + name;
         }
     }

@@ -5,6 +5,8 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.external.TablestoreRules;
 
 import java.sql.SQLException;
 import java.time.ZoneId;

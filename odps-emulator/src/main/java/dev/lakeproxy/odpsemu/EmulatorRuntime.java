@@ -1,6 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.complex.ComplexFunctions;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

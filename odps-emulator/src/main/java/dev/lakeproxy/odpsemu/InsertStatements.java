@@ -6,6 +6,8 @@ import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.SqlEngine.Context;
 import dev.lakeproxy.odpsemu.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 
 import java.sql.SQLException;
 import java.time.ZoneId;

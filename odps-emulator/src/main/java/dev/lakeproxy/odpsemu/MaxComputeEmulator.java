@@ -2,6 +2,8 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 
 import java.io.IOException;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package dev.lakeproxy.odpsemu;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

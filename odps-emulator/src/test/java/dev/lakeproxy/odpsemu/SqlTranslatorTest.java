@@ -75,15 +75,4 @@ class SqlTranslatorTest {
         assertEquals(
                 List.of("SET a=b", "SELECT ';'"), SqlLexer.splitStatements("SET a=b; SELECT ';';"));
     }
-
-    @Test
-    void paimonTimestampTruncation() {
-        assertEquals(3, PaimonRules.keptDigits(0));
-        assertEquals(3, PaimonRules.keptDigits(3));
-        assertEquals(6, PaimonRules.keptDigits(4));
-        assertEquals(9, PaimonRules.keptDigits(7));
-        assertEquals(
-                "2025-01-01 00:00:00.123", PaimonRules.truncate("2025-01-01 00:00:00.123999", 3));
-        assertEquals("2025-01-01 00:00:00.1", PaimonRules.truncate("2025-01-01 00:00:00.1", 3));
-    }
 }

@@ -1,7 +1,10 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.external;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SimulatedTablestore;
+import dev.lakeproxy.odpsemu.TablestoreWriteReport;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ import java.util.function.Consumer;
  * maxcompute-tablestore-external-table.txt}): upserts by N parallel writers, each sending
  * BatchWriteRow requests of at most the configured row count and 4 MB. Every write is reported.
  */
-final class TablestoreWriters {
+public final class TablestoreWriters {
 
     static final long BATCH_LIMIT_BYTES = 4L * 1024 * 1024;
 
@@ -30,7 +33,7 @@ final class TablestoreWriters {
     private final int batchRows;
     private final Consumer<TablestoreWriteReport> reports;
 
-    TablestoreWriters(
+    public TablestoreWriters(
             SimulatedTablestore store,
             int writers,
             int batchRows,
@@ -42,7 +45,7 @@ final class TablestoreWriters {
     }
 
     /** The simulated Tablestore instance the writes go to. */
-    SimulatedTablestore store() {
+    public SimulatedTablestore store() {
         return store;
     }
 
@@ -52,7 +55,7 @@ final class TablestoreWriters {
      * chunks of input order), and each writer sends BatchWriteRow requests of at most the
      * configured row count.
      */
-    void write(
+    public void write(
             Table t,
             List<Column> cols,
             List<Object[]> rows,

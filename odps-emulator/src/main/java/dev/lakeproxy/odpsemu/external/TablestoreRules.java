@@ -1,7 +1,9 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.external;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SimulatedTablestore;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +18,10 @@ import java.util.Set;
  * tables: DDL validation, the column mapping, and reads through it (writes: {@link
  * TablestoreWriters}).
  */
-final class TablestoreRules {
+public final class TablestoreRules {
 
     static final String MAPPING = "tablestore.columns.mapping";
-    static final String TABLE_NAME = "tablestore.table.name";
+    public static final String TABLE_NAME = "tablestore.table.name";
     private static final Set<String> ALLOWED_TYPES =
             new HashSet<>(Arrays.asList("STRING", "BIGINT", "DOUBLE", "BOOLEAN", "BINARY"));
     private static final Set<String> PK_TYPES =
@@ -31,7 +33,7 @@ final class TablestoreRules {
         return new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - " + msg);
     }
 
-    static OdpsSqlException missingTable(String name) {
+    public static OdpsSqlException missingTable(String name) {
         return new OdpsSqlException(
                 "ODPS-0010000",
                 "System internal error - The Tablestore table '"
@@ -53,7 +55,7 @@ final class TablestoreRules {
         return out;
     }
 
-    static void validateDdl(
+    public static void validateDdl(
             SimulatedTablestore store,
             List<Column> cols,
             Map<String, String> serde,
@@ -141,7 +143,7 @@ final class TablestoreRules {
     /**
      * Reads the simulated rows projected through the external table's mapping, as insertable text.
      */
-    static List<Object[]> readRows(SimulatedTablestore store, Table t) {
+    public static List<Object[]> readRows(SimulatedTablestore store, Table t) {
         List<String> mapping = mapping(t.serdeProperties);
         List<Object[]> out = new ArrayList<>();
         for (SimulatedTablestore.Row row : store.rows(t.serdeProperties.get(TABLE_NAME))) {

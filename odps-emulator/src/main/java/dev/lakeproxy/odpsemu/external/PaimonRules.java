@@ -1,7 +1,8 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.external;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * Paimon_DLF external project: no writes to Dynamic Bucket or Cross Partition tables, and TIMESTAMP
  * values truncated by their precision.
  */
-final class PaimonRules {
+public final class PaimonRules {
 
     static final String PRIMARY_KEY = "primary-key";
     static final String BUCKET = "bucket";
@@ -19,7 +20,7 @@ final class PaimonRules {
     private PaimonRules() {}
 
     /** Keeps the Paimon options in the table's properties, with the partition keys recorded too. */
-    static void normalizeProperties(Table t) {
+    public static void normalizeProperties(Table t) {
         if (!t.partitionColumns.isEmpty()) {
             List<String> keys = new ArrayList<>();
             for (Column c : t.partitionColumns) {
@@ -30,7 +31,7 @@ final class PaimonRules {
         t.tblProperties.put("type", "paimon");
     }
 
-    static List<String> primaryKey(Table t) {
+    public static List<String> primaryKey(Table t) {
         List<String> out = new ArrayList<>();
         String pk = t.tblProperties.get(PRIMARY_KEY);
         if (pk != null) {
@@ -66,7 +67,7 @@ final class PaimonRules {
         return false;
     }
 
-    static void checkWritable(Table t) {
+    public static void checkWritable(Table t) {
         if (isDynamicBucket(t)) {
             throw new OdpsSqlException(
                     "ODPS-0130071",
@@ -100,7 +101,7 @@ final class PaimonRules {
     }
 
     /** Truncates (never rounds) the fraction of TIMESTAMP text values by their column precision. */
-    static void truncateTimestamps(List<Column> cols, List<Object[]> rows) {
+    public static void truncateTimestamps(List<Column> cols, List<Object[]> rows) {
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             if (!(c.type.equals("TIMESTAMP") || c.type.equals("TIMESTAMP_NTZ"))) {
@@ -115,7 +116,7 @@ final class PaimonRules {
         }
     }
 
-    static String truncate(String ts, int keep) {
+    public static String truncate(String ts, int keep) {
         int dot = ts.indexOf('.');
         if (dot < 0) {
             return ts;
@@ -132,7 +133,7 @@ final class PaimonRules {
     }
 
     /** The DDL another engine's Paimon table amounts to (for {@code createPaimonTable}). */
-    static String tableDdl(
+    public static String tableDdl(
             String schema,
             String table,
             List<String> columns,
