@@ -11,25 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
 /** In-memory MaxCompute metadata: projects, schemas, tables. Row data lives in PostgreSQL. */
 public final class Catalog {
 
-    static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
+    public static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
     enum ProjectType {
         MANAGED,
         EXTERNAL
     }
 
-    static final class Project {
-        final String name;
+    public static final class Project {
+        public final String name;
         final ProjectType type;
-        final boolean threeTier;
-        final String dlfCatalog; // only for Paimon_DLF external projects
+        public final boolean threeTier;
+        public final String dlfCatalog; // only for Paimon_DLF external projects
         final String owner;
 
         /**
          * Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every
          * project on it).
          */
-        final Map<String, Schema> schemas;
+        public final Map<String, Schema> schemas;
 
         final long createdAt = System.currentTimeMillis();
 
@@ -51,16 +51,16 @@ public final class Catalog {
             this.owner = owner;
         }
 
-        boolean isPaimonDlf() {
+        public boolean isPaimonDlf() {
             return type == ProjectType.EXTERNAL;
         }
     }
 
-    static final class Schema {
-        final String project;
-        final String name;
+    public static final class Schema {
+        public final String project;
+        public final String name;
         final String pgSchema;
-        final Map<String, Table> tables = new ConcurrentHashMap<>();
+        public final Map<String, Table> tables = new ConcurrentHashMap<>();
 
         Schema(String project, String name, String pgSchema) {
             this.project = project;
@@ -68,7 +68,7 @@ public final class Catalog {
             this.pgSchema = pgSchema;
         }
 
-        String pgSchema() {
+        public String pgSchema() {
             return pgSchema;
         }
     }
@@ -79,9 +79,9 @@ public final class Catalog {
                 type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
         // TIMESTAMP
         public final int precision; // TIMESTAMP(p) precision, -1 when not given
-        final String comment;
+        public final String comment;
 
-        Column(String name, String type, int precision, String comment) {
+        public Column(String name, String type, int precision, String comment) {
             this.name = name;
             this.type = type;
             this.precision = precision;
@@ -104,33 +104,33 @@ public final class Catalog {
     }
 
     public static final class Table {
-        final String project;
-        final String schema;
-        final String name;
+        public final String project;
+        public final String schema;
+        public final String name;
         public final List<Column> columns;
         public final List<Column> partitionColumns;
-        String comment;
-        Long lifecycle;
-        boolean external;
-        String storageHandler;
-        String location;
+        public String comment;
+        public Long lifecycle;
+        public boolean external;
+        public String storageHandler;
+        public String location;
         public final Map<String, String> serdeProperties = new LinkedHashMap<>();
         public final Map<String, String> tblProperties = new LinkedHashMap<>();
-        final String owner;
+        public final String owner;
 
         /**
          * Partitions created by ALTER TABLE ... ADD PARTITION (normalised {@code k=v/k2=v2}),
          * possibly empty.
          */
-        final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
+        public final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
 
         /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
-        String pgSchema;
+        public String pgSchema;
 
         final long createdAt = System.currentTimeMillis();
         volatile long lastModified = createdAt;
 
-        Table(
+        public Table(
                 String project,
                 String schema,
                 String name,
@@ -145,7 +145,7 @@ public final class Catalog {
             this.owner = owner;
         }
 
-        boolean isTablestore() {
+        public boolean isTablestore() {
             return storageHandler != null && storageHandler.equals(TABLESTORE_HANDLER);
         }
 
@@ -155,7 +155,7 @@ public final class Catalog {
             return all;
         }
 
-        Column column(String n) {
+        public Column column(String n) {
             for (Column c : allColumns()) {
                 if (c.name.equalsIgnoreCase(n)) {
                     return c;
@@ -205,7 +205,7 @@ public final class Catalog {
      * column.repeated.in.creation and duplicated.partition.column ("Rewrite incompatible SQL
      * statements"): a name may appear once among a table's columns and partition columns.
      */
-    static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
+    public static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Column> all = new ArrayList<>(columns);
         all.addAll(partitionColumns);

@@ -46,7 +46,7 @@ final class JobRunner {
     }
 
     /** Schema ({@code odps.default.schema}) and name resolution from the job's settings. */
-    private SqlEngine.Context context(Project p, InstanceRecord rec) {
+    private JobContext context(Project p, InstanceRecord rec) {
         String schema = rec.settings.getOrDefault("odps.default.schema", "default");
         if (schema == null || schema.isEmpty() || schema.equals("null")) {
             schema = "default";
@@ -56,8 +56,8 @@ final class JobRunner {
                         rec.settings.getOrDefault(
                                 "odps.namespace.schema",
                                 String.valueOf(tenant.namespaceSchema())));
-        SqlEngine.Context ctx =
-                new SqlEngine.Context(
+        JobContext ctx =
+                new JobContext(
                         p,
                         schema.toLowerCase(Locale.ROOT),
                         namespace,

@@ -226,8 +226,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
         Project p = projects.require(project);
         boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
         String schema = settings.getOrDefault("odps.default.schema", "default");
-        SqlEngine.Context ctx =
-                new SqlEngine.Context(p, schema, ns, root, new LinkedHashMap<>(settings));
+        JobContext ctx =
+                new JobContext(p, schema, ns, root, new LinkedHashMap<>(settings));
         return engine.run(ctx, sql).text;
     }
 

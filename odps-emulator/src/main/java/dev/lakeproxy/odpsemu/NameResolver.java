@@ -3,7 +3,7 @@ package dev.lakeproxy.odpsemu;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.sql.SqlTranslator;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.Set;
  * Resolves MaxCompute table names (1 to 3 parts) against the catalog, per the project and job
  * settings.
  */
-final class NameResolver {
+public final class NameResolver {
 
     private final Catalog catalog;
 
@@ -22,11 +22,11 @@ final class NameResolver {
     }
 
     /** The project of a name, or null. */
-    Project project(String name) {
+    public Project project(String name) {
         return catalog.project(name);
     }
 
-    Schema requireSchema(Project p, String schema) {
+    public Schema requireSchema(Project p, String schema) {
         Schema s = p.schemas.get(schema.toLowerCase(Locale.ROOT));
         if (s == null) {
             throw new OdpsSqlException(
@@ -37,7 +37,7 @@ final class NameResolver {
     }
 
     /** Project, schema and table name for a 1-3 part name, per the MaxCompute rules. */
-    String[] resolveName(Context ctx, List<String> parts) {
+    public String[] resolveName(JobContext ctx, List<String> parts) {
         if (parts.size() == 3) {
             return new String[] {parts.get(0), parts.get(1), parts.get(2)};
         }
@@ -50,7 +50,7 @@ final class NameResolver {
         return new String[] {ctx.project.name, ctx.schema, parts.get(0)};
     }
 
-    Table findTable(Context ctx, List<String> parts) {
+    public Table findTable(JobContext ctx, List<String> parts) {
         String[] n = resolveName(ctx, parts);
         Project p = catalog.project(n[0]);
         if (p == null) {
@@ -65,7 +65,7 @@ final class NameResolver {
         return s.tables.get(n[2]);
     }
 
-    Table requireTable(Context ctx, List<String> parts) {
+    public Table requireTable(JobContext ctx, List<String> parts) {
         Table t = findTable(ctx, parts);
         if (t == null) {
             String[] n = resolveName(ctx, parts);
@@ -83,7 +83,7 @@ final class NameResolver {
     }
 
     /** The translator's table resolver; collects the tables a query references. */
-    SqlTranslator.TableResolver resolver(Context ctx, Set<Table> seen) {
+    SqlTranslator.TableResolver resolver(JobContext ctx, Set<Table> seen) {
         return (parts, tablePos) -> {
             if (parts.size() > 3) {
                 return null;

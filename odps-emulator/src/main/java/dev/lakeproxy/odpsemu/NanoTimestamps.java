@@ -20,10 +20,10 @@ import java.time.LocalDateTime;
  * shows it ({@code 2022-07-10 10:10:00.123456789}). Known limits: MIN/MAX and functions on
  * TIMESTAMP values see microseconds; CASE/UNION mixing TIMESTAMP and DATETIME branches is refused.
  */
-final class NanoTimestamps {
+public final class NanoTimestamps {
 
     /** The PostgreSQL type that stores a MaxCompute TIMESTAMP. */
-    static final String PG_TYPE = "mc.ts9";
+    public static final String PG_TYPE = "mc.ts9";
 
     private static final String CUT_TO_MICROS =
             "CAST(regexp_replace($1, '(\\.[0-9]{6})[0-9]+', '\\1') AS timestamp(6))";

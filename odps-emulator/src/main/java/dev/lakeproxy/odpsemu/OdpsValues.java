@@ -19,7 +19,7 @@ import java.time.ZoneId;
 import java.util.Date;
 
 /** Conversions between PostgreSQL values, MaxCompute type names and the SDK's record values. */
-final class OdpsValues {
+public final class OdpsValues {
 
     private OdpsValues() {}
 
@@ -141,7 +141,7 @@ final class OdpsValues {
      * A value read from an uploaded record, as text (or bytes for BINARY) that PostgreSQL casts to
      * the column type. Instants are shown as wall-clock time in the project's time zone.
      */
-    static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
+    public static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
         }
@@ -203,7 +203,7 @@ final class OdpsValues {
      * MaxCompute strings may hold U+0000; PostgreSQL text cannot. It is stored as U+E000 (Private
      * Use Area) and read back as U+0000, so such strings round-trip (a stored U+E000 reads as NUL).
      */
-    static String storableText(String s) {
+    public static String storableText(String s) {
         return s.indexOf('\0') < 0 ? s : s.replace('\0', NUL_STAND_IN);
     }
 

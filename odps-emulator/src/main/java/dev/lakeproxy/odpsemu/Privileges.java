@@ -1,10 +1,9 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
 
 /** The privilege checks of an object: public projects' and Paimon_DLF's. */
-final class Privileges {
+public final class Privileges {
 
     private final Catalog catalog;
 
@@ -16,7 +15,7 @@ final class Privileges {
      * Refuses the job's user a privilege ({@code SELECT}, {@code UPDATE}, {@code CREATE_TABLE},
      * ...) on an object ({@code "TABLE s.t"}, {@code "DATABASE s"}, ...) of a project's schema.
      */
-    void check(Context ctx, String project, String schema, String privilege, String object) {
+    public void check(JobContext ctx, String project, String schema, String privilege, String object) {
         Project p = catalog.project(project);
         PublicProjects.refuseWrite(p, privilege, object);
         if (p == null || !p.isPaimonDlf()) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates and drops projects' schemas (catalog entries and their PostgreSQL schemas), creates
  * projects; finds them.
  */
-final class ProjectAdmin {
+public final class ProjectAdmin {
 
     private final Catalog catalog;
     private final JobTransaction tx;
@@ -84,7 +84,7 @@ final class ProjectAdmin {
     }
 
     /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
-    void createSchema(Project p, String schema) {
+    public void createSchema(Project p, String schema) {
         Schema s =
                 new Schema(
                         p.name,
@@ -102,7 +102,7 @@ final class ProjectAdmin {
     }
 
     /** Drops a schema with its tables (undone if the job fails). */
-    void dropSchema(Project p, Schema schema) throws SQLException {
+    public void dropSchema(Project p, Schema schema) throws SQLException {
         tx.exec("DROP SCHEMA " + Catalog.quote(schema.pgSchema()) + " CASCADE");
         p.schemas.remove(schema.name);
         tx.onRollback(() -> p.schemas.put(schema.name, schema));

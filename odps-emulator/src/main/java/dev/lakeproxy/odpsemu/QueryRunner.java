@@ -2,11 +2,13 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
 import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
 import dev.lakeproxy.odpsemu.complex.ComplexExpressions;
 import dev.lakeproxy.odpsemu.complex.ComplexText;
 import dev.lakeproxy.odpsemu.complex.ComplexValues;
+import dev.lakeproxy.odpsemu.sql.QueryShapeRules;
+import dev.lakeproxy.odpsemu.sql.SqlStatements;
+import dev.lakeproxy.odpsemu.sql.SqlTranslator;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -25,7 +27,7 @@ import java.util.Set;
 /**
  * Runs a translated query on PostgreSQL and turns its rows into MaxCompute record values and text.
  */
-final class QueryRunner {
+public final class QueryRunner {
 
     private final NameResolver names;
     private final Privileges privileges;
@@ -53,7 +55,7 @@ final class QueryRunner {
         this.projectZone = projectZone;
     }
 
-    JobResult query(Context ctx, String sql) throws SQLException {
+    public JobResult query(JobContext ctx, String sql) throws SQLException {
         SqlStatements.requireReadOnly(sql);
         String checked = QueryShapeRules.apply(sql, ctx.settings);
         Set<Table> seen = new LinkedHashSet<>();
@@ -135,7 +137,7 @@ final class QueryRunner {
     }
 
     /** Permission checks and Tablestore shadow refresh for the tables a query reads. */
-    void prepareReads(Context ctx, Set<Table> tables) throws SQLException {
+    void prepareReads(JobContext ctx, Set<Table> tables) throws SQLException {
         for (Table t : tables) {
             privileges.check(
                     ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
@@ -146,7 +148,7 @@ final class QueryRunner {
     }
 
     /** The job's {@code odps.sql.timezone}, else the project's: DATETIME values are in it. */
-    ZoneId jobZone(Context ctx) {
+    ZoneId jobZone(JobContext ctx) {
         String zone = ctx.settings.get("odps.sql.timezone");
         try {
             return zone == null ? projectZone : ZoneId.of(zone);
@@ -157,7 +159,7 @@ final class QueryRunner {
         }
     }
 
-    void setSearchPath(Context ctx) throws SQLException {
+    void setSearchPath(JobContext ctx) throws SQLException {
         Schema s = ctx.project.schemas.get(ctx.schema);
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);

@@ -9,6 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.sql.SessionStatements;
 
 import org.w3c.dom.Element;
 

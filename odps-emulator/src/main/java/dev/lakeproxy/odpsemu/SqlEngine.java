@@ -1,15 +1,23 @@
 package dev.lakeproxy.odpsemu;
 
-import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.sql.AlterTableStatements;
+import dev.lakeproxy.odpsemu.sql.CreateTableStatement;
+import dev.lakeproxy.odpsemu.sql.DdlStatements;
+import dev.lakeproxy.odpsemu.sql.InsertStatements;
+import dev.lakeproxy.odpsemu.sql.MultiInsert;
+import dev.lakeproxy.odpsemu.sql.SchemaStatements;
+import dev.lakeproxy.odpsemu.sql.ShowStatements;
+import dev.lakeproxy.odpsemu.sql.SqlCursor;
+import dev.lakeproxy.odpsemu.sql.SqlLexer;
+import dev.lakeproxy.odpsemu.sql.SqlStatements;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Runs MaxCompute SQL on the embedded PostgreSQL, one job at a time and each job atomically. DDL,
@@ -18,28 +26,6 @@ import java.util.Map;
  * and run as they are. Each helper gets only what it uses, wired here.
  */
 final class SqlEngine {
-
-    /** Who runs a job, where, and with which settings. */
-    static final class Context {
-        final Project project;
-        String schema;
-        boolean namespace;
-        final User user;
-        final Map<String, String> settings;
-
-        Context(
-                Project project,
-                String schema,
-                boolean namespace,
-                User user,
-                Map<String, String> settings) {
-            this.project = project;
-            this.schema = schema;
-            this.namespace = namespace;
-            this.user = user;
-            this.settings = settings;
-        }
-    }
 
     final JobTransaction tx;
     final ProjectAdmin projects;
@@ -87,7 +73,7 @@ final class SqlEngine {
     }
 
     /** Runs a job's statements as one transaction: a failing job changes nothing. */
-    JobResult run(Context ctx, String script) {
+    JobResult run(JobContext ctx, String script) {
         return atomically(
                 () -> {
                     JobResult last = new JobResult();
@@ -125,7 +111,7 @@ final class SqlEngine {
         }
     }
 
-    private JobResult runOne(Context ctx, String sql) {
+    private JobResult runOne(JobContext ctx, String sql) {
         SqlCursor c = new SqlCursor(sql);
         try {
             if (c.acceptWord("SET")) {
@@ -194,7 +180,7 @@ final class SqlEngine {
     }
 
     /** {@code SET k=v}: a job setting; the schema settings change the name resolution too. */
-    private void set(Context ctx, String kv) {
+    private void set(JobContext ctx, String kv) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
             return;

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A table's PostgreSQL table and its rows: create and drop, inserts, deletes, the partition list.
  */
-final class TableStorage {
+public final class TableStorage {
 
     private final Connection pg;
     private final Object lock;
@@ -33,7 +33,7 @@ final class TableStorage {
     }
 
     /** Creates the PostgreSQL table of a new catalog table, complex columns on their carriers. */
-    void createTable(Table t) throws SQLException {
+    public void createTable(Table t) throws SQLException {
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t.pgQualified()).append(" (");
         List<Column> all = t.allColumns();
         for (int i = 0; i < all.size(); i++) {
@@ -48,12 +48,12 @@ final class TableStorage {
         complex.carryColumns(t);
     }
 
-    void dropTable(Table t) throws SQLException {
+    public void dropTable(Table t) throws SQLException {
         exec("DROP TABLE IF EXISTS " + t.pgQualified());
     }
 
     /** Deletes every row (TRUNCATE, INSERT OVERWRITE of an unpartitioned table). */
-    void deleteAll(Table t) throws SQLException {
+    public void deleteAll(Table t) throws SQLException {
         exec("DELETE FROM " + t.pgQualified());
     }
 
@@ -64,7 +64,7 @@ final class TableStorage {
     }
 
     /** {@code k=v/k2=v2} in partition-column order; every partition column needs a value. */
-    static String normalizeSpec(Table t, Map<String, String> spec) {
+    public static String normalizeSpec(Table t, Map<String, String> spec) {
         StringBuilder sb = new StringBuilder();
         for (Column pc : t.partitionColumns) {
             String v = null;
@@ -96,7 +96,7 @@ final class TableStorage {
     }
 
     /** Partitions with rows, plus partitions added empty, sorted. */
-    List<String> partitions(Table t) {
+    public List<String> partitions(Table t) {
         synchronized (lock) {
             return partitionsLocked(t);
         }
@@ -140,7 +140,7 @@ final class TableStorage {
         return out;
     }
 
-    void deletePartition(Table t, Map<String, String> spec) throws SQLException {
+    public void deletePartition(Table t, Map<String, String> spec) throws SQLException {
         List<String> vals = new ArrayList<>();
         String sql = "DELETE FROM " + t.pgQualified() + where(t, spec, vals);
         try (PreparedStatement ps = bindAll(sql, vals)) {
@@ -229,7 +229,7 @@ final class TableStorage {
      * Inserts rows (values as text, or byte[] for BINARY) into a table's PostgreSQL storage. With a
      * primary key (Paimon), a row replaces the stored row with the same key.
      */
-    int insertRows(Table t, List<Column> cols, List<Object[]> rows, List<String> primaryKey)
+    public int insertRows(Table t, List<Column> cols, List<Object[]> rows, List<String> primaryKey)
             throws SQLException {
         if (rows.isEmpty()) {
             return 0;

@@ -2,8 +2,8 @@ package dev.lakeproxy.odpsemu.complex;
 
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.PgTypes;
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.lakeproxy.odpsemu.complex;
 
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.PgErrors;
-import dev.lakeproxy.odpsemu.SqlLexer;
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
 import dev.lakeproxy.odpsemu.complex.ComplexArgTypes.Probed;
+import dev.lakeproxy.odpsemu.sql.SqlLexer;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

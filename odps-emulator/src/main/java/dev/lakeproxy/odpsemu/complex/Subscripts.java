@@ -1,9 +1,9 @@
 package dev.lakeproxy.odpsemu.complex;
 
 import dev.lakeproxy.odpsemu.OdpsSqlException;
-import dev.lakeproxy.odpsemu.SqlLexer;
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.sql.SqlLexer;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.Arrays;
 import java.util.HashSet;

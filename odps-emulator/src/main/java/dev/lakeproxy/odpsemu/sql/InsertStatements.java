@@ -1,13 +1,20 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.NameResolver;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.OdpsValues;
+import dev.lakeproxy.odpsemu.Privileges;
+import dev.lakeproxy.odpsemu.QueryRunner;
+import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -25,7 +32,7 @@ import java.util.regex.Pattern;
  * INSERT INTO | OVERWRITE with static and dynamic partitions, through the Paimon and Tablestore
  * rules.
  */
-final class InsertStatements {
+public final class InsertStatements {
 
     private final NameResolver names;
     private final Privileges privileges;
@@ -35,7 +42,7 @@ final class InsertStatements {
     private final ZoneId zone;
 
     /** @param zone the projects' time zone, which DATETIME values written are in */
-    InsertStatements(
+    public InsertStatements(
             NameResolver names,
             Privileges privileges,
             QueryRunner queries,
@@ -52,7 +59,7 @@ final class InsertStatements {
 
     private static final Pattern RAND = Pattern.compile("(?i)^\\s*rand\\s*\\(.*\\)\\s*$");
 
-    JobResult insert(Context ctx, SqlCursor c) throws SQLException {
+    public JobResult insert(JobContext ctx, SqlCursor c) throws SQLException {
         return insert(ctx, c, "");
     }
 
@@ -60,12 +67,12 @@ final class InsertStatements {
      * {@code WITH ctes INSERT ...}: the INSERT whose source query is prefixed by the statement's
      * WITH clause, so the write goes through the same rules as any INSERT.
      */
-    JobResult insertWith(Context ctx, String sql, int insertPos) throws SQLException {
+    public JobResult insertWith(JobContext ctx, String sql, int insertPos) throws SQLException {
         return insert(ctx, new SqlCursor(sql.substring(insertPos)), sql.substring(0, insertPos));
     }
 
     /** MULTI INSERT: every branch as an INSERT; the update counts of one table add up. */
-    JobResult multiInsert(Context ctx, SqlCursor c) throws SQLException {
+    public JobResult multiInsert(JobContext ctx, SqlCursor c) throws SQLException {
         JobResult all = new JobResult();
         for (String branch : MultiInsert.branches(c.sql, c.toks)) {
             insert(ctx, new SqlCursor(branch)).outputs.forEach((t, n) -> all.outputs.merge(t, n, Long::sum));
@@ -73,7 +80,7 @@ final class InsertStatements {
         return all;
     }
 
-    private JobResult insert(Context ctx, SqlCursor c, String withClause) throws SQLException {
+    private JobResult insert(JobContext ctx, SqlCursor c, String withClause) throws SQLException {
         c.expectWord("INSERT");
         boolean overwrite;
         if (c.acceptWord("OVERWRITE")) {

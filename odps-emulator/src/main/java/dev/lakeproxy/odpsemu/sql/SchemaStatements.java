@@ -1,27 +1,32 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.NameResolver;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.Privileges;
+import dev.lakeproxy.odpsemu.ProjectAdmin;
 
 import java.sql.SQLException;
 import java.util.List;
 
 /** CREATE and DROP SCHEMA (or DATABASE), in three-tier projects. */
-final class SchemaStatements {
+public final class SchemaStatements {
 
     private final NameResolver names;
     private final Privileges privileges;
     private final ProjectAdmin projects;
 
-    SchemaStatements(NameResolver names, Privileges privileges, ProjectAdmin projects) {
+    public SchemaStatements(NameResolver names, Privileges privileges, ProjectAdmin projects) {
         this.names = names;
         this.privileges = privileges;
         this.projects = projects;
     }
 
     /** {@code CREATE SCHEMA [IF NOT EXISTS] [project.]schema}, after {@code CREATE SCHEMA}. */
-    JobResult create(Context ctx, SqlCursor c) {
+    JobResult create(JobContext ctx, SqlCursor c) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         List<String> name = c.qualifiedName();
         Project p = name.size() == 2 ? names.project(name.get(0)) : ctx.project;
@@ -57,7 +62,7 @@ final class SchemaStatements {
     }
 
     /** {@code DROP SCHEMA [IF EXISTS] schema}, after {@code DROP SCHEMA}. */
-    JobResult drop(Context ctx, SqlCursor c) throws SQLException {
+    JobResult drop(JobContext ctx, SqlCursor c) throws SQLException {
         boolean ifExists = c.acceptWords("IF", "EXISTS");
         String s = c.ident();
         Schema schema = ctx.project.schemas.get(s);

@@ -1,11 +1,11 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.List;
 
 /** Which sub queries an MCQA session runs: queries only (MCQA "usage limits"). */
-final class SessionStatements {
+public final class SessionStatements {
 
     private SessionStatements() {}
 
@@ -13,7 +13,7 @@ final class SessionStatements {
      * True when the text is one or more queries, optionally after {@code SET} statements: every
      * statement begins with SELECT, or is a {@code WITH ...} whose main statement is a SELECT.
      */
-    static boolean isQuery(String sql) {
+    public static boolean isQuery(String sql) {
         boolean query = false;
         for (String stmt : SqlLexer.splitStatements(sql)) {
             SqlCursor c = new SqlCursor(stmt);
@@ -34,7 +34,7 @@ final class SessionStatements {
     }
 
     /** True when the last statement has a LIMIT of its own (outside any parenthesis). */
-    static boolean hasLimit(String sql) {
+    public static boolean hasLimit(String sql) {
         List<String> stmts = SqlLexer.splitStatements(sql);
         if (stmts.isEmpty()) {
             return false;

@@ -1,8 +1,9 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.QueryBlocks.SelectList;
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.sql.QueryBlocks.SelectList;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,14 +28,14 @@ import java.util.Map;
  *   <li>generated.column.name: an unnamed expression is named {@code _c<position>}.
  * </ul>
  */
-final class QueryShapeRules {
+public final class QueryShapeRules {
 
     static final String ORDER_BY_LIMIT = "odps.sql.validate.orderby.limit";
 
     private QueryShapeRules() {}
 
     /** Checks the rules; returns the query with {@code _cN} aliases on unnamed expressions. */
-    static String apply(String sql, Map<String, String> settings) {
+    public static String apply(String sql, Map<String, String> settings) {
         QueryBlocks q = new QueryBlocks(sql);
         for (SelectList s : q.selects) {
             starTakesNoAlias(q, s);

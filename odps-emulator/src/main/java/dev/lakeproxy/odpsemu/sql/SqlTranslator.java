@@ -1,8 +1,12 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.Catalog;
+import dev.lakeproxy.odpsemu.NanoTimestamps;
+import dev.lakeproxy.odpsemu.OdpsValues;
+import dev.lakeproxy.odpsemu.PgTypes;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,20 +20,20 @@ import java.util.Set;
  * suffixes ({@code 10L}, {@code 1.5BD}), typed literals ({@code DATETIME '...'}), MaxCompute type
  * names in casts, multi-part table names, and {@code DISTRIBUTE BY} / {@code SORT BY}.
  */
-final class SqlTranslator {
+public final class SqlTranslator {
 
     /**
      * Maps a table reference (1 to 3 name parts) to a quoted PostgreSQL name, or null to leave it.
      */
-    interface TableResolver {
+    public interface TableResolver {
         String resolve(List<String> parts, boolean tablePosition);
     }
 
-    static final class Result {
-        final String sql;
+    public static final class Result {
+        public final String sql;
 
         /** The first DISTRIBUTE BY expression (MaxCompute text), or null. */
-        final String distributeBy;
+        public final String distributeBy;
 
         Result(String sql, String distributeBy) {
             this.sql = sql;
@@ -79,7 +83,7 @@ final class SqlTranslator {
 
     private SqlTranslator() {}
 
-    static Result translate(String sql, TableResolver resolver) {
+    public static Result translate(String sql, TableResolver resolver) {
         List<Token> toks = new ArrayList<>();
         for (Token t : SqlLexer.lex(sql)) {
             if (t.kind != Kind.COMMENT) {
@@ -328,7 +332,7 @@ final class SqlTranslator {
                 || w.equals("TIMESTAMP_NTZ");
     }
 
-    static String pgString(String value) {
+    public static String pgString(String value) {
         return "'" + OdpsValues.storableText(value).replace("'", "''") + "'";
     }
 

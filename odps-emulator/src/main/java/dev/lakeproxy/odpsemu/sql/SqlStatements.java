@@ -1,7 +1,8 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Statement shapes the engine recognises before running anything. */
-final class SqlStatements {
+public final class SqlStatements {
 
     /** Words that start a data or metadata change: never part of a query sent to PostgreSQL. */
     private static final Set<String> WRITE_WORDS =
@@ -37,7 +38,7 @@ final class SqlStatements {
      * For {@code WITH name AS (...)[, ...] <main>}: the text position of the main statement's first
      * word (the first word at parenthesis depth 0 after the CTE list), or -1.
      */
-    static int mainStatementPos(SqlCursor c) {
+    public static int mainStatementPos(SqlCursor c) {
         int depth = 0;
         boolean afterBody = false;
         for (int k = c.i + 1; k < c.toks.size(); k++) {
@@ -60,7 +61,7 @@ final class SqlStatements {
      * Refuses a query that contains a write (a data-modifying CTE, for example): writes go only
      * through INSERT, where the Tablestore and Paimon rules apply.
      */
-    static void requireReadOnly(String sql) {
+    public static void requireReadOnly(String sql) {
         List<Token> toks = SqlLexer.significant(SqlLexer.lex(sql));
         for (int i = 0; i < toks.size(); i++) {
             Token t = toks.get(i);

@@ -1,4 +1,6 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
+
+import dev.lakeproxy.odpsemu.OdpsSqlException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -215,7 +217,7 @@ public final class SqlLexer {
     }
 
     /** Splits a script into statements at top-level semicolons; empty statements are dropped. */
-    static List<String> splitStatements(String sql) {
+    public static List<String> splitStatements(String sql) {
         List<Token> toks = lex(sql);
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

@@ -1,10 +1,15 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.NameResolver;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.Privileges;
+import dev.lakeproxy.odpsemu.TableStorage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** SHOW TABLES / SCHEMAS / PARTITIONS and DESC, in the text shapes MaxCompute answers with. */
-final class ShowStatements {
+public final class ShowStatements {
 
     /** Listed by SHOW SCHEMAS next to default (seed: Paimon_DLF walkthrough, sample output). */
     static final String SYSTEM_SCHEMA = "system";
@@ -21,13 +26,13 @@ final class ShowStatements {
     private final Privileges privileges;
     private final TableStorage storage;
 
-    ShowStatements(NameResolver names, Privileges privileges, TableStorage storage) {
+    public ShowStatements(NameResolver names, Privileges privileges, TableStorage storage) {
         this.names = names;
         this.privileges = privileges;
         this.storage = storage;
     }
 
-    JobResult show(Context ctx, SqlCursor c) {
+    public JobResult show(JobContext ctx, SqlCursor c) {
         JobResult r = new JobResult();
         if (c.acceptWord("TABLES")) {
             Project p = ctx.project;
@@ -103,7 +108,7 @@ final class ShowStatements {
         throw c.parseError("unsupported SHOW near '" + c.near() + "'");
     }
 
-    JobResult describe(Context ctx, SqlCursor c) {
+    public JobResult describe(JobContext ctx, SqlCursor c) {
         boolean extended = c.acceptWord("EXTENDED");
         if (c.acceptWord("SCHEMA")) {
             Schema s = names.requireSchema(ctx.project, c.ident());

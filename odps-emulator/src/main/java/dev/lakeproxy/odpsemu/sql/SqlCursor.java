@@ -1,18 +1,19 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A cursor over the significant tokens of one statement, for the hand-written DDL/DML parsers. */
-final class SqlCursor {
+public final class SqlCursor {
     final String sql;
-    final List<Token> toks;
+    public final List<Token> toks;
     int i;
 
-    SqlCursor(String sql) {
+    public SqlCursor(String sql) {
         this.sql = sql;
         this.toks = SqlLexer.significant(SqlLexer.lex(sql));
     }
@@ -21,27 +22,27 @@ final class SqlCursor {
         return i >= toks.size();
     }
 
-    Token peek() {
+    public Token peek() {
         return i < toks.size() ? toks.get(i) : null;
     }
 
-    Token peek(int ahead) {
+    public Token peek(int ahead) {
         return i + ahead < toks.size() ? toks.get(i + ahead) : null;
     }
 
-    Token next() {
+    public Token next() {
         if (atEnd()) {
             throw parseError("unexpected end of statement");
         }
         return toks.get(i++);
     }
 
-    boolean peekWord(String w) {
+    public boolean peekWord(String w) {
         Token t = peek();
         return t != null && t.isWord(w);
     }
 
-    boolean acceptWord(String w) {
+    public boolean acceptWord(String w) {
         if (peekWord(w)) {
             i++;
             return true;
@@ -81,7 +82,7 @@ final class SqlCursor {
         }
     }
 
-    String ident() {
+    public String ident() {
         Token t = next();
         if (!t.isIdent()) {
             throw parseError("expecting an identifier near '" + t.text + "'");
@@ -90,7 +91,7 @@ final class SqlCursor {
     }
 
     /** A dotted name of 1 to 3 parts. */
-    List<String> qualifiedName() {
+    public List<String> qualifiedName() {
         List<String> parts = new ArrayList<>();
         parts.add(ident());
         while (peek() != null && peek().isOp(".")) {
@@ -109,11 +110,11 @@ final class SqlCursor {
     }
 
     /** Raw source text from the current token to the end of the statement. */
-    String rest() {
+    public String rest() {
         return atEnd() ? "" : sql.substring(peek().pos).trim();
     }
 
-    String near() {
+    public String near() {
         return atEnd() ? "<EOF>" : peek().text;
     }
 

@@ -1,7 +1,8 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlLexer.Kind;
-import dev.lakeproxy.odpsemu.SqlLexer.Token;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Set;
  * every branch goes through the same partition, Paimon and Tablestore rules; the job stays one
  * transaction, so a failing branch writes nothing at all.
  */
-final class MultiInsert {
+public final class MultiInsert {
 
     /** "A single MULTI INSERT statement supports a maximum of 255 INSERT operations." */
     static final int MAX_INSERTS = 255;
@@ -33,7 +34,7 @@ final class MultiInsert {
     private MultiInsert() {}
 
     /** Whether a statement (its significant tokens) starts with FROM and has an INSERT outside parentheses. */
-    static boolean matches(List<Token> toks) {
+    public static boolean matches(List<Token> toks) {
         return !toks.isEmpty() && toks.get(0).isWord("FROM") && !insertsAtDepthZero(toks).isEmpty();
     }
 

@@ -1,10 +1,20 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.JobTransaction;
+import dev.lakeproxy.odpsemu.NameResolver;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.OdpsValues;
+import dev.lakeproxy.odpsemu.Privileges;
+import dev.lakeproxy.odpsemu.QueryRunner;
+import dev.lakeproxy.odpsemu.SimulatedTablestore;
+import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreRules;
 
@@ -20,7 +30,7 @@ import java.util.Map;
  * lifecycle, storage handler, SERDE and table properties: Tablestore tables are checked against
  * their Tablestore table, Paimon tables keep their options.
  */
-final class CreateTableStatement {
+public final class CreateTableStatement {
 
     private final NameResolver names;
     private final Privileges privileges;
@@ -36,7 +46,7 @@ final class CreateTableStatement {
      * @param tx the job's transaction: a failing job's new table goes with it
      * @param zone the projects' time zone, which DATETIME values written are in
      */
-    CreateTableStatement(
+    public CreateTableStatement(
             NameResolver names,
             Privileges privileges,
             QueryRunner queries,
@@ -54,7 +64,7 @@ final class CreateTableStatement {
     }
 
     /** After {@code CREATE}: the rest of the statement. */
-    JobResult create(Context ctx, SqlCursor c) throws SQLException {
+    JobResult create(JobContext ctx, SqlCursor c) throws SQLException {
         boolean external = c.acceptWord("EXTERNAL");
         c.expectWord("TABLE");
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");

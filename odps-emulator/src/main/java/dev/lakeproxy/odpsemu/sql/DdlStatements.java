@@ -1,17 +1,18 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
 
 import java.sql.SQLException;
 
 /** CREATE, DROP and ALTER for tables and schemas, with MaxCompute semantics. */
-final class DdlStatements {
+public final class DdlStatements {
 
     private final SchemaStatements schemas;
     private final CreateTableStatement createTable;
     private final AlterTableStatements alterTable;
 
-    DdlStatements(
+    public DdlStatements(
             SchemaStatements schemas,
             CreateTableStatement createTable,
             AlterTableStatements alterTable) {
@@ -20,7 +21,7 @@ final class DdlStatements {
         this.alterTable = alterTable;
     }
 
-    JobResult create(Context ctx, SqlCursor c) throws SQLException {
+    public JobResult create(JobContext ctx, SqlCursor c) throws SQLException {
         c.expectWord("CREATE");
         if (c.acceptWord("SCHEMA") || c.acceptWord("DATABASE")) {
             return schemas.create(ctx, c);
@@ -29,14 +30,14 @@ final class DdlStatements {
     }
 
     /** After {@code DROP}: a schema (database), a table or a view. */
-    JobResult drop(Context ctx, SqlCursor c) throws SQLException {
+    public JobResult drop(JobContext ctx, SqlCursor c) throws SQLException {
         if (c.acceptWord("SCHEMA") || c.acceptWord("DATABASE")) {
             return schemas.drop(ctx, c);
         }
         return alterTable.drop(ctx, c);
     }
 
-    JobResult alter(Context ctx, SqlCursor c) throws SQLException {
+    public JobResult alter(JobContext ctx, SqlCursor c) throws SQLException {
         return alterTable.alter(ctx, c);
     }
 }

@@ -1,8 +1,14 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.JobTransaction;
+import dev.lakeproxy.odpsemu.NameResolver;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.Privileges;
+import dev.lakeproxy.odpsemu.TableStorage;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -12,14 +18,14 @@ import java.util.Map;
  * {@code ALTER TABLE} (partitions, lifecycle, comment) and {@code DROP TABLE|VIEW}; a failing job
  * undoes its changes.
  */
-final class AlterTableStatements {
+public final class AlterTableStatements {
 
     private final NameResolver names;
     private final Privileges privileges;
     private final TableStorage storage;
     private final JobTransaction tx;
 
-    AlterTableStatements(
+    public AlterTableStatements(
             NameResolver names, Privileges privileges, TableStorage storage, JobTransaction tx) {
         this.names = names;
         this.privileges = privileges;
@@ -28,7 +34,7 @@ final class AlterTableStatements {
     }
 
     /** {@code DROP TABLE|VIEW [IF EXISTS] name}, after {@code DROP}. */
-    JobResult drop(Context ctx, SqlCursor c) throws SQLException {
+    JobResult drop(JobContext ctx, SqlCursor c) throws SQLException {
         if (!c.acceptWord("TABLE")) {
             c.expectWord("VIEW");
         }
@@ -50,7 +56,7 @@ final class AlterTableStatements {
     }
 
     /** After {@code ALTER}: {@code TABLE name ADD|DROP PARTITION, SET LIFECYCLE|COMMENT}. */
-    JobResult alter(Context ctx, SqlCursor c) throws SQLException {
+    JobResult alter(JobContext ctx, SqlCursor c) throws SQLException {
         c.expectWord("TABLE");
         Table t = names.requireTable(ctx, c.qualifiedName());
         privileges.check(ctx, t.project, t.schema, "ALTER", "TABLE " + t.schema + "." + t.name);
