@@ -185,7 +185,7 @@ public final class Catalog {
      */
     final Map<String, Map<String, Schema>> dlfCatalogs = new ConcurrentHashMap<>();
 
-    Project project(String name) {
+    public Project project(String name) {
         return name == null ? null : projects.get(name.toLowerCase(Locale.ROOT));
     }
 

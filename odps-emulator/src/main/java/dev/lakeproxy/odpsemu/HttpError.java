@@ -3,12 +3,12 @@ package dev.lakeproxy.odpsemu;
 import java.util.List;
 
 /** An HTTP-level error: MaxCompute's XML (or the tunnel's JSON) error document. */
-final class HttpError extends RuntimeException {
+public final class HttpError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
     final String code;
 
-    HttpError(int status, String code, String message) {
+    public HttpError(int status, String code, String message) {
         super(message);
         this.status = status;
         this.code = code;
@@ -23,7 +23,7 @@ final class HttpError extends RuntimeException {
      * A request parameter the resource does not serve (API errors page: "ODPS-0420061: Invalid
      * parameter in HTTP request", HTTP 400). Never the resource's plain answer with status 200.
      */
-    static HttpError invalidParameter(String detail) {
+    public static HttpError invalidParameter(String detail) {
         return new HttpError(
                 400,
                 "InvalidParameter",
@@ -38,7 +38,7 @@ final class HttpError extends RuntimeException {
      * A RAM user without DLF data permission reading or writing a Paimon_DLF table through a
      * tunnel: {@code 403 NoPermission} with the seed's "doesn't have privilege" text.
      */
-    static void requireDlfData(Catalog catalog, User user, Catalog.Table t, String privilege) {
+    public static void requireDlfData(Catalog catalog, User user, Catalog.Table t, String privilege) {
         if (catalog.project(t.project).isPaimonDlf() && !user.hasDlfDataPermission()) {
             throw new HttpError(
                     403,

@@ -4,21 +4,21 @@ import java.util.Date;
 import java.util.Map;
 
 /** One submitted job (an instance with one SQL task), an MCQA session, or one of its sub queries. */
-final class InstanceRecord {
+public final class InstanceRecord {
 
-    final String id;
+    public final String id;
     final String project;
     final String taskName;
     final String sql;
     final Map<String, String> settings;
     final User user;
     final Date start = new Date();
-    Date end;
-    JobResult result;
-    String error;
+    public Date end;
+    public JobResult result;
+    public String error;
 
     /** The MCQA session this instance runs (its SQLRT task), or null for an SQL job. */
-    SqlRtSession session;
+    public SqlRtSession session;
 
     /** For a sub query of an MCQA session: its id in the session (the instance is the session). */
     int subQueryId = -1;

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.tunnel.InstanceTunnel;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -5,6 +5,7 @@ import static dev.lakeproxy.odpsemu.RestText.esc;
 import static dev.lakeproxy.odpsemu.RestText.rfc822;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.tunnel.SessionTunnel;
 
 import java.io.IOException;
 import java.util.Date;

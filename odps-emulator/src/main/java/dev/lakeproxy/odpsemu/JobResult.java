@@ -21,7 +21,7 @@ public final class JobResult {
     /** Output table to row count, for the instance summary's {@code Outputs}. */
     public final Map<String, Long> outputs = new LinkedHashMap<>();
 
-    boolean isQuery() {
+    public boolean isQuery() {
         return columns != null;
     }
 }

@@ -70,7 +70,7 @@ public final class OdpsValues {
     }
 
     /** The SDK record value for a JDBC value of the given MaxCompute type. */
-    static Object toRecordValue(Object v, String odpsType, ZoneId zone) {
+    public static Object toRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
         }

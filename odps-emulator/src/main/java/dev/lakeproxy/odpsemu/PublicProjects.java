@@ -11,7 +11,7 @@ import java.util.Locale;
  * the project name before the table name" (MaxCompute "Public datasets" overview). Every user can
  * see the project and read its tables; nobody can write to it or run jobs in it.
  */
-final class PublicProjects {
+public final class PublicProjects {
 
     /** The project odps-jdbc lists next to the default one in {@code getCatalogs()}. */
     static final String PUBLIC_DATA = "MAXCOMPUTE_PUBLIC_DATA";
@@ -22,7 +22,7 @@ final class PublicProjects {
      * A job or tunnel session in a public project: the caller is not a member (error page
      * ODPS-0420095, "You don't exist in project").
      */
-    static void requireMember(Project p) {
+    public static void requireMember(Project p) {
         if (p != null && p.isPublic) {
             throw new HttpError(
                     403,

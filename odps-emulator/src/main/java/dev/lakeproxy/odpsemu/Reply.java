@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An HTTP answer: status, content type, headers and body. */
-final class Reply {
+public final class Reply {
 
     int status = 200;
-    String contentType = "application/xml";
-    byte[] body = new byte[0];
-    final Map<String, String> headers = new LinkedHashMap<>();
+    public String contentType = "application/xml";
+    public byte[] body = new byte[0];
+    public final Map<String, String> headers = new LinkedHashMap<>();
 
     static Reply xml(String xml) {
         Reply r = new Reply();
@@ -20,7 +20,7 @@ final class Reply {
         return r;
     }
 
-    static Reply json(String json) {
+    public static Reply json(String json) {
         Reply r = new Reply();
         r.contentType = "application/json";
         r.body = json.getBytes(StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.tunnel.TableTunnel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

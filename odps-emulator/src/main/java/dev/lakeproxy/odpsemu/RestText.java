@@ -21,14 +21,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 /** Text forms shared by the REST resources: XML escaping, dates, partition specs. */
-final class RestText {
+public final class RestText {
 
     static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private RestText() {}
 
     /** {@code ds='a',hr=1} or {@code ds=a/hr=1} to an ordered map without quotes. */
-    static Map<String, String> parseSpec(String text) {
+    public static Map<String, String> parseSpec(String text) {
         Map<String, String> spec = new LinkedHashMap<>();
         for (String kv : text.split("[,/]")) {
             int eq = kv.indexOf('=');

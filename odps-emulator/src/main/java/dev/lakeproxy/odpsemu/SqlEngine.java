@@ -25,11 +25,11 @@ import java.util.Locale;
  * external tables, Paimon and Tablestore rules); queries are translated by {@link SqlTranslator}
  * and run as they are. Each helper gets only what it uses, wired here.
  */
-final class SqlEngine {
+public final class SqlEngine {
 
     final JobTransaction tx;
     final ProjectAdmin projects;
-    final TableStorage storage;
+    public final TableStorage storage;
     private final TablestoreShadows shadows;
     private final NameResolver names;
     private final Privileges privileges;
@@ -68,7 +68,7 @@ final class SqlEngine {
     }
 
     /** Work on PostgreSQL and the catalog that must happen entirely or not at all. */
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
@@ -84,7 +84,7 @@ final class SqlEngine {
                 });
     }
 
-    synchronized <T> T atomically(Work<T> work) {
+    public synchronized <T> T atomically(Work<T> work) {
         boolean done = false;
         try {
             tx.begin();
@@ -103,7 +103,7 @@ final class SqlEngine {
     }
 
     /** Brings a Tablestore external table's shadow up to date for a read outside any job. */
-    synchronized void refreshShadow(Table t) {
+    public synchronized void refreshShadow(Table t) {
         try {
             shadows.refresh(t);
         } catch (SQLException e) {

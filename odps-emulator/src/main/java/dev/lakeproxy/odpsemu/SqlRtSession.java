@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * until it is stopped. Each sub query is kept as an {@link InstanceRecord} (its text, settings,
  * result or error) under its sub query id.
  */
-final class SqlRtSession {
+public final class SqlRtSession {
 
     /** Sub query status codes of odps-sdk-core's {@code Session} (OBJECT_STATUS_*). */
     static final int RUNNING = 2;
@@ -34,7 +34,7 @@ final class SqlRtSession {
         this.attachError = attachError;
     }
 
-    boolean running() {
+    public boolean running() {
         return attachError == null && !stopped;
     }
 
@@ -54,12 +54,12 @@ final class SqlRtSession {
     }
 
     /** The sub query with this id, or null. */
-    InstanceRecord query(int id) {
+    public InstanceRecord query(int id) {
         return id >= 0 && id < queries.size() ? queries.get(id) : null;
     }
 
     /** The latest sub query (what a tunnel request without {@code queryid} reads), or null. */
-    InstanceRecord current() {
+    public InstanceRecord current() {
         return queries.isEmpty() ? null : queries.get(queries.size() - 1);
     }
 

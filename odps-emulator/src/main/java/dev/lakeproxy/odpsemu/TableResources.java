@@ -4,7 +4,7 @@ import static dev.lakeproxy.odpsemu.RestText.GSON;
 import static dev.lakeproxy.odpsemu.RestText.cdata;
 import static dev.lakeproxy.odpsemu.RestText.esc;
 import static dev.lakeproxy.odpsemu.RestText.rfc822;
-import static dev.lakeproxy.odpsemu.TunnelSchemas.columnsJson;
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.columnsJson;
 
 import com.google.gson.JsonObject;
 

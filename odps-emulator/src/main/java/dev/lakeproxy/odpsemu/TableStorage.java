@@ -164,7 +164,7 @@ public final class TableStorage {
     }
 
     /** The data columns of a table's rows (of the partitions matching a spec), as JDBC values. */
-    List<Object[]> read(Table t, Map<String, String> spec) {
+    public List<Object[]> read(Table t, Map<String, String> spec) {
         synchronized (lock) {
             StringBuilder cols = new StringBuilder();
             for (Column c : t.columns) {

@@ -1,17 +1,21 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.tunnel;
 
-import static dev.lakeproxy.odpsemu.TunnelSchemas.schemaJson;
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.schemaJson;
 
 import com.google.gson.JsonObject;
+
+import dev.lakeproxy.odpsemu.HttpError;
+import dev.lakeproxy.odpsemu.InstanceRecord;
+import dev.lakeproxy.odpsemu.Reply;
 
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
 
 /** The instance tunnel: download sessions and record streams of a query result. */
-final class InstanceTunnel {
+public final class InstanceTunnel {
 
-    Reply download(InstanceRecord rec, Map<String, String> q) throws IOException {
+    public Reply download(InstanceRecord rec, Map<String, String> q) throws IOException {
         if (rec.error != null) {
             throw new HttpError(400, "InstanceFailed", "The instance failed: " + rec.error);
         }

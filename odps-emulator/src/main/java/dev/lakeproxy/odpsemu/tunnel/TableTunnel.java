@@ -1,8 +1,8 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.tunnel;
 
-import static dev.lakeproxy.odpsemu.TunnelSchemas.RAW;
-import static dev.lakeproxy.odpsemu.TunnelSchemas.schemaJson;
-import static dev.lakeproxy.odpsemu.TunnelSchemas.tunnelSchema;
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.RAW;
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.schemaJson;
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.tunnelSchema;
 
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.commons.proto.ProtobufRecordStreamReader;
@@ -10,9 +10,18 @@ import com.aliyun.odps.data.Record;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.HttpError;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.OdpsValues;
+import dev.lakeproxy.odpsemu.PublicProjects;
+import dev.lakeproxy.odpsemu.Reply;
+import dev.lakeproxy.odpsemu.RestText;
+import dev.lakeproxy.odpsemu.SqlEngine;
+import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 
 import java.io.ByteArrayInputStream;
@@ -27,7 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The table tunnel: upload sessions (blocks, commit) and download sessions. */
-final class TableTunnel {
+public final class TableTunnel {
 
     private final Catalog catalog;
     private final SqlEngine engine;
@@ -40,7 +49,7 @@ final class TableTunnel {
      * @param engine an upload commits as a job does: entirely or not at all
      * @param zone the projects' time zone, which DATETIME values uploaded are in
      */
-    TableTunnel(Catalog catalog, SqlEngine engine, ZoneId zone) {
+    public TableTunnel(Catalog catalog, SqlEngine engine, ZoneId zone) {
         this.catalog = catalog;
         this.engine = engine;
         this.zone = zone;
@@ -64,14 +73,14 @@ final class TableTunnel {
     }
 
     /** Whether a table request is a tunnel call (upload or download session). */
-    static boolean handles(Map<String, String> q) {
+    public static boolean handles(Map<String, String> q) {
         return q.containsKey("uploads")
                 || q.containsKey("uploadid")
                 || q.containsKey("downloads")
                 || q.containsKey("downloadid");
     }
 
-    Reply handle(String method, Table t, Map<String, String> q, byte[] body, User user)
+    public Reply handle(String method, Table t, Map<String, String> q, byte[] body, User user)
             throws IOException {
         if (q.containsKey("downloads") || q.containsKey("downloadid")) {
             return downloads.handle(method, t, q, user);

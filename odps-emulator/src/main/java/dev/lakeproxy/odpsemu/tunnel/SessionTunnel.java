@@ -1,4 +1,9 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.tunnel;
+
+import dev.lakeproxy.odpsemu.HttpError;
+import dev.lakeproxy.odpsemu.InstanceRecord;
+import dev.lakeproxy.odpsemu.Reply;
+import dev.lakeproxy.odpsemu.SqlRtSession;
 
 import java.io.IOException;
 import java.util.Map;
@@ -10,12 +15,12 @@ import java.util.Map;
  * the sub query to finish, and the answer carries the records with the schema and the record count
  * in the {@code odps-tunnel-schema} and {@code odps-tunnel-record-count} headers.
  */
-final class SessionTunnel {
+public final class SessionTunnel {
 
     /** How long a read waits for a running sub query before the SDK's retryable timeout. */
     private static final long WAIT_MILLIS = 30_000;
 
-    Reply download(InstanceRecord rec, Map<String, String> q) throws IOException {
+    public Reply download(InstanceRecord rec, Map<String, String> q) throws IOException {
         SqlRtSession s = rec.session;
         if (!q.containsKey("data")) {
             throw HttpError.invalidParameter("a session sub query is read with 'data'");

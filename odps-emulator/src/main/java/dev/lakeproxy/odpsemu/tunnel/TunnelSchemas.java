@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.tunnel;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.TableSchema;
@@ -9,7 +9,9 @@ import com.aliyun.odps.type.TypeInfoParser;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.Reply;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Table schemas as the tunnels exchange them: SDK {@code TableSchema} and the JSON form. */
-final class TunnelSchemas {
+public final class TunnelSchemas {
 
     static final CompressOption RAW =
             new CompressOption(CompressOption.CompressAlgorithm.ODPS_RAW, 0, 0);
@@ -74,7 +76,7 @@ final class TunnelSchemas {
         return schema;
     }
 
-    static JsonArray columnsJson(List<String[]> columns) {
+    public static JsonArray columnsJson(List<String[]> columns) {
         JsonArray a = new JsonArray();
         for (String[] c : columns) {
             JsonObject o = new JsonObject();
