@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import dev.lakeproxy.odpsemu.rest.InstanceRecord;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,12 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * What reached the emulator, oldest first, for tests to assert on: the jobs submitted over HTTP
  * and every write to a Tablestore external table.
  */
-final class ActivityLog {
+public final class ActivityLog {
 
     private final List<InstanceRecord> jobs = new CopyOnWriteArrayList<>();
     private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
 
-    void recordJob(InstanceRecord rec) {
+    public void recordJob(InstanceRecord rec) {
         jobs.add(rec);
     }
 

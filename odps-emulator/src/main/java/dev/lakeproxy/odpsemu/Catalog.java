@@ -23,7 +23,7 @@ public final class Catalog {
         final ProjectType type;
         public final boolean threeTier;
         public final String dlfCatalog; // only for Paimon_DLF external projects
-        final String owner;
+        public final String owner;
 
         /**
          * Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every
@@ -31,7 +31,7 @@ public final class Catalog {
          */
         public final Map<String, Schema> schemas;
 
-        final long createdAt = System.currentTimeMillis();
+        public final long createdAt = System.currentTimeMillis();
 
         /** Readable by every user, writable by none (see {@link PublicProjects}). */
         volatile boolean isPublic;
@@ -127,8 +127,8 @@ public final class Catalog {
         /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
         public String pgSchema;
 
-        final long createdAt = System.currentTimeMillis();
-        volatile long lastModified = createdAt;
+        public final long createdAt = System.currentTimeMillis();
+        public volatile long lastModified = createdAt;
 
         public Table(
                 String project,
@@ -177,7 +177,7 @@ public final class Catalog {
         }
     }
 
-    final Map<String, Project> projects = new ConcurrentHashMap<>();
+    public final Map<String, Project> projects = new ConcurrentHashMap<>();
 
     /**
      * Simulated DLF catalogs: catalog name to its databases (schemas), shared by the projects

@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.complex.ComplexFunctions;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.rest.RestServer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -12,7 +12,7 @@ public final class JobContext {
     public final User user;
     final Map<String, String> settings;
 
-    JobContext(
+    public JobContext(
             Project project,
             String schema,
             boolean namespace,

@@ -4,6 +4,7 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.rest.RestServer;
 
 import java.io.IOException;
 import java.sql.SQLException;

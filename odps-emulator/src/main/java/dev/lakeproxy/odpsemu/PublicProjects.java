@@ -1,6 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.rest.HttpError;
 
 import java.util.Locale;
 

@@ -73,7 +73,7 @@ public final class SqlEngine {
     }
 
     /** Runs a job's statements as one transaction: a failing job changes nothing. */
-    JobResult run(JobContext ctx, String script) {
+    public JobResult run(JobContext ctx, String script) {
         return atomically(
                 () -> {
                     JobResult last = new JobResult();

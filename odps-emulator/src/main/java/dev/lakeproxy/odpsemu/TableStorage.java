@@ -149,7 +149,7 @@ public final class TableStorage {
     }
 
     /** Rows in a table (or in the partitions matching a spec). */
-    long count(Table t, Map<String, String> spec) {
+    public long count(Table t, Map<String, String> spec) {
         synchronized (lock) {
             List<String> vals = new ArrayList<>();
             String sql = "SELECT count(*) FROM " + t.pgQualified() + where(t, spec, vals);

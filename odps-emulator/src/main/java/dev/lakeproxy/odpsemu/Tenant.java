@@ -4,7 +4,7 @@ package dev.lakeproxy.odpsemu;
  * The tenant (the Alibaba Cloud account) as {@code GET /tenants} describes it: its uid and the
  * {@code odps.namespace.schema} default that jobs without the setting resolve names by.
  */
-final class Tenant {
+public final class Tenant {
 
     private final String accountUid;
     private volatile boolean namespaceSchema;
@@ -14,11 +14,11 @@ final class Tenant {
         this.namespaceSchema = namespaceSchema;
     }
 
-    String accountUid() {
+    public String accountUid() {
         return accountUid;
     }
 
-    boolean namespaceSchema() {
+    public boolean namespaceSchema() {
         return namespaceSchema;
     }
 

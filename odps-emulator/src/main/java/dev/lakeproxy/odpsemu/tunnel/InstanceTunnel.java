@@ -4,9 +4,9 @@ import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.schemaJson;
 
 import com.google.gson.JsonObject;
 
-import dev.lakeproxy.odpsemu.HttpError;
-import dev.lakeproxy.odpsemu.InstanceRecord;
-import dev.lakeproxy.odpsemu.Reply;
+import dev.lakeproxy.odpsemu.rest.HttpError;
+import dev.lakeproxy.odpsemu.rest.InstanceRecord;
+import dev.lakeproxy.odpsemu.rest.Reply;
 
 import java.io.IOException;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package dev.lakeproxy.odpsemu.tunnel;
 
-import dev.lakeproxy.odpsemu.HttpError;
-import dev.lakeproxy.odpsemu.InstanceRecord;
-import dev.lakeproxy.odpsemu.Reply;
-import dev.lakeproxy.odpsemu.SqlRtSession;
+import dev.lakeproxy.odpsemu.rest.HttpError;
+import dev.lakeproxy.odpsemu.rest.InstanceRecord;
+import dev.lakeproxy.odpsemu.rest.Reply;
+import dev.lakeproxy.odpsemu.rest.SqlRtSession;
 
 import java.io.IOException;
 import java.util.Map;

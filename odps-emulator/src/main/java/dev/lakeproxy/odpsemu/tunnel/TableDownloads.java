@@ -1,17 +1,17 @@
 package dev.lakeproxy.odpsemu.tunnel;
 
-import static dev.lakeproxy.odpsemu.RestText.parseSpec;
+import static dev.lakeproxy.odpsemu.rest.RestText.parseSpec;
 
 import com.google.gson.JsonObject;
 
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.HttpError;
 import dev.lakeproxy.odpsemu.OdpsValues;
-import dev.lakeproxy.odpsemu.Reply;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.User;
+import dev.lakeproxy.odpsemu.rest.HttpError;
+import dev.lakeproxy.odpsemu.rest.Reply;
 
 import java.io.IOException;
 import java.time.ZoneId;

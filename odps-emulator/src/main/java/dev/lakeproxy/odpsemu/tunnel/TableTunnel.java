@@ -14,15 +14,15 @@ import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.HttpError;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.OdpsValues;
 import dev.lakeproxy.odpsemu.PublicProjects;
-import dev.lakeproxy.odpsemu.Reply;
-import dev.lakeproxy.odpsemu.RestText;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.rest.HttpError;
+import dev.lakeproxy.odpsemu.rest.Reply;
+import dev.lakeproxy.odpsemu.rest.RestText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.Reply;
+import dev.lakeproxy.odpsemu.rest.Reply;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

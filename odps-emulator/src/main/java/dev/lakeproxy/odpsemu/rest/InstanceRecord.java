@@ -1,4 +1,7 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
+
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.User;
 
 import java.util.Date;
 import java.util.Map;
@@ -7,11 +10,11 @@ import java.util.Map;
 public final class InstanceRecord {
 
     public final String id;
-    final String project;
-    final String taskName;
-    final String sql;
-    final Map<String, String> settings;
-    final User user;
+    public final String project;
+    public final String taskName;
+    public final String sql;
+    public final Map<String, String> settings;
+    public final User user;
     final Date start = new Date();
     public Date end;
     public JobResult result;
@@ -21,7 +24,7 @@ public final class InstanceRecord {
     public SqlRtSession session;
 
     /** For a sub query of an MCQA session: its id in the session (the instance is the session). */
-    int subQueryId = -1;
+    public int subQueryId = -1;
 
     InstanceRecord(
             String id,

@@ -1,6 +1,11 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
+import dev.lakeproxy.odpsemu.ActivityLog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SqlEngine;
+import dev.lakeproxy.odpsemu.Tenant;
 
 import java.util.Date;
 import java.util.LinkedHashMap;

@@ -1,4 +1,7 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
+
+import dev.lakeproxy.odpsemu.Catalog;
+import dev.lakeproxy.odpsemu.User;
 
 import java.util.List;
 

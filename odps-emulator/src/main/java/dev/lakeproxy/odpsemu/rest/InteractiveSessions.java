@@ -1,10 +1,11 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.cdata;
-import static dev.lakeproxy.odpsemu.RestText.esc;
-import static dev.lakeproxy.odpsemu.RestText.rfc822;
+import static dev.lakeproxy.odpsemu.rest.RestText.cdata;
+import static dev.lakeproxy.odpsemu.rest.RestText.esc;
+import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.SessionTunnel;
 
 import java.io.IOException;

@@ -1,13 +1,17 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.childText;
-import static dev.lakeproxy.odpsemu.RestText.esc;
-import static dev.lakeproxy.odpsemu.RestText.rfc822;
+import static dev.lakeproxy.odpsemu.rest.RestText.childText;
+import static dev.lakeproxy.odpsemu.rest.RestText.esc;
+import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import com.google.gson.JsonObject;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
+import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+import dev.lakeproxy.odpsemu.Tenant;
+import dev.lakeproxy.odpsemu.User;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

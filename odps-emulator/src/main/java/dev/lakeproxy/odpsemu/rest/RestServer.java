@@ -1,14 +1,22 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.esc;
-import static dev.lakeproxy.odpsemu.RestText.rfc822;
+import static dev.lakeproxy.odpsemu.rest.RestText.esc;
+import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.lakeproxy.odpsemu.Accounts;
+import dev.lakeproxy.odpsemu.ActivityLog;
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.SqlEngine;
+import dev.lakeproxy.odpsemu.Tenant;
+import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.TableTunnel;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +44,7 @@ import java.util.zip.InflaterInputStream;
  * The HTTP endpoint: MaxCompute REST API and the instance and table tunnels, as odps-jdbc 3.4.2
  * calls them.
  */
-final class RestServer {
+public final class RestServer {
 
     private static final Logger LOG = Logger.getLogger(RestServer.class.getName());
     private static final boolean TRACE = Boolean.getBoolean("odpsemu.trace");
@@ -57,7 +65,7 @@ final class RestServer {
      * @param accounts who a request's access id is
      * @param log where submitted jobs are recorded
      */
-    RestServer(
+    public RestServer(
             MaxComputeEmulator emu,
             Catalog catalog,
             ZoneId zone,
@@ -93,16 +101,16 @@ final class RestServer {
         http.createContext("/", this::handle);
     }
 
-    void start() {
+    public void start() {
         http.start();
     }
 
-    void stop() {
+    public void stop() {
         http.stop(0);
         pool.shutdownNow();
     }
 
-    int port() {
+    public int port() {
         return http.getAddress().getPort();
     }
 

@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

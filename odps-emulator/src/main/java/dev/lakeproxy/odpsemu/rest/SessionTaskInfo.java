@@ -1,14 +1,16 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.GSON;
-import static dev.lakeproxy.odpsemu.RestText.childText;
-import static dev.lakeproxy.odpsemu.RestText.parseXml;
+import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
+import static dev.lakeproxy.odpsemu.rest.RestText.childText;
+import static dev.lakeproxy.odpsemu.rest.RestText.parseXml;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.JobResult;
+import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.sql.SessionStatements;
 
 import org.w3c.dom.Element;

@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

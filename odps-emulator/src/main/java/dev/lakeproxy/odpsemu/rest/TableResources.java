@@ -1,16 +1,19 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.GSON;
-import static dev.lakeproxy.odpsemu.RestText.cdata;
-import static dev.lakeproxy.odpsemu.RestText.esc;
-import static dev.lakeproxy.odpsemu.RestText.rfc822;
+import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
+import static dev.lakeproxy.odpsemu.rest.RestText.cdata;
+import static dev.lakeproxy.odpsemu.rest.RestText.esc;
+import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.columnsJson;
 
 import com.google.gson.JsonObject;
 
+import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.TableStorage;
+import dev.lakeproxy.odpsemu.User;
 
 import java.util.ArrayList;
 import java.util.Arrays;

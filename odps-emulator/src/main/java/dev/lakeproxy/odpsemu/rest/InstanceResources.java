@@ -1,17 +1,20 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
-import static dev.lakeproxy.odpsemu.RestText.GSON;
-import static dev.lakeproxy.odpsemu.RestText.cdata;
-import static dev.lakeproxy.odpsemu.RestText.childText;
-import static dev.lakeproxy.odpsemu.RestText.esc;
-import static dev.lakeproxy.odpsemu.RestText.parseXml;
-import static dev.lakeproxy.odpsemu.RestText.rfc822;
+import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
+import static dev.lakeproxy.odpsemu.rest.RestText.cdata;
+import static dev.lakeproxy.odpsemu.rest.RestText.childText;
+import static dev.lakeproxy.odpsemu.rest.RestText.esc;
+import static dev.lakeproxy.odpsemu.rest.RestText.parseXml;
+import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+import dev.lakeproxy.odpsemu.PublicProjects;
+import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.InstanceTunnel;
 
 import org.w3c.dom.Document;

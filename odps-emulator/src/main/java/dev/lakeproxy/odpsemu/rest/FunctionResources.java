@@ -1,4 +1,4 @@
-package dev.lakeproxy.odpsemu;
+package dev.lakeproxy.odpsemu.rest;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 
