@@ -15,7 +15,10 @@ public final class JobResult {
     /** Rows as SDK record values, in the order of {@link #columns}. */
     public List<Object[]> rows = new ArrayList<>();
 
-    /** A query's first DISTRIBUTE BY expression, wherever it stands (the translator strips it), or null. */
+    /**
+     * A query's first DISTRIBUTE BY expression, wherever it stands (the translator strips it), or
+     * null.
+     */
     public String distributeBy;
 
     /** Output table to row count, for the instance summary's {@code Outputs}. */

@@ -142,7 +142,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     /**
      * Creates MaxCompute's public data project {@code MAXCOMPUTE_PUBLIC_DATA} with the given tables
-     * (DDL and rows, run first): every user reads it across projects, nobody writes or runs jobs in it.
+     * (DDL and rows, run first): every user reads it across projects, nobody writes or runs jobs in
+     * it.
      */
     public void createPublicDataProject(String... tableSql) {
         createProject(PublicProjects.PUBLIC_DATA);

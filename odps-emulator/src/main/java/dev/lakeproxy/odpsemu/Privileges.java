@@ -15,7 +15,8 @@ public final class Privileges {
      * Refuses the job's user a privilege ({@code SELECT}, {@code UPDATE}, {@code CREATE_TABLE},
      * ...) on an object ({@code "TABLE s.t"}, {@code "DATABASE s"}, ...) of a project's schema.
      */
-    public void check(JobContext ctx, String project, String schema, String privilege, String object) {
+    public void check(
+            JobContext ctx, String project, String schema, String privilege, String object) {
         Project p = catalog.project(project);
         PublicProjects.refuseWrite(p, privilege, object);
         if (p == null || !p.isPaimonDlf()) {

@@ -58,7 +58,9 @@ public final class PublicProjects {
     }
 
     private static boolean isRead(String privilege) {
-        return privilege.equals("SELECT") || privilege.equals("DESCRIBE") || privilege.equals("LIST");
+        return privilege.equals("SELECT")
+                || privilege.equals("DESCRIBE")
+                || privilege.equals("LIST");
     }
 
     private static String action(String privilege) {

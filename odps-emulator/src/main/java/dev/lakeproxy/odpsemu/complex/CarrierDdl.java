@@ -35,8 +35,11 @@ final class CarrierDdl {
         ddl.add("CREATE TYPE " + carrier + " AS (j text)");
         ddl.add(
                 "CREATE FUNCTION " + carry + "(text) RETURNS " + carrier
-                        + " LANGUAGE sql IMMUTABLE STRICT AS 'SELECT CAST(ROW($1) AS " + carrier + ")'");
-        ddl.add("CREATE CAST (text AS " + carrier + ") WITH FUNCTION " + carry + "(text) AS ASSIGNMENT");
+                        + " LANGUAGE sql IMMUTABLE STRICT AS 'SELECT CAST(ROW($1) AS " + carrier
+                        + ")'");
+        ddl.add(
+                "CREATE CAST (text AS " + carrier + ") WITH FUNCTION " + carry
+                        + "(text) AS ASSIGNMENT");
         TypeInfo t = TypeInfoParser.getTypeInfoFromTypeString(type);
         if (t instanceof ArrayTypeInfo) {
             // a[i]: 0-based; outside the array (or negative) is NULL
@@ -44,18 +47,26 @@ final class CarrierDdl {
             ddl.add(
                     "CREATE FUNCTION mc.odps_at(" + carrier + ", bigint) RETURNS "
                             + pgTypeOf.apply(element) + " LANGUAGE sql IMMUTABLE STRICT AS 'SELECT "
-                            + read("CASE WHEN $2 < 0 THEN NULL ELSE CAST(($1).j AS jsonb) -> CAST($2 AS int) END",
-                                    element, pgTypeOf)
+                            + read(
+                                    "CASE WHEN $2 < 0 THEN NULL"
+                                            + " ELSE CAST(($1).j AS jsonb) -> CAST($2 AS int) END",
+                                    element,
+                                    pgTypeOf)
                             + "'");
         } else if (t instanceof MapTypeInfo) {
             // m[k]: the value of key k, NULL when absent
             MapTypeInfo m = (MapTypeInfo) t;
             String value = m.getValueTypeInfo().getTypeName();
+            String key = pgTypeOf.apply(m.getKeyTypeInfo().getTypeName());
             ddl.add(
-                    "CREATE FUNCTION mc.odps_at(" + carrier + ", " + pgTypeOf.apply(m.getKeyTypeInfo().getTypeName())
-                            + ") RETURNS " + pgTypeOf.apply(value) + " LANGUAGE sql IMMUTABLE STRICT AS 'SELECT "
-                            + read("(SELECT x -> 1 FROM jsonb_array_elements(CAST(($1).j AS jsonb)) x"
-                                    + " WHERE x ->> 0 = CAST($2 AS text) LIMIT 1)", value, pgTypeOf)
+                    "CREATE FUNCTION mc.odps_at(" + carrier + ", " + key + ") RETURNS "
+                            + pgTypeOf.apply(value) + " LANGUAGE sql IMMUTABLE STRICT AS 'SELECT "
+                            + read(
+                                    "(SELECT x -> 1"
+                                            + " FROM jsonb_array_elements(CAST(($1).j AS jsonb)) x"
+                                            + " WHERE x ->> 0 = CAST($2 AS text) LIMIT 1)",
+                                    value,
+                                    pgTypeOf)
                             + "'");
         }
         return ddl;

@@ -95,7 +95,9 @@ final class ComplexCalls {
         TypeInfo part = keys ? m.getKeyTypeInfo() : m.getValueTypeInfo();
         return carried(
                 "ARRAY<" + part.getTypeName() + ">",
-                "mc.odps_map_part(CAST((" + args.get(0).text + ").j AS jsonb), " + (keys ? 0 : 1) + ")");
+                "mc.odps_map_part(CAST((" + args.get(0).text + ").j AS jsonb), "
+                        + (keys ? 0 : 1)
+                        + ")");
     }
 
     /** COLLECT_LIST / COLLECT_SET: NULLs are left out; no value at all is an empty array. */
@@ -149,7 +151,13 @@ final class ComplexCalls {
         }
         return carried(
                 "MAP<" + key + "," + value + ">",
-                "mc.odps_map(" + jsonArray(keys) + ", " + jsonArray(values) + ", '" + policy + "')");
+                "mc.odps_map("
+                        + jsonArray(keys)
+                        + ", "
+                        + jsonArray(values)
+                        + ", '"
+                        + policy
+                        + "')");
     }
 
     private Typed struct(List<Typed> values, List<String> types, List<String> names) {
@@ -188,7 +196,9 @@ final class ComplexCalls {
         }
         String dedup = policy;
         if (args.size() == 2) {
-            dedup = constantString(args.get(0), types.get(0), "mapDupKeyPolicy").toLowerCase(Locale.ROOT);
+            dedup =
+                    constantString(args.get(0), types.get(0), "mapDupKeyPolicy")
+                            .toLowerCase(Locale.ROOT);
             if (!dedup.equals("last_win") && !dedup.equals("exception")) {
                 throw semantic("mapDupKeyPolicy must be last_win or exception, not " + dedup);
             }
@@ -196,7 +206,8 @@ final class ComplexCalls {
         Typed entries = args.get(args.size() - 1);
         String type = types.get(types.size() - 1);
         TypeInfo t = type.equals(NULL_TYPE) ? null : TypeInfoParser.getTypeInfoFromTypeString(type);
-        TypeInfo element = t instanceof ArrayTypeInfo ? ((ArrayTypeInfo) t).getElementTypeInfo() : null;
+        TypeInfo element =
+                t instanceof ArrayTypeInfo ? ((ArrayTypeInfo) t).getElementTypeInfo() : null;
         if (!(element instanceof StructTypeInfo)
                 || ((StructTypeInfo) element).getFieldCount() != 2) {
             throw semantic("map_from_entries needs an array of two-field structs, not " + type);
@@ -268,6 +279,7 @@ final class ComplexCalls {
     }
 
     private static OdpsSqlException semantic(String message) {
-        return new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - " + message);
+        return new OdpsSqlException(
+                "ODPS-0130071", "[1,1] Semantic analysis exception - " + message);
     }
 }

@@ -32,7 +32,9 @@ public final class ComplexCarriers {
     private final Map<String, String> pgNameByType = new HashMap<>();
     private final Map<String, String> typeByPgName = new HashMap<>();
 
-    /** Carriers ever created: numbers their cast functions (never reused, even after a rollback). */
+    /**
+     * Carriers ever created: numbers their cast functions (never reused, even after a rollback).
+     */
     private int created;
 
     /** @param tx the job's transaction: a carrier made by a failing job goes with it */

@@ -41,7 +41,8 @@ public final class HttpError extends RuntimeException {
      * A RAM user without DLF data permission reading or writing a Paimon_DLF table through a
      * tunnel: {@code 403 NoPermission} with the seed's "doesn't have privilege" text.
      */
-    public static void requireDlfData(Catalog catalog, User user, Catalog.Table t, String privilege) {
+    public static void requireDlfData(
+            Catalog catalog, User user, Catalog.Table t, String privilege) {
         if (catalog.project(t.project).isPaimonDlf() && !user.hasDlfDataPermission()) {
             throw new HttpError(
                     403,

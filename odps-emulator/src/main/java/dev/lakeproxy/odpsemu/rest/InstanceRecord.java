@@ -6,7 +6,9 @@ import dev.lakeproxy.odpsemu.User;
 import java.util.Date;
 import java.util.Map;
 
-/** One submitted job (an instance with one SQL task), an MCQA session, or one of its sub queries. */
+/**
+ * One submitted job (an instance with one SQL task), an MCQA session, or one of its sub queries.
+ */
 public final class InstanceRecord {
 
     public final String id;

@@ -172,14 +172,21 @@ final class InstanceResources {
         return rec;
     }
 
-    Reply instance(String method, Project p, String id, Map<String, String> q, byte[] body, User user)
+    Reply instance(
+            String method,
+            Project p,
+            String id,
+            Map<String, String> q,
+            byte[] body,
+            User user)
             throws IOException {
         InstanceRecord rec = requireInstance(p, id);
         if (rec.session != null) {
             return sessions.handle(method, p, rec, q, body, user);
         }
         if (q.containsKey("info")) {
-            throw HttpError.invalidParameter("task info is served for MCQA sessions; " + id + " is an SQL job");
+            throw HttpError.invalidParameter(
+                    "task info is served for MCQA sessions; " + id + " is an SQL job");
         }
         if (q.containsKey("downloads") || q.containsKey("downloadid")) {
             return tunnel.download(rec, q);

@@ -94,8 +94,10 @@ final class InteractiveSessions {
         }
         if (q.containsKey("taskstatus")) {
             return Reply.xml(
-                    "<Instance><Status>" + instanceStatus(s) + "</Status><Tasks><Task Type=\"SQLRT\">"
-                            + "<Name>" + esc(rec.taskName) + "</Name><StartTime>" + rfc822(rec.start)
+                    "<Instance><Status>" + instanceStatus(s) + "</Status>"
+                            + "<Tasks><Task Type=\"SQLRT\">"
+                            + "<Name>" + esc(rec.taskName) + "</Name>"
+                            + "<StartTime>" + rfc822(rec.start)
                             + "</StartTime>" + (rec.end == null ? "" : "<EndTime>" + rfc822(rec.end)
                             + "</EndTime>") + "<Status>" + taskStatus(s) + "</Status><Histories/>"
                             + "</Task></Tasks></Instance>");

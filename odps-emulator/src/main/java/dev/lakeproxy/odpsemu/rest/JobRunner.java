@@ -71,7 +71,11 @@ final class JobRunner {
         if (!p.schemas.containsKey(ctx.schema)) {
             throw new OdpsSqlException(
                     "ODPS-0110061",
-                    "Failed to run ddltask - Schema not found - '" + p.name + "." + ctx.schema + "'");
+                    "Failed to run ddltask - Schema not found - '"
+                            + p.name
+                            + "."
+                            + ctx.schema
+                            + "'");
         }
         return ctx;
     }

@@ -78,7 +78,10 @@ final class SessionTaskInfo {
             return stats(query);
         }
         int code = SqlRtSession.statusOf(query);
-        String text = query.error != null ? query.error : prefix.equals("result_") ? query.result.text : "";
+        String text =
+                query.error != null
+                        ? query.error
+                        : prefix.equals("result_") ? query.result.text : "";
         JsonObject o = new JsonObject();
         o.addProperty("status", code);
         o.addProperty("result", text);
@@ -145,7 +148,9 @@ final class SessionTaskInfo {
             }
             int id = subQueryId(value);
             // sub queries run to the end when submitted: a known one has nothing left to cancel
-            return s.query(id) == null ? written("Failed", NOT_FOUND + ": " + id) : written("ok", "");
+            return s.query(id) == null
+                    ? written("Failed", NOT_FOUND + ": " + id)
+                    : written("ok", "");
         }
         throw HttpError.invalidParameter("unknown task info key '" + key + "'");
     }

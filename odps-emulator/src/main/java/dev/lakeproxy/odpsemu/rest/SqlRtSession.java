@@ -22,7 +22,9 @@ public final class SqlRtSession {
     /** The task's {@code settings}: they apply to every sub query, under its own settings. */
     final Map<String, String> settings;
 
-    /** Why attaching failed ({@code odps.sql.session.share.id} names no running session), or null. */
+    /**
+     * Why attaching failed ({@code odps.sql.session.share.id} names no running session), or null.
+     */
     final String attachError;
 
     private final List<InstanceRecord> queries = new CopyOnWriteArrayList<>();

@@ -75,7 +75,9 @@ public final class InsertStatements {
     public JobResult multiInsert(JobContext ctx, SqlCursor c) throws SQLException {
         JobResult all = new JobResult();
         for (String branch : MultiInsert.branches(c.sql, c.toks)) {
-            insert(ctx, new SqlCursor(branch)).outputs.forEach((t, n) -> all.outputs.merge(t, n, Long::sum));
+            insert(ctx, new SqlCursor(branch))
+                    .outputs
+                    .forEach((t, n) -> all.outputs.merge(t, n, Long::sum));
         }
         return all;
     }

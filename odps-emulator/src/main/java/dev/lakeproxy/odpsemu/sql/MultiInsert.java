@@ -33,14 +33,17 @@ public final class MultiInsert {
 
     private MultiInsert() {}
 
-    /** Whether a statement (its significant tokens) starts with FROM and has an INSERT outside parentheses. */
+    /**
+     * Whether a statement (its significant tokens) starts with FROM and has an INSERT outside
+     * parentheses.
+     */
     public static boolean matches(List<Token> toks) {
         return !toks.isEmpty() && toks.get(0).isWord("FROM") && !insertsAtDepthZero(toks).isEmpty();
     }
 
     /**
-     * The INSERT statements the MULTI INSERT {@code sql} (with its significant tokens) amounts to, after its
-     * destination rules.
+     * The INSERT statements the MULTI INSERT {@code sql} (with its significant tokens) amounts to,
+     * after its destination rules.
      */
     static List<String> branches(String sql, List<Token> toks) {
         List<Integer> inserts = insertsAtDepthZero(toks);
@@ -58,7 +61,8 @@ public final class MultiInsert {
             end = last.pos;
         }
         // kept to its line end: a trailing "-- comment" must not swallow what follows it
-        String from = sql.substring(toks.get(0).pos + 4, toks.get(inserts.get(0)).pos).stripLeading();
+        String from =
+                sql.substring(toks.get(0).pos + 4, toks.get(inserts.get(0)).pos).stripLeading();
         List<String> out = new ArrayList<>();
         for (int b = 0; b < inserts.size(); b++) {
             int first = inserts.get(b);
@@ -129,7 +133,8 @@ public final class MultiInsert {
             } else {
                 Boolean earlier = plainTables.put(table, overwrite);
                 if (earlier != null && (earlier || overwrite)) {
-                    throw refused("table " + table + " is overwritten and written in one MULTI INSERT");
+                    throw refused(
+                            "table " + table + " is overwritten and written in one MULTI INSERT");
                 }
             }
         }

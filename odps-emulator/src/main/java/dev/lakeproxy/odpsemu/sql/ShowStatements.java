@@ -119,8 +119,7 @@ public final class ShowStatements {
         Table t = names.requireTable(ctx, c.qualifiedName());
         privileges.check(ctx, t.project, t.schema, "DESCRIBE", "TABLE " + t.schema + "." + t.name);
         StringBuilder sb = new StringBuilder();
-        String line =
-                "+------------------------------------------------------------------------------------+\n";
+        String line = "+" + "-".repeat(84) + "+\n";
         sb.append(line);
         sb.append(String.format("| Owner: %-40s | Project: %-24s |%n", t.owner, t.project));
         sb.append(String.format("| Schema: %-74s |%n", t.schema));

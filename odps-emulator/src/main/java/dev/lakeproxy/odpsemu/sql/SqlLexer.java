@@ -24,7 +24,8 @@ public final class SqlLexer {
     public static final class Token {
         public final Kind kind;
         public final String text; // raw text as written
-        public final String value; // decoded value for STRING / QUOTED_IDENT, upper-case word for WORD
+        /** The decoded value of a STRING or QUOTED_IDENT, the upper-case word of a WORD. */
+        public final String value;
         public final int pos;
 
         Token(Kind kind, String text, String value, int pos) {

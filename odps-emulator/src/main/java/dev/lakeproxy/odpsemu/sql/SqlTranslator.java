@@ -316,8 +316,10 @@ public final class SqlTranslator {
     private static boolean isCastToTimestamp(List<Token> toks, int i) {
         int as = nextSigIndex(toks, i);
         int type = as < 0 ? -1 : nextSigIndex(toks, as);
-        if (type < 0 || !toks.get(as).isWord("AS")
-                || !(toks.get(type).isWord("TIMESTAMP") || toks.get(type).isWord("TIMESTAMP_NTZ"))) {
+        if (type < 0
+                || !toks.get(as).isWord("AS")
+                || !(toks.get(type).isWord("TIMESTAMP")
+                        || toks.get(type).isWord("TIMESTAMP_NTZ"))) {
             return false;
         }
         int open = prevSigIndex(toks, i);
