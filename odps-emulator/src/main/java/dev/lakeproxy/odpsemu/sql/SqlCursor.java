@@ -26,7 +26,7 @@ public final class SqlCursor {
         return i < toks.size() ? toks.get(i) : null;
     }
 
-    public Token peek(int ahead) {
+    Token peek(int ahead) {
         return i + ahead < toks.size() ? toks.get(i + ahead) : null;
     }
 
