@@ -19,9 +19,7 @@ import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.TableTunnel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -30,7 +28,6 @@ import java.text.SimpleDateFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The HTTP endpoint: MaxCompute REST API and the instance and table tunnels, as odps-jdbc 3.4.2
@@ -123,7 +119,7 @@ public final class RestServer {
                         new SimpleDateFormat("yyyyMMddHHmmss").format(new Date()),
                         seq.incrementAndGet());
         String path = ex.getRequestURI().getRawPath();
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = HttpRequests.query(ex.getRequestURI().getRawQuery());
         boolean tunnel = false;
         Reply reply;
         try {
@@ -145,7 +141,7 @@ public final class RestServer {
                             || q.containsKey("uploadid")
                             || q.containsKey("cached");
             byte[] body =
-                    readAll(
+                    HttpRequests.body(
                             ex.getRequestBody(),
                             ex.getRequestHeaders().getFirst("Content-Encoding"));
             User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
@@ -290,53 +286,5 @@ public final class RestServer {
             return tableTunnel.handle(method, t, q, body, user);
         }
         return tables.tableResource(method, t, q);
-    }
-
-    private static byte[] readAll(InputStream in, String encoding) throws IOException {
-        InputStream src = in;
-        if (encoding != null && encoding.equalsIgnoreCase("deflate")) {
-            src = new InflaterInputStream(in);
-        } else if (encoding != null
-                && !encoding.isEmpty()
-                && !encoding.equalsIgnoreCase("identity")) {
-            throw new HttpError(
-                    400,
-                    "InvalidArgument",
-                    "Unsupported Content-Encoding "
-                            + encoding
-                            + " (the emulator accepts deflate or none)");
-        }
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = src.read(buf)) > 0) {
-            bos.write(buf, 0, n);
-        }
-        return bos.toByteArray();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return m;
-        }
-        for (String kv : raw.split("&")) {
-            if (kv.isEmpty()) {
-                continue;
-            }
-            int eq = kv.indexOf('=');
-            try {
-                if (eq < 0) {
-                    m.put(URLDecoder.decode(kv, "UTF-8"), null);
-                } else {
-                    m.put(
-                            URLDecoder.decode(kv.substring(0, eq), "UTF-8"),
-                            URLDecoder.decode(kv.substring(eq + 1), "UTF-8"));
-                }
-            } catch (java.io.UnsupportedEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return m;
     }
 }
