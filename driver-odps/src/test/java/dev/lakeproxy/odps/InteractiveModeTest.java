@@ -1,11 +1,11 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +40,7 @@ class InteractiveModeTest {
         EMU.get().tablestore().createTable("ots_tpch_orders");
         lp = connect(lake(EMU.get().jdbcUrl("mcqa", "interactiveMode=true")));
         update(lp, tablestoreDdl("ots_orders", "odps_orderkey bigint, odps_custkey bigint",
-                ":o_orderkey,o_custkey", "ots_tpch_orders", LOCATION));
+                ":o_orderkey,o_custkey", "ots_tpch_orders", TABLESTORE_LOCATION));
         update(lp, "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_custkey BIGINT)");
         update(lp, "INSERT INTO internal_orders VALUES (1, 10), (2, 20), (3, 30)");
     }

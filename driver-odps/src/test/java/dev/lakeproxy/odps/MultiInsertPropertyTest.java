@@ -1,14 +1,14 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
 import static dev.lakeproxy.odps.ScatterPropertyTest.RAND;
 import static dev.lakeproxy.odps.ScatterPropertyTest.pick;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,8 +56,8 @@ class MultiInsertPropertyTest {
         EMU.get().tablestore().createTable("ots_b");
         raw = connect(EMU.get().jdbcUrl("mprop"));
         lp = connect(lake(EMU.get().jdbcUrl("mprop")));
-        update(raw, tablestoreDdl("ta", "k bigint, s string, v double", ":k,s,v", "ots_a", LOCATION));
-        update(raw, tablestoreDdl("`t b`", "k bigint, s string, v double", ":k,s,v", "ots_b", LOCATION));
+        update(raw, tablestoreDdl("ta", "k bigint, s string, v double", ":k,s,v", "ots_a", TABLESTORE_LOCATION));
+        update(raw, tablestoreDdl("`t b`", "k bigint, s string, v double", ":k,s,v", "ots_b", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE src1 (k BIGINT, s STRING, v DOUBLE)");
         update(raw, "CREATE TABLE src2 (k BIGINT, w STRING)");
         update(raw, "CREATE TABLE `src part` (k BIGINT, s STRING) PARTITIONED BY (ds STRING)");

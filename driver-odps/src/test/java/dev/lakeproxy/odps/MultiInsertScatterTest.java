@@ -1,13 +1,13 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.counter;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.counter;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,7 +61,7 @@ class MultiInsertScatterTest {
         String url = EMU.get().jdbcUrl("multi");
         raw = connect(url);
         lp = connect(lake(url));
-        update(raw, tablestoreDdl("ots", "k bigint, x bigint, v string", ":k,x,v", "ots_m", LOCATION));
+        update(raw, tablestoreDdl("ots", "k bigint, x bigint, v string", ":k,x,v", "ots_m", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE src (k BIGINT, v STRING)");
         update(raw, "CREATE TABLE copy (k BIGINT, v STRING)");
         update(raw, "CREATE TABLE other (k BIGINT, v STRING)");

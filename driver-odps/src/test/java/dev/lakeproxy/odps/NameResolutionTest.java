@@ -1,13 +1,13 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.all;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +53,7 @@ class NameResolutionTest {
         EMU.get().createSchema("nr", "other");
         EMU.get().createPaimonTable("nr", "other", "dyn_emp", List.of("id BIGINT", "name STRING"), null, null, 2);
         EMU.get().tablestore().createTable("ots_three");
-        EMU.get().execute("nr", tablestoreDdl("default.ots3", "k bigint, v string", ":k,v", "ots_three", LOCATION), SCHEMA_SYNTAX);
+        EMU.get().execute("nr", tablestoreDdl("default.ots3", "k bigint, v string", ":k,v", "ots_three", TABLESTORE_LOCATION), SCHEMA_SYNTAX);
         EMU.get().execute("nr", "CREATE TABLE default.src (k BIGINT, v STRING)", SCHEMA_SYNTAX);
         EMU.get().execute("nr", "INSERT INTO default.src VALUES (1L, 'a'), (2L, 'b')", SCHEMA_SYNTAX);
         rawUrl = EMU.get().jdbcUrl("nr", "odpsNamespaceSchema=true");
@@ -110,7 +110,7 @@ class NameResolutionTest {
         for (String target : List.of("default.dyn_emp", "`default`.`dyn_emp`", "nr.default.dyn_emp", "dyn_emp")) {
             String sql = "INSERT INTO " + target + " VALUES (1, 'a')";
             SQLException rawError = assertThrows(SQLException.class, () -> update(raw, sql));
-            assertTrue(all(rawError).contains("Writing to Dynamic Bucket tables is not supported"), all(rawError));
+            assertTrue(messages(rawError).contains("Writing to Dynamic Bucket tables is not supported"), messages(rawError));
             EMU.get().clearJobs();
             SQLException e = assertThrows(SQLException.class, () -> update(lp, sql));
             assertTrue(e.getMessage().startsWith("lakeproxy refused to write to nr.default.dyn_emp before submitting"),
@@ -147,12 +147,12 @@ class NameResolutionTest {
                 ps.executeUpdate();
             }
         });
-        assertTrue(all(tunnel).contains("Project not found - 'default'"), all(tunnel));
+        assertTrue(messages(tunnel).contains("Project not found - 'default'"), messages(tunnel));
         // execute() sends SQL: raw writes the full value and Paimon keeps 3 places; lakeproxy sends what is kept
         insertTimestamp(raw, sql, 1, t);
-        long before = OdpsTestSupport.counter(lp, "odps.timestampsTruncated");
+        long before = PluginTestSupport.counter(lp, "odps.timestampsTruncated");
         insertTimestamp(lp, sql, 2, t);
-        assertEquals(before + 1, OdpsTestSupport.counter(lp, "odps.timestampsTruncated"), "default.ts3 resolved");
+        assertEquals(before + 1, PluginTestSupport.counter(lp, "odps.timestampsTruncated"), "default.ts3 resolved");
         String back = rows(lp, "SELECT t FROM default.ts3 WHERE id = 2").get(0).get(0).toString();
         assertTrue(back.contains("10:00:00.123") && !back.contains("123456"), "the read-back equals the value sent: " + back);
     }
@@ -182,7 +182,7 @@ class NameResolutionTest {
         try (Connection r = connect(rawUrl); Statement st = r.createStatement()) {
             st.execute("USE SCHEMA no_such_schema");
             SQLException later = assertThrows(SQLException.class, () -> st.executeQuery("SELECT count(*) FROM dyn_emp"));
-            assertTrue(all(later).contains("Project not found"), all(later));
+            assertTrue(messages(later).contains("Project not found"), messages(later));
         }
     }
 }

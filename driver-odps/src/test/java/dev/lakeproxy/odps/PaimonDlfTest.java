@@ -1,12 +1,12 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.all;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.counter;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.counter;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +70,7 @@ class PaimonDlfTest {
         List<String> actions = lp.unwrap(LakeproxyConnection.class).connectActions();
         assertTrue(actions.toString().contains("odpsNamespaceSchema=true"), actions.toString());
         SQLException e = assertThrows(SQLException.class, () -> rows(raw, "SELECT id FROM sales.orders"));
-        assertTrue(all(e).contains("sales"), all(e));
+        assertTrue(messages(e).contains("sales"), messages(e));
         assertEquals(List.of(), rows(lp, "SELECT id FROM sales.orders"), "schema.table works through lakeproxy");
         assertEquals("true", lastJob().settings().get("odps.namespace.schema"));
         assertTrue(explain(lp, "SELECT id FROM sales.orders").passesThrough(), "reads take the fast path");
@@ -124,7 +124,7 @@ class PaimonDlfTest {
         try (Connection r = connect(rawUrl); Statement st = r.createStatement()) {
             st.execute("USE SCHEMA ods");
             SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SELECT * FROM schema_table"));
-            assertTrue(all(e).contains("Project not found - 'SCHEMA ods'"), all(e));
+            assertTrue(messages(e).contains("Project not found - 'SCHEMA ods'"), messages(e));
         }
     }
 
@@ -173,7 +173,7 @@ class PaimonDlfTest {
         // raw odps-jdbc, even told about schemas, takes the schema for a project
         try (Connection r = connect(rawUrl + "&odpsNamespaceSchema=true")) {
             SQLException e = assertThrows(SQLException.class, () -> r.getMetaData().getColumns("lake", "default", "emp", null));
-            assertTrue(all(e).contains("Project not found - 'default'"), all(e));
+            assertTrue(messages(e).contains("Project not found - 'default'"), messages(e));
         }
     }
 

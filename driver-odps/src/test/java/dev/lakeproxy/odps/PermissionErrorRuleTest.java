@@ -1,9 +1,9 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.counter;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
+import static dev.lakeproxy.odps.PluginTestSupport.counter;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

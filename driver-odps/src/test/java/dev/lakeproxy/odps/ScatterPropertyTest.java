@@ -1,11 +1,11 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,8 +49,8 @@ class ScatterPropertyTest {
         String url = EMU.get().jdbcUrl("prop");
         raw = connect(url);
         lp = connect(lake(url));
-        update(raw, tablestoreDdl("ta", "k bigint, s string, v double", ":k,s,v", "ots_a", LOCATION));
-        update(raw, tablestoreDdl("`t b`", "k bigint, s string, v double", ":k,s,v", "ots_b", LOCATION));
+        update(raw, tablestoreDdl("ta", "k bigint, s string, v double", ":k,s,v", "ots_a", TABLESTORE_LOCATION));
+        update(raw, tablestoreDdl("`t b`", "k bigint, s string, v double", ":k,s,v", "ots_b", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE src1 (k BIGINT, s STRING, v DOUBLE)");
         update(raw, "CREATE TABLE src2 (k BIGINT, w STRING)");
         update(raw, "CREATE TABLE `src part` (k BIGINT, s STRING) PARTITIONED BY (ds STRING)");

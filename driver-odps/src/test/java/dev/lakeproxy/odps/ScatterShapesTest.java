@@ -1,12 +1,12 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.all;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +43,7 @@ class ScatterShapesTest {
         String url = EMU.get().jdbcUrl("shapes");
         raw = connect(url);
         lp = connect(lake(url));
-        update(raw, tablestoreDdl("ots", "k bigint, x bigint, v string", ":k,x,v", "ots_s", LOCATION));
+        update(raw, tablestoreDdl("ots", "k bigint, x bigint, v string", ":k,x,v", "ots_s", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE a (id BIGINT, v STRING)");
         update(raw, "CREATE TABLE b (id BIGINT, w STRING)");
         update(raw, "INSERT INTO a VALUES (1, 'x'), (2, 'y'), (3, 'z')");
@@ -78,7 +78,7 @@ class ScatterShapesTest {
         // the wrapping form would not be valid: the emulator refuses it as MaxCompute does
         SQLException e = assertThrows(SQLException.class, () -> update(raw,
                 "INSERT INTO ots SELECT * FROM (SELECT a.id, b.id, a.v FROM a JOIN b ON a.id = b.id) s DISTRIBUTE BY rand()"));
-        assertTrue(all(e).contains("ambiguous"), all(e));
+        assertTrue(messages(e).contains("ambiguous"), messages(e));
     }
 
     @Test
@@ -121,7 +121,7 @@ class ScatterShapesTest {
         assertTrue(x.actions().toString().contains("ORDER BY without LIMIT"), x.actions().toString());
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, sql));
         SQLException lpError = assertThrows(SQLException.class, () -> update(lp, sql));
-        assertTrue(all(rawError).contains("ORDER BY must be used with a LIMIT clause"), all(rawError));
+        assertTrue(messages(rawError).contains("ORDER BY must be used with a LIMIT clause"), messages(rawError));
         String serverSays = rawError.getMessage().substring(rawError.getMessage().indexOf("ODPS-"));
         assertTrue(lpError.getMessage().endsWith(serverSays), "MaxCompute's own error about the user's text: " + lpError);
     }

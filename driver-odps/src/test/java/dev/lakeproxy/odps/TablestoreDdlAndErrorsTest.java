@@ -1,14 +1,14 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.all;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.counter;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.rows;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.counter;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,26 +59,26 @@ class TablestoreDdlAndErrorsTest {
         assertEquals(List.of(), EMU.get().submittedSql(), "no job submitted");
         assertEquals("42000", e.getSQLState());
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, ddl));
-        assertEquals(1, EMU.get().submittedSql().size(), "raw odps-jdbc submits the job: " + all(rawError));
+        assertEquals(1, EMU.get().submittedSql().size(), "raw odps-jdbc submits the job: " + messages(rawError));
         return e;
     }
 
     @Test
     void eachRuleIsCheckedBeforeSubmission() {
-        String m = refusedBeforeSubmission(tablestoreDdl("bad1", "a bigint, b string", ":a", "t_exists", LOCATION)).getMessage();
+        String m = refusedBeforeSubmission(tablestoreDdl("bad1", "a bigint, b string", ":a", "t_exists", TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("'tablestore.columns.mapping' has 1 entries (:a) but the table has 2 columns (a, b)"), m);
-        m = refusedBeforeSubmission(tablestoreDdl("bad2", "a bigint, b string", "a,b", "t_exists", LOCATION)).getMessage();
+        m = refusedBeforeSubmission(tablestoreDdl("bad2", "a bigint, b string", "a,b", "t_exists", TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("0 primary-key columns") && m.contains("1 to 4"), m);
         m = refusedBeforeSubmission(tablestoreDdl("bad3", "a bigint, b bigint, c bigint, d bigint, e bigint", ":a,:b,:c,:d,:e",
-                "t_exists", LOCATION)).getMessage();
+                "t_exists", TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("5 primary-key columns") && m.contains(":a,:b,:c,:d,:e"), m);
-        m = refusedBeforeSubmission(tablestoreDdl("bad4", "a double, b string", ":a,b", "t_exists", LOCATION)).getMessage();
+        m = refusedBeforeSubmission(tablestoreDdl("bad4", "a double, b string", ":a,b", "t_exists", TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("Primary-key column a (mapping entry :a) is DOUBLE") && m.contains("STRING, BIGINT (INTEGER) or BINARY"), m);
-        m = refusedBeforeSubmission(tablestoreDdl("bad5", "a bigint, b string", ":a,b", null, LOCATION)).getMessage();
+        m = refusedBeforeSubmission(tablestoreDdl("bad5", "a bigint, b string", ":a,b", null, TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("no 'tablestore.table.name'"), m);
         m = refusedBeforeSubmission(tablestoreDdl("bad6", "a bigint, b string", ":a,b", "t_exists", "oss://bucket/path")).getMessage();
         assertTrue(m.contains("LOCATION is 'oss://bucket/path'") && m.contains("tablestore://"), m);
-        m = refusedBeforeSubmission(tablestoreDdl("bad7", "a bigint, b datetime", ":a,b", "t_exists", LOCATION)).getMessage();
+        m = refusedBeforeSubmission(tablestoreDdl("bad7", "a bigint, b datetime", ":a,b", "t_exists", TABLESTORE_LOCATION)).getMessage();
         assertTrue(m.contains("Column b is DATETIME") && m.contains("STRING, BIGINT, DOUBLE, BOOLEAN or BINARY"), m);
     }
 
@@ -106,7 +106,7 @@ class TablestoreDdlAndErrorsTest {
     @Test
     void validDdlPassesAndOtherDdlIsNotChecked() throws SQLException {
         EMU.get().clearJobs();
-        update(lp, tablestoreDdl("good", "k bigint, d string, v double, f boolean, b binary", ":k,:d,v,f,b", "t_exists", LOCATION));
+        update(lp, tablestoreDdl("good", "k bigint, d string, v double, f boolean, b binary", ":k,:d,v,f,b", "t_exists", TABLESTORE_LOCATION));
         assertEquals(1, EMU.get().submittedSql().size());
         assertFalse(explain(lp, "CREATE EXTERNAL TABLE oss_t (a bigint) STORED BY 'com.aliyun.odps.CsvStorageHandler' "
                 + "LOCATION 'oss://b/p'").rewritten());
@@ -116,7 +116,7 @@ class TablestoreDdlAndErrorsTest {
     @Test
     void batchOverFourMegabytesIsExplained() throws SQLException {
         EMU.get().tablestore().createTable("ots_big");
-        update(raw, tablestoreDdl("big", "k bigint, payload string", ":k,payload", "ots_big", LOCATION));
+        update(raw, tablestoreDdl("big", "k bigint, payload string", ":k,payload", "ots_big", TABLESTORE_LOCATION));
         StringBuilder keys = new StringBuilder();
         for (int k = 0; k < 50; k++) {
             keys.append(k == 0 ? "" : ", ").append("(").append(k).append(")");
@@ -138,7 +138,7 @@ class TablestoreDdlAndErrorsTest {
     @Test
     void duplicateKeysAreExplainedWithADeduplicatingQuery() throws SQLException {
         EMU.get().tablestore().createTable("ots_dup");
-        update(raw, tablestoreDdl("dup", "k bigint, v string", ":k,v", "ots_dup", LOCATION));
+        update(raw, tablestoreDdl("dup", "k bigint, v string", ":k,v", "ots_dup", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE dup_src (k BIGINT, v STRING)");
         update(raw, "INSERT INTO dup_src VALUES (1, 'a'), (1, 'b'), (2, 'c')");
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, "INSERT INTO dup VALUES (1, 'a'), (1, 'b')"));
@@ -158,7 +158,7 @@ class TablestoreDdlAndErrorsTest {
     @Test
     void missingTablestoreTableIsExplained() throws SQLException {
         EMU.get().tablestore().createTable("ots_gone");
-        update(raw, tablestoreDdl("gone", "k bigint, v string", ":k,v", "ots_gone", LOCATION));
+        update(raw, tablestoreDdl("gone", "k bigint, v string", ":k,v", "ots_gone", TABLESTORE_LOCATION));
         EMU.get().tablestore().dropTable("ots_gone");
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, "INSERT INTO gone VALUES (1, 'a')"));
         SQLException e = assertThrows(SQLException.class, () -> update(lp, "INSERT INTO gone VALUES (1, 'a')"));
@@ -178,10 +178,10 @@ class TablestoreDdlAndErrorsTest {
 
     @Test
     void missingTablestoreTableInDdlIsExplainedAsTheDdls() throws SQLException {
-        String ddl = tablestoreDdl("never_there", "k bigint, v string", ":k,v", "ots_never", LOCATION);
+        String ddl = tablestoreDdl("never_there", "k bigint, v string", ":k,v", "ots_never", TABLESTORE_LOCATION);
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, ddl));
         SQLException e = assertThrows(SQLException.class, () -> update(lp, ddl));
-        assertTrue(all(rawError).contains("ots_never"), all(rawError));
+        assertTrue(messages(rawError).contains("ots_never"), messages(rawError));
         assertTrue(e.getMessage().contains("The Tablestore table ots_never behind external table never_there, which this CREATE "
                 + "EXTERNAL TABLE defines, does not exist"), e.getMessage());
     }

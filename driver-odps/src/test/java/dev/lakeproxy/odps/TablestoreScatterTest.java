@@ -1,12 +1,12 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.LOCATION;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.counter;
-import static dev.lakeproxy.odps.OdpsTestSupport.explain;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.counter;
+import static dev.lakeproxy.odps.PluginTestSupport.explain;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,7 +49,7 @@ class TablestoreScatterTest {
         lp = connect(lake(url));
         update(raw, tablestoreDdl("ots_orders", "odps_orderkey bigint, odps_orderdate string, odps_custkey bigint, "
                 + "odps_orderstatus string, odps_totalprice double", ":o_orderkey,:o_orderdate,o_custkey, o_orderstatus,o_totalprice",
-                "ots_tpch_orders", LOCATION));
+                "ots_tpch_orders", TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING, odps_custkey BIGINT, "
                 + "odps_totalprice DOUBLE)");
         StringBuilder values = new StringBuilder();

@@ -1,9 +1,9 @@
 package dev.lakeproxy.odps;
 
-import static dev.lakeproxy.odps.OdpsTestSupport.all;
-import static dev.lakeproxy.odps.OdpsTestSupport.connect;
-import static dev.lakeproxy.odps.OdpsTestSupport.lake;
-import static dev.lakeproxy.odps.OdpsTestSupport.update;
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,8 +158,8 @@ class ThreeTierMetadataTest {
         // raw odps-jdbc 3.4.2 fails the same crawl: its getTables walks every schema itself (here it stops at
         // "system"), and its getColumns takes the schema for a project ("Could not retrieve table columns")
         Exception rawError = assertThrows(Exception.class, () -> crawl(rawUrl + "&odpsNamespaceSchema=true"));
-        assertTrue(all(rawError).contains("Could not retrieve table columns") || all(rawError).contains("Schema not found"),
-                all(rawError));
+        assertTrue(messages(rawError).contains("Could not retrieve table columns") || messages(rawError).contains("Schema not found"),
+                messages(rawError));
     }
 
     @Test

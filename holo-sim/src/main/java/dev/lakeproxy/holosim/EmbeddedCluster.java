@@ -47,7 +47,7 @@ final class EmbeddedCluster implements AutoCloseable {
     }
 
     /** Runs the bootstrap script and the version objects in template1 and the default database. */
-    void bootstrap(HoloVersion version, boolean backendConfiguration) throws IOException {
+    void bootstrap(SimulatedVersion version, boolean backendConfiguration) throws IOException {
         String script;
         try (InputStream in = HoloSimulator.class.getResourceAsStream("bootstrap.sql")) {
             if (in == null) {
@@ -68,7 +68,7 @@ final class EmbeddedCluster implements AutoCloseable {
     }
 
     /** The SQL that makes a database answer for {@code version}: hg_sim.instance and hg_version(). */
-    static String versionSql(HoloVersion v) {
+    static String versionSql(SimulatedVersion v) {
         return "UPDATE hg_sim.instance SET version = " + SqlText.quoteLiteral(v.toString()) + ", version_parts = ARRAY["
                 + v.major() + ", " + v.minor() + ", " + v.patch() + "];\n"
                 + "CREATE OR REPLACE FUNCTION pg_catalog.hg_version() RETURNS text LANGUAGE sql STABLE AS $hg$SELECT "

@@ -37,7 +37,7 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
 
     /** An extension for the given Hologres version, e.g. {@code "3.2.5"}. */
     public static HoloSimExtension version(String version) {
-        HoloVersion.parse(version); // fail fast on a typo
+        SimulatedVersion.parse(version); // fail fast on a typo
         return new HoloSimExtension(version);
     }
 

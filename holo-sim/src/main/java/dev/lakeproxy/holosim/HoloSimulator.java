@@ -34,7 +34,7 @@ public final class HoloSimulator implements AutoCloseable {
     /** The database clients get by default. */
     public static final String DEFAULT_DATABASE = "postgres";
 
-    private volatile HoloVersion version;
+    private volatile SimulatedVersion version;
     private volatile boolean backendConfiguration;
     private volatile SqlProcessor processor;
     private final EmbeddedCluster cluster;
@@ -70,7 +70,7 @@ public final class HoloSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ public API
 
     /** The simulated Hologres version. */
-    public HoloVersion version() {
+    public SimulatedVersion version() {
         return version;
     }
 
@@ -81,7 +81,7 @@ public final class HoloSimulator implements AutoCloseable {
      * version: {@code hg_version()}, which settings exist (below V3.2
      * {@code hg_experimental_external_catalog_routing} is an unrecognized parameter again) and the read rules.
      */
-    public synchronized HoloSimulator changeVersion(HoloVersion newVersion) {
+    public synchronized HoloSimulator changeVersion(SimulatedVersion newVersion) {
         Objects.requireNonNull(newVersion, "version");
         if (closed) {
             throw new IllegalStateException("simulator closed");
@@ -93,9 +93,9 @@ public final class HoloSimulator implements AutoCloseable {
         return this;
     }
 
-    /** {@link #changeVersion(HoloVersion)} with a version such as {@code "3.1.0"}. */
+    /** {@link #changeVersion(SimulatedVersion)} with a version such as {@code "3.1.0"}. */
     public HoloSimulator changeVersion(String newVersion) {
-        return changeVersion(HoloVersion.parse(newVersion));
+        return changeVersion(SimulatedVersion.parse(newVersion));
     }
 
     /** Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set. */
@@ -221,7 +221,7 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /** The {@code hg_version()} answer for a version. */
-    public static String versionString(HoloVersion v) {
+    public static String versionString(SimulatedVersion v) {
         return "Hologres " + v + " (tag: " + v + " build: Release,hologres-simulator,lakeproxy), compatible with"
                 + " PostgreSQL 11.3 (Release-build@hologres-simulator) on x86_64-pc-linux-gnu,"
                 + " compiled by gcc (GCC) 7.3.1 20180303 (Red Hat 7.3.1-5), 64-bit";
@@ -289,7 +289,7 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** Configures and starts a {@link HoloSimulator}. */
     public static final class Builder {
-        private HoloVersion version = HoloVersion.parse("3.2.5");
+        private SimulatedVersion version = SimulatedVersion.parse("3.2.5");
         private boolean backendConfiguration;
         private int port;
         private int maxConnections = 200;
@@ -299,11 +299,11 @@ public final class HoloSimulator implements AutoCloseable {
 
         /** The Hologres version to simulate, e.g. {@code "1.3.31"} (default 3.2.5). */
         public Builder version(String version) {
-            this.version = HoloVersion.parse(version);
+            this.version = SimulatedVersion.parse(version);
             return this;
         }
 
-        public Builder version(HoloVersion version) {
+        public Builder version(SimulatedVersion version) {
             this.version = Objects.requireNonNull(version);
             return this;
         }

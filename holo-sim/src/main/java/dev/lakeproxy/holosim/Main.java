@@ -76,7 +76,7 @@ public final class Main {
                     throw new IllegalArgumentException("Unknown option: " + a);
             }
         }
-        HoloVersion v = HoloVersion.parse(version);
+        SimulatedVersion v = SimulatedVersion.parse(version);
         long t0 = System.nanoTime();
         HoloSimulator sim = HoloSimulator.builder().version(v).backendConfiguration(backend).port(port).start();
         if (sample) {

@@ -21,7 +21,7 @@ final class Settings {
     }
 
     /** The client-side names the given version has. */
-    static String[] namesFor(HoloVersion version) {
+    static String[] namesFor(SimulatedVersion version) {
         return version.hasCatalogRouting() ? new String[] {ROUTING, ORC_VIA_HOLO} : new String[] {ORC_VIA_HOLO};
     }
 

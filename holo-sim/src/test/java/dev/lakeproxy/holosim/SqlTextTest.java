@@ -44,10 +44,10 @@ class SqlTextTest {
 
     @Test
     void settingNamesSwapBothWays() {
-        String[] names = Settings.namesFor(HoloVersion.parse("3.2.0"));
+        String[] names = Settings.namesFor(SimulatedVersion.parse("3.2.0"));
         assertEquals("SET hg.experimental_external_catalog_routing = 'x'; SHOW hg.EXPERIMENTAL_enable_access_odps_orc_via_holo",
                 Settings.toServer("SET hg_experimental_external_catalog_routing = 'x'; SHOW hg_EXPERIMENTAL_enable_access_odps_orc_via_holo", names));
-        String[] old = Settings.namesFor(HoloVersion.parse("3.1.9"));
+        String[] old = Settings.namesFor(SimulatedVersion.parse("3.1.9"));
         assertEquals("SET hg_experimental_external_catalog_routing = 'x'",
                 Settings.toServer("SET hg_experimental_external_catalog_routing = 'x'", old));
         byte[] b = "x hg.experimental_enable_access_odps_orc_via_holo y".getBytes(StandardCharsets.US_ASCII);
@@ -66,10 +66,10 @@ class SqlTextTest {
 
     @Test
     void versions() {
-        assertTrue(HoloVersion.parse("1.3.31").atLeast(HoloVersion.V1_3_31));
-        assertFalse(HoloVersion.parse("1.3.30").atLeast(HoloVersion.V1_3_31));
-        assertTrue(HoloVersion.parse("V3.2").hasCatalogRouting());
-        assertFalse(HoloVersion.parse("3.1.99").hasCatalogRouting());
-        assertEquals("2.0.0", HoloVersion.parse("2").toString());
+        assertTrue(SimulatedVersion.parse("1.3.31").atLeast(SimulatedVersion.V1_3_31));
+        assertFalse(SimulatedVersion.parse("1.3.30").atLeast(SimulatedVersion.V1_3_31));
+        assertTrue(SimulatedVersion.parse("V3.2").hasCatalogRouting());
+        assertFalse(SimulatedVersion.parse("3.1.99").hasCatalogRouting());
+        assertEquals("2.0.0", SimulatedVersion.parse("2").toString());
     }
 }

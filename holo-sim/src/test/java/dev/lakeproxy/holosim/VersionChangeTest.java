@@ -67,7 +67,7 @@ class VersionChangeTest {
         assertEquals("42704", fatal.getSQLState());
         assertEquals("FATAL: " + UNKNOWN, fatal.getMessage());
 
-        sim.changeVersion(HoloVersion.parse("3.2.1"));
+        sim.changeVersion(SimulatedVersion.parse("3.2.1"));
         try (Connection c = Db.connect(sim, "vc_db", Db.EXTENDED,
                 "options", "-c " + ORC + "=true")) {
             assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 3.2.1 "));

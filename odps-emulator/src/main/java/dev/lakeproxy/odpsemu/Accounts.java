@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The account's users: root and RAM users, found by name or by the request's access id. */
-final class Accounts {
+public final class Accounts {
 
     private final Map<String, User> byAccessId = new ConcurrentHashMap<>();
     private final Map<String, User> byName = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ final class Accounts {
      * The user of a request: {@code Authorization: ODPS <accessId>:<signature>}; unknown ids are
      * root (signatures are not checked).
      */
-    User forAuthorization(String header) {
+    public User forAuthorization(String header) {
         if (header == null) {
             return root;
         }

@@ -9,29 +9,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory MaxCompute metadata: projects, schemas, tables. Row data lives in PostgreSQL. */
-final class Catalog {
+public final class Catalog {
 
-    static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
+    public static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
     enum ProjectType {
         MANAGED,
         EXTERNAL
     }
 
-    static final class Project {
-        final String name;
+    public static final class Project {
+        public final String name;
         final ProjectType type;
-        final boolean threeTier;
-        final String dlfCatalog; // only for Paimon_DLF external projects
-        final String owner;
+        public final boolean threeTier;
+        public final String dlfCatalog; // only for Paimon_DLF external projects
+        public final String owner;
 
         /**
          * Schemas; for a Paimon_DLF project, the databases of its DLF catalog (shared by every
          * project on it).
          */
-        final Map<String, Schema> schemas;
+        public final Map<String, Schema> schemas;
 
-        final long createdAt = System.currentTimeMillis();
+        public final long createdAt = System.currentTimeMillis();
 
         /** Readable by every user, writable by none (see {@link PublicProjects}). */
         volatile boolean isPublic;
@@ -51,16 +51,16 @@ final class Catalog {
             this.owner = owner;
         }
 
-        boolean isPaimonDlf() {
+        public boolean isPaimonDlf() {
             return type == ProjectType.EXTERNAL;
         }
     }
 
-    static final class Schema {
-        final String project;
-        final String name;
+    public static final class Schema {
+        public final String project;
+        public final String name;
         final String pgSchema;
-        final Map<String, Table> tables = new ConcurrentHashMap<>();
+        public final Map<String, Table> tables = new ConcurrentHashMap<>();
 
         Schema(String project, String name, String pgSchema) {
             this.project = project;
@@ -68,20 +68,19 @@ final class Catalog {
             this.pgSchema = pgSchema;
         }
 
-        String pgSchema() {
+        public String pgSchema() {
             return pgSchema;
         }
     }
 
-    static final class Column {
-        final String name;
-        final String
-                type; // MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2),
-        // TIMESTAMP
-        final int precision; // TIMESTAMP(p) precision, -1 when not given
-        final String comment;
+    public static final class Column {
+        public final String name;
+        /** The MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2), TIMESTAMP. */
+        public final String type;
+        public final int precision; // TIMESTAMP(p) precision, -1 when not given
+        public final String comment;
 
-        Column(String name, String type, int precision, String comment) {
+        public Column(String name, String type, int precision, String comment) {
             this.name = name;
             this.type = type;
             this.precision = precision;
@@ -89,7 +88,7 @@ final class Catalog {
         }
 
         /** The type as DDL and DESC show it, with a TIMESTAMP precision when one was given. */
-        String typeText() {
+        public String typeText() {
             return precision >= 0 ? type + "(" + precision + ")" : type;
         }
 
@@ -103,34 +102,34 @@ final class Catalog {
         }
     }
 
-    static final class Table {
-        final String project;
-        final String schema;
-        final String name;
-        final List<Column> columns;
-        final List<Column> partitionColumns;
-        String comment;
-        Long lifecycle;
-        boolean external;
-        String storageHandler;
-        String location;
-        final Map<String, String> serdeProperties = new LinkedHashMap<>();
-        final Map<String, String> tblProperties = new LinkedHashMap<>();
-        final String owner;
+    public static final class Table {
+        public final String project;
+        public final String schema;
+        public final String name;
+        public final List<Column> columns;
+        public final List<Column> partitionColumns;
+        public String comment;
+        public Long lifecycle;
+        public boolean external;
+        public String storageHandler;
+        public String location;
+        public final Map<String, String> serdeProperties = new LinkedHashMap<>();
+        public final Map<String, String> tblProperties = new LinkedHashMap<>();
+        public final String owner;
 
         /**
          * Partitions created by ALTER TABLE ... ADD PARTITION (normalised {@code k=v/k2=v2}),
          * possibly empty.
          */
-        final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
+        public final java.util.Set<String> addedPartitions = ConcurrentHashMap.newKeySet();
 
         /** PostgreSQL schema holding the rows (a DLF catalog's database for Paimon tables). */
-        String pgSchema;
+        public String pgSchema;
 
-        final long createdAt = System.currentTimeMillis();
-        volatile long lastModified = createdAt;
+        public final long createdAt = System.currentTimeMillis();
+        public volatile long lastModified = createdAt;
 
-        Table(
+        public Table(
                 String project,
                 String schema,
                 String name,
@@ -145,17 +144,17 @@ final class Catalog {
             this.owner = owner;
         }
 
-        boolean isTablestore() {
+        public boolean isTablestore() {
             return storageHandler != null && storageHandler.equals(TABLESTORE_HANDLER);
         }
 
-        List<Column> allColumns() {
+        public List<Column> allColumns() {
             List<Column> all = new ArrayList<>(columns);
             all.addAll(partitionColumns);
             return all;
         }
 
-        Column column(String n) {
+        public Column column(String n) {
             for (Column c : allColumns()) {
                 if (c.name.equalsIgnoreCase(n)) {
                     return c;
@@ -168,16 +167,16 @@ final class Catalog {
             return pgSchema != null ? pgSchema : pgSchemaName(project, schema);
         }
 
-        String pgQualified() {
+        public String pgQualified() {
             return quote(pgSchema()) + "." + quote(name);
         }
 
-        String fullName() {
+        public String fullName() {
             return project + "." + schema + "." + name;
         }
     }
 
-    final Map<String, Project> projects = new ConcurrentHashMap<>();
+    public final Map<String, Project> projects = new ConcurrentHashMap<>();
 
     /**
      * Simulated DLF catalogs: catalog name to its databases (schemas), shared by the projects
@@ -185,7 +184,7 @@ final class Catalog {
      */
     final Map<String, Map<String, Schema>> dlfCatalogs = new ConcurrentHashMap<>();
 
-    Project project(String name) {
+    public Project project(String name) {
         return name == null ? null : projects.get(name.toLowerCase(Locale.ROOT));
     }
 
@@ -197,7 +196,7 @@ final class Catalog {
         return ("dlf$" + catalog + "$" + database).toLowerCase(Locale.ROOT);
     }
 
-    static String quote(String ident) {
+    public static String quote(String ident) {
         return "\"" + ident.replace("\"", "\"\"") + "\"";
     }
 
@@ -205,7 +204,7 @@ final class Catalog {
      * column.repeated.in.creation and duplicated.partition.column ("Rewrite incompatible SQL
      * statements"): a name may appear once among a table's columns and partition columns.
      */
-    static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
+    public static void requireDistinctNames(List<Column> columns, List<Column> partitionColumns) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Column> all = new ArrayList<>(columns);
         all.addAll(partitionColumns);

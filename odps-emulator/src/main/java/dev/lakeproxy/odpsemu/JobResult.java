@@ -6,22 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /** What a finished SQL task produced: text result, a table of rows for the tunnel, outputs. */
-final class JobResult {
-    String text = "OK";
+public final class JobResult {
+    public String text = "OK";
 
     /** Result columns (name, MaxCompute type) of a query, or null for statements without rows. */
-    List<String[]> columns;
+    public List<String[]> columns;
 
     /** Rows as SDK record values, in the order of {@link #columns}. */
-    List<Object[]> rows = new ArrayList<>();
+    public List<Object[]> rows = new ArrayList<>();
 
-    /** A query's first DISTRIBUTE BY expression, wherever it stands (the translator strips it), or null. */
-    String distributeBy;
+    /**
+     * A query's first DISTRIBUTE BY expression, wherever it stands (the translator strips it), or
+     * null.
+     */
+    public String distributeBy;
 
     /** Output table to row count, for the instance summary's {@code Outputs}. */
-    final Map<String, Long> outputs = new LinkedHashMap<>();
+    public final Map<String, Long> outputs = new LinkedHashMap<>();
 
-    boolean isQuery() {
+    public boolean isQuery() {
         return columns != null;
     }
 }

@@ -2,6 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -11,7 +12,7 @@ import java.util.Deque;
  * so it changes nothing. Writes to the simulated Tablestore are outside (an external system: the
  * seed says batches sent before a failing one stay written).
  */
-final class JobTransaction {
+public final class JobTransaction {
 
     private final Connection pg;
     private final Deque<Runnable> undo = new ArrayDeque<>();
@@ -27,8 +28,15 @@ final class JobTransaction {
         open = true;
     }
 
+    /** Runs one statement on PostgreSQL, inside the job's transaction when one is open. */
+    public void exec(String sql) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     /** Registers the undo of a catalog change made by the running job. */
-    void onRollback(Runnable action) {
+    public void onRollback(Runnable action) {
         if (open) {
             undo.push(action);
         }
@@ -46,7 +54,7 @@ final class JobTransaction {
         try {
             pg.rollback();
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         } finally {
             while (!undo.isEmpty()) {
                 undo.pop().run();
@@ -61,7 +69,7 @@ final class JobTransaction {
         try {
             pg.setAutoCommit(true);
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
     }
 }

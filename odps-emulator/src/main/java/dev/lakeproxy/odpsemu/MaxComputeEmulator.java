@@ -2,21 +2,18 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.lakeproxy.odpsemu.external.PaimonRules;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.rest.RestServer;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local MaxCompute: an HTTP server on 127.0.0.1 that serves the REST and tunnel calls of
@@ -51,7 +48,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         public MaxComputeEmulator start() {
             MaxComputeEmulator emu = new MaxComputeEmulator(this);
             try {
-                emu.startInternal(host, port);
+                emu.startInternal(this);
                 for (String p : projects) {
                     emu.createProject(p);
                 }
@@ -71,49 +68,43 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    final Catalog catalog = new Catalog();
+    private final Catalog catalog = new Catalog();
     private final ZoneId zone;
-    private final int tablestoreWriters;
-    private final int tablestoreBatchRows;
-    private volatile boolean tenantNamespaceSchema;
-    private final String accountUid;
+    private final Tenant tenant;
     private final SimulatedTablestore tablestore;
     private final Accounts accounts;
     private final User root;
-    private final List<InstanceRecord> jobs = new CopyOnWriteArrayList<>();
-    private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
-    private EmbeddedPostgres postgres;
-    private Connection pg;
+    private final ActivityLog log = new ActivityLog();
+    private final EmulatorRuntime runtime = new EmulatorRuntime();
     private SqlEngine engine;
     private ProjectAdmin projects;
-    private RestServer server;
 
     private MaxComputeEmulator(Builder b) {
         this.zone = ZoneId.of(b.timezone);
-        this.tablestoreWriters = b.tablestoreWriters;
-        this.tablestoreBatchRows = b.tablestoreBatchRows;
-        this.tenantNamespaceSchema = b.tenantNamespaceSchema;
-        this.accountUid = b.accountUid;
+        this.tenant = new Tenant(b.accountUid, b.tenantNamespaceSchema);
         this.tablestore = new SimulatedTablestore(b.tablestoreInstance);
-        this.accounts = new Accounts(accountUid, DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
+        this.accounts = new Accounts(b.accountUid, DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
         this.root = accounts.root;
     }
 
-    private void startInternal(String host, int port) throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder().start();
-        pg = postgres.getPostgresDatabase().getConnection();
-        MaxComputeFunctions.install(pg);
-        ComplexFunctions.install(pg);
-        engine = new SqlEngine(this, pg);
-        projects = new ProjectAdmin(catalog, engine, root.principal());
-        server = new RestServer(this, host, port);
-        server.start();
+    private void startInternal(Builder b) throws IOException, SQLException {
+        TablestoreWriters writers =
+                new TablestoreWriters(
+                        tablestore,
+                        b.tablestoreWriters,
+                        b.tablestoreBatchRows,
+                        log::recordTablestoreWrite);
+        engine = runtime.startEngine(catalog, zone, writers, root.principal());
+        projects = engine.projects;
+        runtime.serve(
+                new RestServer(
+                        this, catalog, zone, accounts, tenant, engine, log, b.host, b.port));
     }
 
     // ------------------------------------------------------------------ connection facts
 
     public int port() {
-        return server.port();
+        return runtime.port();
     }
 
     /** The MaxCompute endpoint, {@code http://127.0.0.1:PORT/api}. */
@@ -151,7 +142,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     /**
      * Creates MaxCompute's public data project {@code MAXCOMPUTE_PUBLIC_DATA} with the given tables
-     * (DDL and rows, run first): every user reads it across projects, nobody writes or runs jobs in it.
+     * (DDL and rows, run first): every user reads it across projects, nobody writes or runs jobs in
+     * it.
      */
     public void createPublicDataProject(String... tableSql) {
         createProject(PublicProjects.PUBLIC_DATA);
@@ -178,33 +170,17 @@ public final class MaxComputeEmulator implements AutoCloseable {
      * Troubleshooting).
      */
     public void createPaimonDlfProject(String name, String dlfCatalog, User asUser) {
-        if (!asUser.hasRamExternalProjectPermission()) {
-            throw OdpsSqlException.verbatim(
-                    "Forbidden",
-                    "You are not authorized to perform this action. User "
-                            + asUser.principal()
-                            + " lacks the RAM permission to create an external project (RAM"
-                            + " console).");
-        }
-        projects.add(name, ProjectType.EXTERNAL, true, dlfCatalog);
+        projects.addPaimonDlf(name, dlfCatalog, asUser);
     }
 
     /** Creates a schema in a three-tier project (as {@code CREATE SCHEMA} does). */
     public void createSchema(String project, String schema) {
-        Project p = projects.require(project);
-        if (!p.threeTier) {
-            throw new IllegalArgumentException("project " + project + " is not three-tier");
-        }
-        synchronized (engine) {
-            projects.createSchema(p, schema.toLowerCase(Locale.ROOT));
-        }
+        projects.addSchema(project, schema);
     }
 
     /** Names of the schemas of a project. */
     public List<String> schemas(String project) {
-        List<String> out = new ArrayList<>(projects.require(project).schemas.keySet());
-        Collections.sort(out);
-        return out;
+        return projects.schemaNames(project);
     }
 
     /**
@@ -221,11 +197,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
             List<String> partitionColumns,
             List<String> primaryKey,
             Integer bucket) {
-        Project p = projects.require(project);
-        if (!p.isPaimonDlf()) {
-            throw new IllegalArgumentException(
-                    "project " + project + " is not a Paimon_DLF external project");
-        }
+        projects.requirePaimonDlf(project);
         String ddl =
                 PaimonRules.tableDdl(schema, table, columns, partitionColumns, primaryKey, bucket);
         Map<String, String> settings = new LinkedHashMap<>();
@@ -248,13 +220,16 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return execute(project, sql, new LinkedHashMap<>());
     }
 
-    /** As {@link #execute(String, String)}, with job settings such as {@code odps.namespace.schema}. */
+    /**
+     * As {@link #execute(String, String)}, with job settings such as {@code
+     * odps.namespace.schema}.
+     */
     public String execute(String project, String sql, Map<String, String> settings) {
         Project p = projects.require(project);
         boolean ns = Boolean.parseBoolean(settings.getOrDefault("odps.namespace.schema", "false"));
         String schema = settings.getOrDefault("odps.default.schema", "default");
-        SqlEngine.Context ctx =
-                new SqlEngine.Context(p, schema, ns, root, new LinkedHashMap<>(settings));
+        JobContext ctx =
+                new JobContext(p, schema, ns, root, new LinkedHashMap<>(settings));
         return engine.run(ctx, sql).text;
     }
 
@@ -283,22 +258,12 @@ public final class MaxComputeEmulator implements AutoCloseable {
         accounts.require(user).ramExternalProjectPermission = granted;
     }
 
-    /** The user of a request ({@code Authorization: ODPS <accessId>:<signature>}). */
-    User userForAuthorization(String header) {
-        return accounts.forAuthorization(header);
-    }
-
-    /** Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (new connections). */
+    /**
+     * Changes what {@code GET /tenants} answers for {@code odps.namespace.schema} (new
+     * connections).
+     */
     public void setTenantNamespaceSchema(boolean on) {
-        this.tenantNamespaceSchema = on;
-    }
-
-    String accountUid() {
-        return accountUid;
-    }
-
-    boolean tenantNamespaceSchema() {
-        return tenantNamespaceSchema;
+        tenant.setNamespaceSchema(on);
     }
 
     // ------------------------------------------------------------------ Tablestore
@@ -308,21 +273,9 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return tablestore;
     }
 
-    int tablestoreWriters() {
-        return tablestoreWriters;
-    }
-
-    int tablestoreBatchRows() {
-        return tablestoreBatchRows;
-    }
-
-    void recordTablestoreWrite(TablestoreWriteReport r) {
-        tablestoreWrites.add(r);
-    }
-
     /** Every INSERT into a Tablestore external table, oldest first, with its per-writer spread. */
     public List<TablestoreWriteReport> tablestoreWrites() {
-        return Collections.unmodifiableList(new ArrayList<>(tablestoreWrites));
+        return log.tablestoreWrites();
     }
 
     /** The latest Tablestore write report, or null. */
@@ -333,67 +286,22 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ jobs
 
-    void recordJob(InstanceRecord rec) {
-        jobs.add(rec);
-    }
-
     /** Jobs submitted over HTTP, oldest first: SQL text, settings, user, outcome. */
     public List<SubmittedJob> jobs() {
-        List<SubmittedJob> out = new ArrayList<>();
-        for (InstanceRecord r : jobs) {
-            out.add(new SubmittedJob(r));
-        }
-        return out;
+        return log.jobs();
     }
 
     /** The SQL texts of the submitted jobs, oldest first. */
     public List<String> submittedSql() {
-        List<String> out = new ArrayList<>();
-        for (InstanceRecord r : jobs) {
-            out.add(r.sql);
-        }
-        return out;
+        return log.submittedSql();
     }
 
     public void clearJobs() {
-        jobs.clear();
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
-    void createSchemaInternal(Project p, String schema) {
-        projects.createSchema(p, schema);
-    }
-
-    ZoneId zone() {
-        return zone;
-    }
-
-    SqlEngine engine() {
-        return engine;
+        log.clearJobs();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
-        try {
-            if (pg != null) {
-                pg.close();
-            }
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
-        try {
-            if (postgres != null) {
-                postgres.close();
-                postgres = null;
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        runtime.close();
     }
 }

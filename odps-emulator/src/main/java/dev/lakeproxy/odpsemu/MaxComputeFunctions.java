@@ -11,8 +11,12 @@ import java.sql.Statement;
  */
 final class MaxComputeFunctions {
 
-    /** DATETIME keeps milliseconds: further fraction digits are cut (never rounded) before PostgreSQL reads them. */
-    private static final String CUT_TO_MILLIS = "regexp_replace($1, ''(\\.[0-9]{3})[0-9]+'', ''\\1'')";
+    /**
+     * DATETIME keeps milliseconds: further fraction digits are cut (never rounded) before
+     * PostgreSQL reads them.
+     */
+    private static final String CUT_TO_MILLIS =
+            "regexp_replace($1, ''(\\.[0-9]{3})[0-9]+'', ''\\1'')";
 
     private static final String[] DEFINITIONS = {
         "rand() RETURNS double precision LANGUAGE sql VOLATILE AS 'SELECT random()'",

@@ -3,7 +3,7 @@ package dev.lakeproxy.odpsemu;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.sql.SqlTranslator;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +13,20 @@ import java.util.Set;
  * Resolves MaxCompute table names (1 to 3 parts) against the catalog, per the project and job
  * settings.
  */
-final class NameResolver {
+public final class NameResolver {
 
-    private final SqlEngine engine;
+    private final Catalog catalog;
 
-    NameResolver(SqlEngine engine) {
-        this.engine = engine;
+    NameResolver(Catalog catalog) {
+        this.catalog = catalog;
     }
 
-    Schema requireSchema(Project p, String schema) {
+    /** The project of a name, or null. */
+    public Project project(String name) {
+        return catalog.project(name);
+    }
+
+    public Schema requireSchema(Project p, String schema) {
         Schema s = p.schemas.get(schema.toLowerCase(Locale.ROOT));
         if (s == null) {
             throw new OdpsSqlException(
@@ -32,7 +37,7 @@ final class NameResolver {
     }
 
     /** Project, schema and table name for a 1-3 part name, per the MaxCompute rules. */
-    String[] resolveName(Context ctx, List<String> parts) {
+    public String[] resolveName(JobContext ctx, List<String> parts) {
         if (parts.size() == 3) {
             return new String[] {parts.get(0), parts.get(1), parts.get(2)};
         }
@@ -45,9 +50,9 @@ final class NameResolver {
         return new String[] {ctx.project.name, ctx.schema, parts.get(0)};
     }
 
-    Table findTable(Context ctx, List<String> parts) {
+    public Table findTable(JobContext ctx, List<String> parts) {
         String[] n = resolveName(ctx, parts);
-        Project p = engine.catalog().project(n[0]);
+        Project p = catalog.project(n[0]);
         if (p == null) {
             throw new OdpsSqlException(
                     "ODPS-0130131",
@@ -60,7 +65,7 @@ final class NameResolver {
         return s.tables.get(n[2]);
     }
 
-    Table requireTable(Context ctx, List<String> parts) {
+    public Table requireTable(JobContext ctx, List<String> parts) {
         Table t = findTable(ctx, parts);
         if (t == null) {
             String[] n = resolveName(ctx, parts);
@@ -78,7 +83,7 @@ final class NameResolver {
     }
 
     /** The translator's table resolver; collects the tables a query references. */
-    SqlTranslator.TableResolver resolver(Context ctx, Set<Table> seen) {
+    SqlTranslator.TableResolver resolver(JobContext ctx, Set<Table> seen) {
         return (parts, tablePos) -> {
             if (parts.size() > 3) {
                 return null;
@@ -90,7 +95,7 @@ final class NameResolver {
                 Project cur = ctx.project;
                 if (ctx.namespace && cur.schemas.containsKey(parts.get(0))) {
                     n = new String[] {cur.name, parts.get(0), parts.get(1)};
-                } else if (engine.catalog().project(parts.get(0)) != null) {
+                } else if (catalog.project(parts.get(0)) != null) {
                     n = new String[] {parts.get(0), "default", parts.get(1)};
                 } else {
                     return null;
@@ -101,7 +106,7 @@ final class NameResolver {
                 }
                 n = resolveName(ctx, parts);
             }
-            Project p = engine.catalog().project(n[0]);
+            Project p = catalog.project(n[0]);
             if (p == null) {
                 return null;
             }

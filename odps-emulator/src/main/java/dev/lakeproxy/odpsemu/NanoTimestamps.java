@@ -20,20 +20,22 @@ import java.time.LocalDateTime;
  * shows it ({@code 2022-07-10 10:10:00.123456789}). Known limits: MIN/MAX and functions on
  * TIMESTAMP values see microseconds; CASE/UNION mixing TIMESTAMP and DATETIME branches is refused.
  */
-final class NanoTimestamps {
+public final class NanoTimestamps {
 
     /** The PostgreSQL type that stores a MaxCompute TIMESTAMP. */
-    static final String PG_TYPE = "mc.ts9";
+    public static final String PG_TYPE = "mc.ts9";
 
     private static final String CUT_TO_MICROS =
             "CAST(regexp_replace($1, '(\\.[0-9]{6})[0-9]+', '\\1') AS timestamp(6))";
     private static final String NANOS_AFTER_MICROS =
-            "CAST(rpad(coalesce(substring($1 from '\\.[0-9]{6}([0-9]{1,3})'), ''), 3, '0') AS smallint)";
+            "CAST(rpad(coalesce(substring($1 from '\\.[0-9]{6}([0-9]{1,3})'), ''), 3, '0')"
+                    + " AS smallint)";
 
     private static final String[] DEFINITIONS = {
         "CREATE TYPE mc.ts9 AS (micros timestamp(6), nanos smallint)",
         // text -> TIMESTAMP: up to nine digits kept, the rest cut (never rounded)
-        "CREATE FUNCTION mc.ts9_of(text) RETURNS mc.ts9 LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ROW("
+        "CREATE FUNCTION mc.ts9_of(text) RETURNS mc.ts9 LANGUAGE sql IMMUTABLE STRICT"
+                + " AS $$ SELECT ROW("
                 + CUT_TO_MICROS + ", " + NANOS_AFTER_MICROS + ")::mc.ts9 $$",
         "CREATE FUNCTION mc.ts9_of(timestamp) RETURNS mc.ts9 LANGUAGE sql IMMUTABLE STRICT"
                 + " AS $$ SELECT ROW($1, 0)::mc.ts9 $$",
@@ -44,7 +46,8 @@ final class NanoTimestamps {
         "CREATE FUNCTION mc.ts9_date(mc.ts9) RETURNS date LANGUAGE sql IMMUTABLE STRICT"
                 + " AS $$ SELECT CAST(($1).micros AS date) $$",
         // as MaxCompute shows it: trailing zeros of the fraction dropped, no fraction when zero
-        "CREATE FUNCTION mc.ts9_text(mc.ts9) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT"
+        "CREATE FUNCTION mc.ts9_text(mc.ts9) RETURNS text LANGUAGE sql IMMUTABLE STRICT"
+                + " AS $$ SELECT"
                 + " rtrim(rtrim(to_char(($1).micros, 'YYYY-MM-DD HH24:MI:SS.US')"
                 + " || lpad(($1).nanos::text, 3, '0'), '0'), '.') $$",
         "CREATE CAST (text AS mc.ts9) WITH FUNCTION mc.ts9_of(text)",

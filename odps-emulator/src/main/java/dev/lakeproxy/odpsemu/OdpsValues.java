@@ -4,6 +4,8 @@ import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.Char;
 import com.aliyun.odps.data.Varchar;
 
+import dev.lakeproxy.odpsemu.complex.ComplexValues;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
@@ -17,7 +19,7 @@ import java.time.ZoneId;
 import java.util.Date;
 
 /** Conversions between PostgreSQL values, MaxCompute type names and the SDK's record values. */
-final class OdpsValues {
+public final class OdpsValues {
 
     private OdpsValues() {}
 
@@ -68,7 +70,7 @@ final class OdpsValues {
     }
 
     /** The SDK record value for a JDBC value of the given MaxCompute type. */
-    static Object toRecordValue(Object v, String odpsType, ZoneId zone) {
+    public static Object toRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
         }
@@ -139,7 +141,7 @@ final class OdpsValues {
      * A value read from an uploaded record, as text (or bytes for BINARY) that PostgreSQL casts to
      * the column type. Instants are shown as wall-clock time in the project's time zone.
      */
-    static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
+    public static Object fromRecordValue(Object v, String odpsType, ZoneId zone) {
         if (v == null) {
             return null;
         }
@@ -201,7 +203,7 @@ final class OdpsValues {
      * MaxCompute strings may hold U+0000; PostgreSQL text cannot. It is stored as U+E000 (Private
      * Use Area) and read back as U+0000, so such strings round-trip (a stored U+E000 reads as NUL).
      */
-    static String storableText(String s) {
+    public static String storableText(String s) {
         return s.indexOf('\0') < 0 ? s : s.replace('\0', NUL_STAND_IN);
     }
 

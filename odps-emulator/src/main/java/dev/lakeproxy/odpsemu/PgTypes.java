@@ -1,11 +1,11 @@
 package dev.lakeproxy.odpsemu;
 
 /** MaxCompute type names and the PostgreSQL types that store them. */
-final class PgTypes {
+public final class PgTypes {
 
     private PgTypes() {}
 
-    static boolean isTypeName(String w) {
+    public static boolean isTypeName(String w) {
         switch (w) {
             case "STRING":
             case "BIGINT":
@@ -33,7 +33,7 @@ final class PgTypes {
     /**
      * PostgreSQL type for a MaxCompute type name with its (raw) arguments, e.g. DECIMAL + "10,2".
      */
-    static String pgType(String odpsType, String args) {
+    public static String pgType(String odpsType, String args) {
         switch (odpsType.toUpperCase()) {
             case "STRING":
             case "VARCHAR":

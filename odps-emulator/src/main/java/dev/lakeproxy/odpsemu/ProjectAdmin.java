@@ -6,20 +6,33 @@ import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Creates projects and schemas (catalog entries and their PostgreSQL schemas); finds them. */
-final class ProjectAdmin {
+/**
+ * Creates and drops projects' schemas (catalog entries and their PostgreSQL schemas), creates
+ * projects; finds them.
+ */
+public final class ProjectAdmin {
 
     private final Catalog catalog;
-    private final SqlEngine engine;
+    private final JobTransaction tx;
+    private final Object lock;
     private final String owner;
 
-    ProjectAdmin(Catalog catalog, SqlEngine engine, String owner) {
+    /**
+     * @param tx the job's transaction: a failing job's schema changes are undone
+     * @param lock the engine's monitor: a project is made between jobs
+     * @param owner the principal that owns the projects
+     */
+    ProjectAdmin(Catalog catalog, JobTransaction tx, Object lock, String owner) {
         this.catalog = catalog;
-        this.engine = engine;
+        this.tx = tx;
+        this.lock = lock;
         this.owner = owner;
     }
 
@@ -34,7 +47,7 @@ final class ProjectAdmin {
                                 dlfCatalog.toLowerCase(Locale.ROOT), k -> new ConcurrentHashMap<>())
                         : new ConcurrentHashMap<>();
         Project p = new Project(key, type, threeTier, dlfCatalog, owner, schemas);
-        synchronized (engine) {
+        synchronized (lock) {
             if (!p.schemas.containsKey("default")) {
                 createSchema(p, "default");
             }
@@ -42,7 +55,36 @@ final class ProjectAdmin {
         catalog.projects.put(key, p);
     }
 
-    void createSchema(Project p, String schema) {
+    /**
+     * A Paimon_DLF external project made by a user: the RAM control-plane layer applies, and a RAM
+     * user without it gets "You are not authorized to perform this action" (seed:
+     * Troubleshooting).
+     */
+    void addPaimonDlf(String name, String dlfCatalog, User asUser) {
+        if (!asUser.hasRamExternalProjectPermission()) {
+            throw OdpsSqlException.verbatim(
+                    "Forbidden",
+                    "You are not authorized to perform this action. User "
+                            + asUser.principal()
+                            + " lacks the RAM permission to create an external project (RAM"
+                            + " console).");
+        }
+        add(name, ProjectType.EXTERNAL, true, dlfCatalog);
+    }
+
+    /** A schema of a three-tier project, made outside any job. */
+    void addSchema(String project, String schema) {
+        Project p = require(project);
+        if (!p.threeTier) {
+            throw new IllegalArgumentException("project " + project + " is not three-tier");
+        }
+        synchronized (lock) {
+            createSchema(p, schema.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Creates a schema's catalog entry and PostgreSQL schema (caller holds the engine lock). */
+    public void createSchema(Project p, String schema) {
         Schema s =
                 new Schema(
                         p.name,
@@ -51,12 +93,19 @@ final class ProjectAdmin {
                                 ? Catalog.dlfPgSchemaName(p.dlfCatalog, schema)
                                 : Catalog.pgSchemaName(p.name, schema));
         try {
-            engine.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
+            tx.exec("CREATE SCHEMA IF NOT EXISTS " + Catalog.quote(s.pgSchema()));
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
         p.schemas.put(schema, s);
-        engine.tx.onRollback(() -> p.schemas.remove(schema));
+        tx.onRollback(() -> p.schemas.remove(schema));
+    }
+
+    /** Drops a schema with its tables (undone if the job fails). */
+    public void dropSchema(Project p, Schema schema) throws SQLException {
+        tx.exec("DROP SCHEMA " + Catalog.quote(schema.pgSchema()) + " CASCADE");
+        p.schemas.remove(schema.name);
+        tx.onRollback(() -> p.schemas.put(schema.name, schema));
     }
 
     Project require(String name) {
@@ -65,6 +114,22 @@ final class ProjectAdmin {
             throw new IllegalArgumentException("no such project: " + name);
         }
         return p;
+    }
+
+    Project requirePaimonDlf(String project) {
+        Project p = require(project);
+        if (!p.isPaimonDlf()) {
+            throw new IllegalArgumentException(
+                    "project " + project + " is not a Paimon_DLF external project");
+        }
+        return p;
+    }
+
+    /** The names of a project's schemas, sorted. */
+    List<String> schemaNames(String project) {
+        List<String> out = new ArrayList<>(require(project).schemas.keySet());
+        Collections.sort(out);
+        return out;
     }
 
     Table requireTable(String project, String schema, String table) {

@@ -1,6 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
+import dev.lakeproxy.odpsemu.rest.HttpError;
 
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ import java.util.Locale;
  * the project name before the table name" (MaxCompute "Public datasets" overview). Every user can
  * see the project and read its tables; nobody can write to it or run jobs in it.
  */
-final class PublicProjects {
+public final class PublicProjects {
 
     /** The project odps-jdbc lists next to the default one in {@code getCatalogs()}. */
     static final String PUBLIC_DATA = "MAXCOMPUTE_PUBLIC_DATA";
@@ -22,7 +23,7 @@ final class PublicProjects {
      * A job or tunnel session in a public project: the caller is not a member (error page
      * ODPS-0420095, "You don't exist in project").
      */
-    static void requireMember(Project p) {
+    public static void requireMember(Project p) {
         if (p != null && p.isPublic) {
             throw new HttpError(
                     403,
@@ -57,7 +58,9 @@ final class PublicProjects {
     }
 
     private static boolean isRead(String privilege) {
-        return privilege.equals("SELECT") || privilege.equals("DESCRIBE") || privilege.equals("LIST");
+        return privilege.equals("SELECT")
+                || privilege.equals("DESCRIBE")
+                || privilege.equals("LIST");
     }
 
     private static String action(String privilege) {

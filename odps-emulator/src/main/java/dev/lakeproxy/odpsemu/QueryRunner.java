@@ -2,61 +2,85 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-import dev.lakeproxy.odpsemu.SqlEngine.Context;
+import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
+import dev.lakeproxy.odpsemu.complex.ComplexExpressions;
+import dev.lakeproxy.odpsemu.complex.ComplexText;
+import dev.lakeproxy.odpsemu.complex.ComplexValues;
+import dev.lakeproxy.odpsemu.sql.QueryShapeRules;
+import dev.lakeproxy.odpsemu.sql.SqlStatements;
+import dev.lakeproxy.odpsemu.sql.SqlTranslator;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs a translated query on PostgreSQL and turns its rows into MaxCompute record values and text.
  */
-final class QueryRunner {
+public final class QueryRunner {
 
-    private final SqlEngine engine;
-    private final Map<String, Long> shadowVersions = new HashMap<>();
+    private final NameResolver names;
+    private final Privileges privileges;
+    private final ComplexCarriers complex;
+    private final TablestoreShadows shadows;
+    private final Connection pg;
+    private final JobTransaction tx;
+    private final ZoneId projectZone;
 
-    QueryRunner(SqlEngine engine) {
-        this.engine = engine;
+    /** @param projectZone the projects' {@code odps.sql.timezone} */
+    QueryRunner(
+            NameResolver names,
+            Privileges privileges,
+            ComplexCarriers complex,
+            TablestoreShadows shadows,
+            Connection pg,
+            JobTransaction tx,
+            ZoneId projectZone) {
+        this.names = names;
+        this.privileges = privileges;
+        this.complex = complex;
+        this.shadows = shadows;
+        this.pg = pg;
+        this.tx = tx;
+        this.projectZone = projectZone;
     }
 
-    JobResult query(Context ctx, String sql) throws SQLException {
+    public JobResult query(JobContext ctx, String sql) throws SQLException {
         SqlStatements.requireReadOnly(sql);
         String checked = QueryShapeRules.apply(sql, ctx.settings);
         Set<Table> seen = new LinkedHashSet<>();
         SqlTranslator.Result tr =
-                SqlTranslator.translate(checked, engine.names.resolver(ctx, seen));
+                SqlTranslator.translate(checked, names.resolver(ctx, seen));
         prepareReads(ctx, seen);
         JobResult r = new JobResult();
         r.distributeBy = tr.distributeBy;
         setSearchPath(ctx);
-        String complex =
+        String rewritten =
                 ComplexExpressions.toPostgres(
                         checked,
                         ctx.settings,
-                        engine.complex,
-                        engine.pg,
-                        q -> SqlTranslator.translate(q, engine.names.resolver(ctx, seen)).sql);
+                        complex,
+                        pg,
+                        q -> SqlTranslator.translate(q, names.resolver(ctx, seen)).sql);
         List<Object[]> raw = new ArrayList<>();
-        try (Statement st = engine.pg.createStatement();
-                ResultSet rs = st.executeQuery(complex != null ? complex : tr.sql)) {
+        try (Statement st = pg.createStatement();
+                ResultSet rs = st.executeQuery(rewritten != null ? rewritten : tr.sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    row[i] = engine.complex.unwrap(NanoTimestamps.fromPg(rs.getObject(i + 1)));
+                    row[i] = complex.unwrap(NanoTimestamps.fromPg(rs.getObject(i + 1)));
                 }
                 raw.add(row);
             }
@@ -80,7 +104,7 @@ final class QueryRunner {
                 names.add(name);
                 String declared = DeclaredTypes.of(md, i, seen);
                 if (declared == null) {
-                    declared = engine.complex.odpsTypeOf(md.getColumnTypeName(i));
+                    declared = complex.odpsTypeOf(md.getColumnTypeName(i));
                 }
                 r.columns.add(
                         new String[] {
@@ -113,20 +137,21 @@ final class QueryRunner {
     }
 
     /** Permission checks and Tablestore shadow refresh for the tables a query reads. */
-    void prepareReads(Context ctx, Set<Table> tables) throws SQLException {
+    void prepareReads(JobContext ctx, Set<Table> tables) throws SQLException {
         for (Table t : tables) {
-            engine.checkPrivilege(ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
+            privileges.check(
+                    ctx, t.project, t.schema, "SELECT", "TABLE " + t.schema + "." + t.name);
             if (t.isTablestore()) {
-                refreshShadow(t);
+                shadows.refresh(t);
             }
         }
     }
 
     /** The job's {@code odps.sql.timezone}, else the project's: DATETIME values are in it. */
-    ZoneId jobZone(Context ctx) {
+    ZoneId jobZone(JobContext ctx) {
         String zone = ctx.settings.get("odps.sql.timezone");
         try {
-            return zone == null ? engine.emu.zone() : ZoneId.of(zone);
+            return zone == null ? projectZone : ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
             throw new OdpsSqlException(
                     "ODPS-0130071",
@@ -134,41 +159,12 @@ final class QueryRunner {
         }
     }
 
-    void setSearchPath(Context ctx) throws SQLException {
+    void setSearchPath(JobContext ctx) throws SQLException {
         Schema s = ctx.project.schemas.get(ctx.schema);
         String pgSchema =
                 s != null ? s.pgSchema() : Catalog.pgSchemaName(ctx.project.name, ctx.schema);
         // mc before pg_catalog: MaxCompute's functions win over PostgreSQL's of the same name
-        engine.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
-        engine.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
-    }
-
-    // ---------------------------------------------------------------- Tablestore shadow
-
-    /**
-     * Copies the simulated Tablestore rows into the external table's PostgreSQL shadow for reading.
-     */
-    /** After a rollback the shadow tables may be stale: refresh them on the next read. */
-    void forgetShadows() {
-        shadowVersions.clear();
-    }
-
-    void refreshShadow(Table t) throws SQLException {
-        String ots = t.serdeProperties.get(TablestoreRules.TABLE_NAME);
-        SimulatedTablestore store = engine.emu.tablestore();
-        if (!store.tableExists(ots)) {
-            throw TablestoreRules.missingTable(ots);
-        }
-        SimulatedTablestore.Table st = store.table(ots);
-        String key = t.fullName();
-        long v = st.version.get();
-        Long seen = shadowVersions.get(key);
-        if (seen != null && seen == v) {
-            return;
-        }
-        engine.exec("DELETE FROM " + t.pgQualified());
-        List<Object[]> rows = TablestoreRules.readRows(store, t);
-        engine.storage.insertRows(t, t.columns, rows, null);
-        shadowVersions.put(key, v);
+        tx.exec("SET search_path TO " + Catalog.quote(pgSchema) + ", mc, pg_catalog, public");
+        tx.exec("SET TIME ZONE " + SqlTranslator.pgString(jobZone(ctx).getId()));
     }
 }

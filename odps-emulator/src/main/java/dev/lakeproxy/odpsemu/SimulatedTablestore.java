@@ -1,6 +1,5 @@
 package dev.lakeproxy.odpsemu;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -122,13 +121,15 @@ public final class SimulatedTablestore {
     }
 
     /**
-     * Upsert: sets the given attributes (a null value deletes the attribute) and keeps the rest.
+     * Writes a row as MaxCompute's writers do, an upsert: sets the given attributes (a null value
+     * deletes the attribute) and keeps the rest.
      */
-    void upsert(Table t, List<Object> pk, Map<String, Object> attrs) {
+    public void upsert(String table, List<?> primaryKey, Map<String, ?> attributes) {
+        Table t = table(table);
         synchronized (t) {
             Map<String, Object> row =
-                    t.rows.computeIfAbsent(new ArrayList<>(pk), k -> new LinkedHashMap<>());
-            for (Map.Entry<String, Object> e : attrs.entrySet()) {
+                    t.rows.computeIfAbsent(new ArrayList<>(primaryKey), k -> new LinkedHashMap<>());
+            for (Map.Entry<String, ?> e : attributes.entrySet()) {
                 if (e.getValue() == null) {
                     row.remove(e.getKey());
                 } else {
@@ -139,8 +140,12 @@ public final class SimulatedTablestore {
         }
     }
 
-    /** The partition (range) label of a first primary-key value. */
-    static String partitionOf(Table t, Object first) {
+    /** The partition (range) label of a table that a first primary-key value falls in. */
+    public String partitionOf(String table, Object firstKey) {
+        return partitionOf(table(table), firstKey);
+    }
+
+    private static String partitionOf(Table t, Object first) {
         if (!t.splitPoints.isEmpty()) {
             int idx = 0;
             for (Object sp : t.splitPoints) {
@@ -161,35 +166,8 @@ public final class SimulatedTablestore {
         return s.isEmpty() ? "s" : "s" + s.codePointAt(0);
     }
 
-    /** Approximate size of a row in a BatchWriteRow request: key and attribute names and values. */
-    static long rowSize(List<String> pkNames, List<Object> pk, Map<String, Object> attrs) {
-        long size = 0;
-        for (int i = 0; i < pk.size(); i++) {
-            size += pkNames.get(i).length() + valueSize(pk.get(i));
-        }
-        for (Map.Entry<String, Object> e : attrs.entrySet()) {
-            size += e.getKey().length() + valueSize(e.getValue());
-        }
-        return size;
-    }
-
-    private static long valueSize(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        if (v instanceof byte[]) {
-            return ((byte[]) v).length;
-        }
-        if (v instanceof String) {
-            return ((String) v).getBytes(StandardCharsets.UTF_8).length;
-        }
-        if (v instanceof Boolean) {
-            return 1;
-        }
-        return 8;
-    }
-
-    static int compareKeys(List<Object> a, List<Object> b) {
+    /** Tablestore's primary-key order: value by value, numbers by value, binary unsigned. */
+    public static int compareKeys(List<?> a, List<?> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = compareValues(a.get(i), b.get(i));
             if (c != 0) {

@@ -1,73 +1,79 @@
 package dev.lakeproxy.odpsemu;
 
-import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.sql.AlterTableStatements;
+import dev.lakeproxy.odpsemu.sql.CreateTableStatement;
+import dev.lakeproxy.odpsemu.sql.DdlStatements;
+import dev.lakeproxy.odpsemu.sql.InsertStatements;
+import dev.lakeproxy.odpsemu.sql.MultiInsert;
+import dev.lakeproxy.odpsemu.sql.SchemaStatements;
+import dev.lakeproxy.odpsemu.sql.ShowStatements;
+import dev.lakeproxy.odpsemu.sql.SqlCursor;
+import dev.lakeproxy.odpsemu.sql.SqlLexer;
+import dev.lakeproxy.odpsemu.sql.SqlStatements;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Runs MaxCompute SQL on the embedded PostgreSQL. DDL, SHOW, DESC and INSERT are handled here
- * (MaxCompute semantics: partitions, lifecycle, external tables, Paimon and Tablestore rules);
- * queries are translated by {@link SqlTranslator} and run as they are.
+ * Runs MaxCompute SQL on the embedded PostgreSQL, one job at a time and each job atomically. DDL,
+ * SHOW, DESC and INSERT go to their statements (MaxCompute semantics: partitions, lifecycle,
+ * external tables, Paimon and Tablestore rules); queries are translated by {@link SqlTranslator}
+ * and run as they are. Each helper gets only what it uses, wired here.
  */
-final class SqlEngine {
+public final class SqlEngine {
 
-    /** Who runs a job, where, and with which settings. */
-    static final class Context {
-        final Project project;
-        String schema;
-        boolean namespace;
-        final User user;
-        final Map<String, String> settings;
-
-        Context(
-                Project project,
-                String schema,
-                boolean namespace,
-                User user,
-                Map<String, String> settings) {
-            this.project = project;
-            this.schema = schema;
-            this.namespace = namespace;
-            this.user = user;
-            this.settings = settings;
-        }
-    }
-
-    final MaxComputeEmulator emu;
-    final Connection pg;
     final JobTransaction tx;
-    final NameResolver names = new NameResolver(this);
-    final QueryRunner queries = new QueryRunner(this);
-    final DdlStatements ddl = new DdlStatements(this);
-    final ShowStatements shows = new ShowStatements(this);
-    final InsertStatement inserts = new InsertStatement(this);
-    final TableStorage storage = new TableStorage(this);
-    final ComplexCarriers complex = new ComplexCarriers(this);
+    final ProjectAdmin projects;
+    public final TableStorage storage;
+    private final TablestoreShadows shadows;
+    private final NameResolver names;
+    private final Privileges privileges;
+    private final QueryRunner queries;
+    private final DdlStatements ddl;
+    private final ShowStatements shows;
+    private final InsertStatements inserts;
 
-    SqlEngine(MaxComputeEmulator emu, Connection pg) {
-        this.emu = emu;
-        this.pg = pg;
+    /**
+     * @param owner the principal that owns the projects it creates
+     */
+    SqlEngine(
+            Catalog catalog,
+            Connection pg,
+            ZoneId zone,
+            TablestoreWriters tablestore,
+            String owner) {
         this.tx = new JobTransaction(pg);
-    }
-
-    Catalog catalog() {
-        return emu.catalog;
+        this.names = new NameResolver(catalog);
+        this.privileges = new Privileges(catalog);
+        ComplexCarriers complex = new ComplexCarriers(tx);
+        // the storage and project locks are this engine's: reads outside a job wait for it
+        this.storage = new TableStorage(pg, this, complex);
+        this.projects = new ProjectAdmin(catalog, tx, this, owner);
+        this.shadows = new TablestoreShadows(tablestore.store(), storage);
+        this.queries = new QueryRunner(names, privileges, complex, shadows, pg, tx, zone);
+        this.ddl =
+                new DdlStatements(
+                        new SchemaStatements(names, privileges, projects),
+                        new CreateTableStatement(
+                                names, privileges, queries, tablestore.store(), storage, tx, zone),
+                        new AlterTableStatements(names, privileges, storage, tx));
+        this.shows = new ShowStatements(names, privileges, storage);
+        this.inserts =
+                new InsertStatements(names, privileges, queries, tablestore, storage, zone);
     }
 
     /** Work on PostgreSQL and the catalog that must happen entirely or not at all. */
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
     /** Runs a job's statements as one transaction: a failing job changes nothing. */
-    JobResult run(Context ctx, String script) {
+    public JobResult run(JobContext ctx, String script) {
         return atomically(
                 () -> {
                     JobResult last = new JobResult();
@@ -78,7 +84,7 @@ final class SqlEngine {
                 });
     }
 
-    synchronized <T> T atomically(Work<T> work) {
+    public synchronized <T> T atomically(Work<T> work) {
         boolean done = false;
         try {
             tx.begin();
@@ -87,32 +93,29 @@ final class SqlEngine {
             done = true;
             return result;
         } catch (SQLException e) {
-            throw translate(e);
+            throw PgErrors.translate(e);
         } finally {
             if (!done) {
                 tx.rollback();
-                queries.forgetShadows();
+                shadows.forget();
             }
         }
     }
 
-    private JobResult runOne(Context ctx, String sql) {
+    /** Brings a Tablestore external table's shadow up to date for a read outside any job. */
+    public synchronized void refreshShadow(Table t) {
+        try {
+            shadows.refresh(t);
+        } catch (SQLException e) {
+            throw PgErrors.translate(e);
+        }
+    }
+
+    private JobResult runOne(JobContext ctx, String sql) {
         SqlCursor c = new SqlCursor(sql);
         try {
             if (c.acceptWord("SET")) {
-                String kv = c.rest();
-                int eq = kv.indexOf('=');
-                if (eq > 0) {
-                    String k = kv.substring(0, eq).trim();
-                    String v = kv.substring(eq + 1).trim();
-                    ctx.settings.put(k, v);
-                    if (k.equalsIgnoreCase("odps.namespace.schema")) {
-                        ctx.namespace = Boolean.parseBoolean(v);
-                    } else if (k.equalsIgnoreCase("odps.default.schema")) {
-                        names.requireSchema(ctx.project, v.toLowerCase(Locale.ROOT));
-                        ctx.schema = v.toLowerCase(Locale.ROOT);
-                    }
-                }
+                set(ctx, c.rest());
                 return new JobResult();
             }
             if (c.peekWord("CREATE")) {
@@ -134,8 +137,9 @@ final class SqlEngine {
             if (c.acceptWord("TRUNCATE")) {
                 c.acceptWord("TABLE");
                 Table t = names.requireTable(ctx, c.qualifiedName());
-                checkPrivilege(ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
-                exec("DELETE FROM " + t.pgQualified());
+                privileges.check(
+                        ctx, t.project, t.schema, "UPDATE", "TABLE " + t.schema + "." + t.name);
+                storage.deleteAll(t);
                 return new JobResult();
             }
             if (c.acceptWord("ALTER")) {
@@ -171,83 +175,24 @@ final class SqlEngine {
             throw new OdpsSqlException(
                     "ODPS-0130161", "[1,1] Parse exception - invalid token '" + c.near() + "'");
         } catch (SQLException e) {
-            throw translate(e);
+            throw PgErrors.translate(e);
         }
     }
 
-    // ---------------------------------------------------------------- privileges
-
-    /** The privilege checks of an object: public projects' and Paimon_DLF's. */
-    void checkPrivilege(Context ctx, String project, String schema, String privilege, String object) {
-        Project p = catalog().project(project);
-        PublicProjects.refuseWrite(p, privilege, object);
-        if (p == null || !p.isPaimonDlf()) {
+    /** {@code SET k=v}: a job setting; the schema settings change the name resolution too. */
+    private void set(JobContext ctx, String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
             return;
         }
-        if (!ctx.user.hasDlfDataPermission()) {
-            throw new OdpsSqlException(
-                    "ODPS-0130013",
-                    "Authorization exception - Forbidden: User "
-                            + ctx.user.principal()
-                            + " doesn't have privilege "
-                            + privilege
-                            + " on "
-                            + object);
+        String k = kv.substring(0, eq).trim();
+        String v = kv.substring(eq + 1).trim();
+        ctx.settings.put(k, v);
+        if (k.equalsIgnoreCase("odps.namespace.schema")) {
+            ctx.namespace = Boolean.parseBoolean(v);
+        } else if (k.equalsIgnoreCase("odps.default.schema")) {
+            names.requireSchema(ctx.project, v.toLowerCase(Locale.ROOT));
+            ctx.schema = v.toLowerCase(Locale.ROOT);
         }
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    void exec(String sql) throws SQLException {
-        try (Statement st = pg.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private static final Pattern PG_RELATION =
-            Pattern.compile("relation \"([^\"]+)\" does not exist");
-    private static final Pattern PG_GROUP_BY =
-            Pattern.compile("column \"([^\"]+)\" must appear in the GROUP BY clause");
-    private static final Pattern PG_COLUMN =
-            Pattern.compile("column \"?([^\"]+)\"? does not exist");
-
-    static OdpsSqlException translate(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String msg =
-                e.getMessage() == null
-                        ? ""
-                        : e.getMessage().replaceAll("\\s*Position: \\d+", "").trim();
-        msg = msg.replaceFirst("^ERROR: ", "");
-        if (state.equals("42P01")) {
-            Matcher m = PG_RELATION.matcher(msg);
-            String name = m.find() ? m.group(1).replace('$', '.') : msg;
-            return new OdpsSqlException(
-                    "ODPS-0130131",
-                    "[1,1] Table not found - table " + name + " cannot be resolved");
-        }
-        if (state.equals("42703")) {
-            Matcher m = PG_COLUMN.matcher(msg);
-            String name = m.find() ? m.group(1) : msg;
-            return new OdpsSqlException(
-                    "ODPS-0130071",
-                    "[1,1] Semantic analysis exception - column " + name + " cannot be resolved");
-        }
-        if (state.equals("42803")) {
-            // group.by.with.star and any column outside the GROUP BY key
-            Matcher m = PG_GROUP_BY.matcher(msg);
-            String name = m.find() ? m.group(1) : msg;
-            return new OdpsSqlException(
-                    "ODPS-0130071",
-                    "[1,1] Semantic analysis exception - column reference "
-                            + name
-                            + " should appear in GROUP BY key");
-        }
-        if (state.equals("42601")) {
-            return new OdpsSqlException("ODPS-0130161", "[1,1] Parse exception - " + msg);
-        }
-        if (state.startsWith("22")) {
-            return new OdpsSqlException("ODPS-0123091", "Illegal type cast - " + msg);
-        }
-        return new OdpsSqlException("ODPS-0130071", "[1,1] Semantic analysis exception - " + msg);
     }
 }

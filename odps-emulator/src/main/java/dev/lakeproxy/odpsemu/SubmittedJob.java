@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import dev.lakeproxy.odpsemu.rest.InstanceRecord;
+
 import java.util.Map;
 
 /** A job as it reached the server: so tests can assert exactly what a client submitted. */

@@ -2,7 +2,9 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
+import dev.lakeproxy.odpsemu.complex.ComplexCarriers;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,17 +13,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Rows of a table in PostgreSQL: inserts, partition deletes, the partition list. */
-final class TableStorage {
+/**
+ * A table's PostgreSQL table and its rows: create and drop, inserts, deletes, the partition list.
+ */
+public final class TableStorage {
 
-    private final SqlEngine engine;
+    private final Connection pg;
+    private final Object lock;
+    private final ComplexCarriers complex;
 
-    TableStorage(SqlEngine engine) {
-        this.engine = engine;
+    /**
+     * @param lock the engine's monitor: reads outside a job wait for the running job
+     * @param complex the carriers that a table's complex columns take
+     */
+    TableStorage(Connection pg, Object lock, ComplexCarriers complex) {
+        this.pg = pg;
+        this.lock = lock;
+        this.complex = complex;
+    }
+
+    /** Creates the PostgreSQL table of a new catalog table, complex columns on their carriers. */
+    public void createTable(Table t) throws SQLException {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t.pgQualified()).append(" (");
+        List<Column> all = t.allColumns();
+        for (int i = 0; i < all.size(); i++) {
+            Column col = all.get(i);
+            ddl.append(i == 0 ? "" : ", ")
+                    .append(Catalog.quote(col.name))
+                    .append(' ')
+                    .append(pgTypeOf(col));
+        }
+        ddl.append(")");
+        exec(ddl.toString());
+        complex.carryColumns(t);
+    }
+
+    public void dropTable(Table t) throws SQLException {
+        exec("DROP TABLE IF EXISTS " + t.pgQualified());
+    }
+
+    /** Deletes every row (TRUNCATE, INSERT OVERWRITE of an unpartitioned table). */
+    public void deleteAll(Table t) throws SQLException {
+        exec("DELETE FROM " + t.pgQualified());
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     /** {@code k=v/k2=v2} in partition-column order; every partition column needs a value. */
-    static String normalizeSpec(Table t, Map<String, String> spec) {
+    public static String normalizeSpec(Table t, Map<String, String> spec) {
         StringBuilder sb = new StringBuilder();
         for (Column pc : t.partitionColumns) {
             String v = null;
@@ -53,8 +96,8 @@ final class TableStorage {
     }
 
     /** Partitions with rows, plus partitions added empty, sorted. */
-    List<String> partitions(Table t) {
-        synchronized (engine) {
+    public List<String> partitions(Table t) {
+        synchronized (lock) {
             return partitionsLocked(t);
         }
     }
@@ -73,7 +116,7 @@ final class TableStorage {
             q.append(i == 0 ? "" : ", ").append(Catalog.quote(t.partitionColumns.get(i).name));
         }
         q.append(" FROM ").append(t.pgQualified()).append(" ORDER BY 1");
-        try (Statement st = engine.pg.createStatement();
+        try (Statement st = pg.createStatement();
                 ResultSet rs = st.executeQuery(q.toString())) {
             while (rs.next()) {
                 StringBuilder spec = new StringBuilder();
@@ -86,7 +129,7 @@ final class TableStorage {
                 out.add(spec.toString());
             }
         } catch (SQLException e) {
-            throw SqlEngine.translate(e);
+            throw PgErrors.translate(e);
         }
         for (String added : t.addedPartitions) {
             if (!out.contains(added)) {
@@ -97,7 +140,7 @@ final class TableStorage {
         return out;
     }
 
-    void deletePartition(Table t, Map<String, String> spec) throws SQLException {
+    public void deletePartition(Table t, Map<String, String> spec) throws SQLException {
         List<String> vals = new ArrayList<>();
         String sql = "DELETE FROM " + t.pgQualified() + where(t, spec, vals);
         try (PreparedStatement ps = bindAll(sql, vals)) {
@@ -106,8 +149,8 @@ final class TableStorage {
     }
 
     /** Rows in a table (or in the partitions matching a spec). */
-    long count(Table t, Map<String, String> spec) {
-        synchronized (engine) {
+    public long count(Table t, Map<String, String> spec) {
+        synchronized (lock) {
             List<String> vals = new ArrayList<>();
             String sql = "SELECT count(*) FROM " + t.pgQualified() + where(t, spec, vals);
             try (PreparedStatement ps = bindAll(sql, vals);
@@ -115,14 +158,14 @@ final class TableStorage {
                 rs.next();
                 return rs.getLong(1);
             } catch (SQLException e) {
-                throw SqlEngine.translate(e);
+                throw PgErrors.translate(e);
             }
         }
     }
 
     /** The data columns of a table's rows (of the partitions matching a spec), as JDBC values. */
-    List<Object[]> read(Table t, Map<String, String> spec) {
-        synchronized (engine) {
+    public List<Object[]> read(Table t, Map<String, String> spec) {
+        synchronized (lock) {
             StringBuilder cols = new StringBuilder();
             for (Column c : t.columns) {
                 cols.append(cols.length() == 0 ? "" : ", ").append(Catalog.quote(c.name));
@@ -140,7 +183,7 @@ final class TableStorage {
                     rows.add(row);
                 }
             } catch (SQLException e) {
-                throw SqlEngine.translate(e);
+                throw PgErrors.translate(e);
             }
             return rows;
         }
@@ -165,7 +208,7 @@ final class TableStorage {
     }
 
     private PreparedStatement bindAll(String sql, List<String> vals) throws SQLException {
-        PreparedStatement ps = engine.pg.prepareStatement(sql);
+        PreparedStatement ps = pg.prepareStatement(sql);
         for (int i = 0; i < vals.size(); i++) {
             ps.setString(i + 1, vals.get(i));
         }
@@ -186,7 +229,7 @@ final class TableStorage {
      * Inserts rows (values as text, or byte[] for BINARY) into a table's PostgreSQL storage. With a
      * primary key (Paimon), a row replaces the stored row with the same key.
      */
-    int insertRows(Table t, List<Column> cols, List<Object[]> rows, List<String> primaryKey)
+    public int insertRows(Table t, List<Column> cols, List<Object[]> rows, List<String> primaryKey)
             throws SQLException {
         if (rows.isEmpty()) {
             return 0;
@@ -216,9 +259,9 @@ final class TableStorage {
                         .append(pgTypeOf(col))
                         .append(")");
             }
-            del = engine.pg.prepareStatement(d.toString());
+            del = pg.prepareStatement(d.toString());
         }
-        try (PreparedStatement ps = engine.pg.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = pg.prepareStatement(sql.toString())) {
             for (Object[] r : rows) {
                 if (del != null) {
                     boolean complete = true;

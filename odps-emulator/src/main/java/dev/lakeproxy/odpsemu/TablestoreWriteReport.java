@@ -67,13 +67,15 @@ public final class TablestoreWriteReport {
     private final String distributeBy;
     private final List<Writer> writers = new ArrayList<>();
 
-    TablestoreWriteReport(String table, String tablestoreTable, String distributeBy) {
+    /** A report the emulator's Tablestore writers fill in ({@code external.TablestoreWriters}). */
+    public TablestoreWriteReport(String table, String tablestoreTable, String distributeBy) {
         this.table = table;
         this.tablestoreTable = tablestoreTable;
         this.distributeBy = distributeBy;
     }
 
-    void add(int index, int rows, int batches, Set<String> partitions) {
+    /** One writer's share, as the writers finish. */
+    public void add(int index, int rows, int batches, Set<String> partitions) {
         writers.add(new Writer(index, rows, batches, partitions));
     }
 

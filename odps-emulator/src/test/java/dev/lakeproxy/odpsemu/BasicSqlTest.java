@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,7 +23,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /** Connect, DDL, INSERT and SELECT through the real odps-jdbc 3.4.2. */
-class BasicSqlTest extends OdpsJdbcTestBase {
+class BasicSqlTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =
@@ -29,7 +32,7 @@ class BasicSqlTest extends OdpsJdbcTestBase {
     static Connection conn;
 
     @BeforeAll
-    static void connect() throws SQLException {
+    static void open() throws SQLException {
         conn = connect(EMU.get().jdbcUrl("basic"));
     }
 

@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.aliyun.odps.Instance;
@@ -31,7 +33,7 @@ import java.util.List;
  * ARRAY, MAP and STRUCT table columns: written by the table tunnel and by INSERT, read back by
  * queries (plain, through expressions, by subscript) and by the table tunnel, always typed.
  */
-class ComplexColumnsTest extends OdpsJdbcTestBase {
+class ComplexColumnsTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +29,7 @@ import java.util.Map;
  * ARRAY, MAP, STRUCT, NAMED_STRUCT, MAP_FROM_ENTRIES and SIZE in SQL, read through the real
  * odps-jdbc 3.4.2: typed result columns, SDK values, and the type kept through expressions.
  */
-class ComplexTypesSqlTest extends OdpsJdbcTestBase {
+class ComplexTypesSqlTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +30,7 @@ import java.util.TimeZone;
  * emulator sends (session or project time zone, milliseconds kept) and what the driver makes of it.
  * The driver-side facts pinned here explain the odps-jdbc suite failures listed in the README.
  */
-class DateTimeRoundTripTest extends OdpsJdbcTestBase {
+class DateTimeRoundTripTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

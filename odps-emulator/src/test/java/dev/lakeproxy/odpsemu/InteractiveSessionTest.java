@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +26,7 @@ import java.util.List;
  * queries run as its sub queries and come back through the session tunnel, other statements fall
  * back to offline jobs (MCQA runs SELECT statements only).
  */
-class InteractiveSessionTest extends OdpsJdbcTestBase {
+class InteractiveSessionTest {
 
     private static final int ROWS = 12_345;
 

@@ -1,5 +1,9 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +33,7 @@ import java.util.Map;
  * DatabaseMetaData, table metadata, three-tier schemas and odps.namespace.schema, with the real
  * odps-jdbc.
  */
-class MetadataAndSchemaTest extends OdpsJdbcTestBase {
+class MetadataAndSchemaTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =
@@ -190,13 +194,7 @@ class MetadataAndSchemaTest extends OdpsJdbcTestBase {
                     assertThrows(
                             SQLException.class,
                             () -> c.getMetaData().getColumns("tiered", "sales", "orders", null));
-            Throwable t = e;
-            StringBuilder all = new StringBuilder();
-            while (t != null) {
-                all.append(t.getMessage()).append(' ');
-                t = t.getCause();
-            }
-            assertTrue(all.toString().contains("Project not found - 'sales'"), all.toString());
+            assertTrue(messages(e).contains("Project not found - 'sales'"), messages(e));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** MULTI INSERT: one source, several destinations, each through the INSERT rules, all or nothing. */
-class MultiInsertTest extends OdpsJdbcTestBase {
+class MultiInsertTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

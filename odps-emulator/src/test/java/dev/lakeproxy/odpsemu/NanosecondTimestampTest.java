@@ -1,5 +1,7 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.aliyun.odps.Odps;
@@ -27,7 +29,7 @@ import java.util.List;
  * CAST, INSERT ... SELECT, comparisons, ordering, grouping and both tunnels (real odps-jdbc and
  * the SDK).
  */
-class NanosecondTimestampTest extends OdpsJdbcTestBase {
+class NanosecondTimestampTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

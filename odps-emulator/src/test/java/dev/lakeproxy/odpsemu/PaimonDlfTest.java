@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +28,7 @@ import java.util.List;
  * Paimon_DLF external projects (seed maxcompute-paimon-dlf-external-project.txt) through the real
  * odps-jdbc.
  */
-class PaimonDlfTest extends OdpsJdbcTestBase {
+class PaimonDlfTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +25,7 @@ import java.util.List;
  * PreparedStatement insert (literal substitution and tunnel batch upload) and select, real
  * odps-jdbc.
  */
-class PreparedStatementTest extends OdpsJdbcTestBase {
+class PreparedStatementTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +27,7 @@ import java.util.List;
  * MAXCOMPUTE_PUBLIC_DATA: visible to and readable by every user across projects, writable by
  * nobody, no jobs inside it (real odps-jdbc and the SDK).
  */
-class PublicDataProjectTest extends OdpsJdbcTestBase {
+class PublicDataProjectTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =

@@ -1,5 +1,8 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +18,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The command-line entry point and its sample, started from plain Java (no JUnit extension). */
-class StandaloneTest extends OdpsJdbcTestBase {
+class StandaloneTest {
 
     @Test
     void helpPrintsUsageAndStartsNothing() {

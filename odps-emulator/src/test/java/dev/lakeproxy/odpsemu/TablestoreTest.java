@@ -1,5 +1,10 @@
 package dev.lakeproxy.odpsemu;
 
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +29,7 @@ import java.util.Map;
  * Tablestore external tables (seed maxcompute-tablestore-external-table.txt) through the real
  * odps-jdbc.
  */
-class TablestoreTest extends OdpsJdbcTestBase {
+class TablestoreTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =
@@ -33,31 +38,11 @@ class TablestoreTest extends OdpsJdbcTestBase {
 
     static Connection conn;
 
-    static String ddl(
-            String table, String columns, String mapping, String otsTable, String location) {
-        return "CREATE EXTERNAL TABLE "
-                + table
-                + " ("
-                + columns
-                + ") "
-                + "STORED BY 'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES ("
-                + "'tablestore.columns.mapping'='"
-                + mapping
-                + "'"
-                + (otsTable == null ? "" : ", 'tablestore.table.name'='" + otsTable + "'")
-                + ", 'odps.properties.rolearn'='acs:ram::xxxxx:role/aliyunodpsdefaultrole')"
-                + " LOCATION '"
-                + location
-                + "'";
-    }
-
     static final String ORDERS_COLS =
             "odps_orderkey bigint, odps_orderdate string, odps_custkey bigint, "
                     + "odps_orderstatus string, odps_totalprice double";
     static final String ORDERS_MAPPING =
             ":o_orderkey,:o_orderdate,o_custkey, o_orderstatus,o_totalprice";
-    static final String LOCATION =
-            "tablestore://emulator-ots.cn-hangzhou.ots-internal.aliyuncs.com";
 
     @BeforeAll
     static void setUp() throws SQLException {
@@ -65,12 +50,12 @@ class TablestoreTest extends OdpsJdbcTestBase {
         conn = connect(EMU.get().jdbcUrl("ots"));
         update(
                 conn,
-                ddl(
+                tablestoreDdl(
                         "ots_table_external",
                         ORDERS_COLS,
                         ORDERS_MAPPING,
                         "ots_tpch_orders",
-                        LOCATION));
+                        TABLESTORE_LOCATION));
         update(
                 conn,
                 "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING,"
@@ -90,31 +75,37 @@ class TablestoreTest extends OdpsJdbcTestBase {
     @Test
     void ddlIsValidatedByTheSeedRules() {
         EMU.get().tablestore().createTable("t_exists");
-        String m = failure(ddl("bad1", "a bigint, b string", ":a", "t_exists", LOCATION));
+        String m = failure(tablestoreDdl(
+                "bad1", "a bigint, b string", ":a", "t_exists", TABLESTORE_LOCATION));
         assertTrue(
                 m.contains("tablestore.columns.mapping") && m.contains("(1)") && m.contains("(2)"),
                 m);
-        m = failure(ddl("bad2", "a bigint, b string", "a,b", "t_exists", LOCATION));
+        m = failure(tablestoreDdl(
+                "bad2", "a bigint, b string", "a,b", "t_exists", TABLESTORE_LOCATION));
         assertTrue(m.contains("0 primary key columns"), m);
         m =
                 failure(
-                        ddl(
+                        tablestoreDdl(
                                 "bad3",
                                 "a bigint, b bigint, c bigint, d bigint, e bigint",
                                 ":a,:b,:c,:d,:e",
                                 "t_exists",
-                                LOCATION));
+                                TABLESTORE_LOCATION));
         assertTrue(m.contains("5 primary key columns") && m.contains("1 to 4"), m);
-        m = failure(ddl("bad4", "a double, b string", ":a,b", "t_exists", LOCATION));
+        m = failure(tablestoreDdl(
+                "bad4", "a double, b string", ":a,b", "t_exists", TABLESTORE_LOCATION));
         assertTrue(
                 m.contains("primary key") && m.contains("STRING, INTEGER (BIGINT) or BINARY"), m);
-        m = failure(ddl("bad5", "a bigint, b string", ":a,b", null, LOCATION));
+        m = failure(tablestoreDdl("bad5", "a bigint, b string", ":a,b", null, TABLESTORE_LOCATION));
         assertTrue(m.contains("tablestore.table.name"), m);
-        m = failure(ddl("bad6", "a bigint, b string", ":a,b", "t_exists", "oss://bucket/path"));
+        m = failure(tablestoreDdl(
+                "bad6", "a bigint, b string", ":a,b", "t_exists", "oss://bucket/path"));
         assertTrue(m.contains("tablestore://"), m);
-        m = failure(ddl("bad7", "a bigint, b datetime", ":a,b", "t_exists", LOCATION));
+        m = failure(tablestoreDdl(
+                "bad7", "a bigint, b datetime", ":a,b", "t_exists", TABLESTORE_LOCATION));
         assertTrue(m.contains("STRING, BIGINT, DOUBLE, BOOLEAN and BINARY"), m);
-        m = failure(ddl("bad8", "a bigint, b string", ":a,b", "no_such_ots_table", LOCATION));
+        m = failure(tablestoreDdl(
+                "bad8", "a bigint, b string", ":a,b", "no_such_ots_table", TABLESTORE_LOCATION));
         assertTrue(m.contains("no_such_ots_table") && m.contains("does not exist"), m);
     }
 
@@ -126,7 +117,7 @@ class TablestoreTest extends OdpsJdbcTestBase {
         assertTrue(t.isExternalTable());
         assertEquals("com.aliyun.odps.TableStoreStorageHandler", t.getStorageHandler());
         assertEquals("ots_tpch_orders", t.getSerDeProperties().get("tablestore.table.name"));
-        assertEquals(LOCATION, t.getLocation());
+        assertEquals(TABLESTORE_LOCATION, t.getLocation());
     }
 
     @Test
@@ -134,12 +125,12 @@ class TablestoreTest extends OdpsJdbcTestBase {
         EMU.get().tablestore().createTable("ots_upsert");
         update(
                 conn,
-                ddl(
+                tablestoreDdl(
                         "ups",
                         "k bigint, d string, status string",
                         ":k,:d,status",
                         "ots_upsert",
-                        LOCATION));
+                        TABLESTORE_LOCATION));
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("status", "OLD");
         attrs.put("other_column", "kept");
@@ -262,7 +253,8 @@ class TablestoreTest extends OdpsJdbcTestBase {
     @Test
     void batchOverFourMegabytesFails() throws SQLException {
         EMU.get().tablestore().createTable("ots_big");
-        update(conn, ddl("big", "k bigint, payload string", ":k,payload", "ots_big", LOCATION));
+        update(conn, tablestoreDdl(
+                "big", "k bigint, payload string", ":k,payload", "ots_big", TABLESTORE_LOCATION));
         // 50 rows (one BatchWriteRow request here) of 90 KB each: 4.5 MB in one request
         StringBuilder keys = new StringBuilder();
         for (int k = 0; k < 50; k++) {
@@ -289,7 +281,8 @@ class TablestoreTest extends OdpsJdbcTestBase {
     @Test
     void duplicatePrimaryKeysInOneBatchFail() throws SQLException {
         EMU.get().tablestore().createTable("ots_dup");
-        update(conn, ddl("dup", "k bigint, v string", ":k,v", "ots_dup", LOCATION));
+        update(conn, tablestoreDdl(
+                "dup", "k bigint, v string", ":k,v", "ots_dup", TABLESTORE_LOCATION));
         String m = failure("INSERT INTO dup VALUES (1, 'a'), (1, 'b')");
         assertTrue(
                 m.contains(
@@ -301,7 +294,8 @@ class TablestoreTest extends OdpsJdbcTestBase {
     @Test
     void missingTablestoreTableAtWriteTime() throws SQLException {
         EMU.get().tablestore().createTable("ots_gone");
-        update(conn, ddl("gone", "k bigint, v string", ":k,v", "ots_gone", LOCATION));
+        update(conn, tablestoreDdl(
+                "gone", "k bigint, v string", ":k,v", "ots_gone", TABLESTORE_LOCATION));
         EMU.get().tablestore().dropTable("ots_gone");
         String m = failure("INSERT INTO gone VALUES (1, 'a')");
         assertTrue(

@@ -1,0 +1,66 @@
+package dev.lakeproxy.odpsemu;
+
+import dev.lakeproxy.odpsemu.complex.ComplexFunctions;
+import dev.lakeproxy.odpsemu.external.TablestoreWriters;
+import dev.lakeproxy.odpsemu.rest.RestServer;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+
+/**
+ * The running parts of an emulator: the embedded PostgreSQL with MaxCompute's functions, the SQL
+ * engine on it, and the HTTP server. They start in that order; {@link #close} stops what started.
+ */
+final class EmulatorRuntime implements AutoCloseable {
+
+    private EmbeddedPostgres postgres;
+    private Connection pg;
+    private RestServer server;
+
+    /** Starts PostgreSQL and the engine on it. */
+    SqlEngine startEngine(Catalog catalog, ZoneId zone, TablestoreWriters tablestore, String owner)
+            throws IOException, SQLException {
+        postgres = EmbeddedPostgres.builder().start();
+        pg = postgres.getPostgresDatabase().getConnection();
+        MaxComputeFunctions.install(pg);
+        ComplexFunctions.install(pg);
+        return new SqlEngine(catalog, pg, zone, tablestore, owner);
+    }
+
+    /** Starts serving HTTP. */
+    void serve(RestServer server) {
+        this.server = server;
+        server.start();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        try {
+            if (pg != null) {
+                pg.close();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.lakeproxy.odpsemu.sql;
+
+import dev.lakeproxy.odpsemu.JobContext;
+import dev.lakeproxy.odpsemu.JobResult;
+
+import java.sql.SQLException;
+
+/** CREATE, DROP and ALTER for tables and schemas, with MaxCompute semantics. */
+public final class DdlStatements {
+
+    private final SchemaStatements schemas;
+    private final CreateTableStatement createTable;
+    private final AlterTableStatements alterTable;
+
+    public DdlStatements(
+            SchemaStatements schemas,
+            CreateTableStatement createTable,
+            AlterTableStatements alterTable) {
+        this.schemas = schemas;
+        this.createTable = createTable;
+        this.alterTable = alterTable;
+    }
+
+    public JobResult create(JobContext ctx, SqlCursor c) throws SQLException {
+        c.expectWord("CREATE");
+        if (c.acceptWord("SCHEMA") || c.acceptWord("DATABASE")) {
+            return schemas.create(ctx, c);
+        }
+        return createTable.create(ctx, c);
+    }
+
+    /** After {@code DROP}: a schema (database), a table or a view. */
+    public JobResult drop(JobContext ctx, SqlCursor c) throws SQLException {
+        if (c.acceptWord("SCHEMA") || c.acceptWord("DATABASE")) {
+            return schemas.drop(ctx, c);
+        }
+        return alterTable.drop(ctx, c);
+    }
+
+    public JobResult alter(JobContext ctx, SqlCursor c) throws SQLException {
+        return alterTable.alter(ctx, c);
+    }
+}

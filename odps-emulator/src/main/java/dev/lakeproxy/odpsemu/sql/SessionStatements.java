@@ -1,0 +1,54 @@
+package dev.lakeproxy.odpsemu.sql;
+
+import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
+
+import java.util.List;
+
+/** Which sub queries an MCQA session runs: queries only (MCQA "usage limits"). */
+public final class SessionStatements {
+
+    private SessionStatements() {}
+
+    /**
+     * True when the text is one or more queries, optionally after {@code SET} statements: every
+     * statement begins with SELECT, or is a {@code WITH ...} whose main statement is a SELECT.
+     */
+    public static boolean isQuery(String sql) {
+        boolean query = false;
+        for (String stmt : SqlLexer.splitStatements(sql)) {
+            SqlCursor c = new SqlCursor(stmt);
+            if (c.peekWord("SET")) {
+                continue;
+            }
+            if (c.peekWord("WITH")) {
+                int main = SqlStatements.mainStatementPos(c);
+                if (main < 0 || !stmt.regionMatches(true, main, "SELECT", 0, 6)) {
+                    return false;
+                }
+            } else if (!c.peekWord("SELECT")) {
+                return false;
+            }
+            query = true;
+        }
+        return query;
+    }
+
+    /** True when the last statement has a LIMIT of its own (outside any parenthesis). */
+    public static boolean hasLimit(String sql) {
+        List<String> stmts = SqlLexer.splitStatements(sql);
+        if (stmts.isEmpty()) {
+            return false;
+        }
+        int depth = 0;
+        for (Token t : SqlLexer.significant(SqlLexer.lex(stmts.get(stmts.size() - 1)))) {
+            if (t.isOp("(")) {
+                depth++;
+            } else if (t.isOp(")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord("LIMIT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.lakeproxy.odpsemu.tunnel;
+
+import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.schemaJson;
+
+import com.google.gson.JsonObject;
+
+import dev.lakeproxy.odpsemu.rest.HttpError;
+import dev.lakeproxy.odpsemu.rest.InstanceRecord;
+import dev.lakeproxy.odpsemu.rest.Reply;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+
+/** The instance tunnel: download sessions and record streams of a query result. */
+public final class InstanceTunnel {
+
+    public Reply download(InstanceRecord rec, Map<String, String> q) throws IOException {
+        if (rec.error != null) {
+            throw new HttpError(400, "InstanceFailed", "The instance failed: " + rec.error);
+        }
+        if (!rec.result.isQuery()) {
+            throw new HttpError(
+                    400,
+                    "InvalidArgument",
+                    "Instance "
+                            + rec.id
+                            + " is not a SELECT query: the instance tunnel only downloads query"
+                            + " results");
+        }
+        if (q.containsKey("data")) {
+            return TunnelSchemas.records(rec.result.columns, rec.result.rows, q.get("rowrange"));
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty(
+                "DownloadID", q.containsKey("downloadid") ? q.get("downloadid") : "dl-" + rec.id);
+        o.addProperty("Status", "normal");
+        o.addProperty("RecordCount", rec.result.rows.size());
+        o.add("Schema", schemaJson(rec.result.columns, Collections.emptyList()));
+        return Reply.json(o.toString());
+    }
+}
