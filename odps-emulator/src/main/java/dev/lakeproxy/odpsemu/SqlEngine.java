@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Runs MaxCompute SQL on the embedded PostgreSQL, one job at a time and each job atomically. DDL,
  * SHOW, DESC and INSERT go to their statements (MaxCompute semantics: partitions, lifecycle,
- * external tables, Paimon and Tablestore rules); queries are translated by {@link SqlTranslator}
+ * external tables, Paimon and Tablestore rules); queries are translated by {@link dev.lakeproxy.odpsemu.sql.SqlTranslator}
  * and run as they are. Each helper gets only what it uses, wired here.
  */
 public final class SqlEngine {

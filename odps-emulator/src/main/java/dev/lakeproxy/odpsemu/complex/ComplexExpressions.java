@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Rewrites MaxCompute's complex-type functions (ARRAY, MAP, STRUCT, NAMED_STRUCT,
  * MAP_FROM_ENTRIES, SIZE) and subscripts ({@link Subscripts}) in a query's text into PostgreSQL
- * expressions over {@link ComplexCarriers}, before {@link SqlTranslator} runs. Each call's type is
+ * expressions over {@link ComplexCarriers}, before {@link dev.lakeproxy.odpsemu.sql.SqlTranslator} runs. Each call's type is
  * worked out from its arguments' types; an argument that is not a literal is typed by PostgreSQL:
  * the call is first written as {@code odps_probe_N(args)}, a function that does not exist, and
  * PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument types
