@@ -1,5 +1,6 @@
 package dev.lakeproxy.odpsemu;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     String tablestoreInstance = "emulator-ots";
     final List<String> projects = new ArrayList<>();
     final List<String> threeTierProjects = new ArrayList<>();
+    Duration requestLatency = Duration.ZERO;
+    Duration jobRunTime = Duration.ZERO;
 
     abstract B self();
 
@@ -71,6 +74,25 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     /** Name of the simulated Tablestore instance. */
     public B tablestoreInstance(String name) {
         tablestoreInstance = name;
+        return self();
+    }
+
+    /**
+     * A delay before each request is answered, as the network to a region's endpoint adds (0 by default). Requests
+     * wait in parallel, as they do on the real service.
+     */
+    public B requestLatency(Duration latency) {
+        requestLatency = latency;
+        return self();
+    }
+
+    /**
+     * How long each SQL job stays Running before it runs (0 by default: jobs run as they are submitted). A stop in
+     * that time ({@code Instance.stop}, MaxCompute's KILL) ends the job as Cancelled, and nothing it would have
+     * written is written.
+     */
+    public B jobRunTime(Duration runTime) {
+        jobRunTime = runTime;
         return self();
     }
 

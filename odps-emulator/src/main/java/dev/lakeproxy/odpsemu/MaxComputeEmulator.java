@@ -8,6 +8,7 @@ import dev.lakeproxy.odpsemu.rest.RestServer;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,6 +77,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
     private final User root;
     private final ActivityLog log = new ActivityLog();
     private final EmulatorRuntime runtime = new EmulatorRuntime();
+    private final ServicePace pace;
     private SqlEngine engine;
     private ProjectAdmin projects;
 
@@ -85,6 +87,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         this.tablestore = new SimulatedTablestore(b.tablestoreInstance);
         this.accounts = new Accounts(b.accountUid, DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
         this.root = accounts.root;
+        this.pace = new ServicePace(b.requestLatency, b.jobRunTime);
     }
 
     private void startInternal(Builder b) throws IOException, SQLException {
@@ -98,7 +101,24 @@ public final class MaxComputeEmulator implements AutoCloseable {
         projects = engine.projects;
         runtime.serve(
                 new RestServer(
-                        this, catalog, zone, accounts, tenant, engine, log, b.host, b.port));
+                        this, catalog, zone, accounts, tenant, engine, log, pace, b.host, b.port));
+    }
+
+    // ------------------------------------------------------------------ pace (tests, benchmarks)
+
+    /** Changes the delay before each request is answered (see the builder's {@code requestLatency}). */
+    public void setRequestLatency(Duration latency) {
+        pace.latency(latency);
+    }
+
+    /** Changes how long each SQL job stays Running (see the builder's {@code jobRunTime}). */
+    public void setJobRunTime(Duration runTime) {
+        pace.jobRunTime(runTime);
+    }
+
+    /** How many HTTP requests the emulator has answered since it started. */
+    public long requestCount() {
+        return pace.requests();
     }
 
     // ------------------------------------------------------------------ connection facts

@@ -22,6 +22,12 @@ public final class InstanceRecord {
     public JobResult result;
     public String error;
 
+    /** Waiting out the emulator's job run time: its status is Running until it has run or was stopped. */
+    public volatile boolean running;
+
+    /** Stopped (Instance.stop, KILL) while Running: it ended as Cancelled and wrote nothing. */
+    public volatile boolean cancelled;
+
     /** The MCQA session this instance runs (its SQLRT task), or null for an SQL job. */
     public SqlRtSession session;
 

@@ -163,6 +163,14 @@ final class InstanceResources {
         return instance(method, p, seg.get(3), q, body, user);
     }
 
+    /** A task's status as MaxCompute names it: Running, Success, Failed or, after a KILL, Cancelled. */
+    private static String taskStatus(InstanceRecord rec, boolean running) {
+        if (running) {
+            return "Running";
+        }
+        return rec.cancelled ? "Cancelled" : rec.error == null ? "Success" : "Failed";
+    }
+
     InstanceRecord requireInstance(Project p, String id) {
         InstanceRecord rec = instances.get(id);
         if (rec == null || !rec.project.equalsIgnoreCase(p.name)) {
@@ -192,24 +200,27 @@ final class InstanceResources {
             return tunnel.download(rec, q);
         }
         if (method.equals("PUT")) {
-            return Reply.xml(
-                    "<Instance><Status>Terminated</Status></Instance>"); // stop: already terminated
+            runner.stop(rec); // Status Terminated: a KILL; a job that already ran keeps its outcome
+            return Reply.xml("<Instance><Status>Terminated</Status></Instance>");
         }
         if (q.containsKey("taskstatus")) {
+            boolean running = rec.running;
             return Reply.xml(
-                    "<Instance><Status>Terminated</Status><Tasks><Task Type=\"SQL\"><Name>"
+                    "<Instance><Status>"
+                            + (running ? "Running" : "Terminated")
+                            + "</Status><Tasks><Task Type=\"SQL\"><Name>"
                             + esc(rec.taskName)
                             + "</Name><StartTime>"
                             + rfc822(rec.start)
-                            + "</StartTime><EndTime>"
-                            + rfc822(rec.end)
-                            + "</EndTime><Status>"
-                            + (rec.error == null ? "Success" : "Failed")
+                            + "</StartTime>"
+                            + (running ? "" : "<EndTime>" + rfc822(rec.end) + "</EndTime>")
+                            + "<Status>"
+                            + taskStatus(rec, running)
                             + "</Status><Histories/></Task></Tasks>"
                             + "</Instance>");
         }
         if (q.containsKey("result")) {
-            String text = rec.error != null ? rec.error : rec.result.text;
+            String text = rec.error != null ? rec.error : rec.result == null ? "" : rec.result.text;
             return Reply.xml(
                     "<Instance><Tasks><Task Type=\"SQL\"><Name>"
                             + esc(rec.taskName)
@@ -256,7 +267,11 @@ final class InstanceResources {
                 throw HttpError.invalidParameter("'" + k + "' is not served for instances");
             }
         }
-        Reply r = Reply.xml("<Instance><Status>Terminated</Status></Instance>");
+        Reply r =
+                Reply.xml(
+                        "<Instance><Status>"
+                                + (rec.running ? "Running" : "Terminated")
+                                + "</Status></Instance>");
         r.headers.put("x-odps-owner", rec.user.principal());
         r.headers.put("x-odps-start-time", rfc822(rec.start));
         r.headers.put("x-odps-end-time", rfc822(rec.end));

@@ -7,38 +7,91 @@ import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
 
+import dev.lakeproxy.odpsemu.ServicePace;
+
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs the SQL of a job (an SQL task, or an MCQA sub query) on the engine with the job's settings,
  * and keeps its result or its error text in the record. The same rules and the same one-transaction
- * atomicity apply whichever way the SQL arrived.
+ * atomicity apply whichever way the SQL arrived. With a job run time ({@link ServicePace}), a job
+ * stays Running that long before it runs, and a stop in that time cancels it: it writes nothing, as
+ * MaxCompute commits a job's output only when the job succeeds.
  */
 final class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final ScheduledExecutorService LATER =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "odps-emulator-jobs");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     private final SqlEngine engine;
     private final Tenant tenant;
     private final ActivityLog log;
+    private final ServicePace pace;
 
     /**
      * @param tenant its {@code odps.namespace.schema} applies to jobs without the setting
      * @param log every job is recorded before it runs
      */
-    JobRunner(SqlEngine engine, Tenant tenant, ActivityLog log) {
+    JobRunner(SqlEngine engine, Tenant tenant, ActivityLog log, ServicePace pace) {
         this.engine = engine;
         this.tenant = tenant;
         this.log = log;
+        this.pace = pace;
     }
 
-    /** Records the job, runs it, and keeps its result or its error in the record. */
+    /** Records the job and runs it: now, or after the job run time unless it is stopped first. */
     void run(Project p, InstanceRecord rec) {
         log.recordJob(rec);
+        long wait = pace.jobRunMillis();
+        if (wait <= 0) {
+            execute(p, rec);
+            return;
+        }
+        rec.running = true;
+        LATER.schedule(
+                () -> {
+                    synchronized (rec) {
+                        if (rec.cancelled) {
+                            return;
+                        }
+                        execute(p, rec);
+                        rec.running = false;
+                    }
+                },
+                wait,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops a job (KILL): one still Running ends as Cancelled and writes nothing; one that has run
+     * keeps its outcome, as a KILL that arrives after the last checkpoint does.
+     */
+    void stop(InstanceRecord rec) {
+        synchronized (rec) {
+            if (rec.running && !rec.cancelled) {
+                rec.cancelled = true;
+                rec.running = false;
+                rec.error = "ODPS-0130071:Instance " + rec.id + " was stopped by its owner (Cancelled)";
+                rec.end = new Date();
+            }
+        }
+    }
+
+    /** Runs the job's SQL and keeps its result or its error in the record. */
+    private void execute(Project p, InstanceRecord rec) {
         try {
             rec.result = engine.run(context(p, rec), rec.sql);
         } catch (OdpsSqlException e) {

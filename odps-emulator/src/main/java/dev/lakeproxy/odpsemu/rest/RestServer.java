@@ -14,6 +14,7 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.ServicePace;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
@@ -54,6 +55,7 @@ public final class RestServer {
     private final TableResources tables;
     private final TableTunnel tableTunnel;
     private final FunctionResources functions;
+    private final ServicePace pace;
 
     /**
      * @param emu what the resources reach through the public API (endpoint, project creation)
@@ -69,12 +71,14 @@ public final class RestServer {
             Tenant tenant,
             SqlEngine engine,
             ActivityLog log,
+            ServicePace pace,
             String host,
             int port)
             throws IOException {
         this.accounts = accounts;
+        this.pace = pace;
         this.projects = new ProjectResources(emu, catalog, tenant, zone);
-        this.instances = new InstanceResources(emu, new JobRunner(engine, tenant, log));
+        this.instances = new InstanceResources(emu, new JobRunner(engine, tenant, log, pace));
         this.tables = new TableResources(engine.storage);
         this.tableTunnel = new TableTunnel(catalog, engine, zone);
         this.functions = new FunctionResources();
@@ -87,7 +91,7 @@ public final class RestServer {
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.pool =
                 Executors.newFixedThreadPool(
-                        4,
+                        64, // a client may read metadata 16 requests at once, each waiting the latency
                         r -> {
                             Thread t = new Thread(r, "odps-emulator-http");
                             t.setDaemon(true);
@@ -113,6 +117,7 @@ public final class RestServer {
     // ------------------------------------------------------------------ dispatch
 
     private void handle(HttpExchange ex) throws IOException {
+        pace.requestArrived();
         String requestId =
                 String.format(
                         "%s%06d",

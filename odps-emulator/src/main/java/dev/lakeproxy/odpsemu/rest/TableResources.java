@@ -8,6 +8,7 @@ import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.columnsJson;
 
 import com.google.gson.JsonObject;
 
+import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
@@ -101,6 +102,10 @@ final class TableResources {
     Reply listTables(Project p, Map<String, String> q, User user) {
         String s = schemaParam(p, q.get("curr_schema"));
         Schema schema = p.schemas.get(s.toLowerCase(Locale.ROOT));
+        if (schema == null && p.threeTier && s.equalsIgnoreCase(ShowStatements.SYSTEM_SCHEMA)) {
+            // the built-in schema SHOW SCHEMAS lists answers its listing (no user tables), as MaxCompute's does
+            return Reply.xml("<Tables><Marker></Marker><MaxItems>100</MaxItems></Tables>");
+        }
         if (schema == null) {
             throw new HttpError(
                     404,

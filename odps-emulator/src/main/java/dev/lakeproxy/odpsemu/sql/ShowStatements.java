@@ -20,7 +20,7 @@ import java.util.Map;
 public final class ShowStatements {
 
     /** Listed by SHOW SCHEMAS next to default (seed: Paimon_DLF walkthrough, sample output). */
-    static final String SYSTEM_SCHEMA = "system";
+    public static final String SYSTEM_SCHEMA = "system";
 
     private final NameResolver names;
     private final Privileges privileges;
