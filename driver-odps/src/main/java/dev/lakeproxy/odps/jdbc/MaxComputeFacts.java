@@ -68,6 +68,16 @@ final class MaxComputeFacts {
     private MaxComputeFacts() {
     }
 
+    /** The table docs/maxcompute.md shows (Markdown): method, answer, source. */
+    static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| method | lakeproxy's answer | source |\n|---|---|---|\n");
+        for (Fact f : ALL) {
+            sb.append("| `").append(f.method).append("` | ").append(f.shown.replace("|", "\\|")).append(" | ")
+                    .append(f.source.replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     static final List<Fact> ALL = List.of(
             Fact.of("allProceduresAreCallable", false, OVERVIEW),
             Fact.of("allTablesAreSelectable", true, JDBC),
