@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakeproxy.testing.EmbeddedPg;
-import dev.lakeproxy.testing.TcpProxy;
+import dev.lakeproxy.testing.FaultProxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -112,7 +112,7 @@ class RobustnessTest {
 
     @Test
     void serverDyingMidStatementGivesConnectionErrorAndThePoolRecovers() throws Exception {
-        try (TcpProxy server = new TcpProxy(EmbeddedPg.port())) {
+        try (FaultProxy server = new FaultProxy(EmbeddedPg.port())) {
             HikariConfig cfg = new HikariConfig();
             cfg.setJdbcUrl("jdbc:lakeproxy:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres&connectTimeout=2");
             cfg.setMaximumPoolSize(2);
@@ -128,12 +128,12 @@ class RobustnessTest {
                     }
                 });
                 Thread.sleep(700);
-                server.kill();
+                server.stop();
                 SQLException died = running.get(20, TimeUnit.SECONDS);
                 one.shutdown();
                 assertTrue(died != null && died.getSQLState().startsWith("08"), "got " + died);
 
-                server.revive();
+                server.start();
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 7")) {
                     rs.next();
                     assertEquals(7, rs.getInt(1));
