@@ -46,7 +46,11 @@ final class ClientPump {
                     session.roundTrip();
                     String sql = Wire.cstring(body, 0);
                     countHgVersion(sql);
-                    String out = rewrite(sql, processor);
+                    if (injected(sql) == SimFaults.Fault.DROP_BEFORE) {
+                        return;
+                    }
+                    String out = rewrite(session.failing ? SimFaults.FAILING_SQL : sql, processor);
+                    session.failing = false;
                     if (out != sql) {
                         body = Wire.cstringBytes(out);
                     }
@@ -58,7 +62,11 @@ final class ClientPump {
                     int z2 = Wire.indexOfZero(body, z1 + 1);
                     String sql = new String(body, z1 + 1, z2 - z1 - 1, StandardCharsets.UTF_8);
                     statements.put(name, sql);
-                    String out = rewrite(sql, processor);
+                    if (injected(sql) == SimFaults.Fault.DROP_BEFORE) {
+                        return;
+                    }
+                    String out = rewrite(session.failing ? SimFaults.FAILING_SQL : sql, processor);
+                    session.failing = false;
                     if (out != sql) {
                         ByteArrayOutputStream b = new ByteArrayOutputStream(body.length + 256);
                         b.write(body, 0, z1 + 1);
@@ -98,6 +106,9 @@ final class ClientPump {
                 default:
                     break;
             }
+            if (session.frozen) {
+                continue; // a blackhole: what the client sends goes nowhere
+            }
             Wire.writeMessage(sout, type, body);
             if (type == 'X') {
                 sout.flush();
@@ -122,6 +133,34 @@ final class ClientPump {
             return out;
         }
         return sql;
+    }
+
+    /**
+     * Applies the fault armed for this statement, if any ({@link SimFaults}), and returns it: a drop before the
+     * statement ends the pump; a freeze stops every message from here on; a drop after it, or a failure in its place,
+     * is carried out when its answer comes back ({@link ServerPump}) or by the text PostgreSQL gets.
+     */
+    private SimFaults.Fault injected(String sql) {
+        SimFaults.Fault fault = sim.faults().take(sql);
+        if (fault == null) {
+            return null;
+        }
+        LOG.log(Level.FINE, "holo-sim connection {0}: {1} at: {2}", new Object[] {session.id, fault, sql});
+        switch (fault) {
+            case FREEZE:
+                session.frozen = true;
+                break;
+            case FAIL:
+                session.failing = true;
+                break;
+            case DROP_WITHOUT_ANSWER:
+            case DROP_AFTER_ANSWER:
+                session.dropAtAnswer = fault;
+                break;
+            default:
+                break;
+        }
+        return fault;
     }
 
     private void countHgVersion(String sql) {

@@ -43,6 +43,7 @@ public final class HoloSimulator implements AutoCloseable {
     private final QueryLog queryLog;
     private final Map<String, ForeignTableCatalog> catalogs = new ConcurrentHashMap<>();
     private final DefaultSearchPaths defaultSearchPaths = new DefaultSearchPaths(this);
+    private final SimFaults faults = new SimFaults();
     private volatile boolean closed;
 
     private HoloSimulator(Builder b) throws IOException {
@@ -180,6 +181,11 @@ public final class HoloSimulator implements AutoCloseable {
     /** Empties {@link #queryLog()} (the SQL table {@code hologres.hg_query_log} is left alone). */
     public void clearQueryLog() {
         queryLog.clear();
+    }
+
+    /** Test hooks: a dropped connection, a blackhole or a failure at an exact statement of a session. */
+    public SimFaults faults() {
+        return faults;
     }
 
     /** Wire-level counters: connections, hg_version() calls, round trips per connection. */

@@ -41,6 +41,13 @@ final class ProxySession implements Runnable {
     /** Set when this connection ran DDL whose effect on the catalog is visible to others only at commit. */
     boolean pendingDdl;
 
+    /** {@link SimFaults}: the connection drops when the current statement's answer is complete. */
+    volatile SimFaults.Fault dropAtAnswer;
+    /** {@link SimFaults}: nothing moves any more in either direction. */
+    volatile boolean frozen;
+    /** {@link SimFaults}: the statement being read fails instead of running (client pump only). */
+    boolean failing;
+
     /** Rewritten text (as PostgreSQL sees it) to the client's original text, for the query log. */
     private final Map<String, String> originals = new LinkedHashMap<String, String>(64, 0.75f, true) {
         @Override

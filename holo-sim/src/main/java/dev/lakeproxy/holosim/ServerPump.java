@@ -54,8 +54,18 @@ final class ServerPump {
                         sim.catalog(session.database()).markDirty();
                     }
                 }
+                SimFaults.Fault drop = session.dropAtAnswer;
+                if (session.frozen || drop == SimFaults.Fault.DROP_WITHOUT_ANSWER) {
+                    if (drop != null && type == 'Z') {
+                        break; // the answer is complete: the connection drops now
+                    }
+                    continue;
+                }
                 Settings.swapBytes(body, 0, names, '.', '_', false);
                 Wire.writeMessage(cout, type, body);
+                if (drop != null && type == 'Z') {
+                    break;
+                }
                 if (sin.available() == 0) {
                     cout.flush();
                 }
