@@ -78,6 +78,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
     private final ActivityLog log = new ActivityLog();
     private final EmulatorRuntime runtime = new EmulatorRuntime();
     private final ServicePace pace;
+    private final ServiceFaults faults = new ServiceFaults();
     private SqlEngine engine;
     private ProjectAdmin projects;
 
@@ -101,7 +102,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
         projects = engine.projects;
         runtime.serve(
                 new RestServer(
-                        this, catalog, zone, accounts, tenant, engine, log, pace, b.host, b.port));
+                        this, catalog, zone, accounts, tenant, engine, log, pace, faults, b.host,
+                        b.port));
     }
 
     // ------------------------------------------------------------------ pace (tests, benchmarks)
@@ -114,6 +116,14 @@ public final class MaxComputeEmulator implements AutoCloseable {
     /** Changes how long each SQL job stays Running (see the builder's {@code jobRunTime}). */
     public void setJobRunTime(Duration runTime) {
         pace.jobRunTime(runTime);
+    }
+
+    /**
+     * Test hooks: a fault at an exact request (the answer to a job submission lost, a 5xx while a job is polled, a
+     * slow metadata answer, a cut tunnel stream), and the requests counted by kind.
+     */
+    public ServiceFaults faults() {
+        return faults;
     }
 
     /** How many HTTP requests the emulator has answered since it started. */

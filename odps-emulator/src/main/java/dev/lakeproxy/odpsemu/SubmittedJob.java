@@ -39,6 +39,14 @@ public final class SubmittedJob {
         return rec.user.principal();
     }
 
+    /**
+     * The SDK's per-submission task property {@code uuid}: a job submitted again by a client is a new job with a
+     * different one (MaxCompute offers no idempotency key in SDK 0.43.3). Null when the client sent none.
+     */
+    public String uuid() {
+        return rec.uuid;
+    }
+
     /** True when the SQL ran as a sub query of an MCQA session (interactive mode). */
     public boolean interactive() {
         return rec.subQueryId >= 0;

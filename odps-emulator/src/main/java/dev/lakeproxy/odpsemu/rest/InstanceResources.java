@@ -69,6 +69,7 @@ final class InstanceResources {
         String taskName;
         String sql;
         Map<String, String> settings = new LinkedHashMap<>();
+        String uuid = null;
         try {
             Document doc = parseXml(body);
             NodeList tasks = doc.getElementsByTagName("Tasks");
@@ -97,6 +98,9 @@ final class InstanceResources {
                 Element pe = (Element) props.item(i);
                 String name = childText(pe, "Name");
                 String value = childText(pe, "Value");
+                if ("uuid".equals(name)) {
+                    uuid = value;
+                }
                 if ("settings".equals(name) && value != null && !value.isEmpty()) {
                     Map<String, String> m =
                             GSON.fromJson(value, new TypeToken<Map<String, String>>() {}.getType());
@@ -129,6 +133,7 @@ final class InstanceResources {
                         session ? "" : sql,
                         Collections.unmodifiableMap(new LinkedHashMap<>(settings)),
                         user);
+        rec.uuid = uuid;
         if (session) {
             rec.session = sessions.start(rec);
             instances.put(id, rec);

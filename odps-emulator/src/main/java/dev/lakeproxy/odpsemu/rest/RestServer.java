@@ -14,6 +14,8 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.RequestKind;
+import dev.lakeproxy.odpsemu.ServiceFaults;
 import dev.lakeproxy.odpsemu.ServicePace;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
@@ -56,6 +58,7 @@ public final class RestServer {
     private final TableTunnel tableTunnel;
     private final FunctionResources functions;
     private final ServicePace pace;
+    private final ServiceFaults faults;
 
     /**
      * @param emu what the resources reach through the public API (endpoint, project creation)
@@ -72,11 +75,13 @@ public final class RestServer {
             SqlEngine engine,
             ActivityLog log,
             ServicePace pace,
+            ServiceFaults faults,
             String host,
             int port)
             throws IOException {
         this.accounts = accounts;
         this.pace = pace;
+        this.faults = faults;
         this.projects = new ProjectResources(emu, catalog, tenant, zone);
         this.instances = new InstanceResources(emu, new JobRunner(engine, tenant, log, pace));
         this.tables = new TableResources(engine.storage);
@@ -127,6 +132,7 @@ public final class RestServer {
         Map<String, String> q = HttpRequests.query(ex.getRequestURI().getRawQuery());
         boolean tunnel = false;
         Reply reply;
+        ServiceFaults.Armed fault = null;
         try {
             if (path.startsWith("/api/")) {
                 path = path.substring(4);
@@ -150,7 +156,12 @@ public final class RestServer {
                             ex.getRequestBody(),
                             ex.getRequestHeaders().getFirst("Content-Encoding"));
             User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
-            reply = route(ex.getRequestMethod(), seg, q, body, user);
+            fault = faults.arrived(RequestKind.of(ex.getRequestMethod(), seg, q));
+            InjectedFaults.before(fault);
+            reply = route(ex.getRequestMethod(), seg, q, body, user, ex.getRequestHeaders().getFirst("Host"));
+            InjectedFaults.after(fault);
+        } catch (InjectedFaults.Dropped e) {
+            throw e;
         } catch (HttpError e) {
             reply = error(e.status, e.code, e.getMessage(), requestId, tunnel);
         } catch (OdpsSqlException e) {
@@ -192,6 +203,8 @@ public final class RestServer {
         }
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(reply.status, -1);
+        } else if (InjectedFaults.cuts(fault)) {
+            InjectedFaults.sendCut(ex, reply.status, reply.body, fault);
         } else {
             ex.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
             if (reply.body.length > 0) {
@@ -226,8 +239,14 @@ public final class RestServer {
         return r;
     }
 
+    /** @param host the address the client used ({@code Host}), which it is told the tunnel is at */
     private Reply route(
-            String method, List<String> seg, Map<String, String> q, byte[] body, User user)
+            String method,
+            List<String> seg,
+            Map<String, String> q,
+            byte[] body,
+            User user,
+            String host)
             throws IOException {
         if (seg.size() == 1 && seg.get(0).equals("tenants")) {
             return projects.tenant();
@@ -250,7 +269,7 @@ public final class RestServer {
         switch (seg.get(2)) {
             case "tunnel":
                 if (seg.size() == 3) {
-                    return Reply.text("127.0.0.1:" + port());
+                    return Reply.text(host != null ? host : "127.0.0.1:" + port());
                 }
                 break;
             case "authorization":
