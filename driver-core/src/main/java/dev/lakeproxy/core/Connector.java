@@ -94,7 +94,9 @@ public final class Connector {
             for (SessionPlugin session : active) {
                 layered = session.driverLayer(layered);
             }
-            return wrappers.connection(layered, new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis));
+            ConnectionServices services = new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis);
+            services.connectWarnings(request.warnings);
+            return wrappers.connection(layered, services);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(real, e);
             throw e;
@@ -161,6 +163,8 @@ public final class Connector {
         final OptionValues options;
         final RealDriverProfile profile;
         final List<String> actions = new ArrayList<>();
+        /** What the plugins told the user at connect: the connection's SQLWarnings. */
+        final List<String> warnings = new ArrayList<>();
         String realUrl;
 
         Request(LakeUrl url, Properties realProperties, OptionValues options, RealDriverProfile profile) {
@@ -272,6 +276,12 @@ public final class Connector {
                 @Override
                 public void note(String action) {
                     request.note(action);
+                }
+
+                @Override
+                public void warn(String message) {
+                    request.note(message);
+                    request.warnings.add(Secrets.maskText(message));
                 }
             };
         }

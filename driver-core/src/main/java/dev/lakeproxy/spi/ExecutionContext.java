@@ -29,6 +29,11 @@ public interface ExecutionContext {
     /** Records a decision, for the FINE log and {@code explain}. */
     void note(String action);
 
+    /** As {@link RewriteContext#warn}: what the user should hear of, on the statement's SQLWarning. */
+    default void warn(String message) {
+        note(message);
+    }
+
     /** True when this is the single retry. */
     boolean isRetry();
 

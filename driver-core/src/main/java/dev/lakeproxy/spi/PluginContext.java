@@ -39,4 +39,12 @@ public interface PluginContext {
 
     /** Records what the plugin did at connect, for the FINE log and {@code explain}. */
     void note(String action);
+
+    /**
+     * Tells the user something about the connection they should know (the plugin stays off for it, say): an
+     * SQLWarning on the connection ({@code getWarnings()}), and a note. Never pass secrets.
+     */
+    default void warn(String message) {
+        note(message);
+    }
 }

@@ -20,6 +20,14 @@ public interface RewriteContext {
     /** Records a decision that changed nothing, for the FINE log and {@code explain}. */
     void note(String action);
 
+    /**
+     * Records what the user should hear of although nothing changed (a fix that could not be applied, and why): for
+     * the FINE log, {@code explain} and the statement's SQLWarning. The same text is told once per execution.
+     */
+    default void warn(String message) {
+        note(message);
+    }
+
     boolean isPrepared();
 
     /** True inside {@code explain}: nothing will run. */

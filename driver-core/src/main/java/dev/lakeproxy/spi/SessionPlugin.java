@@ -63,6 +63,14 @@ public interface SessionPlugin {
         return false;
     }
 
+    /**
+     * How long a statement lakeproxy runs first for this plugin's rules ({@link ExecutionContext#runFirst}) may wait
+     * for the server, in milliseconds ({@link OwnStatements}); 0 leaves it to the real connection's own timeouts.
+     */
+    default int ownStatementTimeoutMillis() {
+        return 0;
+    }
+
     /** Told when a transaction ends or a savepoint is rolled back to, through the JDBC API. */
     default void onTransactionEvent(TransactionEvent event) {
     }

@@ -127,6 +127,17 @@ public final class FaultProxy implements AutoCloseable {
         answerDelayNanos = delay.toNanos();
     }
 
+    /** Undoes every fault: listening, nothing frozen, no delay. Open connections stay as they are. */
+    public void heal() {
+        if (!crusher.isOpen()) {
+            crusher.open();
+        }
+        if (crusher.isFrozen()) {
+            crusher.unfreeze();
+        }
+        answerDelayNanos = 0;
+    }
+
     /** Connections open now. */
     public int openConnections() {
         return crusher.getClientAddresses().size();

@@ -15,6 +15,8 @@ public final class ConnectionServices {
     final Diagnosis diagnosis;
     final List<String> activePlugins;
     final List<String> connectActions;
+    /** What the plugins told the user at connect; cleared by {@code clearWarnings}. */
+    volatile List<String> connectWarnings = List.of();
 
     public ConnectionServices(StatementPipeline pipeline, LakeMetrics metrics, WrapperFactory wrappers, String displayUrl,
                               Diagnosis diagnosis) {
@@ -25,6 +27,11 @@ public final class ConnectionServices {
         this.diagnosis = diagnosis;
         this.activePlugins = diagnosis.activePlugins();
         this.connectActions = diagnosis.connectActions();
+    }
+
+    /** The warnings the connection starts with (shown by {@code Connection.getWarnings()}). */
+    public void connectWarnings(List<String> warnings) {
+        connectWarnings = List.copyOf(warnings);
     }
 
     /** For a connection made without the Connector (unit tests, benchmarks): no plugin to diagnose. */

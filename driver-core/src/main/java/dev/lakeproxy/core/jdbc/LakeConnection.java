@@ -30,6 +30,7 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     final LakeMetrics metrics;
     private final ConnectionServices services;
     private LakeDatabaseMetaData metaData;
+    private volatile boolean closedByUser;
 
     protected LakeConnection(Connection real, ConnectionServices services) {
         super(real);
@@ -200,8 +201,35 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         }
     }
 
+    /** What lakeproxy told at connect (a plugin that stayed off, and why), then the real driver's warnings. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        SQLWarning fromDriver = real.getWarnings();
+        List<String> mine = services.connectWarnings;
+        SQLWarning first = null;
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            SQLWarning w = new SQLWarning(mine.get(i), "01000");
+            w.setNextWarning(first != null ? first : fromDriver);
+            first = w;
+        }
+        return first != null ? first : fromDriver;
+    }
+
+    /**
+     * A connection that broke under a statement lakeproxy sent on its own (a RESET after a statement that succeeded)
+     * has no warnings left to clear: a pool's close, which clears them, does not fail for it where raw's would not.
+     */
+    @Override
+    public void clearWarnings() throws SQLException {
+        services.connectWarnings = List.of();
+        if (closedByUser || !real.isClosed()) {
+            real.clearWarnings();
+        }
+    }
+
     @Override
     public void close() throws SQLException {
+        closedByUser = true;
         try {
             pipeline.close();
         } finally {

@@ -84,6 +84,14 @@ final class Execution implements RewriteContext, ExecutionContext {
     }
 
     @Override
+    public void warn(String message) {
+        if (!visible.contains(message)) {
+            actions.add(message);
+            visible.add(message);
+        }
+    }
+
+    @Override
     public boolean isPrepared() {
         return prepared;
     }

@@ -3,6 +3,7 @@ package dev.lakeproxy.core.pipeline;
 import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.spi.Outcome;
+import dev.lakeproxy.spi.OwnStatements;
 import dev.lakeproxy.spi.Secrets;
 import dev.lakeproxy.spi.StatementRule;
 import java.sql.Connection;
@@ -25,12 +26,15 @@ final class RuleHooks {
     private final StatementRule[] rules;
     private final LakeMetrics metrics;
     private final Connection real;
+    /** How long a statement run first may wait for the server (0: the connection's own timeouts only). */
+    private final int ownTimeoutMillis;
 
-    RuleHooks(ActiveRules active, LakeMetrics metrics, Connection real) {
+    RuleHooks(ActiveRules active, LakeMetrics metrics, Connection real, int ownTimeoutMillis) {
         this.active = active;
         this.rules = active.rules;
         this.metrics = metrics;
         this.real = real;
+        this.ownTimeoutMillis = ownTimeoutMillis;
     }
 
     private static boolean has(long interest, int rule) {
@@ -148,7 +152,7 @@ final class RuleHooks {
         ex.firsts.clear();
         for (Execution.First f : pending) {
             try (Statement s = real.createStatement()) {
-                s.execute(f.sql);
+                OwnStatements.bounded(real, ownTimeoutMillis, () -> s.execute(f.sql));
             } catch (SQLException e) {
                 throw LakeErrors.translate(e, "statement.firstFailed", f.sql, f.reason, e.getMessage());
             }

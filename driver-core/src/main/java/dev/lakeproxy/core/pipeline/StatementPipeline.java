@@ -38,7 +38,19 @@ public final class StatementPipeline {
         this.active = new ActiveRules(plugins, metrics);
         this.metrics = metrics;
         this.analyzer = analyzer;
-        this.hooks = new RuleHooks(active, metrics, real);
+        this.hooks = new RuleHooks(active, metrics, real, ownStatementTimeout(plugins));
+    }
+
+    /** The tightest bound the plugins ask for on the statements lakeproxy runs first; 0 when none asks. */
+    private static int ownStatementTimeout(List<SessionPlugin> plugins) {
+        int millis = 0;
+        for (SessionPlugin p : plugins) {
+            int ms = p.ownStatementTimeoutMillis();
+            if (ms > 0 && (millis == 0 || ms < millis)) {
+                millis = ms;
+            }
+        }
+        return millis;
     }
 
     /** The rules that may care about {@code sql} (a bit set); 0 means the fast path. Decided once per call. */
