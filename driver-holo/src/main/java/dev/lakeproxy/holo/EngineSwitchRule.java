@@ -137,7 +137,7 @@ final class EngineSwitchRule implements StatementRule {
     private RelationCatalog catalog() {
         if (state.resolver.stale()) {
             try {
-                state.resolver.refresh(state.real);
+                state.refreshCatalog();
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "could not read the relation catalog ({0})", e.getSQLState());
             }
@@ -148,16 +148,34 @@ final class EngineSwitchRule implements StatementRule {
     @Override
     public void afterExecute(ExecutionContext ctx) {
         if (restorePending) {
-            restore();
+            restore(ctx);
         }
     }
 
-    private void restore() {
-        restorePending = false;
+    /**
+     * RESETs the engine setting, bounded like every statement of lakeproxy's own. When the RESET fails and the session
+     * is still there outside a transaction block, the setting stands: the next statement through lakeproxy RESETs it
+     * first (the rule stays interested in every statement until then). In a transaction block the failure aborted
+     * it, and its rollback undoes the SET; a closed connection took the session with it.
+     */
+    private void restore(ExecutionContext ctx) {
         try (Statement s = state.real.createStatement()) {
-            s.execute(RESTORE);
+            state.own(() -> s.execute(RESTORE));
+            restorePending = false;
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "could not give the session its engine back ({0})", e.getSQLState());
+            restorePending = !closed() && !state.transactionOpen();
+            LOG.log(Level.FINE, "could not give the session its engine back ({0}); pending: {1}",
+                    new Object[] {e.getSQLState(), restorePending});
+            ctx.warn(HoloMessages.M.format(restorePending ? "holo.warn.resetPending" : "holo.warn.resetLost",
+                    EngineMode.SETTING, e.getSQLState()));
+        }
+    }
+
+    private boolean closed() {
+        try {
+            return state.real.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -166,7 +184,7 @@ final class EngineSwitchRule implements StatementRule {
         boolean onSqe = restorePending || (!state.engineChoice.chosen() && state.facts.engineAtStart == EngineMode.SQE);
         if (restorePending) {
             if (ctx.autoCommit()) {
-                restore();
+                restore(ctx);
             } else {
                 restorePending = false; // the failed transaction's rollback undoes the SET LOCAL
             }

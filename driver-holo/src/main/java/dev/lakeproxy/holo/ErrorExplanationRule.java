@@ -23,11 +23,14 @@ final class ErrorExplanationRule implements StatementRule {
     private final SessionState state;
     private final Function<LakeOption<String>, String> options;
     private final List<String> keys;
+    private final int kmsTimeoutMillis;
 
-    ErrorExplanationRule(SessionState state, Function<LakeOption<String>, String> options, List<String> keys) {
+    ErrorExplanationRule(SessionState state, Function<LakeOption<String>, String> options, List<String> keys,
+                         int kmsTimeoutMillis) {
         this.state = state;
         this.options = options;
         this.keys = keys;
+        this.kmsTimeoutMillis = kmsTimeoutMillis;
     }
 
     @Override
@@ -81,7 +84,7 @@ final class ErrorExplanationRule implements StatementRule {
         if (state.facts.fresh) {
             return known;
         }
-        HoloVersion now = SessionStart.versionNow(state.real);
+        HoloVersion now = SessionStart.versionNow(state.real, state.timeoutMillis);
         if (now == null) {
             return known;
         }
@@ -96,7 +99,7 @@ final class ErrorExplanationRule implements StatementRule {
     }
 
     private Outcome translateWithKey(SQLException error, String key, HoloVersion now, String project) {
-        String keyState = KeyStates.describe(options, keys, project);
+        String keyState = KeyStates.describe(options, keys, project, kmsTimeoutMillis);
         return Outcome.translate(HoloMessages.M.translateWith(error, keyState, key, now, project));
     }
 }

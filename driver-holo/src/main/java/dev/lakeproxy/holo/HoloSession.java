@@ -18,11 +18,14 @@ final class HoloSession implements SessionPlugin {
 
     private final SessionSettingsRule settings;
     private final List<StatementRule> rules;
+    private final int ownTimeoutMillis;
 
     HoloSession(PluginContext ctx, SessionState state) {
         boolean recover = ctx.option(HoloOptions.RECOVER);
+        this.ownTimeoutMillis = state.timeoutMillis;
         this.settings = new SessionSettingsRule(state);
-        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS));
+        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS),
+                ctx.option(KmsOptions.TIMEOUT));
         if (state.facts.version.hasCommonTable()) {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {
@@ -36,6 +39,12 @@ final class HoloSession implements SessionPlugin {
     @Override
     public List<StatementRule> rules() {
         return rules;
+    }
+
+    /** The engine switch's SET waits at most as long as lakeproxy's other statements. */
+    @Override
+    public int ownStatementTimeoutMillis() {
+        return ownTimeoutMillis;
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class HologresPlugin implements LakePlugin {
         RealUrl url = ctx.parsedUrl();
         String key = databaseAndUser(url);
         boolean startup = startupMechanism(ctx.option(HoloOptions.ROUTING_MECHANISM));
+        int timeout = ctx.option(HoloOptions.TIMEOUT);
         String options = StartupOptions.effective(ctx.realUrl(), ctx.realProperties());
         String option = ctx.option(HoloOptions.ROUTING);
         String routing = routingValue(option);
@@ -95,11 +96,10 @@ public final class HologresPlugin implements LakePlugin {
             HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
             boolean catalogNeeded = instance.resolver(url.database()).stale() && (hint == null || hint.legacyRange());
             try {
-                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded);
-            } catch (SQLException e) { // lakeproxy's own query must never cost the user the connection
-                LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this connection",
-                        e.getSQLState());
-                return null;
+                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded,
+                        timeout);
+            } catch (SQLException e) {
+                return detectionFailed(ctx, e, timeout);
             }
             ctx.counter("holo.detections").increment();
             if (facts == null) {
@@ -113,15 +113,41 @@ public final class HologresPlugin implements LakePlugin {
             ctx.note(HoloMessages.M.format("holo.note.routingLeftAlone", facts.routingNote));
         }
         ProjectsReadResolver resolver = instance.resolver(url.database());
+        SessionState state = new SessionState(facts, instance, resolver, ctx.realConnection(), userOptions,
+                routingAtStartup, timeout);
         if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
             try {
-                resolver.refresh(ctx.realConnection());
+                state.refreshCatalog();
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "could not read the relation catalog ({0})", e.getSQLState());
             }
         }
-        return new HoloSession(ctx, new SessionState(facts, instance, resolver, ctx.realConnection(), userOptions,
-                routingAtStartup));
+        return new HoloSession(ctx, state);
+    }
+
+    /**
+     * lakeproxy's own session query failed. A connection that survived it stays the user's: the plugin is off for
+     * it, and a warning on the connection says so. A connection that broke (dropped, or silent past the timeout)
+     * cannot be used by anyone: the connect fails with the real driver's error, as raw pgjdbc's first statement
+     * would have failed on it; a time limit of lakeproxy's is named in the message.
+     */
+    private static SessionPlugin detectionFailed(PluginContext ctx, SQLException e, int timeout) throws SQLException {
+        if (ctx.realConnection().isClosed()) {
+            throw timedOut(e) ? HoloMessages.M.translate(e, "holo.detectionTimedOut", timeout) : e;
+        }
+        LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this connection",
+                e.getSQLState());
+        ctx.warn(HoloMessages.M.format("holo.warn.detectionFailed", e.getSQLState(), e.getMessage()));
+        return null;
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Version, routing and SQE settings at every level, a probe of each foreign table, KMS keys, the RAM role. */

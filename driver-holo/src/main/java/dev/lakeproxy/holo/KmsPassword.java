@@ -23,7 +23,8 @@ final class KmsPassword {
             return;
         }
         try {
-            Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS));
+            Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS),
+                    request.option(KmsOptions.TIMEOUT));
             if (kms == null) {
                 throw HoloMessages.M.create("28P01", "holo.kms.passwordNeedsKms");
             }

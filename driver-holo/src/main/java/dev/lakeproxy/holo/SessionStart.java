@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.spi.OwnStatements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,14 +27,22 @@ final class SessionStart {
      * The facts, or {@code null} on plain PostgreSQL (no {@code hg_version()}). When lakeproxy's own query fails
      * otherwise (twice: in full, then without the catalogs), the second failure is thrown for the caller to log.
      *
+     * A connection that broke (dropped, or silent past {@code timeoutMillis}) is not asked again: its failure is
+     * thrown as the real driver reported it.
+     *
      * @param apply the routing to make effective, or {@code null} to leave it alone
      * @param onlyIfUnset apply only when no startup option, database or role sets the routing
+     * @param timeoutMillis how long each of lakeproxy's queries may wait for the server ({@link OwnStatements})
      */
-    static SessionFacts read(Connection real, String apply, boolean onlyIfUnset, boolean withCatalog)
-            throws SQLException {
+    static SessionFacts read(Connection real, String apply, boolean onlyIfUnset, boolean withCatalog,
+                             int timeoutMillis) throws SQLException {
         try {
-            return run(real, query(apply, onlyIfUnset, withCatalog, true), apply);
+            return OwnStatements.bounded(real, timeoutMillis,
+                    () -> run(real, query(apply, onlyIfUnset, withCatalog, true), apply));
         } catch (SQLException e) {
+            if (real.isClosed()) {
+                throw e;
+            }
             if ("42883".equals(e.getSQLState())) { // function hg_version() does not exist: not Hologres
                 rollbackIfNeeded(real);
                 return null;
@@ -42,9 +51,12 @@ final class SessionStart {
             rollbackIfNeeded(real);
         }
         try { // without the catalogs a restricted role may not read
-            return run(real, query(apply, onlyIfUnset, false, false), apply);
+            return OwnStatements.bounded(real, timeoutMillis,
+                    () -> run(real, query(apply, onlyIfUnset, false, false), apply));
         } catch (SQLException e) {
-            rollbackIfNeeded(real);
+            if (!real.isClosed()) {
+                rollbackIfNeeded(real);
+            }
             throw e;
         }
     }
@@ -96,9 +108,13 @@ final class SessionStart {
     }
 
     /** {@code hg_version()} now, for an explanation on a connection whose facts came from the cache. */
-    static HoloVersion versionNow(Connection real) {
-        try (Statement s = real.createStatement(); ResultSet rs = s.executeQuery("SELECT hg_version()")) {
-            return rs.next() ? HoloVersion.parse(rs.getString(1)) : null;
+    static HoloVersion versionNow(Connection real, int timeoutMillis) {
+        try (Statement s = real.createStatement()) {
+            return OwnStatements.bounded(real, timeoutMillis, () -> {
+                try (ResultSet rs = s.executeQuery("SELECT hg_version()")) {
+                    return rs.next() ? HoloVersion.parse(rs.getString(1)) : null;
+                }
+            });
         } catch (SQLException e) {
             return null; // an aborted transaction, say: the version the session knows will do
         }

@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.spi.OwnStatements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,8 @@ final class SessionState {
     final HoloInstance instance;
     final ProjectsReadResolver resolver;
     final Connection real;
+    /** How long each statement lakeproxy sends on its own may wait ({@link HoloOptions#TIMEOUT}). */
+    final int timeoutMillis;
     /** The session set or reset the legacy engine setting itself. */
     final UserChoice engineChoice = new UserChoice();
     /** The session set or reset the routing itself (an explicit opt-out included). */
@@ -28,11 +31,12 @@ final class SessionState {
     private List<String> searchPath;
 
     SessionState(SessionFacts facts, HoloInstance instance, ProjectsReadResolver resolver, Connection real, String startupOptions,
-                 boolean routingAtStartup) {
+                 boolean routingAtStartup, int timeoutMillis) {
         this.facts = facts;
         this.instance = instance;
         this.resolver = resolver;
         this.real = real;
+        this.timeoutMillis = timeoutMillis;
         this.searchPath = facts.searchPath;
         this.routingAtStartup = routingAtStartup;
         if (StartupOptions.sets(startupOptions, SessionStart.ROUTING) && !routingAtStartup) {
@@ -56,14 +60,28 @@ final class SessionState {
         if (known != null) {
             return known;
         }
-        try (Statement s = real.createStatement();
-             ResultSet rs = s.executeQuery("SELECT array_to_string(current_schemas(true), chr(1))")) {
-            rs.next();
-            searchPath = List.copyOf(Arrays.asList(rs.getString(1).split("\u0001", -1)));
+        try {
+            searchPath = own(() -> {
+                try (Statement s = real.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT array_to_string(current_schemas(true), chr(1))")) {
+                    rs.next();
+                    return List.copyOf(Arrays.asList(rs.getString(1).split("\u0001", -1)));
+                }
+            });
         } catch (SQLException e) {
             return null;
         }
         return searchPath;
+    }
+
+    /** Runs lakeproxy's own statements on the real connection, each wait bounded ({@link HoloOptions#TIMEOUT}). */
+    <T> T own(OwnStatements.Work<T> work) throws SQLException {
+        return OwnStatements.bounded(real, timeoutMillis, work);
+    }
+
+    /** Reads the relation catalog again (one bounded round trip). */
+    void refreshCatalog() throws SQLException {
+        own(() -> resolver.refresh(real));
     }
 
     boolean transactionOpen() {

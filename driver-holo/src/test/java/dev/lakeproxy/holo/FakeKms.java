@@ -14,14 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback KMS endpoint for the real aliyun-java-sdk-kms: DescribeKey and Decrypt, answered in KMS's JSON,
- * with per-key states, and a switch to answer something that is not JSON at all.
+ * with per-key states, and switches to answer something that is not JSON at all, or an error status.
  */
 final class FakeKms implements AutoCloseable {
 
     final Map<String, String> keyStates = new ConcurrentHashMap<>();
     final Map<String, String> plaintexts = new ConcurrentHashMap<>();
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** The CiphertextBlob of each Decrypt request, in order. */
+    final List<String> ciphertexts = new CopyOnWriteArrayList<>();
     volatile boolean answerHtml;
+    /** When not 0, every request is answered with this status and KMS's error JSON (a 5xx, say). */
+    volatile int answerStatus;
     private final HttpServer server;
 
     FakeKms() throws IOException {
@@ -40,6 +44,14 @@ final class FakeKms implements AutoCloseable {
         parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), params);
         String action = params.getOrDefault("Action", "");
         actions.add(action);
+        if (action.equals("Decrypt")) {
+            ciphertexts.add(params.getOrDefault("CiphertextBlob", ""));
+        }
+        if (answerStatus != 0) {
+            send(ex, answerStatus, "application/json", "{\"RequestId\":\"r-5xx\",\"Code\":\"ServiceUnavailable\","
+                    + "\"Message\":\"The request has failed due to a temporary failure of the server.\"}");
+            return;
+        }
         if (answerHtml) {
             send(ex, 200, "text/html", "<html><body>Proxy error: upstream unavailable</body></html>");
             return;

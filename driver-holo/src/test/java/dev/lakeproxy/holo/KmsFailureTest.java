@@ -25,7 +25,7 @@ class KmsFailureTest {
                 }
                 throw (RuntimeException) failure;
             }
-            return option == KmsOptions.KEYS ? List.of() : option.defaultValue();
+            return option.parse(option.defaultValue());
         });
         r.props.setProperty("password", "kms:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=");
         return r;
@@ -53,7 +53,7 @@ class KmsFailureTest {
         Function<LakeOption<String>, String> broken = o -> {
             throw new IllegalArgumentException("bad endpoint");
         };
-        String sentence = KeyStates.describe(broken, List.of("p=key"), "p");
+        String sentence = KeyStates.describe(broken, List.of("p=key"), "p", 1_000);
         assertTrue(sentence.contains("KMS could not report the key's state"), sentence);
     }
 }

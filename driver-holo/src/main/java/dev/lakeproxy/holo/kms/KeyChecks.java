@@ -16,9 +16,10 @@ public final class KeyChecks {
     }
 
     /** A check per configured key; none when KMS credentials or keys are not configured. */
-    public static List<Check> check(Function<LakeOption<String>, String> options, List<String> keys) {
+    public static List<Check> check(Function<LakeOption<String>, String> options, List<String> keys,
+                                    int timeoutMillis) {
         List<Check> checks = new ArrayList<>();
-        Kms kms = KmsClients.of(options, keys);
+        Kms kms = KmsClients.of(options, keys, timeoutMillis);
         if (kms == null) {
             return checks;
         }

@@ -43,7 +43,7 @@ public final class Kms {
 
     /** A KMS client from the {@code lakeproxy.kms.*} options, or {@code null} when no credentials are set. */
     public static Kms fromOptions(Function<dev.lakeproxy.spi.LakeOption<String>, String> text,
-                                  List<String> keys) {
+                                  List<String> keys, int timeoutMillis) {
         String id = text.apply(KmsOptions.ACCESS_KEY_ID);
         String secret = text.apply(KmsOptions.ACCESS_KEY_SECRET);
         if (id.isEmpty() || secret.isEmpty()) {
@@ -53,8 +53,8 @@ public final class Kms {
         String endpoint = text.apply(KmsOptions.ENDPOINT);
         DefaultProfile profile = DefaultProfile.getProfile(region, id, secret);
         HttpClientConfig http = HttpClientConfig.getDefault();
-        http.setConnectionTimeoutMillis(3_000);
-        http.setReadTimeoutMillis(5_000);
+        http.setConnectionTimeoutMillis(timeoutMillis);
+        http.setReadTimeoutMillis(timeoutMillis);
         profile.setHttpClientConfig(http);
         Map<String, String> keyOfProject = new HashMap<>();
         for (String pair : keys) {
@@ -63,7 +63,9 @@ public final class Kms {
                 keyOfProject.put(pair.substring(0, eq).trim().toLowerCase(Locale.ROOT), pair.substring(eq + 1).trim());
             }
         }
-        return new Kms(new DefaultAcsClient(profile), endpoint.isEmpty() ? "kms." + region + ".aliyuncs.com" : endpoint,
+        DefaultAcsClient client = new DefaultAcsClient(profile);
+        client.setAutoRetry(false); // a KMS call waits its timeout once: an explanation or a connect never waits more
+        return new Kms(client, endpoint.isEmpty() ? "kms." + region + ".aliyuncs.com" : endpoint,
                 "http".equals(text.apply(KmsOptions.PROTOCOL)) ? ProtocolType.HTTP : ProtocolType.HTTPS, keyOfProject);
     }
 

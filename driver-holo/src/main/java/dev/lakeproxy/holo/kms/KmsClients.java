@@ -22,15 +22,18 @@ public final class KmsClients {
     private KmsClients() {
     }
 
-    /** The client for these options, or {@code null} when no KMS credentials are set. */
-    public static Kms of(Function<LakeOption<String>, String> text, List<String> keys) {
+    /**
+     * The client for these options, or {@code null} when no KMS credentials are set; each call waits at most
+     * {@code timeoutMillis} to connect and as long for the answer ({@link KmsOptions#TIMEOUT}).
+     */
+    public static Kms of(Function<LakeOption<String>, String> text, List<String> keys, int timeoutMillis) {
         if (text.apply(KmsOptions.ACCESS_KEY_ID).isEmpty() || text.apply(KmsOptions.ACCESS_KEY_SECRET).isEmpty()) {
             return null;
         }
         String signature = digest(String.join("\n", text.apply(KmsOptions.REGION), text.apply(KmsOptions.ENDPOINT),
                 text.apply(KmsOptions.PROTOCOL), text.apply(KmsOptions.ACCESS_KEY_ID), text.apply(KmsOptions.ACCESS_KEY_SECRET),
-                String.join(",", keys)));
-        return CLIENTS.get(signature, k -> Kms.fromOptions(text, keys));
+                String.join(",", keys), String.valueOf(timeoutMillis)));
+        return CLIENTS.get(signature, k -> Kms.fromOptions(text, keys, timeoutMillis));
     }
 
     private static String digest(String s) {

@@ -1,0 +1,247 @@
+package dev.lakeproxy.holo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.testing.FaultProxy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Cases 2 and 6 of docs/reliability.md, raw pgjdbc and lakeproxy side by side behind a real TCP fault proxy in front
+ * of the simulator (V3.2, the plugin active). Case 2: the connection drops mid-SELECT, mid-COPY OUT and mid-COPY IN:
+ * the caller gets 08006 and the pool evicts the connection and goes on. Case 6: a blackholed server (nothing moves,
+ * no reset): socketTimeout, connectTimeout and loginTimeout are honoured, and isValid(t) returns false within t.
+ */
+class NetworkFaultsTest {
+
+    private static HoloSimulator sim;
+    private static FaultProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = HoloScenarios.start("3.2.5", false);
+        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 100000) g");
+            s.execute("CREATE TABLE copied (id int, pad text)");
+        }
+        proxy = new FaultProxy(sim.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        sim.close();
+    }
+
+    @AfterEach
+    void heal() {
+        proxy.heal();
+    }
+
+    private static String url(boolean lakeproxy, String params) {
+        String raw = "postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=" + sim.user() + params;
+        return (lakeproxy ? "jdbc:lakeproxy:" : "jdbc:") + raw;
+    }
+
+    private static HikariDataSource pool(boolean lakeproxy) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url(lakeproxy, "&socketTimeout=10"));
+        cfg.setMaximumPoolSize(2);
+        cfg.setConnectionTimeout(10_000);
+        return new HikariDataSource(cfg);
+    }
+
+    /** The pool goes on after a drop: a borrower's statement works, at the latest on the second borrow. */
+    private static void poolRecovers(HikariDataSource pool) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
+                rs.next();
+                assertEquals(100_000, rs.getInt(1));
+                return;
+            } catch (SQLException dead) { // a connection broken by COPY fails its next use, and is evicted then
+                if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
+                    throw dead;
+                }
+            }
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void aDropMidSelect(boolean lakeproxy) throws SQLException {
+        try (HikariDataSource pool = pool(lakeproxy)) {
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    s.setFetchSize(500);
+                    try (ResultSet rs = s.executeQuery("SELECT id, pad FROM big ORDER BY id")) {
+                        for (int row = 1; rs.next(); row++) {
+                            if (row == 1_000) {
+                                proxy.dropAll();
+                            }
+                        }
+                    }
+                }
+            });
+            assertEquals("08006", e.getSQLState());
+            poolRecovers(pool);
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void aDropMidCopyOut(boolean lakeproxy) throws SQLException {
+        try (HikariDataSource pool = pool(lakeproxy)) {
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Connection c = pool.getConnection()) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY big TO STDOUT", new Writer() {
+                        private long written;
+
+                        @Override
+                        public void write(char[] buf, int off, int len) {
+                            written += len;
+                            if (written > 1_000_000 && written - len <= 1_000_000) {
+                                proxy.dropAll();
+                            }
+                        }
+
+                        @Override
+                        public void flush() {
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    });
+                }
+            });
+            assertEquals("08006", e.getSQLState());
+            poolRecovers(pool);
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void aDropMidCopyIn(boolean lakeproxy) throws SQLException {
+        try (HikariDataSource pool = pool(lakeproxy)) {
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Connection c = pool.getConnection()) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copied FROM STDIN", new Reader() {
+                        private int lines;
+
+                        @Override
+                        public int read(char[] buf, int off, int len) throws IOException {
+                            if (++lines == 2_000) {
+                                proxy.dropAll();
+                            }
+                            String line = lines + "\tx\n";
+                            line.getChars(0, line.length(), buf, off);
+                            return line.length();
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    });
+                }
+            });
+            assertEquals("08006", e.getSQLState());
+            poolRecovers(pool);
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void socketTimeoutIsHonouredOnABlackhole(boolean lakeproxy) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(lakeproxy, "&socketTimeout=1"))) {
+            proxy.freeze();
+            long t0 = System.nanoTime();
+            SQLException e = assertThrows(SQLException.class, () -> c.createStatement().execute("SELECT 1"));
+            long ms = millisSince(t0);
+            assertEquals("08006", e.getSQLState());
+            assertTrue(ms >= 900 && ms < 3_000, ms + " ms");
+            assertTrue(c.isClosed());
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void isValidReturnsWithinItsTimeoutOnABlackhole(boolean lakeproxy) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(lakeproxy, ""))) {
+            assertTrue(c.isValid(1));
+            proxy.freeze();
+            long t0 = System.nanoTime();
+            assertFalse(c.isValid(1));
+            long ms = millisSince(t0);
+            assertTrue(ms >= 900 && ms < 3_000, ms + " ms");
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void loginTimeoutIsHonouredOnABlackhole(boolean lakeproxy) {
+        proxy.freeze();
+        long t0 = System.nanoTime();
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(url(lakeproxy, "&loginTimeout=2")).close());
+        long ms = millisSince(t0);
+        assertEquals("08001", e.getSQLState());
+        assertTrue(ms >= 1_900 && ms < 4_000, ms + " ms");
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void connectTimeoutIsHonouredWhenTheServerTakesNoConnection(boolean lakeproxy) throws IOException {
+        proxy.freeze();
+        List<Socket> queued = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) { // the kernel completes a backlog of handshakes, then drops SYNs
+                Socket s = new Socket();
+                s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()), 200);
+                queued.add(s);
+            }
+        } catch (IOException full) {
+            // the backlog is full: connects now time out, which is the point
+        }
+        try {
+            long t0 = System.nanoTime();
+            SQLException e = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(url(lakeproxy, "&connectTimeout=1")).close());
+            long ms = millisSince(t0);
+            assertEquals("08001", e.getSQLState());
+            assertTrue(ms >= 900 && ms < 3_000, ms + " ms");
+        } finally {
+            for (Socket s : queued) {
+                s.close();
+            }
+        }
+    }
+}
