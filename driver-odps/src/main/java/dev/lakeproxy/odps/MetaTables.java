@@ -118,13 +118,17 @@ final class MetaTables {
         SQLException failure = new SQLException(e.getMessage(), "HY000", e);
         SQLException explained = PermissionErrorRule.explain(failure, PermissionErrorRule.allMessages(failure));
         String why = explained != null ? explained.getMessage() : e.getMessage();
-        SQLWarning w = new SQLWarning(OdpsMessages.M.format("odps.meta.schemaSkipped", where, why), "01000", e);
+        warn(new SQLWarning(OdpsMessages.M.format("odps.meta.schemaSkipped", where, why), "01000", e));
+        state.context.counter("odps.metadataSchemasSkipped").increment();
+    }
+
+    /** Adds a warning to what the result will carry. */
+    void warn(SQLWarning w) {
         if (warnings == null) {
             warnings = w;
         } else {
             warnings.setNextWarning(w);
         }
-        state.context.counter("odps.metadataSchemasSkipped").increment();
     }
 
     /** getTables rows of a three-tier project: every matching table of every matching schema that can be listed. */

@@ -5,6 +5,7 @@ import dev.lakeproxy.spi.DatabaseMetaDataForwarding;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,10 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
                     Optional<TableMeta> meta = state.tableMeta(project, schema, t.name);
                     if (meta != null && meta.isPresent()) {
                         MetaColumns.add(rows, meta.get(), project, schema == null ? project : schema, columns);
+                    } else if (meta == null) { // never a silently short listing
+                        listing.warn(new SQLWarning(OdpsMessages.M.format("odps.meta.columnsSkipped",
+                                project + "." + (schema == null ? "" : schema + ".") + t.name,
+                                state.unreadable(project, schema, t.name)), "01000"));
                     }
                 }
             }

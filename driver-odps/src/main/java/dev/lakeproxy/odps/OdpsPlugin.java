@@ -69,7 +69,7 @@ public final class OdpsPlugin implements LakePlugin {
         }
         Boolean threeTier = THREE_TIER.getIfPresent(request.serverKey());
         if (threeTier == null) {
-            threeTier = lookUpThreeTier(res);
+            threeTier = lookUpThreeTier(res, request.option(OdpsOptions.TIMEOUT));
             if (threeTier == null) {
                 return;
             }
@@ -81,14 +81,14 @@ public final class OdpsPlugin implements LakePlugin {
         }
     }
 
-    private static Boolean lookUpThreeTier(ConnectionResource res) {
+    private static Boolean lookUpThreeTier(ConnectionResource res, int timeoutMillis) {
         try {
             Odps odps = new Odps(res.getStsToken() == null || res.getStsToken().isEmpty()
                     ? new AliyunAccount(res.getAccessId(), res.getAccessKey())
                     : new StsAccount(res.getAccessId(), res.getAccessKey(), res.getStsToken()));
             odps.setEndpoint(res.getEndpoint());
             odps.setDefaultProject(res.getProject());
-            Project p = odps.projects().get(res.getProject());
+            Project p = OwnRequests.bounded(odps, timeoutMillis).projects().get(res.getProject());
             p.reload();
             String model = p.getProperty("odps.schema.model.enabled");
             return Boolean.parseBoolean(model);

@@ -31,19 +31,20 @@ final class PaimonWriteGuardRule implements StatementRule {
         ScannedSql scanned = state.scan(ctx.sql());
         InsertStatement ins = scanned.insert();
         if (ins != null) {
-            refuseUnwritable(ins);
+            refuseUnwritable(ins, ctx);
             return;
         }
         MultiInsertStatement multi = scanned.multiInsert();
         if (multi != null) {
             for (InsertStatement branch : multi.branches) { // MULTI INSERT: every destination
-                refuseUnwritable(branch);
+                refuseUnwritable(branch, ctx);
             }
         }
     }
 
-    private void refuseUnwritable(InsertStatement ins) throws SQLException {
-        TableMeta meta = state.table(ins.target);
+    /** A target whose metadata cannot be read goes on unchecked, and the statement's warning says so. */
+    private void refuseUnwritable(InsertStatement ins, RewriteContext ctx) throws SQLException {
+        TableMeta meta = state.table(ins.target, ctx::warn);
         String problem = meta == null ? null : meta.paimonWriteProblem();
         if (problem == null) {
             return;

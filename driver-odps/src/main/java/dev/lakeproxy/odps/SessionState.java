@@ -6,6 +6,7 @@ import dev.lakeproxy.spi.PluginContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * What the rules of one MaxCompute connection share: the real connection, the one name resolver, the table
@@ -21,6 +22,7 @@ final class SessionState {
     private final TableMetaCache cache;
     private final long ttlNanos;
     private final boolean prefetch;
+    private final int timeoutMillis;
 
     SessionState(PluginContext context, OdpsConnection real, TableMetaCache cache) {
         this.context = context;
@@ -30,6 +32,7 @@ final class SessionState {
         this.cache = cache;
         this.ttlNanos = TimeUnit.SECONDS.toNanos(context.option(OdpsOptions.METADATA_TTL));
         this.prefetch = context.option(OdpsOptions.METADATA_PREFETCH);
+        this.timeoutMillis = context.option(OdpsOptions.TIMEOUT);
     }
 
     ScannedSql scan(String sql) {
@@ -38,9 +41,32 @@ final class SessionState {
 
     /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if unknown. */
     TableMeta table(List<String> parts) {
-        NameResolver.Resolved r = names.resolve(parts);
-        Optional<TableMeta> meta = tableMeta(r.project, r.schema, r.table);
+        Optional<TableMeta> meta = tableMeta(parts);
         return meta == null ? null : meta.orElse(null);
+    }
+
+    /**
+     * As {@link #table(List)}; when the metadata could not be read, the statement is told ({@code warn}) that it runs
+     * as written, without what needed it. The same text is told once per statement, whichever rule asks.
+     */
+    TableMeta table(List<String> parts, Consumer<String> warn) {
+        NameResolver.Resolved r = names.resolve(parts);
+        TableMetaCache.Lookup at = lookup(r.project, r.schema, r.table);
+        Optional<TableMeta> meta = cache.get(at, ttlNanos, this::loaded);
+        if (meta == null) {
+            String name = r.project + (r.schema == null ? "" : "." + r.schema) + "." + r.table;
+            warn.accept(OdpsMessages.M.format("odps.warn.metadataUnavailable", name, cache.failure(at),
+                    timeoutMillis));
+            context.counter("odps.metadataUnavailable").increment();
+            return null;
+        }
+        return meta.orElse(null);
+    }
+
+    /** A table named with 1 to 3 parts: as {@link TableMetaCache#get}, null when it could not be read. */
+    Optional<TableMeta> tableMeta(List<String> parts) {
+        NameResolver.Resolved r = names.resolve(parts);
+        return tableMeta(r.project, r.schema, r.table);
     }
 
     /** A table by its project, schema ({@code null} in two-tier projects) and name: as {@link TableMetaCache#get}. */
@@ -48,8 +74,13 @@ final class SessionState {
         return cache.get(lookup(project, schema, table), ttlNanos, this::loaded);
     }
 
+    /** Why a table's metadata could not be read just now, or {@code null}. */
+    String unreadable(String project, String schema, String table) {
+        return cache.failure(lookup(project, schema, table));
+    }
+
     TableMetaCache.Lookup lookup(String project, String schema, String table) {
-        return new TableMetaCache.Lookup(context.serverKey(), odps, project, schema, table);
+        return new TableMetaCache.Lookup(context.serverKey(), odps, timeoutMillis, project, schema, table);
     }
 
     /** Reads ahead the metadata of tables a navigator is about to ask for, unless the options turn it off. */

@@ -29,19 +29,26 @@ final class TableMetaCache {
     static final int PREFETCH_THREADS = 16;
     /** Absent tables are remembered for at most 10 s: the user may create them any moment, elsewhere. */
     private static final long ABSENT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /**
+     * A table whose metadata could not be read is not asked again for 5 s, so that one statement (its write guard, its
+     * scatter) and a burst of them wait lakeproxy's timeout once, not each time.
+     */
+    private static final long UNREADABLE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final ThreadPoolExecutor PREFETCH = prefetchPool();
 
     /** What one table lookup needs; the same for a read and a read ahead. */
     static final class Lookup {
         final String serverKey;
         final Odps odps;
+        final int timeoutMillis;
         final String project;
         final String schema;
         final String table;
 
-        Lookup(String serverKey, Odps odps, String project, String schema, String table) {
+        Lookup(String serverKey, Odps odps, int timeoutMillis, String project, String schema, String table) {
             this.serverKey = serverKey;
             this.odps = odps;
+            this.timeoutMillis = timeoutMillis;
             this.project = project;
             this.schema = schema;
             this.table = table;
@@ -52,16 +59,23 @@ final class TableMetaCache {
         }
     }
 
+    /** Metadata read (present or absent), or a failure to read it ({@code meta} null, {@code failure} why). */
     private static final class Entry {
         final Optional<TableMeta> meta;
+        final String failure;
         final long loadedAt = System.nanoTime();
 
-        Entry(Optional<TableMeta> meta) {
+        Entry(Optional<TableMeta> meta, String failure) {
             this.meta = meta;
+            this.failure = failure;
         }
 
         boolean fresh(long ttlNanos) {
-            return System.nanoTime() - loadedAt < (meta.isPresent() ? ttlNanos : Math.min(ttlNanos, ABSENT_NANOS));
+            long age = System.nanoTime() - loadedAt;
+            if (meta == null) {
+                return age < UNREADABLE_NANOS;
+            }
+            return age < (meta.isPresent() ? ttlNanos : Math.min(ttlNanos, ABSENT_NANOS));
         }
     }
 
@@ -96,7 +110,8 @@ final class TableMetaCache {
 
     /**
      * The metadata of a table: cached, being read (then waited for), or read now. Empty when the table does not
-     * exist; {@code null} when it could not be read (no permission, network): then the caller changes nothing.
+     * exist; {@code null} when it could not be read (no permission, network, lakeproxy's time limit), now or in the
+     * last 5 s: then the caller changes nothing ({@link #failure} says why).
      */
     Optional<TableMeta> get(Lookup at, long ttlNanos, Runnable onLoad) {
         String k = at.key();
@@ -116,14 +131,16 @@ final class TableMetaCache {
                                      Runnable onLoad) {
         Optional<TableMeta> loaded = null;
         try {
-            loaded = TableMetaLoader.load(at.odps, at.project, at.schema, at.table);
-            if (loaded != null) {
-                cache.put(k, new Entry(loaded));
-                if (onLoad != null) {
-                    onLoad.run();
-                }
+            loaded = TableMetaLoader.load(OwnRequests.bounded(at.odps, at.timeoutMillis), at.project, at.schema,
+                    at.table);
+            cache.put(k, new Entry(loaded, null));
+            if (onLoad != null) {
+                onLoad.run();
             }
             return loaded;
+        } catch (TableMetaLoader.Unreadable e) {
+            cache.put(k, new Entry(null, e.getMessage()));
+            return null;
         } finally {
             loading.remove(k, mine);
             mine.complete(loaded);
@@ -154,8 +171,14 @@ final class TableMetaCache {
         return queued;
     }
 
+    /** Why a table's metadata could not be read just now, or {@code null} when it could. */
+    String failure(Lookup at) {
+        Entry e = cache.getIfPresent(at.key());
+        return e != null && e.meta == null && e.fresh(0) ? e.failure : null;
+    }
+
     void put(String serverKey, TableMeta meta) {
-        cache.put(key(serverKey, meta.project, meta.schema, meta.table), new Entry(Optional.of(meta)));
+        cache.put(key(serverKey, meta.project, meta.schema, meta.table), new Entry(Optional.of(meta), null));
     }
 
     /** Forgets every table of a server (after DDL through lakeproxy). */

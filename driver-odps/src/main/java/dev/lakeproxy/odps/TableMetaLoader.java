@@ -22,6 +22,15 @@ final class TableMetaLoader {
     private TableMetaLoader() {
     }
 
+    /** The metadata could not be read (network, time limit, permission): nothing is known about the table. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** {@code GET /projects/{p}/tables/{t}?extended[&curr_schema=s]}, through the SDK's own REST client and signing. */
     static Optional<TableMeta> loadJson(Odps odps, String project, String schema, String table) {
         try {
@@ -66,7 +75,8 @@ final class TableMetaLoader {
         return out;
     }
 
-    static Optional<TableMeta> load(Odps odps, String project, String schema, String table) {
+    /** The table's metadata, or empty when it does not exist. */
+    static Optional<TableMeta> load(Odps odps, String project, String schema, String table) throws Unreadable {
         try {
             Table t = schema == null ? odps.tables().get(project, table) : odps.tables().get(project, schema, table);
             t.reload();
@@ -96,7 +106,7 @@ final class TableMetaLoader {
                 return Optional.empty();
             }
             LOG.log(Level.FINE, "lakeproxy could not read the metadata of {0}.{1}: {2}", new Object[] {project, table, msg});
-            return null;
+            throw new Unreadable(msg.length() > 300 ? msg.substring(0, 300) + "..." : msg, e);
         }
     }
 }

@@ -47,7 +47,7 @@ final class TablestoreScatterRule implements StatementRule {
     }
 
     private void rewriteInsert(RewriteContext ctx, InsertStatement ins) {
-        TableMeta meta = state.table(ins.target);
+        TableMeta meta = state.table(ins.target, ctx::warn);
         if (meta == null || !meta.isTablestore()) {
             return;
         }
@@ -69,7 +69,7 @@ final class TablestoreScatterRule implements StatementRule {
         int distributed = 0;
         int gathered = 0;
         for (InsertStatement branch : multi.branches) {
-            TableMeta meta = state.table(branch.target);
+            TableMeta meta = state.table(branch.target, ctx::warn);
             if (meta == null || !meta.isTablestore()) {
                 continue;
             }

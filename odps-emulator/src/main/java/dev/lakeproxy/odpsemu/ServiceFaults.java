@@ -26,7 +26,7 @@ public final class ServiceFaults {
         DROP_AFTER,
         /** The request is answered with an error status (and MaxCompute's error document), unhandled. */
         STATUS,
-        /** The request is handled after a delay. */
+        /** The request is handled, and answered after a delay (a submitted job exists and has run meanwhile). */
         DELAY,
         /** The answer's headers promise the whole body, a part of it is sent, and the connection closes. */
         CUT_BODY
@@ -72,7 +72,7 @@ public final class ServiceFaults {
         return arm(kind, Fault.STATUS, status, times);
     }
 
-    /** The next {@code times} requests of {@code kind} wait {@code delay} before they are handled. */
+    /** The next {@code times} requests of {@code kind} are handled and answered {@code delay} later. */
     public ServiceFaults delay(RequestKind kind, Duration delay, int times) {
         return arm(kind, Fault.DELAY, delay.toMillis(), times);
     }

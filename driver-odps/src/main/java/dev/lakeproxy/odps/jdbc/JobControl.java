@@ -58,8 +58,12 @@ final class JobControl {
         T run() throws SQLException;
     }
 
-    /** Runs {@code job} under the timeout; a stopped job's failure becomes the timeout or the cancel. */
-    <T> T run(Job<T> job) throws SQLException {
+    /**
+     * Runs {@code job} under the timeout; a stopped job's failure becomes the timeout or the cancel. What odps-jdbc
+     * throws unchecked on the way (a status poll that ran out of retries: the SDK's ReloadException) becomes an
+     * SQLException naming {@code call}, as everywhere in this layer.
+     */
+    <T> T run(String call, Job<T> job) throws SQLException {
         stopReason = null;
         running = true;
         int seconds = timeoutSeconds;
@@ -69,6 +73,8 @@ final class JobControl {
             return job.run();
         } catch (SQLException e) {
             throw stopped(e, seconds);
+        } catch (RuntimeException e) {
+            throw stopped(DriverFailures.failure(e, call), seconds);
         } finally {
             running = false;
             if (t != null) {

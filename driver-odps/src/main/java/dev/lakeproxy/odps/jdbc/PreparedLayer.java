@@ -36,19 +36,19 @@ final class PreparedLayer extends StatementLayer implements PreparedStatementFor
     @Override
     public ResultSet executeQuery() throws SQLException {
         executed = true;
-        return result(job.run(real::executeQuery));
+        return result(job.run("PreparedStatement.executeQuery", real::executeQuery));
     }
 
     @Override
     public boolean execute() throws SQLException {
         executed = true;
-        return job.run(real::execute);
+        return job.run("PreparedStatement.execute", real::execute);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
         executed = true;
-        return job.run(real::executeUpdate);
+        return job.run("PreparedStatement.executeUpdate", real::executeUpdate);
     }
 
     @Override

@@ -95,12 +95,12 @@ class StatementLayer implements StatementForwarding {
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        return result(job.run(() -> real.executeQuery(sql)));
+        return result(job.run("Statement.executeQuery", () -> real.executeQuery(sql)));
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return job.run(() -> real.execute(sql));
+        return job.run("Statement.execute", () -> real.execute(sql));
     }
 
     @Override
@@ -120,7 +120,7 @@ class StatementLayer implements StatementForwarding {
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
-        return job.run(() -> real.executeUpdate(sql));
+        return job.run("Statement.executeUpdate", () -> real.executeUpdate(sql));
     }
 
     @Override

@@ -24,7 +24,7 @@ final class InjectedFaults {
 
     private InjectedFaults() {}
 
-    /** Before the request is handled: drop it, answer an error status instead, or wait. */
+    /** Before the request is handled: drop it, or answer an error status instead. */
     static void before(ServiceFaults.Armed f) {
         if (f == null) {
             return;
@@ -37,22 +37,25 @@ final class InjectedFaults {
                         (int) f.parameter,
                         f.parameter >= 500 ? "InternalServerError" : "InvalidArgument",
                         "ODPS-0010000:System internal error - injected by ServiceFaults");
-            case DELAY:
-                try {
-                    Thread.sleep(f.parameter);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                break;
             default:
                 break;
         }
     }
 
-    /** After the request was handled (a submitted job exists and has run): leave it unanswered. */
+    /** After the request was handled (a submitted job exists and has run): leave it unanswered, or answer late. */
     static void after(ServiceFaults.Armed f) {
-        if (f != null && f.fault == ServiceFaults.Fault.DROP_AFTER) {
+        if (f == null) {
+            return;
+        }
+        if (f.fault == ServiceFaults.Fault.DROP_AFTER) {
             throw new Dropped(f);
+        }
+        if (f.fault == ServiceFaults.Fault.DELAY) {
+            try {
+                Thread.sleep(f.parameter);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
