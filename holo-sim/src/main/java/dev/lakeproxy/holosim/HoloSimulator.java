@@ -178,6 +178,14 @@ public final class HoloSimulator implements AutoCloseable {
         return log.isEmpty() ? null : log.get(log.size() - 1).engine();
     }
 
+    /**
+     * The foreign-table reads seen since the last drain (or the start), oldest first, removed from {@link #queryLog()}
+     * in one step: for long runs that count reads as they go without losing one recorded meanwhile.
+     */
+    public List<QueryLogEntry> drainQueryLog() {
+        return queryLog.drain();
+    }
+
     /** Empties {@link #queryLog()} (the SQL table {@code hologres.hg_query_log} is left alone). */
     public void clearQueryLog() {
         queryLog.clear();

@@ -54,6 +54,14 @@ final class QueryLog {
         }
     }
 
+    List<QueryLogEntry> drain() {
+        synchronized (entries) {
+            List<QueryLogEntry> out = new ArrayList<>(entries);
+            entries.clear();
+            return out;
+        }
+    }
+
     void record(QueryLogEntry e) {
         synchronized (entries) {
             entries.addLast(e);

@@ -5,6 +5,8 @@ import dev.lakeproxy.odpsemu.rest.InstanceRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -13,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ActivityLog {
 
-    private final List<InstanceRecord> jobs = new CopyOnWriteArrayList<>();
+    private final Queue<InstanceRecord> jobs = new ConcurrentLinkedQueue<>();
     private final List<TablestoreWriteReport> tablestoreWrites = new CopyOnWriteArrayList<>();
 
     public void recordJob(InstanceRecord rec) {
@@ -42,6 +44,19 @@ public final class ActivityLog {
 
     void clearJobs() {
         jobs.clear();
+    }
+
+    /** The jobs recorded so far, removed from the log; one recorded meanwhile stays for the next drain. */
+    List<SubmittedJob> drainJobs() {
+        List<SubmittedJob> out = new ArrayList<>();
+        for (InstanceRecord r = jobs.poll(); r != null; r = jobs.poll()) {
+            out.add(new SubmittedJob(r));
+        }
+        return out;
+    }
+
+    void clearTablestoreWrites() {
+        tablestoreWrites.clear();
     }
 
     List<TablestoreWriteReport> tablestoreWrites() {

@@ -21,6 +21,7 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     final List<String> threeTierProjects = new ArrayList<>();
     Duration requestLatency = Duration.ZERO;
     Duration jobRunTime = Duration.ZERO;
+    int instanceRetention = 0;
 
     abstract B self();
 
@@ -93,6 +94,16 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
      */
     public B jobRunTime(Duration runTime) {
         jobRunTime = runTime;
+        return self();
+    }
+
+    /**
+     * How many finished SQL job instances the emulator keeps answering for (0, the default: all of them); older ones
+     * are forgotten, as MaxCompute forgets instances after their retention period. For long runs, whose heap should
+     * stay flat.
+     */
+    public B instanceRetention(int instances) {
+        instanceRetention = instances;
         return self();
     }
 

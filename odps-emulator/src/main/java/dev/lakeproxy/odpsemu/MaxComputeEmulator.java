@@ -103,7 +103,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         runtime.serve(
                 new RestServer(
                         this, catalog, zone, accounts, tenant, engine, log, pace, faults, b.host,
-                        b.port));
+                        b.port, b.instanceRetention));
     }
 
     // ------------------------------------------------------------------ pace (tests, benchmarks)
@@ -328,6 +328,19 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     public void clearJobs() {
         log.clearJobs();
+    }
+
+    /**
+     * The jobs submitted since the last drain (or the start), oldest first, removed from {@link #jobs()}: for long
+     * runs that count jobs as they go, without losing one submitted meanwhile.
+     */
+    public List<SubmittedJob> drainJobs() {
+        return log.drainJobs();
+    }
+
+    /** Forgets the Tablestore write reports ({@link #tablestoreWrites()}); long runs keep the heap flat with it. */
+    public void clearTablestoreWrites() {
+        log.clearTablestoreWrites();
     }
 
     @Override

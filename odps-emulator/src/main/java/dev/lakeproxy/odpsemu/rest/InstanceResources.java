@@ -31,8 +31,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,6 +47,9 @@ final class InstanceResources {
     private final JobRunner runner;
     final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
+    /** SQL job instances, oldest first, and how many of them to keep (0: all). */
+    private final Queue<String> jobOrder = new ConcurrentLinkedQueue<>();
+    private final int retention;
 
     /** Parameters a plain instance-status request may carry (besides none). */
     static final Set<String> STATUS_PARAMS =
@@ -56,10 +61,14 @@ final class InstanceResources {
     private final InstanceTunnel tunnel = new InstanceTunnel();
     private final InteractiveSessions sessions;
 
-    /** @param emu its endpoint names a new instance */
-    InstanceResources(MaxComputeEmulator emu, JobRunner runner) {
+    /**
+     * @param emu its endpoint names a new instance
+     * @param retention how many SQL job instances to keep answering for (0: all)
+     */
+    InstanceResources(MaxComputeEmulator emu, JobRunner runner, int retention) {
         this.emu = emu;
         this.runner = runner;
+        this.retention = retention;
         this.sessions = new InteractiveSessions(runner, instances);
     }
 
@@ -139,12 +148,30 @@ final class InstanceResources {
             instances.put(id, rec);
         } else {
             instances.put(id, rec);
+            jobOrder.add(id);
             runner.run(p, rec);
+            forgetOldest();
         }
         Reply r = new Reply();
         r.status = 201;
         r.headers.put("Location", emu.endpoint() + "/projects/" + p.name + "/instances/" + id);
         return r;
+    }
+
+    /** Beyond the retention, the oldest SQL job instance is forgotten (one that is still running, later). */
+    private void forgetOldest() {
+        if (retention <= 0) {
+            return;
+        }
+        while (jobOrder.size() > retention) {
+            String oldest = jobOrder.poll();
+            InstanceRecord rec = oldest == null ? null : instances.get(oldest);
+            if (rec != null && rec.end == null) {
+                jobOrder.add(oldest);
+                return;
+            }
+            instances.remove(oldest);
+        }
     }
 
     /** {@code /projects/p/instances[/id]}: submit and list, or one instance's sub-resources. */

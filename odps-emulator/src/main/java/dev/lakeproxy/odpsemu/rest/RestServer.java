@@ -77,13 +77,16 @@ public final class RestServer {
             ServicePace pace,
             ServiceFaults faults,
             String host,
-            int port)
+            int port,
+            int instanceRetention)
             throws IOException {
         this.accounts = accounts;
         this.pace = pace;
         this.faults = faults;
         this.projects = new ProjectResources(emu, catalog, tenant, zone);
-        this.instances = new InstanceResources(emu, new JobRunner(engine, tenant, log, pace));
+        this.instances =
+                new InstanceResources(
+                        emu, new JobRunner(engine, tenant, log, pace), instanceRetention);
         this.tables = new TableResources(engine.storage);
         this.tableTunnel = new TableTunnel(catalog, engine, zone);
         this.functions = new FunctionResources();
