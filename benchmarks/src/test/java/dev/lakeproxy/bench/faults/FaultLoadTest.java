@@ -1,0 +1,44 @@
+package dev.lakeproxy.bench.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short version of the fault load (docs/reliability.md, case 11) that CI runs: 20 s per stand-in through
+ * lakeproxy, a connection dropped every 2 s on average. The ten-minute run with raw beside it is {@link FaultLoad}.
+ */
+class FaultLoadTest {
+
+    private static FaultLoad.Shape shortRun() {
+        FaultLoad.Shape shape = new FaultLoad.Shape();
+        shape.duration = Duration.ofSeconds(20);
+        shape.dropEvery = Duration.ofSeconds(2);
+        return shape;
+    }
+
+    private static void holds(LoadReport r) {
+        System.out.println(LoadReport.header());
+        System.out.println(r.row());
+        System.out.print(r.samples());
+        assertEquals(0, r.lostWrites, "acknowledged writes lost");
+        assertEquals(0, r.duplicatedWrites, "writes run twice");
+        assertEquals(0, r.wrongEngineReads, "reads on the wrong engine");
+        assertEquals(0, r.wrongResults, "wrong answers");
+        assertEquals(0, r.hung, "operations that hung");
+        assertTrue(r.drops > 0, "the fault proxy dropped connections");
+        assertTrue(r.acknowledgedWrites > 0 && r.operations > 50, "work got done: " + r.row());
+    }
+
+    @Test
+    void hologresUnderDroppedConnections() throws Exception {
+        holds(FaultLoad.holo(true, shortRun()));
+    }
+
+    @Test
+    void maxComputeUnderDroppedConnections() throws Exception {
+        holds(FaultLoad.odps(true, shortRun()));
+    }
+}
