@@ -94,88 +94,89 @@ class NetworkFaultsTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
-    @ParameterizedTest(name = "lakeproxy={0}")
-    @ValueSource(booleans = {false, true})
-    void aDropMidSelect(boolean lakeproxy) throws SQLException {
+    /** Work on a borrowed connection, during which the fault proxy drops the connection. */
+    private interface Borrowed {
+        void run(Connection c) throws Exception;
+    }
+
+    /** A drop midway through {@code work}: the caller gets 08006, and the pool goes on. */
+    private static void aDropMidwayIsAConnectionErrorAndThePoolRecovers(boolean lakeproxy, Borrowed work)
+            throws SQLException {
         try (HikariDataSource pool = pool(lakeproxy)) {
             SQLException e = assertThrows(SQLException.class, () -> {
-                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                    c.setAutoCommit(false);
-                    s.setFetchSize(500);
-                    try (ResultSet rs = s.executeQuery("SELECT id, pad FROM big ORDER BY id")) {
-                        for (int row = 1; rs.next(); row++) {
-                            if (row == 1_000) {
-                                proxy.dropAll();
-                            }
-                        }
-                    }
+                try (Connection c = pool.getConnection()) {
+                    work.run(c);
                 }
             });
             assertEquals("08006", e.getSQLState());
             poolRecovers(pool);
         }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void aDropMidSelect(boolean lakeproxy) throws SQLException {
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(500);
+                try (ResultSet rs = s.executeQuery("SELECT id, pad FROM big ORDER BY id")) {
+                    for (int row = 1; rs.next(); row++) {
+                        if (row == 1_000) {
+                            proxy.dropAll();
+                        }
+                    }
+                }
+            }
+        });
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
     void aDropMidCopyOut(boolean lakeproxy) throws SQLException {
-        try (HikariDataSource pool = pool(lakeproxy)) {
-            SQLException e = assertThrows(SQLException.class, () -> {
-                try (Connection c = pool.getConnection()) {
-                    c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY big TO STDOUT", new Writer() {
-                        private long written;
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> c.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("COPY big TO STDOUT", new Writer() {
+                    private long written;
 
-                        @Override
-                        public void write(char[] buf, int off, int len) {
-                            written += len;
-                            if (written > 1_000_000 && written - len <= 1_000_000) {
-                                proxy.dropAll();
-                            }
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        written += len;
+                        if (written > 1_000_000 && written - len <= 1_000_000) {
+                            proxy.dropAll();
                         }
+                    }
 
-                        @Override
-                        public void flush() {
-                        }
+                    @Override
+                    public void flush() {
+                    }
 
-                        @Override
-                        public void close() {
-                        }
-                    });
-                }
-            });
-            assertEquals("08006", e.getSQLState());
-            poolRecovers(pool);
-        }
+                    @Override
+                    public void close() {
+                    }
+                }));
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
     void aDropMidCopyIn(boolean lakeproxy) throws SQLException {
-        try (HikariDataSource pool = pool(lakeproxy)) {
-            SQLException e = assertThrows(SQLException.class, () -> {
-                try (Connection c = pool.getConnection()) {
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copied FROM STDIN", new Reader() {
-                        private int lines;
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY copied FROM STDIN", new Reader() {
+                    private int lines;
 
-                        @Override
-                        public int read(char[] buf, int off, int len) throws IOException {
-                            if (++lines == 2_000) {
-                                proxy.dropAll();
-                            }
-                            String line = lines + "\tx\n";
-                            line.getChars(0, line.length(), buf, off);
-                            return line.length();
+                    @Override
+                    public int read(char[] buf, int off, int len) {
+                        if (++lines == 2_000) {
+                            proxy.dropAll();
                         }
+                        String line = lines + "\tx\n";
+                        line.getChars(0, line.length(), buf, off);
+                        return line.length();
+                    }
 
-                        @Override
-                        public void close() {
-                        }
-                    });
-                }
-            });
-            assertEquals("08006", e.getSQLState());
-            poolRecovers(pool);
-        }
+                    @Override
+                    public void close() {
+                    }
+                }));
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")

@@ -73,23 +73,22 @@ public final class FaultLoad {
 
     /** The Hologres load on a V2.2 simulator behind a fault proxy. */
     static LoadReport holo(boolean lakeproxy, Shape shape) throws Exception {
-        LoadReport report = new LoadReport("Hologres V2.2", lakeproxy ? "lakeproxy" : "raw");
         try (HoloLoad load = new HoloLoad(lakeproxy, shape.threads)) {
-            new LoadRun(shape.threads, shape.duration, shape.dropEvery, shape.hangAfter)
-                    .run(load, load.proxy(), report);
-            load.verify(report);
+            return run("Hologres V2.2", lakeproxy, shape, load);
         }
-        return report;
     }
 
     /** The MaxCompute load on the emulator behind a fault proxy. */
     static LoadReport odps(boolean lakeproxy, Shape shape) throws Exception {
-        LoadReport report = new LoadReport("MaxCompute", lakeproxy ? "lakeproxy" : "raw");
         try (OdpsLoad load = new OdpsLoad(lakeproxy, shape.threads)) {
-            new LoadRun(shape.threads, shape.duration, shape.dropEvery, shape.hangAfter)
-                    .run(load, load.proxy(), report);
-            load.verify(report);
+            return run("MaxCompute", lakeproxy, shape, load);
         }
+    }
+
+    private static LoadReport run(String target, boolean lakeproxy, Shape shape, LoadRun.Workload load)
+            throws Exception {
+        LoadReport report = new LoadReport(target, lakeproxy ? "lakeproxy" : "raw");
+        new LoadRun(shape.threads, shape.duration, shape.dropEvery, shape.hangAfter).run(load, report);
         return report;
     }
 }

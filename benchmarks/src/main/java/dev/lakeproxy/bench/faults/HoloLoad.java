@@ -23,7 +23,7 @@ import org.postgresql.PGConnection;
  * two-row transactions, COPY of 20 rows. Raw pgjdbc reads the encrypted table as a user must: SET LOCAL of the
  * engine setting in a transaction. A read logged on the wrong engine (plain on SQE, encrypted on HQE) counts.
  */
-final class HoloLoad implements LoadRun.Workload, AutoCloseable {
+final class HoloLoad implements LoadRun.Workload {
 
     static final String ENGINE = "hg_experimental_enable_access_odps_orc_via_holo";
 
@@ -62,7 +62,8 @@ final class HoloLoad implements LoadRun.Workload, AutoCloseable {
         pool = new HikariDataSource(cfg);
     }
 
-    FaultProxy proxy() {
+    @Override
+    public FaultProxy proxy() {
         return proxy;
     }
 
@@ -167,7 +168,8 @@ final class HoloLoad implements LoadRun.Workload, AutoCloseable {
     }
 
     /** Counts what the server holds, straight from PostgreSQL (not through the fault proxy), into the report. */
-    void verify(LoadReport report) throws SQLException {
+    @Override
+    public void verify(LoadReport report) throws SQLException {
         try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, count(*) FROM load_w GROUP BY id")) {
             while (rs.next()) {

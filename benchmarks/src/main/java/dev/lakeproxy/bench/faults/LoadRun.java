@@ -23,13 +23,22 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LoadRun {
 
-    /** What the workers run; the workload also keeps the accounts that only it can check. */
-    interface Workload {
+    /**
+     * What the workers run, against a stand-in behind a fault proxy; the workload also keeps the accounts that only it
+     * can check. Closing it stops the pool, the proxy and the stand-in.
+     */
+    interface Workload extends AutoCloseable {
         /** One operation (one or more statements) on a borrowed connection; returns how many statements ran. */
         int step(int thread, Random random) throws SQLException;
 
         /** Counts and drops what the stand-in logged (reads, jobs), so that long runs keep a flat heap. */
         void harvest();
+
+        /** The fault proxy between the pool and the stand-in. */
+        FaultProxy proxy();
+
+        /** Compares what the stand-in holds with what was acknowledged, into the report. */
+        void verify(LoadReport report) throws SQLException;
     }
 
     private final int threads;
@@ -44,8 +53,9 @@ final class LoadRun {
         this.hangAfter = hangAfter;
     }
 
-    /** Runs {@code workload} against the server behind {@code proxy} and fills {@code report}. */
-    void run(Workload workload, FaultProxy proxy, LoadReport report) throws InterruptedException {
+    /** Runs {@code workload}, verifies what the stand-in holds, and fills {@code report}. */
+    void run(Workload workload, LoadReport report) throws InterruptedException, SQLException {
+        FaultProxy proxy = workload.proxy();
         LatencyHistogram latencies = new LatencyHistogram();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         Map<String, String> samples = new ConcurrentHashMap<>();
@@ -92,6 +102,7 @@ final class LoadRun {
         report.drops = drops.get();
         report.p50Millis = latencies.percentileMillis(0.50);
         report.p99Millis = latencies.percentileMillis(0.99);
+        workload.verify(report);
     }
 
     private void scheduleDrops(ScheduledExecutorService chores, FaultProxy proxy, AtomicLong drops, long end) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * job the emulator receives is counted by its key, so a write submitted twice shows even where Tablestore's upsert
  * would hide it.
  */
-final class OdpsLoad implements LoadRun.Workload, AutoCloseable {
+final class OdpsLoad implements LoadRun.Workload {
 
     /** The key of a Tablestore write, whose upsert would hide a second run; internal tables show it as a row. */
     private static final Pattern KEY = Pattern.compile("SELECT (\\d+) AS id");
@@ -72,7 +72,8 @@ final class OdpsLoad implements LoadRun.Workload, AutoCloseable {
         }
     }
 
-    FaultProxy proxy() {
+    @Override
+    public FaultProxy proxy() {
         return proxy;
     }
 
@@ -142,7 +143,8 @@ final class OdpsLoad implements LoadRun.Workload, AutoCloseable {
     }
 
     /** Counts what the service holds, read straight from the emulator (not through the fault proxy). */
-    void verify(LoadReport report) throws SQLException {
+    @Override
+    public void verify(LoadReport report) throws SQLException {
         try (Connection c = DriverManager.getConnection(emu.jdbcUrl("load")); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM load_w")) {
             while (rs.next()) {
