@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
+import dev.lakeproxy.testing.FaultProxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,7 +64,20 @@ class PollingAndTunnelFaultsTest {
 
     /** The outcome of reading every row: the row count and id sum, or the exception. */
     private static Object readAll(boolean lakeproxy) throws SQLException {
-        try (Connection c = connect(url(lakeproxy)); Statement s = c.createStatement()) {
+        return readAll(url(lakeproxy));
+    }
+
+    /** Reads, and prints the measured outcome for docs/reliability.md (surefire keeps it per test class). */
+    private static Object readAll(String url) throws SQLException {
+        long t0 = System.nanoTime();
+        Object outcome = read(url);
+        System.out.printf("%s: %s (%d ms)%n", url.startsWith("jdbc:lakeproxy:") ? "lakeproxy" : "raw", outcome,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        return outcome;
+    }
+
+    private static Object read(String url) throws SQLException {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
             long count = 0;
             long sum = 0;
             try (ResultSet rs = s.executeQuery("SELECT id, label FROM nums")) {
@@ -145,14 +162,32 @@ class PollingAndTunnelFaultsTest {
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
-    void aStreamCutAtEveryReopenEndsTheRead(boolean lakeproxy) throws SQLException {
+    void aStreamCutAtEveryReopenIsNeverAShortResult(boolean lakeproxy) throws SQLException {
         EMU.get().faults().cutBody(RequestKind.TUNNEL_DATA, 37, 6);
         neverShort(lakeproxy, readAll(lakeproxy));
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
-    void aDownloadSessionThatFailsEndsTheQuery(boolean lakeproxy) throws SQLException {
+    void theNetworkDropsConnectionsWhileTheJobIsPolledAndRead(boolean lakeproxy) throws Exception {
+        EMU.get().setJobRunTime(Duration.ofMillis(1_500));
+        try (FaultProxy proxy = new FaultProxy(EMU.get().port())) {
+            proxy.delayAnswers(Duration.ofMillis(100)); // every answer takes a while: drops land mid-exchange
+            String viaProxy = url(lakeproxy).replace(":" + EMU.get().port() + "/", ":" + proxy.port() + "/");
+            ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor();
+            try {
+                dropper.scheduleAtFixedRate(proxy::dropAll, 250, 400, TimeUnit.MILLISECONDS);
+                neverShort(lakeproxy, readAll(viaProxy));
+            } finally {
+                dropper.shutdownNow();
+            }
+            assertTrue(proxy.acceptedConnections() > 1, "REST and tunnel went through the proxy");
+        }
+    }
+
+    @ParameterizedTest(name = "lakeproxy={0}")
+    @ValueSource(booleans = {false, true})
+    void aDownloadSessionThatFailsIsNeverAShortResult(boolean lakeproxy) throws SQLException {
         EMU.get().faults().dropBeforeHandling(RequestKind.DOWNLOAD_SESSION, 1);
         neverShort(lakeproxy, readAll(lakeproxy));
     }
