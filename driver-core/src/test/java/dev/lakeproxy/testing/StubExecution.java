@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,7 +26,7 @@ public final class StubExecution implements ExecutionContext {
     public boolean retry;
     public boolean dryRun;
     public boolean prepared;
-    private final Map<String, LongAdder> counters = new HashMap<>();
+    private final StubCounters counters = new StubCounters();
     private final String sql;
     private final Connection real;
 
@@ -39,8 +37,7 @@ public final class StubExecution implements ExecutionContext {
 
     /** A counter's value (0 when never bumped). */
     public long count(String name) {
-        LongAdder c = counters.get(name);
-        return c == null ? 0 : c.sum();
+        return counters.count(name);
     }
 
     @Override
@@ -106,6 +103,6 @@ public final class StubExecution implements ExecutionContext {
 
     @Override
     public LongAdder counter(String name) {
-        return counters.computeIfAbsent(name, n -> new LongAdder());
+        return counters.counter(name);
     }
 }
