@@ -70,6 +70,16 @@ class SessionSettingsRuleTest {
     }
 
     @Test
+    void everyStatementOfAStringCountsInItsOrder() {
+        ran("SET " + ENGINE + " = true; RESET " + ENGINE);
+        assertFalse(legacy.engineChoice.chosen(), "the RESET came last");
+        ran("RESET " + ENGINE + "; SET " + ENGINE + " = false");
+        assertTrue(legacy.engineChoice.chosen(), "the SET came last");
+        ran("BEGIN; RESET " + ENGINE + "; ROLLBACK");
+        assertTrue(legacy.engineChoice.chosen(), "rolled back within the string");
+    }
+
+    @Test
     void aChoiceInATransactionStandsOnlyIfItCommits() {
         session.transaction = TransactionState.OPEN;
         ran("SET " + ENGINE + " = false");
