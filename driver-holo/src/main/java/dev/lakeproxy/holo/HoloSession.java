@@ -22,7 +22,8 @@ final class HoloSession implements SessionPlugin {
     HoloSession(PluginContext ctx, SessionState state) {
         boolean recover = ctx.option(HoloOptions.RECOVER);
         this.settings = new SessionSettingsRule(state);
-        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS));
+        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS),
+                recover);
         if (state.facts.version.hasCommonTable()) {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {

@@ -28,7 +28,7 @@ class ErrorExplanationRuleTest {
 
     /** The rule with the options' defaults: no KMS, so no key state is added. */
     private static ErrorExplanationRule rule(SessionState state) {
-        return new ErrorExplanationRule(state, o -> o.parse(o.defaultValue()), List.of());
+        return new ErrorExplanationRule(state, o -> o.parse(o.defaultValue()), List.of(), true);
     }
 
     /** The rule's explanation of {@code error} on {@code state}: SQLState, code and cause kept. */
