@@ -95,6 +95,16 @@ class ErrorExplanationRuleTest {
     }
 
     @Test
+    void withRecoverOffTheOptionIsNamedAsWhyThereWasNoRetry() {
+        ctx = session.execution("SELECT count(*) FROM enc");
+        ErrorExplanationRule noRecover =
+                new ErrorExplanationRule(on("2.2.15"), o -> o.parse(o.defaultValue()), List.of(), false);
+        String m = noRecover.onError(ctx, StubSession.pangu("p_byok")).translated().getMessage();
+        assertHas(m, "lakeproxy.holo.recover is false", "SET hg_experimental_enable_access_odps_orc_via_holo = false");
+        assertTrue(!m.contains("autocommit is off"), m);
+    }
+
+    @Test
     void theSessionsOwnEngineIsNamedAsTheCause() {
         SessionState state = on("2.2.15");
         state.engineChoice.record(true, false, false);
