@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stand-in JDBC objects for millisecond unit tests of the pipeline: a connection whose statements record every SQL
- * they are given and answer with {@code answer} (which may throw an SQLException to simulate a server error).
+ * Stand-in JDBC objects for millisecond unit tests of the pipeline and of plugin rules: a
+ * connection whose statements record every SQL they are given and answer with {@code answer} (which
+ * may throw an SQLException to simulate a server error); a query's result holds the value
+ * {@link #queryValue} gives, if any.
  */
 public final class StubJdbc {
 
@@ -19,6 +21,8 @@ public final class StubJdbc {
     public final List<String> sent = new ArrayList<>();
     private final Function<String, SQLException> answer;
     public boolean autoCommit = true;
+    /** The one value (one row, one column) a query answers with; {@code null}: no row. */
+    public Function<String, Object> queryValue = sql -> null;
 
     /** {@code answer} returns the error the "server" raises for a SQL text, or {@code null} for success. */
     public StubJdbc(Function<String, SQLException> answer) {
@@ -43,8 +47,6 @@ public final class StubJdbc {
     }
 
     private PreparedStatement statement() {
-        ResultSet empty = (ResultSet) Proxy.newProxyInstance(StubJdbc.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class}, (p, m, a) -> defaultValue(m.getReturnType()));
         return (PreparedStatement) Proxy.newProxyInstance(StubJdbc.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class},
                 (proxy, method, args) -> {
@@ -55,9 +57,31 @@ public final class StubJdbc {
                         if (error != null) {
                             throw error;
                         }
-                        return method.getReturnType() == ResultSet.class ? empty : defaultValue(method.getReturnType());
+                        Class<?> type = method.getReturnType();
+                        return type == ResultSet.class ? result(queryValue.apply(sql))
+                                : defaultValue(type);
                     }
                     return defaultValue(method.getReturnType());
+                });
+    }
+
+    /** A result of one row holding {@code value}, or of no row when it is {@code null}. */
+    private static ResultSet result(Object value) {
+        boolean[] unread = {value != null};
+        return (ResultSet) Proxy.newProxyInstance(StubJdbc.class.getClassLoader(),
+                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "next":
+                            boolean row = unread[0];
+                            unread[0] = false;
+                            return row;
+                        case "getString":
+                            return value == null ? null : value.toString();
+                        case "getObject":
+                            return value;
+                        default:
+                            return defaultValue(method.getReturnType());
+                    }
                 });
     }
 

@@ -23,13 +23,16 @@ final class ErrorExplanationRule implements StatementRule {
     private final SessionState state;
     private final Function<LakeOption<String>, String> options;
     private final List<String> keys;
+    /** lakeproxy.holo.recover: whether a wrong-engine read was not retried by choice or by the rules. */
+    private final boolean recover;
     private final int kmsTimeoutMillis;
 
     ErrorExplanationRule(SessionState state, Function<LakeOption<String>, String> options, List<String> keys,
-                         int kmsTimeoutMillis) {
+                         boolean recover, int kmsTimeoutMillis) {
         this.state = state;
         this.options = options;
         this.keys = keys;
+        this.recover = recover;
         this.kmsTimeoutMillis = kmsTimeoutMillis;
     }
 
@@ -75,7 +78,7 @@ final class ErrorExplanationRule implements StatementRule {
         if (state.engineChoice.chosen()) {
             return translate(error, "holo.engineChosen", now, project, SQE_SET);
         }
-        return translate(error, "holo.wrongEngine", now, project, SQE_SET);
+        return translate(error, recover ? "holo.wrongEngine" : "holo.wrongEngineNoRecover", now, project, SQE_SET);
     }
 
     /** The version the instance has now; a change drops what the instance cache holds. */

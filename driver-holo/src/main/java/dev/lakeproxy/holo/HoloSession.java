@@ -25,7 +25,7 @@ final class HoloSession implements SessionPlugin {
         this.ownTimeoutMillis = state.timeoutMillis;
         this.settings = new SessionSettingsRule(state);
         StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS),
-                ctx.option(KmsOptions.TIMEOUT));
+                recover, ctx.option(KmsOptions.TIMEOUT));
         if (state.facts.version.hasCommonTable()) {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {

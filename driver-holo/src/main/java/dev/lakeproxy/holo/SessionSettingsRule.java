@@ -4,7 +4,9 @@ import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.StatementRule;
 import dev.lakeproxy.spi.TransactionEvent;
 import dev.lakeproxy.spi.sql.SqlText;
+import dev.lakeproxy.spi.sql.StatementSplitter;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Follows what the session does to the settings lakeproxy cares about, so that the other rules respect it: the
@@ -54,11 +56,50 @@ final class SessionSettingsRule implements StatementRule {
 
     @Override
     public void afterExecute(ExecutionContext ctx) {
-        String sql = ctx.sql();
-        if (SqlText.startsWithKeyword(sql, "SHOW")) {
-            return;
+        List<String> statements = StatementSplitter.split(ctx.sql());
+        boolean[] open = openDuring(statements, state.transactionOpen());
+        boolean ddl = false;
+        for (int i = 0; i < statements.size(); i++) {
+            ddl |= afterStatement(statements.get(i), open[i]);
         }
-        boolean open = state.transactionOpen();
+        if (ddl) {
+            refreshCatalog(); // a view or foreign table may have come or gone
+        }
+    }
+
+    /**
+     * Whether a transaction block is open while each statement of the string runs, worked back
+     * from the state after it: a BEGIN opened it, a COMMIT or ROLLBACK closed it.
+     */
+    private static boolean[] openDuring(List<String> statements, boolean openAfter) {
+        boolean[] during = new boolean[statements.size()];
+        boolean open = openAfter;
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            String sql = statements.get(i);
+            during[i] = open;
+            boolean begins = SqlText.startsWithKeyword(sql, "BEGIN")
+                    || SqlText.startsWithKeyword(sql, "START");
+            if (begins) {
+                open = false;
+            } else if (endsTransaction(sql)) {
+                open = true;
+            }
+        }
+        return during;
+    }
+
+    private static boolean endsTransaction(String sql) {
+        boolean rollback = SqlText.startsWithKeyword(sql, "ROLLBACK")
+                || SqlText.startsWithKeyword(sql, "ABORT");
+        return SqlText.startsWithKeyword(sql, "COMMIT") || SqlText.startsWithKeyword(sql, "END")
+                || (rollback && !SqlText.containsWord(sql, "TO"));
+    }
+
+    /** Follows one statement of the string; true when it was DDL that may change the catalog. */
+    private boolean afterStatement(String sql, boolean open) {
+        if (SqlText.startsWithKeyword(sql, "SHOW")) {
+            return false;
+        }
         boolean all = (SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD"))
                 && SqlText.containsWord(sql, "ALL");
         boolean reset = SqlText.startsWithKeyword(sql, "RESET");
@@ -80,12 +121,13 @@ final class SessionSettingsRule implements StatementRule {
                 transactionEnded(false);
             }
         }
-        if (legacy && isDdl(sql)) {
-            refreshCatalog(); // a view or foreign table may have come or gone
-            if (SqlText.containsWord(sql, "SET")) {
-                state.instance.forgetFacts(); // ALTER DATABASE / ROLE ... SET: new sessions start differently
-            }
+        if (!legacy || !isDdl(sql)) {
+            return false;
         }
+        if (SqlText.containsWord(sql, "SET")) {
+            state.instance.forgetFacts(); // ALTER DATABASE / ROLE ... SET: new sessions differ
+        }
+        return true;
     }
 
     /** Reads the catalog again at once (one round trip after DDL), so the next statement resolves against it. */

@@ -21,6 +21,12 @@ final class HoloScenarios {
 
     static HoloSimulator start(String version, boolean backendConfiguration) throws SQLException {
         HoloSimulator sim = HoloSimulator.builder().version(version).backendConfiguration(backendConfiguration).start();
+        seed(sim);
+        return sim;
+    }
+
+    /** The set-up on a running simulator; {@code HoloSimExtension.seed(HoloScenarios::seed)}. */
+    static void seed(HoloSimulator sim) throws SQLException {
         sim.maxcompute().project("p_plain").table("orders", "id bigint, item text").insert(1, "tea").insert(2, "rice");
         sim.maxcompute().project("p_byok").encryption(Encryption.BYOK, "key-byok").table("payments", "id bigint, paid numeric(10,2)")
                 .insert(1, 9.5).insert(2, 12);
@@ -36,7 +42,6 @@ final class HoloScenarios {
             s.execute("CREATE FOREIGN TABLE " + BYOK + " (id bigint, paid numeric(10,2)) SERVER odps_server OPTIONS (project_name 'p_byok', table_name 'payments')");
             s.execute("CREATE FOREIGN TABLE " + DEFAULT_KEY + " (id bigint, name text) SERVER odps_server OPTIONS (project_name 'p_default', table_name 'customers')");
         }
-        return sim;
     }
 
     static Connection raw(HoloSimulator sim) throws SQLException {

@@ -11,7 +11,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.holosim.Engine;
-import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -27,10 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
@@ -38,26 +37,18 @@ import org.postgresql.PGConnection;
 /** The legacy path (V2.x): SQE only where needed, minimal SETs, and a tracked mode that never drifts. */
 class HoloSessionTest {
 
-    private static HoloSimulator sim;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        sim = HoloScenarios.start("2.2.15", false);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("2.2.15").seed(HoloScenarios::seed);
 
     @BeforeEach
     void fresh() {
         HoloInstance.forgetAll();
-        sim.clearQueryLog();
+        SIM.sim().clearQueryLog();
     }
 
     private static Connection lake() throws SQLException {
-        return HoloScenarios.lake(sim, "lakeproxy.holo.encryptedProjects=p_byok");
+        return HoloScenarios.lake(SIM.sim(), "lakeproxy.holo.encryptedProjects=p_byok");
     }
 
     private static long settings(Connection c) throws SQLException {
@@ -65,7 +56,8 @@ class HoloSessionTest {
     }
 
     private static List<Engine> engines() {
-        return sim.queryLog().stream().map(QueryLogEntry::engine).collect(Collectors.toList());
+        return SIM.sim().queryLog().stream().map(QueryLogEntry::engine)
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -104,7 +96,7 @@ class HoloSessionTest {
             c.commit();
             assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
             assertEquals(List.of(Engine.SQE, Engine.HQE, Engine.SQE, Engine.SQE, Engine.SQE, Engine.SQE), engines());
-            assertTrue(sim.queryLog().stream().allMatch(QueryLogEntry::success), "every read succeeded");
+            assertTrue(SIM.sim().queryLog().stream().allMatch(QueryLogEntry::success), "every read succeeded");
         }
     }
 
@@ -127,7 +119,7 @@ class HoloSessionTest {
         "SELECT set_config('hg_experimental_enable_access_odps_orc_via_holo', 'true', false)"})
     void theSessionsOwnEngineSettingWinsAsWithRawPgjdbc(String set) throws SQLException {
         boolean local = set.contains("LOCAL");
-        try (Connection raw = HoloScenarios.raw(sim); Statement s = raw.createStatement()) {
+        try (Connection raw = HoloScenarios.raw(SIM.sim()); Statement s = raw.createStatement()) {
             raw.setAutoCommit(!local);
             s.execute(set);
             assertEquals("XX000", assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK)).getSQLState());
@@ -153,16 +145,18 @@ class HoloSessionTest {
 
     @Test
     void aDatabaseSettingMadeAfterTheFirstConnectionCountsAtOnce() throws SQLException {
-        sim.createDatabase("dba_sqe");
-        String url = "jdbc:lakeproxy:" + sim.jdbcUrl("dba_sqe").substring(5);
-        try (Connection first = DriverManager.getConnection(url, sim.user(), sim.password())) {
+        SIM.sim().createDatabase("dba_sqe");
+        String url = "jdbc:lakeproxy:" + SIM.sim().jdbcUrl("dba_sqe").substring(5);
+        try (Connection first =
+                DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
             assertEquals("true", HoloScenarios.show(first, EngineMode.SETTING));
             try (Statement s = first.createStatement()) {
                 s.execute("ALTER DATABASE dba_sqe SET " + EngineMode.SETTING + " = false");
             }
         }
-        try (Connection raw = DriverManager.getConnection(sim.jdbcUrl("dba_sqe"), sim.user(), sim.password());
-             Connection next = DriverManager.getConnection(url, sim.user(), sim.password())) {
+        try (Connection raw = DriverManager.getConnection(SIM.sim().jdbcUrl("dba_sqe"), SIM.sim().user(), SIM.sim().password());
+             Connection next =
+                     DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
             assertEquals(HoloScenarios.show(raw, EngineMode.SETTING), HoloScenarios.show(next, EngineMode.SETTING));
             assertEquals("false", HoloScenarios.show(next, EngineMode.SETTING));
         }
@@ -176,7 +170,7 @@ class HoloSessionTest {
             StringWriter out = new StringWriter();
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT id FROM v_copy_plain) TO STDOUT", out);
             assertEquals("1\n2\n", out.toString());
-            assertEquals(Engine.HQE, sim.lastEngine(), "not left on the slower SQE");
+            assertEquals(Engine.HQE, SIM.sim().lastEngine(), "not left on the slower SQE");
         }
     }
 
@@ -186,18 +180,18 @@ class HoloSessionTest {
             StringWriter out = new StringWriter();
             ((PGConnection) c).getCopyAPI().copyOut("COPY (SELECT id FROM " + BYOK + ") TO STDOUT", out);
             assertEquals("1\n2\n", out.toString());
-            assertEquals(Engine.SQE, sim.lastEngine());
+            assertEquals(Engine.SQE, SIM.sim().lastEngine());
         }
     }
 
     @Test
     void learnedProjectsAreSharedAcrossConnections() throws SQLException {
-        try (Connection first = HoloScenarios.lake(sim)) {
+        try (Connection first = HoloScenarios.lake(SIM.sim())) {
             assertEquals(2, HoloScenarios.count(first, BYOK)); // learned from the pangu error, retried once
             assertEquals(1L, first.unwrap(LakeproxyConnection.class).metrics().snapshot().get("holo.learnedProjects") >= 1 ? 1L : 0L);
         }
-        sim.clearQueryLog();
-        try (Connection second = HoloScenarios.lake(sim)) {
+        SIM.sim().clearQueryLog();
+        try (Connection second = HoloScenarios.lake(SIM.sim())) {
             long retries = second.unwrap(LakeproxyConnection.class).metrics().retries.sum();
             assertEquals(2, HoloScenarios.count(second, BYOK));
             assertEquals(retries, second.unwrap(LakeproxyConnection.class).metrics().retries.sum(), "no retry: already known");
@@ -208,9 +202,9 @@ class HoloSessionTest {
     @Test
     void poolOf32ThreadsMixesEncryptedAndPlainReadsAndHqeServesEveryPlainRead() throws Exception {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl("jdbc:lakeproxy:" + sim.jdbcUrl().substring(5));
-        cfg.setUsername(sim.user());
-        cfg.setPassword(sim.password());
+        cfg.setJdbcUrl("jdbc:lakeproxy:" + SIM.sim().jdbcUrl().substring(5));
+        cfg.setUsername(SIM.sim().user());
+        cfg.setPassword(SIM.sim().password());
         cfg.addDataSourceProperty("lakeproxy.holo.encryptedProjects", "p_byok");
         cfg.setMaximumPoolSize(8);
         List<Throwable> errors = new CopyOnWriteArrayList<>();
@@ -235,7 +229,7 @@ class HoloSessionTest {
             assertTrue(threads.awaitTermination(60, TimeUnit.SECONDS));
         }
         assertEquals(List.of(), errors);
-        List<QueryLogEntry> log = sim.queryLog();
+        List<QueryLogEntry> log = SIM.sim().queryLog();
         assertTrue(reads.get() > 50, "reads: " + reads.get());
         assertTrue(log.stream().allMatch(QueryLogEntry::success), "every query succeeded");
         assertTrue(log.stream().filter(e -> e.project().equals("p_plain")).allMatch(e -> e.engine() == Engine.HQE),

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.LakeproxyConnection;
-import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,17 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InstanceChangeTest {
 
     private static final String ROUTING = HologresPlugin.ROUTING_SETTING;
-    private static HoloSimulator sim;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        sim = HoloScenarios.start("3.2.5", false);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("3.2.5").seed(HoloScenarios::seed);
 
     @BeforeEach
     void fresh() {
@@ -44,21 +35,21 @@ class InstanceChangeTest {
     }
 
     private static Connection lake(String mechanism) throws SQLException {
-        return HoloScenarios.lake(sim, "lakeproxy.holo.routingMechanism=" + mechanism,
+        return HoloScenarios.lake(SIM.sim(), "lakeproxy.holo.routingMechanism=" + mechanism,
                 "lakeproxy.holo.encryptedProjects=p_byok");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"session", "startup"})
     void rollbackInPlaceFromV32ToV31(String mechanism) throws SQLException {
-        sim.changeVersion("3.2.5");
+        SIM.sim().changeVersion("3.2.5");
         for (int i = 0; i < 2; i++) { // the second one has the facts from the cache
             try (Connection c = lake(mechanism)) {
                 assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(c, ROUTING));
             }
         }
-        sim.changeVersion("3.1.10");
-        try (Connection raw = HoloScenarios.raw(sim)) {
+        SIM.sim().changeVersion("3.1.10");
+        try (Connection raw = HoloScenarios.raw(SIM.sim())) {
             assertEquals(3, HoloScenarios.count(raw, "internal_t"));
         }
         for (int i = 0; i < 2; i++) {
@@ -74,11 +65,11 @@ class InstanceChangeTest {
     @ParameterizedTest
     @ValueSource(strings = {"session", "startup"})
     void upgradeInPlaceFromV31ToV32(String mechanism) throws SQLException {
-        sim.changeVersion("3.1.10");
+        SIM.sim().changeVersion("3.1.10");
         try (Connection c = lake(mechanism)) {
             assertEquals(2, HoloScenarios.count(c, BYOK));
         }
-        sim.changeVersion("3.2.5");
+        SIM.sim().changeVersion("3.2.5");
         try (Connection c = lake(mechanism)) {
             if (mechanism.equals("startup")) { // facts from the cache: the error contradicts them and names V3.2.5
                 SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
@@ -96,14 +87,14 @@ class InstanceChangeTest {
     @ParameterizedTest
     @ValueSource(strings = {"session", "startup"})
     void optionsInTheUrlAreMergedWithLakeproxysRouting(String mechanism) throws SQLException {
-        sim.changeVersion("3.2.5");
+        SIM.sim().changeVersion("3.2.5");
         Properties p = new Properties();
-        p.setProperty("user", sim.user());
-        p.setProperty("password", sim.password());
+        p.setProperty("user", SIM.sim().user());
+        p.setProperty("password", SIM.sim().password());
         p.setProperty("options", "-c work_mem=5MB"); // pgjdbc takes the URL's options over these
         p.setProperty("lakeproxy.holo.routingMechanism", mechanism);
-        String url = "jdbc:lakeproxy:" + sim.jdbcUrl().substring(5) + "?options=-c%20search_path%3Dpublic";
-        String rawUrl = sim.jdbcUrl() + "?options=-c%20search_path%3Dpublic";
+        String url = "jdbc:lakeproxy:" + SIM.sim().jdbcUrl().substring(5) + "?options=-c%20search_path%3Dpublic";
+        String rawUrl = SIM.sim().jdbcUrl() + "?options=-c%20search_path%3Dpublic";
         for (int i = 0; i < 2; i++) {
             try (Connection raw = DriverManager.getConnection(rawUrl, p); Connection c = DriverManager.getConnection(url, p)) {
                 assertEquals(HoloScenarios.show(raw, "search_path"), HoloScenarios.show(c, "search_path"));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.holo.kms.Kms;
-import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.testing.LogCapture;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -18,11 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real aliyun-java-sdk-kms against a loopback KMS endpoint: key states in explanations, kms: passwords. */
 class KmsTest {
 
-    private static HoloSimulator sim;
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("3.1.9").seed(HoloScenarios::seed);
     private static FakeKms kms;
     private static final String BLOB = "Q2lwaGVydGV4dEJsb2ItMDEyMzQ1Njc4OWFiY2RlZg==";
     private static final String PLAIN = "Decrypted-Pa55word";
@@ -30,14 +33,12 @@ class KmsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = HoloScenarios.start("3.1.9", false);
         kms = new FakeKms();
         kms.plaintexts.put(BLOB, PLAIN);
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
         kms.close();
     }
 
@@ -57,7 +58,7 @@ class KmsTest {
         options[3] = "lakeproxy.kms.accessKeySecret=" + SECRET;
         options[4] = "lakeproxy.kms.keys=p_default=key-default,p_byok=key-byok";
         System.arraycopy(more, 0, options, 5, more.length);
-        return HoloScenarios.lake(sim, options);
+        return HoloScenarios.lake(SIM.sim(), options);
     }
 
     private static String failure(String endpoint) throws SQLException {
@@ -125,7 +126,7 @@ class KmsTest {
         assertEquals("28P01", bad.getSQLState());
         assertTrue(bad.getMessage().contains("could not decrypt the kms: password"), bad.getMessage());
         assertFalse(bad.getMessage().contains(BLOB.replace('Q', 'R')));
-        SQLException none = assertThrows(SQLException.class, () -> HoloScenarios.lake(sim, "password=kms:" + BLOB));
+        SQLException none = assertThrows(SQLException.class, () -> HoloScenarios.lake(SIM.sim(), "password=kms:" + BLOB));
         assertTrue(none.getMessage().contains("lakeproxy.kms.accessKeyId"), none.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.holosim.Encryption;
 import dev.lakeproxy.holosim.Engine;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import java.sql.Connection;
@@ -14,10 +15,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,11 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NameResolutionTest {
 
-    private static HoloSimulator sim;
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("2.2.15").seed(NameResolutionTest::seed);
 
-    @BeforeAll
-    static void start() throws SQLException {
-        sim = HoloSimulator.builder().version("2.2.15").start();
+    /** Foreign tables of a plain and a BYOK project, in schemas and behind views. */
+    private static void seed(HoloSimulator sim) throws SQLException {
         sim.maxcompute().project("r_plain").table("t", "id bigint").insert(1);
         sim.maxcompute().project("r_byok").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(2);
         try (Connection c = HoloScenarios.raw(sim); Statement s = c.createStatement()) {
@@ -49,22 +50,17 @@ class NameResolutionTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
     void fresh() {
         HoloInstance.forgetAll();
-        sim.clearQueryLog();
+        SIM.sim().clearQueryLog();
     }
 
     private static Connection lake(String... more) throws SQLException {
         String[] options = new String[more.length + 1];
         options[0] = "lakeproxy.holo.encryptedProjects=r_byok";
         System.arraycopy(more, 0, options, 1, more.length);
-        return HoloScenarios.lake(sim, options);
+        return HoloScenarios.lake(SIM.sim(), options);
     }
 
     private static long retries(Connection c) throws SQLException {
@@ -72,13 +68,13 @@ class NameResolutionTest {
     }
 
     private static void rawFails(String sql, String... setup) throws SQLException {
-        try (Connection raw = HoloScenarios.raw(sim); Statement s = raw.createStatement()) {
+        try (Connection raw = HoloScenarios.raw(SIM.sim()); Statement s = raw.createStatement()) {
             for (String st : setup) {
                 s.execute(st);
             }
             assertEquals("XX000", assertThrows(SQLException.class, () -> s.execute(sql), sql).getSQLState(), sql);
         }
-        sim.clearQueryLog();
+        SIM.sim().clearQueryLog();
     }
 
     @ParameterizedTest
@@ -92,8 +88,8 @@ class NameResolutionTest {
             s.execute(sql);
             c.commit();
             assertEquals(before, retries(c), "no failed attempt first");
-            assertTrue(sim.queryLog().stream().filter(e -> e.project().equals("r_byok"))
-                    .allMatch(e -> e.engine() == Engine.SQE && e.success()), sql + ": " + sim.queryLog());
+            assertTrue(SIM.sim().queryLog().stream().filter(e -> e.project().equals("r_byok"))
+                    .allMatch(e -> e.engine() == Engine.SQE && e.success()), sql + ": " + SIM.sim().queryLog());
             assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
         }
     }
@@ -102,7 +98,7 @@ class NameResolutionTest {
     void aViewOverAnUnencryptedTableStaysOnTheSessionsEngine() throws SQLException {
         try (Connection c = lake()) {
             assertEquals(1, HoloScenarios.count(c, "v_plain"));
-            assertEquals(Engine.HQE, sim.lastEngine());
+            assertEquals(Engine.HQE, SIM.sim().lastEngine());
         }
     }
 
@@ -116,22 +112,22 @@ class NameResolutionTest {
             assertEquals(1, HoloScenarios.count(c, "secret"));
             c.commit();
             assertEquals(before, retries(c));
-            assertEquals(Engine.SQE, sim.lastEngine());
+            assertEquals(Engine.SQE, SIM.sim().lastEngine());
         }
     }
 
     @Test
     void searchPathFromTheStartupOptionsResolves() throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", sim.user());
-        p.setProperty("password", sim.password());
+        p.setProperty("user", SIM.sim().user());
+        p.setProperty("password", SIM.sim().password());
         p.setProperty("options", "-c search_path=hidden,public");
         p.setProperty("lakeproxy.holo.encryptedProjects", "r_byok");
-        try (Connection c = DriverManager.getConnection("jdbc:lakeproxy:" + sim.jdbcUrl().substring(5), p)) {
+        try (Connection c = DriverManager.getConnection("jdbc:lakeproxy:" + SIM.sim().jdbcUrl().substring(5), p)) {
             c.setAutoCommit(false);
             assertEquals(1, HoloScenarios.count(c, "secret"));
             c.commit();
-            assertEquals(Engine.SQE, sim.lastEngine());
+            assertEquals(Engine.SQE, SIM.sim().lastEngine());
         }
     }
 
@@ -139,7 +135,7 @@ class NameResolutionTest {
     void aMultiStatementStringWithAWriteIsNeverRetried() throws SQLException {
         String sql = "SELECT 1; INSERT INTO sink SELECT id FROM enc";
         rawFails(sql);
-        try (Connection c = HoloScenarios.lake(sim); Statement s = c.createStatement()) { // nothing configured
+        try (Connection c = HoloScenarios.lake(SIM.sim()); Statement s = c.createStatement()) { // nothing configured
             long before = retries(c);
             SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
             assertEquals("XX000", e.getSQLState());
@@ -157,10 +153,10 @@ class NameResolutionTest {
             c.setAutoCommit(false);
             assertEquals(1, HoloScenarios.count(c, "v_new"));
             c.commit();
-            assertEquals(Engine.SQE, sim.lastEngine());
+            assertEquals(Engine.SQE, SIM.sim().lastEngine());
             s.execute("DROP VIEW v_new");
             c.commit();
         }
-        assertTrue(sim.queryLog().stream().allMatch(QueryLogEntry::success));
+        assertTrue(SIM.sim().queryLog().stream().allMatch(QueryLogEntry::success));
     }
 }

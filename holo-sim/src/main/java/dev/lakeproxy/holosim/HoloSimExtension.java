@@ -1,5 +1,6 @@
 package dev.lakeproxy.holosim;
 
+import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * Register it on a static field: the simulator starts before the class's first test and stops after its
  * last. With {@link #shared()}, one simulator per (version, backend configuration) serves every class of the
- * test run that asks for the same, and stops when the run ends.
+ * test run that asks for the same, and stops when the run ends. With {@link #seed}, the class's own
+ * simulator gets its projects, tables and foreign tables once, before the first test.
  */
 public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HoloSimExtension.class);
@@ -28,6 +30,7 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     private final String version;
     private boolean backendConfiguration;
     private boolean shared;
+    private Seed seed;
     private volatile HoloSimulator sim;
     private boolean owned;
 
@@ -53,6 +56,22 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
         return this;
     }
 
+    /** What a test class puts in its simulator before its first test. */
+    @FunctionalInterface
+    public interface Seed {
+        void seed(HoloSimulator sim) throws Exception;
+    }
+
+    /**
+     * Runs {@code seed} once the simulator has started, before the class's first test (and its
+     * own {@code @BeforeAll} methods). A seeded simulator is the class's own: not with
+     * {@link #shared()}, where every class that shares it would seed it again.
+     */
+    public HoloSimExtension seed(Seed seed) {
+        this.seed = Objects.requireNonNull(seed, "seed");
+        return this;
+    }
+
     /** The running simulator (available from {@code @BeforeAll} on). */
     public HoloSimulator sim() {
         HoloSimulator s = sim;
@@ -68,9 +87,13 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws Exception {
         if (sim != null) {
             return;
+        }
+        if (shared && seed != null) {
+            throw new IllegalStateException(
+                    "a seeded simulator is the class's own: seed() and shared() do not mix");
         }
         if (shared) {
             String key = version + "/" + backendConfiguration;
@@ -78,8 +101,24 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
                     .getOrComputeIfAbsent(key, k -> new Resource(start()), Resource.class).sim;
             owned = false;
         } else {
-            sim = start();
+            sim = seeded(start());
             owned = true;
+        }
+    }
+
+    /** The simulator after the seed ran; closed when the seed fails, so none is left running. */
+    private HoloSimulator seeded(HoloSimulator started) throws Exception {
+        boolean done = false;
+        try {
+            if (seed != null) {
+                seed.seed(started);
+            }
+            done = true;
+            return started;
+        } finally {
+            if (!done) {
+                started.close();
+            }
         }
     }
 

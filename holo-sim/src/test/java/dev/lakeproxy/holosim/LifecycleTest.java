@@ -21,9 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Start-up time, several instances at once, clean stop, the JUnit extension and the command line. */
 class LifecycleTest {
-    /** Not shared: started for this class only, with parameter injection. */
+    /** Not shared: started for this class only, seeded, with parameter injection. */
     @RegisterExtension
-    static final HoloSimExtension SIM = HoloSimExtension.version("1.1.5").backendConfiguration(true);
+    static final HoloSimExtension SIM = HoloSimExtension.version("1.1.5").backendConfiguration(true)
+            .seed(sim -> {
+                try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE)) {
+                    Db.exec(c, "CREATE TABLE seeded (id int)");
+                }
+            });
 
     @Test
     void extensionInjectsTheSimulator(HoloSimulator sim) throws Exception {
@@ -33,6 +38,28 @@ class LifecycleTest {
         try (Connection c = Db.connect(sim, Db.EXTENDED)) {
             assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 1.1.5 (tag: 1.1.5 build: Release,"));
         }
+    }
+
+    @Test
+    void theSeedRanBeforeTheFirstTest() throws Exception {
+        try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
+            assertEquals("0", Db.one(c, "SELECT count(*) FROM seeded"));
+        }
+    }
+
+    @Test
+    void aSeededSimulatorIsNeverSharedAndAFailedSeedLeavesNoneRunning() {
+        HoloSimExtension both = HoloSimExtension.version("3.2.5").shared().seed(sim -> { });
+        assertThrows(IllegalStateException.class, () -> both.beforeAll(null));
+        int[] port = {0};
+        HoloSimExtension failing = HoloSimExtension.version("3.2.5").seed(sim -> {
+            port[0] = sim.port();
+            throw new SQLException("the seed failed");
+        });
+        assertThrows(SQLException.class, () -> failing.beforeAll(null));
+        assertThrows(IllegalStateException.class, failing::sim);
+        assertThrows(java.io.IOException.class,
+                () -> new Socket(InetAddress.getLoopbackAddress(), port[0]).close(), "closed");
     }
 
     @Test

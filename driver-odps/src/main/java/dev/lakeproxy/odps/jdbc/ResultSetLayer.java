@@ -113,16 +113,20 @@ final class ResultSetLayer implements ResultSetForwarding {
         return getObject(findColumn(label), type);
     }
 
-    /** The value of a DATE column, for the getters odps-jdbc refuses on DATE; {@code null} otherwise. */
-    private Object rawDate(int column) throws SQLException {
+    /** A getter of odps-jdbc's, called when the column is not a DATE. */
+    private interface RealGetter<T> {
+        T get() throws SQLException;
+    }
+
+    /** A time getter: odps-jdbc's answer, but a DATE's own (odps-jdbc refuses Timestamp and Time of a DATE). */
+    private <T> T time(int column, Class<T> type, RealGetter<T> real) throws SQLException {
         Object raw = rawTemporal(column);
-        return raw instanceof java.time.LocalDate ? raw : null;
+        return raw instanceof java.time.LocalDate ? DateTimes.as(raw, zone, type) : real.get();
     }
 
     @Override
     public Timestamp getTimestamp(int column) throws SQLException {
-        Object date = rawDate(column);
-        return date == null ? real.getTimestamp(column) : DateTimes.as(date, zone, Timestamp.class);
+        return time(column, Timestamp.class, () -> real.getTimestamp(column));
     }
 
     @Override
@@ -132,8 +136,7 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public Timestamp getTimestamp(int column, Calendar cal) throws SQLException {
-        Object date = rawDate(column);
-        return date == null ? real.getTimestamp(column, cal) : DateTimes.as(date, zone, Timestamp.class);
+        return time(column, Timestamp.class, () -> real.getTimestamp(column, cal));
     }
 
     @Override
@@ -143,8 +146,7 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public Time getTime(int column) throws SQLException {
-        Object date = rawDate(column);
-        return date == null ? real.getTime(column) : DateTimes.as(date, zone, Time.class);
+        return time(column, Time.class, () -> real.getTime(column));
     }
 
     @Override
@@ -154,8 +156,7 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public Time getTime(int column, Calendar cal) throws SQLException {
-        Object date = rawDate(column);
-        return date == null ? real.getTime(column, cal) : DateTimes.as(date, zone, Time.class);
+        return time(column, Time.class, () -> real.getTime(column, cal));
     }
 
     @Override

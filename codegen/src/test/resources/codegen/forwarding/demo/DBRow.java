@@ -1,0 +1,6 @@
+package demo;
+
+/** A name that starts with an acronym, as PGConnection does. */
+public interface DBRow {
+    int id();
+}

@@ -1,0 +1,57 @@
+package demo;
+
+import java.sql.SQLException;
+
+/** Makes the real object throw {@code thrown} and says what came out of the wrapper. */
+public final class GuardProbe {
+    private GuardProbe() {
+    }
+
+    public static String read(Throwable thrown) {
+        return outcome(() -> wrapperThrowing(thrown).read("k"));
+    }
+
+    public static String size(Throwable thrown) {
+        return outcome(() -> String.valueOf(wrapperThrowing(thrown).size()));
+    }
+
+    private interface Call {
+        String run() throws SQLException;
+    }
+
+    private static String outcome(Call call) {
+        try {
+            return "returned " + call.run();
+        } catch (SQLException e) {
+            return "SQLException " + e.getSQLState() + " " + e.getMessage() + ", cause "
+                    + e.getCause().getClass().getSimpleName();
+        } catch (RuntimeException | Error e) {
+            return "unchanged " + e.getClass().getSimpleName();
+        }
+    }
+
+    private static SourceForwarding wrapperThrowing(Throwable thrown) {
+        Source real = new Source() {
+            @Override
+            public String read(String key) throws SQLException {
+                return answer();
+            }
+
+            @Override
+            public int size() {
+                return answer().length();
+            }
+
+            private String answer() {
+                if (thrown instanceof RuntimeException) {
+                    throw (RuntimeException) thrown;
+                }
+                if (thrown instanceof Error) {
+                    throw (Error) thrown;
+                }
+                return "value";
+            }
+        };
+        return () -> real;
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+import dev.lakeproxy.codegen.GenerateForwarding;
+
+@GenerateForwarding(value = Source.class, guard = Failures.class)
+final class Guarded {
+}
