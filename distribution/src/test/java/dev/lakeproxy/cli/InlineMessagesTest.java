@@ -23,7 +23,7 @@ class InlineMessagesTest {
     /** A literal where a user-visible text starts: an exception's message, a note, a reason, a doctor check. */
     private static final Pattern INLINE = Pattern.compile(
             "new SQL\\w*Exception\\(\\s*\""
-                    + "|\\.(note|retry|warn)\\(\\s*\""
+                    + "|(?<!Check)\\.(note|retry|warn)\\(\\s*\""
                     + "|\\b(runFirst|rewrite)\\([^;\"]*?,\\s*\""
                     + "|visible\\.add\\(\\s*\""
                     + "|Check\\.(ok|warn|fail)\\((\\s*\"[^\"]*\"|[^;\"]*?)\\s*,\\s*\""

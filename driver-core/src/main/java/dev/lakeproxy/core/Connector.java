@@ -94,7 +94,8 @@ public final class Connector {
             for (SessionPlugin session : active) {
                 layered = session.driverLayer(layered);
             }
-            ConnectionServices services = new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis);
+            ConnectionServices services =
+                    new ConnectionServices(pipeline, metrics, wrappers, shownUrl, diagnosis);
             services.connectWarnings(request.warnings);
             return wrappers.connection(layered, services);
         } catch (SQLException | RuntimeException e) {

@@ -29,7 +29,9 @@ public interface ExecutionContext {
     /** Records a decision, for the FINE log and {@code explain}. */
     void note(String action);
 
-    /** As {@link RewriteContext#warn}: what the user should hear of, on the statement's SQLWarning. */
+    /**
+     * As {@link RewriteContext#warn}: what the user should hear of, on the statement's SQLWarning.
+     */
     default void warn(String message) {
         note(message);
     }

@@ -86,18 +86,21 @@ public final class LakeOption<T> {
     }
 
     /**
-     * How long lakeproxy waits for a service when it sends a request of its own (a lookup, a setting, a KMS call), in
-     * milliseconds. Every such bound is one of these, named {@code lakeproxy.<area>.timeoutMillis}, so that a request
-     * lakeproxy adds never hangs longer than a documented, validated value; the description says what happens when
-     * it passes.
+     * How long lakeproxy waits for a service when it sends a request of its own (a lookup, a
+     * setting, a KMS call), in milliseconds. Every such bound is one of these, named {@code
+     * lakeproxy.<area>.timeoutMillis}, so that a request lakeproxy adds never hangs longer than a
+     * documented, validated value; the description says what happens when it passes.
      */
-    public static LakeOption<Integer> timeoutMillis(String name, int defaultMillis, String description) {
+    public static LakeOption<Integer> timeoutMillis(String name, int defaultMillis,
+                                                    String description) {
         if (!name.endsWith(".timeoutMillis")) {
-            throw new IllegalArgumentException("a timeout option is named lakeproxy.<area>.timeoutMillis: " + name);
+            throw new IllegalArgumentException(
+                    "a timeout option is named lakeproxy.<area>.timeoutMillis: " + name);
         }
-        LakeOption<Integer> ms = integer(name, defaultMillis, MIN_TIMEOUT_MILLIS, MAX_TIMEOUT_MILLIS, description);
-        return new LakeOption<>(name, ms.defaultValue, "milliseconds, from " + MIN_TIMEOUT_MILLIS + " to "
-                + MAX_TIMEOUT_MILLIS, description, ms.parser, false);
+        LakeOption<Integer> ms =
+                integer(name, defaultMillis, MIN_TIMEOUT_MILLIS, MAX_TIMEOUT_MILLIS, description);
+        return new LakeOption<>(name, ms.defaultValue, "milliseconds, from " + MIN_TIMEOUT_MILLIS
+                + " to " + MAX_TIMEOUT_MILLIS, description, ms.parser, false);
     }
 
     /** A comma-separated list of names; blanks are dropped. */

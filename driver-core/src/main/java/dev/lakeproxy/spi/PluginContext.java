@@ -41,8 +41,9 @@ public interface PluginContext {
     void note(String action);
 
     /**
-     * Tells the user something about the connection they should know (the plugin stays off for it, say): an
-     * SQLWarning on the connection ({@code getWarnings()}), and a note. Never pass secrets.
+     * Tells the user something about the connection they should know (the plugin stays off for it,
+     * say): an SQLWarning on the connection ({@code getWarnings()}), and a note. Never pass
+     * secrets.
      */
     default void warn(String message) {
         note(message);

@@ -21,8 +21,9 @@ public interface RewriteContext {
     void note(String action);
 
     /**
-     * Records what the user should hear of although nothing changed (a fix that could not be applied, and why): for
-     * the FINE log, {@code explain} and the statement's SQLWarning. The same text is told once per execution.
+     * Records what the user should hear of although nothing changed (a fix that could not be
+     * applied, and why): for the FINE log, {@code explain} and the statement's SQLWarning. The same
+     * text is told once per execution.
      */
     default void warn(String message) {
         note(message);

@@ -64,8 +64,9 @@ public interface SessionPlugin {
     }
 
     /**
-     * How long a statement lakeproxy runs first for this plugin's rules ({@link ExecutionContext#runFirst}) may wait
-     * for the server, in milliseconds ({@link OwnStatements}); 0 leaves it to the real connection's own timeouts.
+     * How long a statement lakeproxy runs first for this plugin's rules ({@link
+     * ExecutionContext#runFirst}) may wait for the server, in milliseconds ({@link OwnStatements});
+     * 0 leaves it to the real connection's own timeouts.
      */
     default int ownStatementTimeoutMillis() {
         return 0;

@@ -1,5 +1,11 @@
 package dev.lakeproxy.testing;
 
+import org.netcrusher.NetCrusherException;
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.core.throttle.Throttler;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -10,23 +16,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.netcrusher.NetCrusherException;
-import org.netcrusher.core.reactor.NioReactor;
-import org.netcrusher.core.throttle.Throttler;
-import org.netcrusher.tcp.TcpCrusher;
-import org.netcrusher.tcp.TcpCrusherBuilder;
 
 /**
- * A real TCP fault proxy (netcrusher) on 127.0.0.1 in front of a server, for the fault tests: it drops every
- * connection or one at random, blackholes them (nothing moves, no FIN, no RST), stops listening, or delays the
- * server's answers. Faults hit what flows between the client and the server, never a mock. Close it: its reactor's
- * threads would keep the JVM alive.
+ * A real TCP fault proxy (netcrusher) on 127.0.0.1 in front of a server, for the fault tests: it
+ * drops every connection or one at random, blackholes them (nothing moves, no FIN, no RST), stops
+ * listening, or delays the server's answers. Faults hit what flows between the client and the
+ * server, never a mock. Close it: its reactor's threads would keep the JVM alive.
  */
 public final class FaultProxy implements AutoCloseable {
 
-    /** netcrusher cannot bind port 0 usefully (it never tells the port), so a free port is picked first. */
+    /**
+     * netcrusher cannot bind port 0 usefully (it never tells the port), so a free port is picked
+     * first.
+     */
     private static final int BIND_ATTEMPTS = 10;
-    /** Per connection and direction; netcrusher's default (64 x 32 KiB, direct) would cost 4 MiB per connection. */
+
+    /**
+     * Per connection and direction; netcrusher's default (64 x 32 KiB, direct) would cost 4 MiB per
+     * connection.
+     */
     private static final int BUFFERS = 8;
 
     private final NioReactor reactor;
@@ -43,13 +51,15 @@ public final class FaultProxy implements AutoCloseable {
             for (int attempt = 1; built == null; attempt++) {
                 bound = freePort();
                 try {
-                    built = TcpCrusherBuilder.builder().withReactor(reactor)
-                            .withBindAddress("127.0.0.1", bound)
-                            .withConnectAddress("127.0.0.1", targetPort)
-                            .withBufferCount(BUFFERS)
-                            .withBacklog(50)
-                            .withIncomingThrottlerFactory(client -> this::answerDelay)
-                            .buildAndOpen();
+                    built =
+                            TcpCrusherBuilder.builder()
+                                    .withReactor(reactor)
+                                    .withBindAddress("127.0.0.1", bound)
+                                    .withConnectAddress("127.0.0.1", targetPort)
+                                    .withBufferCount(BUFFERS)
+                                    .withBacklog(50)
+                                    .withIncomingThrottlerFactory(client -> this::answerDelay)
+                                    .buildAndOpen();
                 } catch (NetCrusherException e) {
                     if (!(e.getCause() instanceof BindException) || attempt == BIND_ATTEMPTS) {
                         throw e;
@@ -80,7 +90,9 @@ public final class FaultProxy implements AutoCloseable {
         return port;
     }
 
-    /** Every open connection is dropped (a client reads EOF, or a reset when it never sent a byte). */
+    /**
+     * Every open connection is dropped (a client reads EOF, or a reset when it never sent a byte).
+     */
     public void dropAll() {
         crusher.closeAllPairs();
     }
@@ -95,8 +107,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * A blackhole: nothing moves on any connection, nothing is closed, and new connections are not accepted (the
-     * kernel still completes up to a backlog of handshakes, so a connect succeeds and then waits).
+     * A blackhole: nothing moves on any connection, nothing is closed, and new connections are not
+     * accepted (the kernel still completes up to a backlog of handshakes, so a connect succeeds and
+     * then waits).
      */
     public void freeze() {
         crusher.freeze();
@@ -112,7 +125,10 @@ public final class FaultProxy implements AutoCloseable {
         crusher.freezeAllPairs();
     }
 
-    /** The server goes away: every connection is dropped and connects are refused, until {@link #start()}. */
+    /**
+     * The server goes away: every connection is dropped and connects are refused, until {@link
+     * #start()}.
+     */
     public void stop() {
         crusher.close();
     }
@@ -127,7 +143,9 @@ public final class FaultProxy implements AutoCloseable {
         answerDelayNanos = delay.toNanos();
     }
 
-    /** Undoes every fault: listening, nothing frozen, no delay. Open connections stay as they are. */
+    /**
+     * Undoes every fault: listening, nothing frozen, no delay. Open connections stay as they are.
+     */
     public void heal() {
         if (!crusher.isOpen()) {
             crusher.open();

@@ -153,10 +153,11 @@ final class EngineSwitchRule implements StatementRule {
     }
 
     /**
-     * RESETs the engine setting, bounded like every statement of lakeproxy's own. When the RESET fails and the session
-     * is still there outside a transaction block, the setting stands: the next statement through lakeproxy RESETs it
-     * first (the rule stays interested in every statement until then). In a transaction block the failure aborted
-     * it, and its rollback undoes the SET; a closed connection took the session with it.
+     * RESETs the engine setting, bounded like every statement of lakeproxy's own. When the RESET
+     * fails and the session is still there outside a transaction block, the setting stands: the
+     * next statement through lakeproxy RESETs it first (the rule stays interested in every
+     * statement until then). In a transaction block the failure aborted it, and its rollback undoes
+     * the SET; a closed connection took the session with it.
      */
     private void restore(ExecutionContext ctx) {
         try (Statement s = state.real.createStatement()) {
@@ -166,8 +167,8 @@ final class EngineSwitchRule implements StatementRule {
             restorePending = !closed() && !state.transactionOpen();
             LOG.log(Level.FINE, "could not give the session its engine back ({0}); pending: {1}",
                     new Object[] {e.getSQLState(), restorePending});
-            ctx.warn(HoloMessages.M.format(restorePending ? "holo.warn.resetPending" : "holo.warn.resetLost",
-                    EngineMode.SETTING, e.getSQLState()));
+            String key = restorePending ? "holo.warn.resetPending" : "holo.warn.resetLost";
+            ctx.warn(HoloMessages.M.format(key, EngineMode.SETTING, e.getSQLState()));
         }
     }
 

@@ -52,7 +52,8 @@ final class HoloDiagnosis {
         String engine = scalar("SELECT current_setting('" + EngineMode.SETTING + "', true)");
         checks.add(Check.ok("sqe setting", levels(EngineMode.SETTING, engine)));
         boolean roleInDoubt = new ForeignTableProbes(ctx.connection(), real).probe(checks);
-        checks.addAll(KeyChecks.check(ctx::option, ctx.option(KmsOptions.KEYS), ctx.option(KmsOptions.TIMEOUT)));
+        checks.addAll(KeyChecks.check(ctx::option, ctx.option(KmsOptions.KEYS),
+                ctx.option(KmsOptions.TIMEOUT)));
         if (roleInDoubt) {
             checks.add(Check.warn("ram role", M.format("holo.doctor.ramRole"), M.format("holo.doctor.ramRole.fix")));
         }

@@ -39,15 +39,16 @@ public final class HoloOptions {
 
     public static final LakeOption<Integer> TIMEOUT = LakeOption.timeoutMillis(
             "lakeproxy.holo.timeoutMillis", 10_000,
-            "How long each statement lakeproxy itself sends to Hologres may wait for the server: the "
-                    + "session query of a new connection (detection), the catalog and search_path reads, "
-                    + "and the SET and RESET of the engine switch. It tightens pgjdbc's socketTimeout for "
-                    + "them, never loosens it. When it passes, pgjdbc closes the connection (08006): a "
-                    + "connect fails, a statement fails, and no setting of lakeproxy's outlives the session.");
+            "How long each statement lakeproxy itself sends to Hologres may wait for the server: "
+            + "the session query of a new connection (detection), the catalog and search_path "
+            + "reads, and the SET and RESET of the engine switch. It tightens pgjdbc's "
+            + "socketTimeout for them, never loosens it. When it passes, pgjdbc closes the "
+            + "connection (08006): a connect fails, a statement fails, and no setting of "
+            + "lakeproxy's outlives the session.");
 
     public static List<LakeOption<?>> all() {
-        List<LakeOption<?>> all = new ArrayList<>(List.of(ROUTING, ROUTING_MECHANISM, ENCRYPTED_PROJECTS, RECOVER,
-                TIMEOUT));
+        List<LakeOption<?>> all = new ArrayList<>(
+                List.of(ROUTING, ROUTING_MECHANISM, ENCRYPTED_PROJECTS, RECOVER, TIMEOUT));
         all.addAll(KmsOptions.all());
         return List.copyOf(all);
     }

@@ -96,8 +96,8 @@ public final class HologresPlugin implements LakePlugin {
             HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
             boolean catalogNeeded = instance.resolver(url.database()).stale() && (hint == null || hint.legacyRange());
             try {
-                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"), catalogNeeded,
-                        timeout);
+                facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"),
+                        catalogNeeded, timeout);
             } catch (SQLException e) {
                 return detectionFailed(ctx, e, timeout);
             }
@@ -113,8 +113,8 @@ public final class HologresPlugin implements LakePlugin {
             ctx.note(HoloMessages.M.format("holo.note.routingLeftAlone", facts.routingNote));
         }
         ProjectsReadResolver resolver = instance.resolver(url.database());
-        SessionState state = new SessionState(facts, instance, resolver, ctx.realConnection(), userOptions,
-                routingAtStartup, timeout);
+        SessionState state = new SessionState(facts, instance, resolver, ctx.realConnection(),
+                userOptions, routingAtStartup, timeout);
         if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
             try {
                 state.refreshCatalog();
@@ -126,18 +126,21 @@ public final class HologresPlugin implements LakePlugin {
     }
 
     /**
-     * lakeproxy's own session query failed. A connection that survived it stays the user's: the plugin is off for
-     * it, and a warning on the connection says so. A connection that broke (dropped, or silent past the timeout)
-     * cannot be used by anyone: the connect fails with the real driver's error, as raw pgjdbc's first statement
-     * would have failed on it; a time limit of lakeproxy's is named in the message.
+     * lakeproxy's own session query failed. A connection that survived it stays the user's: the
+     * plugin is off for it, and a warning on the connection says so. A connection that broke
+     * (dropped, or silent past the timeout) cannot be used by anyone: the connect fails with the
+     * real driver's error, as raw pgjdbc's first statement would have failed on it; a time limit of
+     * lakeproxy's is named in the message.
      */
-    private static SessionPlugin detectionFailed(PluginContext ctx, SQLException e, int timeout) throws SQLException {
+    private static SessionPlugin detectionFailed(PluginContext ctx, SQLException e, int timeout)
+            throws SQLException {
         if (ctx.realConnection().isClosed()) {
             throw timedOut(e) ? HoloMessages.M.translate(e, "holo.detectionTimedOut", timeout) : e;
         }
-        LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this connection",
-                e.getSQLState());
-        ctx.warn(HoloMessages.M.format("holo.warn.detectionFailed", e.getSQLState(), e.getMessage()));
+        LOG.log(Level.FINE, "lakeproxy's session query failed ({0}): the plugin stays off for this "
+                + "connection", e.getSQLState());
+        ctx.warn(HoloMessages.M.format("holo.warn.detectionFailed", e.getSQLState(),
+                e.getMessage()));
         return null;
     }
 

@@ -24,18 +24,20 @@ final class SessionStart {
     }
 
     /**
-     * The facts, or {@code null} on plain PostgreSQL (no {@code hg_version()}). When lakeproxy's own query fails
-     * otherwise (twice: in full, then without the catalogs), the second failure is thrown for the caller to log.
+     * The facts, or {@code null} on plain PostgreSQL (no {@code hg_version()}). When lakeproxy's
+     * own query fails otherwise (twice: in full, then without the catalogs), the second failure is
+     * thrown for the caller to log.
      *
-     * A connection that broke (dropped, or silent past {@code timeoutMillis}) is not asked again: its failure is
-     * thrown as the real driver reported it.
+     * A connection that broke (dropped, or silent past {@code timeoutMillis}) is not asked again:
+     * its failure is thrown as the real driver reported it.
      *
      * @param apply the routing to make effective, or {@code null} to leave it alone
      * @param onlyIfUnset apply only when no startup option, database or role sets the routing
-     * @param timeoutMillis how long each of lakeproxy's queries may wait for the server ({@link OwnStatements})
+     * @param timeoutMillis how long each of lakeproxy's queries may wait for the server ({@link
+     *     OwnStatements})
      */
-    static SessionFacts read(Connection real, String apply, boolean onlyIfUnset, boolean withCatalog,
-                             int timeoutMillis) throws SQLException {
+    static SessionFacts read(Connection real, String apply, boolean onlyIfUnset,
+                             boolean withCatalog, int timeoutMillis) throws SQLException {
         try {
             return OwnStatements.bounded(real, timeoutMillis,
                     () -> run(real, query(apply, onlyIfUnset, withCatalog, true), apply));

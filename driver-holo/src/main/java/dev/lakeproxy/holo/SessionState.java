@@ -15,7 +15,9 @@ final class SessionState {
     final HoloInstance instance;
     final ProjectsReadResolver resolver;
     final Connection real;
-    /** How long each statement lakeproxy sends on its own may wait ({@link HoloOptions#TIMEOUT}). */
+    /**
+     * How long each statement lakeproxy sends on its own may wait ({@link HoloOptions#TIMEOUT}).
+     */
     final int timeoutMillis;
     /** The session set or reset the legacy engine setting itself. */
     final UserChoice engineChoice = new UserChoice();
@@ -62,8 +64,8 @@ final class SessionState {
         }
         try {
             searchPath = own(() -> {
-                try (Statement s = real.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT array_to_string(current_schemas(true), chr(1))")) {
+                try (Statement s = real.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT array_to_string(current_schemas(true), chr(1))")) {
                     rs.next();
                     return List.copyOf(Arrays.asList(rs.getString(1).split("\u0001", -1)));
                 }
@@ -74,7 +76,10 @@ final class SessionState {
         return searchPath;
     }
 
-    /** Runs lakeproxy's own statements on the real connection, each wait bounded ({@link HoloOptions#TIMEOUT}). */
+    /**
+     * Runs lakeproxy's own statements on the real connection, each wait bounded ({@link
+     * HoloOptions#TIMEOUT}).
+     */
     <T> T own(OwnStatements.Work<T> work) throws SQLException {
         return OwnStatements.bounded(real, timeoutMillis, work);
     }

@@ -1,6 +1,7 @@
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.LakeproxyConnection;
-import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.SimFaults.Fault;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,44 +23,33 @@ import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * Case 1 of docs/reliability.md: the connection drops, stalls or errs during lakeproxy's detection query (the one
- * query a new physical connection runs). Raw pgjdbc sends nothing at that moment, so "raw" is its first statement
- * hit by the same fault. Expected: a broken connection fails the connect with raw's error, quickly or at the
- * configured timeout; a connection that survives is the user's, with the plugin off and a warning that says so.
+ * Case 1 of docs/reliability.md: the connection drops, stalls or errs during lakeproxy's detection
+ * query (the one query a new physical connection runs). Raw pgjdbc sends nothing at that moment, so
+ * "raw" is its first statement hit by the same fault. Expected: a broken connection fails the
+ * connect with raw's error, quickly or at the configured timeout; a connection that survives is the
+ * user's, with the plugin off and a warning that says so.
  */
 class DetectionFaultsTest {
 
-    private static HoloSimulator sim;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        sim = HoloScenarios.start("2.2.15", false);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("2.2.15").seed(HoloScenarios::seed);
 
     @AfterEach
     void disarm() {
-        sim.faults().clear();
+        SIM.sim().faults().clear();
         HoloInstance.forgetAll();
     }
 
     private static Connection raw(String... props) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", sim.user());
+        p.setProperty("user", SIM.sim().user());
         for (int i = 0; i + 1 < props.length; i += 2) {
             p.setProperty(props[i], props[i + 1]);
         }
-        return DriverManager.getConnection(sim.jdbcUrl(), p);
+        return DriverManager.getConnection(SIM.sim().jdbcUrl(), p);
     }
 
     private static long millisSince(long t0) {
@@ -62,31 +57,38 @@ class DetectionFaultsTest {
     }
 
     @Test
-    void aDropDuringDetectionFailsTheConnectWithTheErrorRawGetsAtItsFirstStatement() throws SQLException {
+    void aDropDuringDetectionFailsTheConnectWithTheErrorRawGetsAtItsFirstStatement()
+            throws SQLException {
         SQLException rawError;
         try (Connection raw = raw()) {
-            sim.faults().on("^SELECT 1$", Fault.DROP_WITHOUT_ANSWER);
-            rawError = assertThrows(SQLException.class, () -> raw.createStatement().execute("SELECT 1"));
+            SIM.sim().faults().on("^SELECT 1$", Fault.DROP_WITHOUT_ANSWER);
+            rawError =
+                    assertThrows(
+                            SQLException.class, () -> raw.createStatement().execute("SELECT 1"));
         }
-        sim.faults().on("hg_version", Fault.DROP_WITHOUT_ANSWER);
+        SIM.sim().faults().on("hg_version", Fault.DROP_WITHOUT_ANSWER);
         long t0 = System.nanoTime();
-        SQLException lake = assertThrows(SQLException.class, () -> HoloScenarios.lake(sim));
+        SQLException lake = assertThrows(SQLException.class, () -> HoloScenarios.lake(SIM.sim()));
         assertTrue(millisSince(t0) < 3_000, "no wait: " + millisSince(t0) + " ms");
         assertEquals(rawError.getSQLState(), lake.getSQLState());
         assertEquals("08006", lake.getSQLState());
-        assertEquals(rawError.getMessage(), lake.getMessage(), "the real driver's own error, as raw's");
+        assertEquals(
+                rawError.getMessage(), lake.getMessage(), "the real driver's own error, as raw's");
         assertSame(rawError.getCause().getClass(), lake.getCause().getClass());
     }
 
     @Test
-    void aDetectionQueryThatFailsLeavesTheConnectionWithThePluginOffAndAWarning() throws SQLException {
-        sim.faults().on("hg_version", Fault.FAIL, 2); // the full query, then the minimal one
-        try (Connection c = HoloScenarios.lake(sim)) {
+    void aDetectionQueryThatFailsLeavesTheConnectionWithThePluginOffAndAWarning()
+            throws SQLException {
+        SIM.sim().faults().on("hg_version", Fault.FAIL, 2); // the full query, then the minimal one
+        try (Connection c = HoloScenarios.lake(SIM.sim())) {
             assertEquals(List.of(), c.unwrap(LakeproxyConnection.class).activePlugins());
             SQLWarning w = c.getWarnings();
             assertNotNull(w, "the connection says why the plugin is off");
-            assertTrue(w.getMessage().contains("plugin is off for this connection")
-                    && w.getMessage().contains("XX000"), w.getMessage());
+            assertTrue(
+                    w.getMessage().contains("plugin is off for this connection")
+                            && w.getMessage().contains("XX000"),
+                    w.getMessage());
             assertEquals(2, HoloScenarios.count(c, PLAIN), "the connection works as raw's would");
             c.clearWarnings();
             assertEquals(null, c.getWarnings());
@@ -94,31 +96,38 @@ class DetectionFaultsTest {
     }
 
     @Test
-    void aBlackholeDuringDetectionEndsAtTheSocketTimeoutLikeRawsFirstStatement() throws SQLException {
+    void aBlackholeDuringDetectionEndsAtTheSocketTimeoutLikeRawsFirstStatement()
+            throws SQLException {
         long rawMillis;
         try (Connection raw = raw("socketTimeout", "1")) {
-            sim.faults().on("^SELECT 1$", Fault.FREEZE);
+            SIM.sim().faults().on("^SELECT 1$", Fault.FREEZE);
             long t0 = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class, () -> raw.createStatement().execute("SELECT 1"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> raw.createStatement().execute("SELECT 1"));
             rawMillis = millisSince(t0);
             assertEquals("08006", e.getSQLState());
         }
-        sim.faults().on("hg_version", Fault.FREEZE);
+        SIM.sim().faults().on("hg_version", Fault.FREEZE);
         long t0 = System.nanoTime();
-        SQLException lake = assertThrows(SQLException.class,
-                () -> HoloScenarios.lake(sim, "socketTimeout=1"));
+        SQLException lake =
+                assertThrows(
+                        SQLException.class, () -> HoloScenarios.lake(SIM.sim(), "socketTimeout=1"));
         long lakeMillis = millisSince(t0);
         assertEquals("08006", lake.getSQLState());
-        assertTrue(lakeMillis >= 900 && lakeMillis < rawMillis + 1_500,
+        assertTrue(
+                lakeMillis >= 900 && lakeMillis < rawMillis + 1_500,
                 "raw " + rawMillis + " ms, lakeproxy " + lakeMillis + " ms");
     }
 
     @Test
     void withoutASocketTimeoutLakeproxysOwnBoundEndsTheWaitAndSaysSo() {
-        sim.faults().on("hg_version", Fault.FREEZE);
+        SIM.sim().faults().on("hg_version", Fault.FREEZE);
         long t0 = System.nanoTime();
-        SQLException lake = assertThrows(SQLException.class,
-                () -> HoloScenarios.lake(sim, "lakeproxy.holo.timeoutMillis=1000"));
+        SQLException lake =
+                assertThrows(
+                        SQLException.class,
+                        () -> HoloScenarios.lake(SIM.sim(), "lakeproxy.holo.timeoutMillis=1000"));
         long ms = millisSince(t0);
         assertTrue(ms >= 900 && ms < 4_000, ms + " ms");
         assertEquals("08006", lake.getSQLState());

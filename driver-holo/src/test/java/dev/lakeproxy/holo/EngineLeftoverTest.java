@@ -2,6 +2,7 @@ package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.BYOK;
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,86 +11,93 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
 import dev.lakeproxy.holosim.Engine;
-import dev.lakeproxy.holosim.HoloSimulator;
+import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.holosim.SimFaults.Fault;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * Case 3 of docs/reliability.md: a failure between lakeproxy's engine switch (SET ... = false before a read of an
- * encrypted project) and its RESET. A pool of one connection, a first borrower whose encrypted read fails (a
- * statement error, a cancel, a query timeout, a dropped connection, a RESET that fails, never arrives or gets no
- * answer), and a second borrower who checks {@code SHOW hg_experimental_enable_access_odps_orc_via_holo} and which
- * engine the simulator logged for its read of a plain foreign table. Expected: the session's own engine (HQE, SHOW
- * true), on the same physical connection when it survived. Raw, an application's own SET outlives its failed
- * statement on a pooled connection.
+ * Case 3 of docs/reliability.md: a failure between lakeproxy's engine switch (SET ... = false
+ * before a read of an encrypted project) and its RESET. A pool of one connection, a first borrower
+ * whose encrypted read fails (a statement error, a cancel, a query timeout, a dropped connection, a
+ * RESET that fails, never arrives or gets no answer), and a second borrower who checks {@code SHOW
+ * hg_experimental_enable_access_odps_orc_via_holo} and which engine the simulator logged for its
+ * read of a plain foreign table. Expected: the session's own engine (HQE, SHOW true), on the same
+ * physical connection when it survived. Raw, an application's own SET outlives its failed statement
+ * on a pooled connection.
  */
 class EngineLeftoverTest {
 
     private static final String SETTING = EngineMode.SETTING;
-    private static HoloSimulator sim;
 
-    @BeforeAll
-    static void start() throws SQLException {
-        sim = HoloScenarios.start("2.2.15", false);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final HoloSimExtension SIM =
+            HoloSimExtension.version("2.2.15").seed(HoloScenarios::seed);
 
     @AfterEach
     void disarm() {
-        sim.faults().clear();
+        SIM.sim().faults().clear();
     }
 
     private static HikariDataSource poolOfOne(boolean lakeproxy, String... options) {
-        StringBuilder url = new StringBuilder(lakeproxy ? "jdbc:lakeproxy:" + sim.jdbcUrl().substring(5)
-                + "?lakeproxy.holo.encryptedProjects=p_byok" : sim.jdbcUrl() + "?ApplicationName=raw");
+        StringBuilder url =
+                new StringBuilder(
+                        lakeproxy
+                                ? "jdbc:lakeproxy:"
+                                        + SIM.sim().jdbcUrl().substring(5)
+                                        + "?lakeproxy.holo.encryptedProjects=p_byok"
+                                : SIM.sim().jdbcUrl() + "?ApplicationName=raw");
         for (String o : options) {
             url.append('&').append(o);
         }
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url.toString());
-        cfg.setUsername(sim.user());
+        cfg.setUsername(SIM.sim().user());
         cfg.setMaximumPoolSize(1);
         cfg.setConnectionTimeout(10_000);
         return new HikariDataSource(cfg);
     }
 
-    /** The first borrower's statement, which fails (or whose RESET does) while SQE is set for it. */
+    /**
+     * The first borrower's statement, which fails (or whose RESET does) while SQE is set for it.
+     */
     private interface FirstBorrower {
         void run(Connection c) throws SQLException;
     }
 
     /**
-     * Runs the first borrower, then checks the second: SHOW gives the session's own value, and its plain read ran
-     * on HQE. Returns whether the second borrower had the first one's physical connection.
+     * Runs the first borrower, then checks the second: SHOW gives the session's own value, and its
+     * plain read ran on HQE. Returns whether the second borrower had the first one's physical
+     * connection.
      */
-    private static boolean secondBorrowerGetsTheSessionsEngine(HikariDataSource pool, FirstBorrower first)
-            throws SQLException {
-        sim.clearQueryLog();
+    private static boolean secondBorrowerGetsTheSessionsEngine(
+            HikariDataSource pool, FirstBorrower first) throws SQLException {
+        SIM.sim().clearQueryLog();
         try (Connection c = pool.getConnection()) {
             first.run(c);
         }
-        long firstConnection = sim.queryLog().isEmpty() ? -1 : lastRead().connectionId();
+        long firstConnection = SIM.sim().queryLog().isEmpty() ? -1 : lastRead().connectionId();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 assertEquals("true", HoloScenarios.show(c, SETTING), "no leftover engine setting");
                 assertEquals(2, HoloScenarios.count(c, PLAIN));
                 break;
-            } catch (SQLException dead) { // a dropped connection fails its first use, and the pool evicts it
+            } catch (
+                    SQLException
+                            dead) { // a dropped connection fails its first use, and the pool evicts
+                                    // it
                 if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
                     throw dead;
                 }
@@ -97,89 +105,127 @@ class EngineLeftoverTest {
         }
         QueryLogEntry read = lastRead();
         assertEquals("orders", read.table());
-        assertEquals(Engine.HQE, read.engine(), "the second borrower's read ran on the session's engine");
+        assertEquals(
+                Engine.HQE,
+                read.engine(),
+                "the second borrower's read ran on the session's engine");
         return read.connectionId() == firstConnection;
     }
 
     private static QueryLogEntry lastRead() {
-        List<QueryLogEntry> log = sim.queryLog();
+        List<QueryLogEntry> log = SIM.sim().queryLog();
         assertTrue(!log.isEmpty(), "a foreign-table read was logged");
         return log.get(log.size() - 1);
     }
 
     private static void failsWith(String sqlState, Connection c, String sql) {
-        SQLException e = assertThrows(SQLException.class, () -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        });
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () -> {
+                            try (Statement s = c.createStatement()) {
+                                s.execute(sql);
+                            }
+                        });
         assertTrue(e.getSQLState().startsWith(sqlState), e.getSQLState() + " " + e.getMessage());
     }
 
     @Test
     void aStatementErrorAfterTheSwitch() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            assertTrue(secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                failsWith("22012", c, "SELECT id / 0 FROM " + BYOK);
-                assertEquals(Engine.SQE, lastRead().engine(), "the failed read itself ran on SQE");
-            }), "the same physical connection");
+            assertTrue(
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                failsWith("22012", c, "SELECT id / 0 FROM " + BYOK);
+                                assertEquals(
+                                        Engine.SQE,
+                                        lastRead().engine(),
+                                        "the failed read itself ran on SQE");
+                            }),
+                    "the same physical connection");
         }
     }
 
     @Test
     void aStatementErrorInATransactionTheBorrowerLeavesOpen() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            assertTrue(secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                c.setAutoCommit(false);
-                failsWith("22012", c, "SELECT id / 0 FROM " + BYOK);
-            }));
+            assertTrue(
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                c.setAutoCommit(false);
+                                failsWith("22012", c, "SELECT id / 0 FROM " + BYOK);
+                            }));
         }
     }
 
     @Test
     void aCancelFromAnotherThread() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            assertTrue(secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                try (Statement s = c.createStatement()) {
-                    CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-                        try {
-                            TimeUnit.MILLISECONDS.sleep(600);
-                            s.cancel();
-                        } catch (SQLException | InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    SQLException e = assertThrows(SQLException.class,
-                            () -> s.execute("SELECT id, pg_sleep(3) FROM " + BYOK));
-                    assertEquals("57014", e.getSQLState());
-                    cancel.join();
-                }
-            }));
+            assertTrue(
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                try (Statement s = c.createStatement()) {
+                                    CompletableFuture<Void> cancel =
+                                            CompletableFuture.runAsync(
+                                                    () -> {
+                                                        try {
+                                                            TimeUnit.MILLISECONDS.sleep(600);
+                                                            s.cancel();
+                                                        } catch (SQLException
+                                                                | InterruptedException e) {
+                                                            throw new IllegalStateException(e);
+                                                        }
+                                                    });
+                                    SQLException e =
+                                            assertThrows(
+                                                    SQLException.class,
+                                                    () ->
+                                                            s.execute(
+                                                                    "SELECT id, pg_sleep(3) FROM "
+                                                                            + BYOK));
+                                    assertEquals("57014", e.getSQLState());
+                                    cancel.join();
+                                }
+                            }));
         }
     }
 
     @Test
     void aQueryTimeout() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            assertTrue(secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                try (Statement s = c.createStatement()) {
-                    s.setQueryTimeout(1);
-                    SQLException e = assertThrows(SQLException.class,
-                            () -> s.execute("SELECT id, pg_sleep(3) FROM " + BYOK));
-                    assertEquals("57014", e.getSQLState());
-                }
-            }));
+            assertTrue(
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                try (Statement s = c.createStatement()) {
+                                    s.setQueryTimeout(1);
+                                    SQLException e =
+                                            assertThrows(
+                                                    SQLException.class,
+                                                    () ->
+                                                            s.execute(
+                                                                    "SELECT id, pg_sleep(3) FROM "
+                                                                            + BYOK));
+                                    assertEquals("57014", e.getSQLState());
+                                }
+                            }));
         }
     }
 
     @Test
     void theConnectionDropsBetweenTheSwitchAndTheStatement() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            sim.faults().on("SET " + SETTING, Fault.DROP_AFTER_ANSWER);
-            boolean same = secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                failsWith("08", c, "SELECT count(*) FROM " + BYOK);
-                assertTrue(sim.queryLog().isEmpty(), "the read never ran");
-            });
+            SIM.sim().faults().on("SET " + SETTING, Fault.DROP_AFTER_ANSWER);
+            boolean same =
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                failsWith("08", c, "SELECT count(*) FROM " + BYOK);
+                                assertTrue(SIM.sim().queryLog().isEmpty(), "the read never ran");
+                            });
             assertTrue(!same, "the dropped session is gone; the pool made a new one");
         }
     }
@@ -187,36 +233,53 @@ class EngineLeftoverTest {
     @Test
     void theResetFailsOnALiveConnection() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            sim.faults().on("^RESET " + SETTING, Fault.FAIL);
-            assertTrue(secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT count(*) FROM " + BYOK);
-                    assertNotNull(s.getWarnings());
-                    assertTrue(s.getWarnings().getMessage().contains("RESETs it before the next statement"),
-                            s.getWarnings().getMessage());
-                }
-            }), "the same connection, its setting RESET before the second borrower's first statement");
+            SIM.sim().faults().on("^RESET " + SETTING, Fault.FAIL);
+            assertTrue(
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                try (Statement s = c.createStatement()) {
+                                    s.execute("SELECT count(*) FROM " + BYOK);
+                                    assertNotNull(s.getWarnings());
+                                    assertTrue(
+                                            s.getWarnings()
+                                                    .getMessage()
+                                                    .contains(
+                                                            "RESETs it before the next statement"),
+                                            s.getWarnings().getMessage());
+                                }
+                            }),
+                    "the same connection, its setting RESET before the second borrower's first"
+                        + " statement");
         }
     }
 
     @Test
     void theResetNeverReachesTheServer() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true)) {
-            sim.faults().on("^RESET " + SETTING, Fault.DROP_BEFORE);
-            secondBorrowerGetsTheSessionsEngine(pool, c -> assertEquals(2, HoloScenarios.count(c, BYOK)));
+            SIM.sim().faults().on("^RESET " + SETTING, Fault.DROP_BEFORE);
+            secondBorrowerGetsTheSessionsEngine(
+                    pool, c -> assertEquals(2, HoloScenarios.count(c, BYOK)));
         }
     }
 
     @Test
     void theResetGetsNoAnswerAndLakeproxysBoundEndsTheSession() throws SQLException {
         try (HikariDataSource pool = poolOfOne(true, "lakeproxy.holo.timeoutMillis=1000")) {
-            sim.faults().on("^RESET " + SETTING, Fault.FREEZE);
-            boolean same = secondBorrowerGetsTheSessionsEngine(pool, c -> {
-                long t0 = System.nanoTime();
-                assertEquals(2, HoloScenarios.count(c, BYOK));
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                assertTrue(ms < 4_000, "the RESET waited at most lakeproxy's bound: " + ms + " ms");
-            });
+            SIM.sim().faults().on("^RESET " + SETTING, Fault.FREEZE);
+            boolean same =
+                    secondBorrowerGetsTheSessionsEngine(
+                            pool,
+                            c -> {
+                                long t0 = System.nanoTime();
+                                assertEquals(2, HoloScenarios.count(c, BYOK));
+                                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                                assertTrue(
+                                        ms < 4_000,
+                                        "the RESET waited at most lakeproxy's bound: "
+                                                + ms
+                                                + " ms");
+                            });
             assertTrue(!same);
         }
     }
@@ -224,13 +287,15 @@ class EngineLeftoverTest {
     @Test
     void rawAnApplicationsOwnSetOutlivesItsFailedStatement() throws SQLException {
         try (HikariDataSource pool = poolOfOne(false)) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("SET " + SETTING + " = false");
                 assertThrows(SQLException.class, () -> s.execute("SELECT id / 0 FROM " + BYOK));
                 // the application's RESET after the statement is skipped by the exception
             }
             try (Connection c = pool.getConnection()) {
-                assertNotEquals("true", HoloScenarios.show(c, SETTING), "raw: the next borrower gets SQE");
+                assertNotEquals(
+                        "true", HoloScenarios.show(c, SETTING), "raw: the next borrower gets SQE");
             }
         }
     }

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback KMS endpoint for the real aliyun-java-sdk-kms: DescribeKey and Decrypt, answered in KMS's JSON,
- * with per-key states, and switches to answer something that is not JSON at all, or an error status.
+ * A loopback KMS endpoint for the real aliyun-java-sdk-kms: DescribeKey and Decrypt, answered in
+ * KMS's JSON, with per-key states, and switches to answer something that is not JSON at all, or an
+ * error status.
  */
 final class FakeKms implements AutoCloseable {
 
@@ -48,8 +49,9 @@ final class FakeKms implements AutoCloseable {
             ciphertexts.add(params.getOrDefault("CiphertextBlob", ""));
         }
         if (answerStatus != 0) {
-            send(ex, answerStatus, "application/json", "{\"RequestId\":\"r-5xx\",\"Code\":\"ServiceUnavailable\","
-                    + "\"Message\":\"The request has failed due to a temporary failure of the server.\"}");
+            send(ex, answerStatus, "application/json", "{\"RequestId\":\"r-5xx\","
+                    + "\"Code\":\"ServiceUnavailable\",\"Message\":\"The request has failed "
+                    + "due to a temporary failure of the server.\"}");
             return;
         }
         if (answerHtml) {

@@ -1,6 +1,7 @@
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.DEFAULT_KEY;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,21 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.FaultProxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Case 5 of docs/reliability.md: KMS down, slow, blackholed or answering 5xx, behind a real TCP fault proxy. At
- * connect with a {@code kms:} password: a clear 28P01 error within {@code lakeproxy.kms.timeoutMillis} (1 s here),
- * one request, no retry. During an error explanation: the explanation without the key's state, within the same
- * bound. Raw pgjdbc sends no KMS request (it would send the ciphertext as the password).
+ * Case 5 of docs/reliability.md: KMS down, slow, blackholed or answering 5xx, behind a real TCP
+ * fault proxy. At connect with a {@code kms:} password: a clear 28P01 error within {@code
+ * lakeproxy.kms.timeoutMillis} (1 s here), one request, no retry. During an error explanation: the
+ * explanation without the key's state, within the same bound. Raw pgjdbc sends no KMS request (it
+ * would send the ciphertext as the password).
  */
 class KmsFaultsTest {
 
@@ -74,14 +78,19 @@ class KmsFaultsTest {
         return HoloScenarios.lake(sim, options);
     }
 
-    /** Connects with a kms: password and returns the error, checking it came within the KMS bound. */
+    /**
+     * Connects with a kms: password and returns the error, checking it came within the KMS bound.
+     */
     private static SQLException connectFails(String blob) {
         long t0 = System.nanoTime();
-        SQLException e = assertThrows(SQLException.class, () -> lake("password=kms:" + blob).close());
+        SQLException e =
+                assertThrows(SQLException.class, () -> lake("password=kms:" + blob).close());
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < 2 * TIMEOUT_MILLIS + 1_500, "within the KMS timeout: " + ms + " ms");
         assertEquals("28P01", e.getSQLState());
-        assertTrue(e.getMessage().contains("could not decrypt the kms: password with KMS Decrypt"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("could not decrypt the kms: password with KMS Decrypt"),
+                e.getMessage());
         return e;
     }
 
@@ -112,10 +121,15 @@ class KmsFaultsTest {
     @Test
     void kmsAnswering5xxIsAskedOnce() {
         kms.answerStatus = 503;
-        String blob = "NXh4LWFza2VkLW9uY2U="; // its own, so that a late request of another test does not count
+        String blob =
+                "NXh4LWFza2VkLW9uY2U="; // its own, so that a late request of another test does not
+                                        // count
         SQLException e = connectFails(blob);
         assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
-        assertEquals(1, kms.ciphertexts.stream().filter(blob::equals).count(), "no retry: " + kms.ciphertexts);
+        assertEquals(
+                1,
+                kms.ciphertexts.stream().filter(blob::equals).count(),
+                "no retry: " + kms.ciphertexts);
     }
 
     @Test
@@ -123,12 +137,17 @@ class KmsFaultsTest {
         try (Connection c = lake()) {
             proxy.freeze();
             long t0 = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
+            SQLException e =
+                    assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertTrue(ms < 2 * TIMEOUT_MILLIS + 1_500, "within the KMS timeout: " + ms + " ms");
             assertEquals("XX000", e.getSQLState());
-            assertTrue(e.getMessage().contains("encrypted with the default key"), "the explanation: " + e.getMessage());
-            assertTrue(e.getMessage().contains("KMS could not report the key's state"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("encrypted with the default key"),
+                    "the explanation: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("KMS could not report the key's state"),
+                    e.getMessage());
         }
     }
 
@@ -136,9 +155,12 @@ class KmsFaultsTest {
     void anExplanationGoesOnWithoutTheKeyStateWhenKmsAnswers5xx() throws SQLException {
         kms.answerStatus = 503;
         try (Connection c = lake()) {
-            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
+            SQLException e =
+                    assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
             assertTrue(e.getMessage().contains("encrypted with the default key"), e.getMessage());
-            assertTrue(e.getMessage().contains("KMS could not report the key's state"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("KMS could not report the key's state"),
+                    e.getMessage());
         }
     }
 }

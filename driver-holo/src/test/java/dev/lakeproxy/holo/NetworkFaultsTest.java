@@ -7,8 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.FaultProxy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -22,18 +31,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.PGConnection;
 
 /**
- * Cases 2 and 6 of docs/reliability.md, raw pgjdbc and lakeproxy side by side behind a real TCP fault proxy in front
- * of the simulator (V3.2, the plugin active). Case 2: the connection drops mid-SELECT, mid-COPY OUT and mid-COPY IN:
- * the caller gets 08006 and the pool evicts the connection and goes on. Case 6: a blackholed server (nothing moves,
- * no reset): socketTimeout, connectTimeout and loginTimeout are honoured, and isValid(t) returns false within t.
+ * Cases 2 and 6 of docs/reliability.md, raw pgjdbc and lakeproxy side by side behind a real TCP
+ * fault proxy in front of the simulator (V3.2, the plugin active). Case 2: the connection drops
+ * mid-SELECT, mid-COPY OUT and mid-COPY IN: the caller gets 08006 and the pool evicts the
+ * connection and goes on. Case 6: a blackholed server (nothing moves, no reset): socketTimeout,
+ * connectTimeout and loginTimeout are honoured, and isValid(t) returns false within t.
  */
 class NetworkFaultsTest {
 
@@ -43,8 +47,11 @@ class NetworkFaultsTest {
     @BeforeAll
     static void start() throws Exception {
         sim = HoloScenarios.start("3.2.5", false);
-        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 100000) g");
+        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM"
+                        + " generate_series(1, 100000) g");
             s.execute("CREATE TABLE copied (id int, pad text)");
         }
         proxy = new FaultProxy(sim.port());
@@ -62,7 +69,8 @@ class NetworkFaultsTest {
     }
 
     private static String url(boolean lakeproxy, String params) {
-        String raw = "postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=" + sim.user() + params;
+        String raw =
+                "postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=" + sim.user() + params;
         return (lakeproxy ? "jdbc:lakeproxy:" : "jdbc:") + raw;
     }
 
@@ -74,15 +82,22 @@ class NetworkFaultsTest {
         return new HikariDataSource(cfg);
     }
 
-    /** The pool goes on after a drop: a borrower's statement works, at the latest on the second borrow. */
+    /**
+     * The pool goes on after a drop: a borrower's statement works, at the latest on the second
+     * borrow.
+     */
     private static void poolRecovers(HikariDataSource pool) throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
                 rs.next();
                 assertEquals(100_000, rs.getInt(1));
                 return;
-            } catch (SQLException dead) { // a connection broken by COPY fails its next use, and is evicted then
+            } catch (
+                    SQLException
+                            dead) { // a connection broken by COPY fails its next use, and is
+                                    // evicted then
                 if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
                     throw dead;
                 }
@@ -100,14 +115,17 @@ class NetworkFaultsTest {
     }
 
     /** A drop midway through {@code work}: the caller gets 08006, and the pool goes on. */
-    private static void aDropMidwayIsAConnectionErrorAndThePoolRecovers(boolean lakeproxy, Borrowed work)
-            throws SQLException {
+    private static void aDropMidwayIsAConnectionErrorAndThePoolRecovers(
+            boolean lakeproxy, Borrowed work) throws SQLException {
         try (HikariDataSource pool = pool(lakeproxy)) {
-            SQLException e = assertThrows(SQLException.class, () -> {
-                try (Connection c = pool.getConnection()) {
-                    work.run(c);
-                }
-            });
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> {
+                                try (Connection c = pool.getConnection()) {
+                                    work.run(c);
+                                }
+                            });
             assertEquals("08006", e.getSQLState());
             poolRecovers(pool);
         }
@@ -116,67 +134,79 @@ class NetworkFaultsTest {
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
     void aDropMidSelect(boolean lakeproxy) throws SQLException {
-        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.setFetchSize(500);
-                try (ResultSet rs = s.executeQuery("SELECT id, pad FROM big ORDER BY id")) {
-                    for (int row = 1; rs.next(); row++) {
-                        if (row == 1_000) {
-                            proxy.dropAll();
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(
+                lakeproxy,
+                c -> {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement()) {
+                        s.setFetchSize(500);
+                        try (ResultSet rs = s.executeQuery("SELECT id, pad FROM big ORDER BY id")) {
+                            for (int row = 1; rs.next(); row++) {
+                                if (row == 1_000) {
+                                    proxy.dropAll();
+                                }
+                            }
                         }
                     }
-                }
-            }
-        });
+                });
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
     void aDropMidCopyOut(boolean lakeproxy) throws SQLException {
-        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> c.unwrap(PGConnection.class).getCopyAPI()
-                .copyOut("COPY big TO STDOUT", new Writer() {
-                    private long written;
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(
+                lakeproxy,
+                c ->
+                        c.unwrap(PGConnection.class)
+                                .getCopyAPI()
+                                .copyOut(
+                                        "COPY big TO STDOUT",
+                                        new Writer() {
+                                            private long written;
 
-                    @Override
-                    public void write(char[] buf, int off, int len) {
-                        written += len;
-                        if (written > 1_000_000 && written - len <= 1_000_000) {
-                            proxy.dropAll();
-                        }
-                    }
+                                            @Override
+                                            public void write(char[] buf, int off, int len) {
+                                                written += len;
+                                                if (written > 1_000_000
+                                                        && written - len <= 1_000_000) {
+                                                    proxy.dropAll();
+                                                }
+                                            }
 
-                    @Override
-                    public void flush() {
-                    }
+                                            @Override
+                                            public void flush() {}
 
-                    @Override
-                    public void close() {
-                    }
-                }));
+                                            @Override
+                                            public void close() {}
+                                        }));
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
     void aDropMidCopyIn(boolean lakeproxy) throws SQLException {
-        aDropMidwayIsAConnectionErrorAndThePoolRecovers(lakeproxy, c -> c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY copied FROM STDIN", new Reader() {
-                    private int lines;
+        aDropMidwayIsAConnectionErrorAndThePoolRecovers(
+                lakeproxy,
+                c ->
+                        c.unwrap(PGConnection.class)
+                                .getCopyAPI()
+                                .copyIn(
+                                        "COPY copied FROM STDIN",
+                                        new Reader() {
+                                            private int lines;
 
-                    @Override
-                    public int read(char[] buf, int off, int len) {
-                        if (++lines == 2_000) {
-                            proxy.dropAll();
-                        }
-                        String line = lines + "\tx\n";
-                        line.getChars(0, line.length(), buf, off);
-                        return line.length();
-                    }
+                                            @Override
+                                            public int read(char[] buf, int off, int len) {
+                                                if (++lines == 2_000) {
+                                                    proxy.dropAll();
+                                                }
+                                                String line = lines + "\tx\n";
+                                                line.getChars(0, line.length(), buf, off);
+                                                return line.length();
+                                            }
 
-                    @Override
-                    public void close() {
-                    }
-                }));
+                                            @Override
+                                            public void close() {}
+                                        }));
     }
 
     @ParameterizedTest(name = "lakeproxy={0}")
@@ -185,7 +215,8 @@ class NetworkFaultsTest {
         try (Connection c = DriverManager.getConnection(url(lakeproxy, "&socketTimeout=1"))) {
             proxy.freeze();
             long t0 = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class, () -> c.createStatement().execute("SELECT 1"));
+            SQLException e =
+                    assertThrows(SQLException.class, () -> c.createStatement().execute("SELECT 1"));
             long ms = millisSince(t0);
             assertEquals("08006", e.getSQLState());
             assertTrue(ms >= 900 && ms < 3_000, ms + " ms");
@@ -211,8 +242,12 @@ class NetworkFaultsTest {
     void loginTimeoutIsHonouredOnABlackhole(boolean lakeproxy) {
         proxy.freeze();
         long t0 = System.nanoTime();
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(url(lakeproxy, "&loginTimeout=2")).close());
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(url(lakeproxy, "&loginTimeout=2"))
+                                        .close());
         long ms = millisSince(t0);
         assertEquals("08001", e.getSQLState());
         assertTrue(ms >= 1_900 && ms < 4_000, ms + " ms");
@@ -220,13 +255,19 @@ class NetworkFaultsTest {
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})
-    void connectTimeoutIsHonouredWhenTheServerTakesNoConnection(boolean lakeproxy) throws IOException {
+    void connectTimeoutIsHonouredWhenTheServerTakesNoConnection(boolean lakeproxy)
+            throws IOException {
         proxy.freeze();
         List<Socket> queued = new ArrayList<>();
         try {
-            for (int i = 0; i < 60; i++) { // the kernel completes a backlog of handshakes, then drops SYNs
+            for (int i = 0;
+                    i < 60;
+                    i++) { // the kernel completes a backlog of handshakes, then drops SYNs
                 Socket s = new Socket();
-                s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()), 200);
+                s.connect(
+                        new java.net.InetSocketAddress(
+                                InetAddress.getLoopbackAddress(), proxy.port()),
+                        200);
                 queued.add(s);
             }
         } catch (IOException full) {
@@ -234,8 +275,12 @@ class NetworkFaultsTest {
         }
         try {
             long t0 = System.nanoTime();
-            SQLException e = assertThrows(SQLException.class,
-                    () -> DriverManager.getConnection(url(lakeproxy, "&connectTimeout=1")).close());
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () ->
+                                    DriverManager.getConnection(url(lakeproxy, "&connectTimeout=1"))
+                                            .close());
             long ms = millisSince(t0);
             assertEquals("08001", e.getSQLState());
             assertTrue(ms >= 900 && ms < 3_000, ms + " ms");

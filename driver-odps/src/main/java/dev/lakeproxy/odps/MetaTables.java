@@ -118,7 +118,8 @@ final class MetaTables {
         SQLException failure = new SQLException(e.getMessage(), "HY000", e);
         SQLException explained = PermissionErrorRule.explain(failure, PermissionErrorRule.allMessages(failure));
         String why = explained != null ? explained.getMessage() : e.getMessage();
-        warn(new SQLWarning(OdpsMessages.M.format("odps.meta.schemaSkipped", where, why), "01000", e));
+        String message = OdpsMessages.M.format("odps.meta.schemaSkipped", where, why);
+        warn(new SQLWarning(message, "01000", e));
         state.context.counter("odps.metadataSchemasSkipped").increment();
     }
 

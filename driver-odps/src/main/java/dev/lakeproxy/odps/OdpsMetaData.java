@@ -142,8 +142,9 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
                     if (meta != null && meta.isPresent()) {
                         MetaColumns.add(rows, meta.get(), project, schema == null ? project : schema, columns);
                     } else if (meta == null) { // never a silently short listing
-                        listing.warn(new SQLWarning(OdpsMessages.M.format("odps.meta.columnsSkipped",
-                                project + "." + (schema == null ? "" : schema + ".") + t.name,
+                        String name = project + "." + (schema == null ? "" : schema + ".") + t.name;
+                        listing.warn(new SQLWarning(OdpsMessages.M.format(
+                                "odps.meta.columnsSkipped", name,
                                 state.unreadable(project, schema, t.name)), "01000"));
                     }
                 }

@@ -46,12 +46,13 @@ public final class OdpsOptions {
 
     public static final LakeOption<Integer> TIMEOUT = LakeOption.timeoutMillis(
             "lakeproxy.odps.timeoutMillis", 10_000,
-            "How long each request lakeproxy itself sends to MaxCompute may take to connect, and then to "
-                    + "answer (whole seconds for the SDK, rounded up), not retried: whether a project has "
-                    + "schemas (at connect), the table metadata an INSERT is checked and rewritten with "
-                    + "(Tablestore scatter, Paimon write guard, TIMESTAMP precision) and the metadata read "
-                    + "ahead. When it passes, the statement runs as written with a warning that says what "
-                    + "was skipped; a table that could not be read is asked again after 5 s.");
+            "How long each request lakeproxy itself sends to MaxCompute may take to connect, and "
+            + "then to answer (whole seconds for the SDK, rounded up), not retried: whether a "
+            + "project has schemas (at connect), the table metadata an INSERT is checked and "
+            + "rewritten with (Tablestore scatter, Paimon write guard, TIMESTAMP precision) and "
+            + "the metadata read ahead. When it passes, the statement runs as written with a "
+            + "warning that says what was skipped; a table that could not be read is asked again "
+            + "after 5 s.");
 
     public static List<LakeOption<?>> all() {
         return List.of(TABLESTORE_SCATTER, TABLESTORE_DDL_CHECKS, SCHEMA_SYNTAX, PAIMON_WRITE_GUARD, TIMESTAMP_TRUNCATION,

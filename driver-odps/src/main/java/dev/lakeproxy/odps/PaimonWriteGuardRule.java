@@ -42,7 +42,10 @@ final class PaimonWriteGuardRule implements StatementRule {
         }
     }
 
-    /** A target whose metadata cannot be read goes on unchecked, and the statement's warning says so. */
+    /**
+     * A target whose metadata cannot be read goes on unchecked, and the statement's warning says
+     * so.
+     */
     private void refuseUnwritable(InsertStatement ins, RewriteContext ctx) throws SQLException {
         TableMeta meta = state.table(ins.target, ctx::warn);
         String problem = meta == null ? null : meta.paimonWriteProblem();

@@ -46,8 +46,9 @@ final class SessionState {
     }
 
     /**
-     * As {@link #table(List)}; when the metadata could not be read, the statement is told ({@code warn}) that it runs
-     * as written, without what needed it. The same text is told once per statement, whichever rule asks.
+     * As {@link #table(List)}; when the metadata could not be read, the statement is told ({@code
+     * warn}) that it runs as written, without what needed it. The same text is told once per
+     * statement, whichever rule asks.
      */
     TableMeta table(List<String> parts, Consumer<String> warn) {
         NameResolver.Resolved r = names.resolve(parts);
@@ -55,15 +56,18 @@ final class SessionState {
         Optional<TableMeta> meta = cache.get(at, ttlNanos, this::loaded);
         if (meta == null) {
             String name = r.project + (r.schema == null ? "" : "." + r.schema) + "." + r.table;
-            warn.accept(OdpsMessages.M.format("odps.warn.metadataUnavailable", name, cache.failure(at),
-                    timeoutMillis));
+            warn.accept(OdpsMessages.M.format("odps.warn.metadataUnavailable", name,
+                    cache.failure(at), timeoutMillis));
             context.counter("odps.metadataUnavailable").increment();
             return null;
         }
         return meta.orElse(null);
     }
 
-    /** A table named with 1 to 3 parts: as {@link TableMetaCache#get}, null when it could not be read. */
+    /**
+     * A table named with 1 to 3 parts: as {@link TableMetaCache#get}, null when it could not be
+     * read.
+     */
     Optional<TableMeta> tableMeta(List<String> parts) {
         NameResolver.Resolved r = names.resolve(parts);
         return tableMeta(r.project, r.schema, r.table);
@@ -80,7 +84,8 @@ final class SessionState {
     }
 
     TableMetaCache.Lookup lookup(String project, String schema, String table) {
-        return new TableMetaCache.Lookup(context.serverKey(), odps, timeoutMillis, project, schema, table);
+        return new TableMetaCache.Lookup(context.serverKey(), odps, timeoutMillis, project, schema,
+                table);
     }
 
     /** Reads ahead the metadata of tables a navigator is about to ask for, unless the options turn it off. */

@@ -30,8 +30,9 @@ final class TableMetaCache {
     /** Absent tables are remembered for at most 10 s: the user may create them any moment, elsewhere. */
     private static final long ABSENT_NANOS = TimeUnit.SECONDS.toNanos(10);
     /**
-     * A table whose metadata could not be read is not asked again for 5 s, so that one statement (its write guard, its
-     * scatter) and a burst of them wait lakeproxy's timeout once, not each time.
+     * A table whose metadata could not be read is not asked again for 5 s, so that one statement
+     * (its write guard, its scatter) and a burst of them wait lakeproxy's timeout once, not each
+     * time.
      */
     private static final long UNREADABLE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final ThreadPoolExecutor PREFETCH = prefetchPool();
@@ -45,7 +46,8 @@ final class TableMetaCache {
         final String schema;
         final String table;
 
-        Lookup(String serverKey, Odps odps, int timeoutMillis, String project, String schema, String table) {
+        Lookup(String serverKey, Odps odps, int timeoutMillis, String project, String schema,
+               String table) {
             this.serverKey = serverKey;
             this.odps = odps;
             this.timeoutMillis = timeoutMillis;
@@ -59,7 +61,10 @@ final class TableMetaCache {
         }
     }
 
-    /** Metadata read (present or absent), or a failure to read it ({@code meta} null, {@code failure} why). */
+    /**
+     * Metadata read (present or absent), or a failure to read it ({@code meta} null, {@code
+     * failure} why).
+     */
     private static final class Entry {
         final Optional<TableMeta> meta;
         final String failure;
@@ -109,9 +114,10 @@ final class TableMetaCache {
     }
 
     /**
-     * The metadata of a table: cached, being read (then waited for), or read now. Empty when the table does not
-     * exist; {@code null} when it could not be read (no permission, network, lakeproxy's time limit), now or in the
-     * last 5 s: then the caller changes nothing ({@link #failure} says why).
+     * The metadata of a table: cached, being read (then waited for), or read now. Empty when the
+     * table does not exist; {@code null} when it could not be read (no permission, network,
+     * lakeproxy's time limit), now or in the last 5 s: then the caller changes nothing ({@link
+     * #failure} says why).
      */
     Optional<TableMeta> get(Lookup at, long ttlNanos, Runnable onLoad) {
         String k = at.key();
@@ -131,8 +137,8 @@ final class TableMetaCache {
                                      Runnable onLoad) {
         Optional<TableMeta> loaded = null;
         try {
-            loaded = TableMetaLoader.load(OwnRequests.bounded(at.odps, at.timeoutMillis), at.project, at.schema,
-                    at.table);
+            Odps own = OwnRequests.bounded(at.odps, at.timeoutMillis);
+            loaded = TableMetaLoader.load(own, at.project, at.schema, at.table);
             cache.put(k, new Entry(loaded, null));
             if (onLoad != null) {
                 onLoad.run();
@@ -178,7 +184,8 @@ final class TableMetaCache {
     }
 
     void put(String serverKey, TableMeta meta) {
-        cache.put(key(serverKey, meta.project, meta.schema, meta.table), new Entry(Optional.of(meta), null));
+        cache.put(key(serverKey, meta.project, meta.schema, meta.table),
+                new Entry(Optional.of(meta), null));
     }
 
     /** Forgets every table of a server (after DDL through lakeproxy). */

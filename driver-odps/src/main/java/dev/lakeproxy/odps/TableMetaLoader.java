@@ -22,7 +22,10 @@ final class TableMetaLoader {
     private TableMetaLoader() {
     }
 
-    /** The metadata could not be read (network, time limit, permission): nothing is known about the table. */
+    /**
+     * The metadata could not be read (network, time limit, permission): nothing is known about the
+     * table.
+     */
     static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -76,7 +79,8 @@ final class TableMetaLoader {
     }
 
     /** The table's metadata, or empty when it does not exist. */
-    static Optional<TableMeta> load(Odps odps, String project, String schema, String table) throws Unreadable {
+    static Optional<TableMeta> load(Odps odps, String project, String schema, String table)
+            throws Unreadable {
         try {
             Table t = schema == null ? odps.tables().get(project, table) : odps.tables().get(project, schema, table);
             t.reload();

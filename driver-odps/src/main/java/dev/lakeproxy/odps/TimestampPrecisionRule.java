@@ -60,7 +60,7 @@ final class TimestampPrecisionRule implements StatementRule {
         if (places == null) {
             places = places(sql);
             if (places == null) {
-                return value; // the target's metadata cannot be read now: this value goes as it is, the next is tried
+                return value; // no metadata now: this value goes as it is, the next bind asks again
             }
             synchronized (placesBySql) {
                 placesBySql.put(sql, places);
@@ -79,14 +79,19 @@ final class TimestampPrecisionRule implements StatementRule {
         return out;
     }
 
-    /** The decimal places per parameter; {@code null} when the target's metadata cannot be read now. */
+    /**
+     * The decimal places per parameter; {@code null} when the target's metadata cannot be read now.
+     */
     private int[] places(String sql) {
         InsertStatement ins = FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
         if (ins == null || !ins.values) {
             return new int[0];
         }
         java.util.Optional<TableMeta> meta = state.tableMeta(ins.target);
-        return meta == null ? null : meta.map(m -> ParameterColumns.timestampPlaces(ins, m)).orElse(new int[0]);
+        if (meta == null) {
+            return null;
+        }
+        return meta.map(m -> ParameterColumns.timestampPlaces(ins, m)).orElse(new int[0]);
     }
 
     static Timestamp truncate(Timestamp in, int places) {

@@ -7,6 +7,7 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,25 +15,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
 import dev.lakeproxy.odpsemu.SubmittedJob;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Case 7 of docs/reliability.md: the answer to a job submission is lost after MaxCompute created the job (the
- * connection closes, or the answer comes after the client's read timeout). Expected, raw and through lakeproxy
- * alike: the caller gets an SQLException, the job ran once, and nobody submits it again. The mechanism: odps-sdk's
- * RestClient retries only GET and HEAD (a POST gets no retry), it sends a POST's body in fixed-length streaming mode
- * (so the JDK's HttpURLConnection never resends it), odps-jdbc does not re-run a statement in its default offline
- * mode, and lakeproxy retries nothing on MaxCompute (no rule asks for a retry). The emulator counts the jobs
+ * Case 7 of docs/reliability.md: the answer to a job submission is lost after MaxCompute created
+ * the job (the connection closes, or the answer comes after the client's read timeout). Expected,
+ * raw and through lakeproxy alike: the caller gets an SQLException, the job ran once, and nobody
+ * submits it again. The mechanism: odps-sdk's RestClient retries only GET and HEAD (a POST gets no
+ * retry), it sends a POST's body in fixed-length streaming mode (so the JDK's HttpURLConnection
+ * never resends it), odps-jdbc does not re-run a statement in its default offline mode, and
+ * lakeproxy retries nothing on MaxCompute (no rule asks for a retry). The emulator counts the jobs
  * submitted per statement and the rows written.
  */
 class SubmissionFaultsTest {
@@ -54,7 +57,14 @@ class SubmissionFaultsTest {
             update(c, "CREATE TABLE marks (id BIGINT, who STRING)");
             update(c, "CREATE TABLE src (id BIGINT)");
             update(c, "INSERT INTO src VALUES (1), (2), (3)");
-            update(c, tablestoreDdl("ots", "id bigint, who string", ":id,who", "ots_marks", TABLESTORE_LOCATION));
+            update(
+                    c,
+                    tablestoreDdl(
+                            "ots",
+                            "id bigint, who string",
+                            ":id,who",
+                            "ots_marks",
+                            TABLESTORE_LOCATION));
         }
     }
 
@@ -64,12 +74,15 @@ class SubmissionFaultsTest {
     }
 
     private static List<SubmittedJob> jobsOf(String marker) {
-        return EMU.get().jobs().stream().filter(j -> j.sql().contains(marker)).collect(Collectors.toList());
+        return EMU.get().jobs().stream()
+                .filter(j -> j.sql().contains(marker))
+                .collect(Collectors.toList());
     }
 
     private static long written(String who) throws SQLException {
         try (Connection c = connect(url(false))) {
-            return (Long) rows(c, "SELECT count(*) FROM marks WHERE who = '" + who + "'").get(0).get(0);
+            return (Long)
+                    rows(c, "SELECT count(*) FROM marks WHERE who = '" + who + "'").get(0).get(0);
         }
     }
 
@@ -79,8 +92,10 @@ class SubmissionFaultsTest {
         String who = "lost-" + lakeproxy;
         try (Connection c = connect(url(lakeproxy))) {
             EMU.get().faults().dropAfterHandling(RequestKind.SUBMIT, 1);
-            SQLException e = assertThrows(SQLException.class,
-                    () -> update(c, "INSERT INTO marks VALUES (1, '" + who + "')"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> update(c, "INSERT INTO marks VALUES (1, '" + who + "')"));
             assertTrue(messages(e).contains("Unexpected end of file from server"), messages(e));
         }
         assertEquals(1, jobsOf(who).size(), "submitted once: " + jobsOf(who));
@@ -93,8 +108,10 @@ class SubmissionFaultsTest {
         String who = "late-" + lakeproxy;
         try (Connection c = connect(url(lakeproxy))) {
             EMU.get().faults().delay(RequestKind.SUBMIT, Duration.ofMillis(2_500), 1);
-            SQLException e = assertThrows(SQLException.class,
-                    () -> update(c, "INSERT INTO marks VALUES (2, '" + who + "')"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> update(c, "INSERT INTO marks VALUES (2, '" + who + "')"));
             assertTrue(messages(e).contains("Read timed out"), messages(e));
         }
         assertEquals(1, jobsOf(who).size());
@@ -107,7 +124,9 @@ class SubmissionFaultsTest {
         String who = "never-" + lakeproxy;
         try (Connection c = connect(url(lakeproxy))) {
             EMU.get().faults().dropBeforeHandling(RequestKind.SUBMIT, 1);
-            assertThrows(SQLException.class, () -> update(c, "INSERT INTO marks VALUES (3, '" + who + "')"));
+            assertThrows(
+                    SQLException.class,
+                    () -> update(c, "INSERT INTO marks VALUES (3, '" + who + "')"));
         }
         assertEquals(0, jobsOf(who).size());
         assertEquals(0, written(who), "not run, and not submitted again");
@@ -119,11 +138,13 @@ class SubmissionFaultsTest {
         String marker = "src_" + lakeproxy;
         try (Connection c = connect(url(lakeproxy))) {
             EMU.get().faults().dropAfterHandling(RequestKind.SUBMIT, 1);
-            assertThrows(SQLException.class, () -> update(c,
-                    "INSERT INTO ots SELECT id, '" + marker + "' AS who FROM src"));
+            assertThrows(
+                    SQLException.class,
+                    () -> update(c, "INSERT INTO ots SELECT id, '" + marker + "' AS who FROM src"));
         }
         List<SubmittedJob> jobs = jobsOf(marker);
         assertEquals(1, jobs.size(), "submitted once: " + jobs);
-        assertEquals(lakeproxy, jobs.get(0).sql().contains("DISTRIBUTE BY rand()"), jobs.get(0).sql());
+        assertEquals(
+                lakeproxy, jobs.get(0).sql().contains("DISTRIBUTE BY rand()"), jobs.get(0).sql());
     }
 }

@@ -136,16 +136,18 @@ final class ClientPump {
     }
 
     /**
-     * Applies the fault armed for this statement, if any ({@link SimFaults}), and returns it: a drop before the
-     * statement ends the pump; a freeze stops every message from here on; a drop after it, or a failure in its place,
-     * is carried out when its answer comes back ({@link ServerPump}) or by the text PostgreSQL gets.
+     * Applies the fault armed for this statement, if any ({@link SimFaults}), and returns it: a
+     * drop before the statement ends the pump; a freeze stops every message from here on; a drop
+     * after it, or a failure in its place, is carried out when its answer comes back ({@link
+     * ServerPump}) or by the text PostgreSQL gets.
      */
     private SimFaults.Fault injected(String sql) {
         SimFaults.Fault fault = sim.faults().take(sql);
         if (fault == null) {
             return null;
         }
-        LOG.log(Level.FINE, "holo-sim connection {0}: {1} at: {2}", new Object[] {session.id, fault, sql});
+        LOG.log(Level.FINE, "holo-sim connection {0}: {1} at: {2}",
+                new Object[] {session.id, fault, sql});
         switch (fault) {
             case FREEZE:
                 session.frozen = true;

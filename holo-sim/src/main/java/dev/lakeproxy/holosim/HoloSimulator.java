@@ -179,8 +179,9 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /**
-     * The foreign-table reads seen since the last drain (or the start), oldest first, removed from {@link #queryLog()}
-     * in one step: for long runs that count reads as they go without losing one recorded meanwhile.
+     * The foreign-table reads seen since the last drain (or the start), oldest first, removed from
+     * {@link #queryLog()} in one step: for long runs that count reads as they go without losing one
+     * recorded meanwhile.
      */
     public List<QueryLogEntry> drainQueryLog() {
         return queryLog.drain();
@@ -191,7 +192,10 @@ public final class HoloSimulator implements AutoCloseable {
         queryLog.clear();
     }
 
-    /** Test hooks: a dropped connection, a blackhole or a failure at an exact statement of a session. */
+    /**
+     * Test hooks: a dropped connection, a blackhole or a failure at an exact statement of a
+     * session.
+     */
     public SimFaults faults() {
         return faults;
     }

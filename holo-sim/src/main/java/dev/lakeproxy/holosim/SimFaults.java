@@ -7,13 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Test hooks that make a fault hit an exact moment of a session: the statement a client sends whose text matches a
- * pattern (as the client wrote it, simple or extended protocol) gets the fault, for example
- * {@code sim.faults().on("SET hg_experimental_enable_access_odps_orc_via_holo", Fault.DROP_AFTER_ANSWER)}: the
- * setting takes effect, the client reads its answer, and the connection drops before the next statement. Each armed
- * fault fires a given number of times (once by default), on whichever connection sends a match first. A dropped
- * connection ends its PostgreSQL session, as a real one would. Faults that do not depend on the statement (latency,
- * a whole server that freezes) belong to a TCP fault proxy in front of the simulator.
+ * Test hooks that make a fault hit an exact moment of a session: the statement a client sends whose
+ * text matches a pattern (as the client wrote it, simple or extended protocol) gets the fault, for
+ * example {@code sim.faults().on("SET hg_experimental_enable_access_odps_orc_via_holo",
+ * Fault.DROP_AFTER_ANSWER)}: the setting takes effect, the client reads its answer, and the
+ * connection drops before the next statement. Each armed fault fires a given number of times (once
+ * by default), on whichever connection sends a match first. A dropped connection ends its
+ * PostgreSQL session, as a real one would. Faults that do not depend on the statement (latency, a
+ * whole server that freezes) belong to a TCP fault proxy in front of the simulator.
  */
 public final class SimFaults {
 
@@ -21,22 +22,32 @@ public final class SimFaults {
     public enum Fault {
         /** The connection is closed instead of passing the statement on: it never ran. */
         DROP_BEFORE,
-        /** The statement runs; its answer is swallowed and the connection closed: it ran, the client reads EOF. */
+        /**
+         * The statement runs; its answer is swallowed and the connection closed: it ran, the client
+         * reads EOF.
+         */
         DROP_WITHOUT_ANSWER,
-        /** The statement runs and is answered, then the connection is closed: the client's next statement fails. */
+        /**
+         * The statement runs and is answered, then the connection is closed: the client's next
+         * statement fails.
+         */
         DROP_AFTER_ANSWER,
-        /** Nothing moves on the connection any more and nothing is closed: a blackhole from that statement on. */
+        /**
+         * Nothing moves on the connection any more and nothing is closed: a blackhole from that
+         * statement on.
+         */
         FREEZE,
         /**
-         * The statement fails with SQLSTATE XX000 instead of running (PostgreSQL itself raises the error, so a
-         * transaction block aborts as it would). For statements without parameters.
+         * The statement fails with SQLSTATE XX000 instead of running (PostgreSQL itself raises the
+         * error, so a transaction block aborts as it would). For statements without parameters.
          */
         FAIL
     }
 
     /** The text PostgreSQL runs in place of a statement that is made to {@link Fault#FAIL}. */
-    static final String FAILING_SQL = "DO $hg_sim_fault$ BEGIN RAISE EXCEPTION USING ERRCODE = 'XX000', "
-            + "MESSAGE = 'holo-sim: injected failure of this statement'; END $hg_sim_fault$";
+    static final String FAILING_SQL =
+            "DO $hg_sim_fault$ BEGIN RAISE EXCEPTION USING ERRCODE = 'XX000', MESSAGE = 'holo-sim:"
+                + " injected failure of this statement'; END $hg_sim_fault$";
 
     private static final class Armed {
         final Pattern pattern;
@@ -53,10 +64,12 @@ public final class SimFaults {
     private final List<Armed> armed = new CopyOnWriteArrayList<>();
     private final AtomicLong fired = new AtomicLong();
 
-    SimFaults() {
-    }
+    SimFaults() {}
 
-    /** Arms {@code fault} for the next statement whose text contains a match of {@code regex} (case-insensitive). */
+    /**
+     * Arms {@code fault} for the next statement whose text contains a match of {@code regex}
+     * (case-insensitive).
+     */
     public SimFaults on(String regex, Fault fault) {
         return on(regex, fault, 1);
     }
@@ -77,7 +90,9 @@ public final class SimFaults {
         armed.clear();
     }
 
-    /** The fault for a statement the client sent, or {@code null} (nearly always: nothing armed). */
+    /**
+     * The fault for a statement the client sent, or {@code null} (nearly always: nothing armed).
+     */
     Fault take(String sql) {
         if (armed.isEmpty()) {
             return null;

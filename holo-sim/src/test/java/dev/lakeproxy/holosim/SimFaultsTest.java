@@ -6,20 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.holosim.SimFaults.Fault;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fault hooks, seen from raw pgjdbc in both protocol modes: each hits the statement it was armed for. */
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fault hooks, seen from raw pgjdbc in both protocol modes: each hits the statement it was
+ * armed for.
+ */
 class SimFaultsTest {
 
-    @RegisterExtension
-    static final HoloSimExtension SIM = HoloSimExtension.version("2.2.15");
+    @RegisterExtension static final HoloSimExtension SIM = HoloSimExtension.version("2.2.15");
 
     @BeforeAll
     static void table() throws SQLException {
@@ -65,17 +69,24 @@ class SimFaultsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
-    void dropAfterAnswerTheClientSawSuccessAndTheNextStatementFails(String mode) throws SQLException {
+    void dropAfterAnswerTheClientSawSuccessAndTheNextStatementFails(String mode)
+            throws SQLException {
         long before = SIM.sim().faults().fired();
         try (Connection c = Db.connect(SIM.sim(), mode)) {
-            SIM.sim().faults().on("SET hg_experimental_enable_access_odps_orc_via_holo", Fault.DROP_AFTER_ANSWER);
+            SIM.sim()
+                    .faults()
+                    .on(
+                            "SET hg_experimental_enable_access_odps_orc_via_holo",
+                            Fault.DROP_AFTER_ANSWER);
             Db.exec(c, "SET hg_experimental_enable_access_odps_orc_via_holo = false");
             SQLException next = assertThrows(SQLException.class, () -> Db.one(c, "SELECT 1"));
             assertTrue(next.getSQLState().startsWith("08"), next.getSQLState());
         }
         assertEquals(before + 1, SIM.sim().faults().fired());
         try (Connection fresh = Db.connect(SIM.sim(), mode)) {
-            assertEquals("true", Db.one(fresh, "SHOW hg_experimental_enable_access_odps_orc_via_holo"),
+            assertEquals(
+                    "true",
+                    Db.one(fresh, "SHOW hg_experimental_enable_access_odps_orc_via_holo"),
                     "the dropped session took its setting with it");
         }
     }
@@ -95,7 +106,8 @@ class SimFaultsTest {
     @ParameterizedTest
     @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
     void freezeIsABlackholeThatOnlyTheClientsSocketTimeoutEnds(String mode) throws SQLException {
-        try (Connection c = Db.connect(SIM.sim(), HoloSimulator.DEFAULT_DATABASE, mode, "socketTimeout", "1")) {
+        try (Connection c =
+                Db.connect(SIM.sim(), HoloSimulator.DEFAULT_DATABASE, mode, "socketTimeout", "1")) {
             SIM.sim().faults().on("INSERT INTO marks", Fault.FREEZE);
             long t0 = System.nanoTime();
             Db.fails("08006", c, "INSERT INTO marks VALUES (1)");

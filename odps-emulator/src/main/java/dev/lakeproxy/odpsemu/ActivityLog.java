@@ -46,7 +46,10 @@ public final class ActivityLog {
         jobs.clear();
     }
 
-    /** The jobs recorded so far, removed from the log; one recorded meanwhile stays for the next drain. */
+    /**
+     * The jobs recorded so far, removed from the log; one recorded meanwhile stays for the next
+     * drain.
+     */
     List<SubmittedJob> drainJobs() {
         List<SubmittedJob> out = new ArrayList<>();
         for (InstanceRecord r = jobs.poll(); r != null; r = jobs.poll()) {

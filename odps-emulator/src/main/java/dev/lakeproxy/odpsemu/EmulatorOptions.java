@@ -98,9 +98,9 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     }
 
     /**
-     * How many finished SQL job instances the emulator keeps answering for (0, the default: all of them); older ones
-     * are forgotten, as MaxCompute forgets instances after their retention period. For long runs, whose heap should
-     * stay flat.
+     * How many finished SQL job instances the emulator keeps answering for (0, the default: all of
+     * them); older ones are forgotten, as MaxCompute forgets instances after their retention
+     * period. For long runs, whose heap should stay flat.
      */
     public B instanceRetention(int instances) {
         instanceRetention = instances;

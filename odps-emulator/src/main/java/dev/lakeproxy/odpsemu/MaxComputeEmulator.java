@@ -119,8 +119,9 @@ public final class MaxComputeEmulator implements AutoCloseable {
     }
 
     /**
-     * Test hooks: a fault at an exact request (the answer to a job submission lost, a 5xx while a job is polled, a
-     * slow metadata answer, a cut tunnel stream), and the requests counted by kind.
+     * Test hooks: a fault at an exact request (the answer to a job submission lost, a 5xx while a
+     * job is polled, a slow metadata answer, a cut tunnel stream), and the requests counted by
+     * kind.
      */
     public ServiceFaults faults() {
         return faults;
@@ -331,14 +332,17 @@ public final class MaxComputeEmulator implements AutoCloseable {
     }
 
     /**
-     * The jobs submitted since the last drain (or the start), oldest first, removed from {@link #jobs()}: for long
-     * runs that count jobs as they go, without losing one submitted meanwhile.
+     * The jobs submitted since the last drain (or the start), oldest first, removed from {@link
+     * #jobs()}: for long runs that count jobs as they go, without losing one submitted meanwhile.
      */
     public List<SubmittedJob> drainJobs() {
         return log.drainJobs();
     }
 
-    /** Forgets the Tablestore write reports ({@link #tablestoreWrites()}); long runs keep the heap flat with it. */
+    /**
+     * Forgets the Tablestore write reports ({@link #tablestoreWrites()}); long runs keep the heap
+     * flat with it.
+     */
     public void clearTablestoreWrites() {
         log.clearTablestoreWrites();
     }

@@ -3,15 +3,23 @@ package dev.lakeproxy.odpsemu;
 import java.util.List;
 import java.util.Map;
 
-/** What an HTTP request to the emulator asks for, as {@link ServiceFaults} and its request counts tell them apart. */
+/**
+ * What an HTTP request to the emulator asks for, as {@link ServiceFaults} and its request counts
+ * tell them apart.
+ */
 public enum RequestKind {
     /** {@code POST /projects/p/instances}: a job submission (odps-sdk never retries it). */
     SUBMIT,
-    /** {@code GET /projects/p/instances/id}: the instance's status, which a client polls while the job runs. */
+    /**
+     * {@code GET /projects/p/instances/id}: the instance's status, which a client polls while the
+     * job runs.
+     */
     STATUS,
     /** {@code GET ...?taskstatus}. */
     TASK_STATUS,
-    /** {@code GET ...?result}, {@code ?instancesummary} and the instance's other read-only parts. */
+    /**
+     * {@code GET ...?result}, {@code ?instancesummary} and the instance's other read-only parts.
+     */
     INSTANCE_DETAIL,
     /** {@code PUT /projects/p/instances/id}: stop (KILL) the job. */
     STOP,
@@ -25,10 +33,16 @@ public enum RequestKind {
     TABLE,
     /** {@code GET /projects/p}. */
     PROJECT,
-    /** Everything else: table listings, table-tunnel uploads and sessions, tenants, schemas, functions. */
+    /**
+     * Everything else: table listings, table-tunnel uploads and sessions, tenants, schemas,
+     * functions.
+     */
     OTHER;
 
-    /** The kind of a request, from its method, its path segments (after {@code /api}) and its query parameters. */
+    /**
+     * The kind of a request, from its method, its path segments (after {@code /api}) and its query
+     * parameters.
+     */
     public static RequestKind of(String method, List<String> seg, Map<String, String> q) {
         if (seg.size() < 2 || !seg.get(0).equals("projects")) {
             return OTHER;
@@ -44,8 +58,11 @@ public enum RequestKind {
             return TUNNEL_ENDPOINT;
         }
         if (what.equals("tables")) {
-            boolean tunnel = q.containsKey("uploads") || q.containsKey("uploadid") || q.containsKey("downloads")
-                    || q.containsKey("downloadid");
+            boolean tunnel =
+                    q.containsKey("uploads")
+                            || q.containsKey("uploadid")
+                            || q.containsKey("downloads")
+                            || q.containsKey("downloadid");
             return seg.size() == 4 && method.equals("GET") && !tunnel ? TABLE : OTHER;
         }
         if (!what.equals("instances")) {
@@ -63,6 +80,8 @@ public enum RequestKind {
         if (q.containsKey("taskstatus")) {
             return TASK_STATUS;
         }
-        return q.isEmpty() || q.keySet().stream().allMatch(k -> k.equals("curr_project")) ? STATUS : INSTANCE_DETAIL;
+        return q.isEmpty() || q.keySet().stream().allMatch(k -> k.equals("curr_project"))
+                ? STATUS
+                : INSTANCE_DETAIL;
     }
 }

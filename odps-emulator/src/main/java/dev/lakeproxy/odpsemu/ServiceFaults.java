@@ -9,30 +9,49 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Test hooks that make a fault hit an exact request of the service: the answer to a job submission lost after the
- * job was created, a 5xx while a client polls a job, a slow table-metadata answer, a tunnel stream cut after some
- * bytes. Each armed fault fires on the next requests of its {@link RequestKind} (once by default), whatever the
- * connection. Every request is counted by kind. A fault that has nothing to do with the request (a dropped or frozen
- * connection) belongs to a TCP fault proxy in front of the emulator; the tunnel endpoint the emulator reports is the
- * address the client used, so a proxy carries the tunnel traffic too.
+ * Test hooks that make a fault hit an exact request of the service: the answer to a job submission
+ * lost after the job was created, a 5xx while a client polls a job, a slow table-metadata answer, a
+ * tunnel stream cut after some bytes. Each armed fault fires on the next requests of its {@link
+ * RequestKind} (once by default), whatever the connection. Every request is counted by kind. A
+ * fault that has nothing to do with the request (a dropped or frozen connection) belongs to a TCP
+ * fault proxy in front of the emulator; the tunnel endpoint the emulator reports is the address the
+ * client used, so a proxy carries the tunnel traffic too.
  */
 public final class ServiceFaults {
 
     /** What happens to a request that a fault hits. */
     public enum Fault {
-        /** The connection closes before the request is handled: nothing happened, the client reads EOF. */
+        /**
+         * The connection closes before the request is handled: nothing happened, the client reads
+         * EOF.
+         */
         DROP_BEFORE,
-        /** The request is handled (a submitted job is created and runs), then the connection closes unanswered. */
+        /**
+         * The request is handled (a submitted job is created and runs), then the connection closes
+         * unanswered.
+         */
         DROP_AFTER,
-        /** The request is answered with an error status (and MaxCompute's error document), unhandled. */
+        /**
+         * The request is answered with an error status (and MaxCompute's error document),
+         * unhandled.
+         */
         STATUS,
-        /** The request is handled, and answered after a delay (a submitted job exists and has run meanwhile). */
+        /**
+         * The request is handled, and answered after a delay (a submitted job exists and has run
+         * meanwhile).
+         */
         DELAY,
-        /** The answer's headers promise the whole body, a part of it is sent, and the connection closes. */
+        /**
+         * The answer's headers promise the whole body, a part of it is sent, and the connection
+         * closes.
+         */
         CUT_BODY
     }
 
-    /** An armed fault: its kind, what it does, its parameter (a status, milliseconds, bytes) and how often. */
+    /**
+     * An armed fault: its kind, what it does, its parameter (a status, milliseconds, bytes) and how
+     * often.
+     */
     public static final class Armed {
         public final RequestKind kind;
         public final Fault fault;
@@ -57,27 +76,40 @@ public final class ServiceFaults {
         }
     }
 
-    /** The next {@code times} requests of {@code kind} get the connection closed before they are handled. */
+    /**
+     * The next {@code times} requests of {@code kind} get the connection closed before they are
+     * handled.
+     */
     public ServiceFaults dropBeforeHandling(RequestKind kind, int times) {
         return arm(kind, Fault.DROP_BEFORE, 0, times);
     }
 
-    /** The next {@code times} requests of {@code kind} are handled, and then left unanswered (connection closed). */
+    /**
+     * The next {@code times} requests of {@code kind} are handled, and then left unanswered
+     * (connection closed).
+     */
     public ServiceFaults dropAfterHandling(RequestKind kind, int times) {
         return arm(kind, Fault.DROP_AFTER, 0, times);
     }
 
-    /** The next {@code times} requests of {@code kind} are answered with {@code status} (for example 503). */
+    /**
+     * The next {@code times} requests of {@code kind} are answered with {@code status} (for example
+     * 503).
+     */
     public ServiceFaults answerStatus(RequestKind kind, int status, int times) {
         return arm(kind, Fault.STATUS, status, times);
     }
 
-    /** The next {@code times} requests of {@code kind} are handled and answered {@code delay} later. */
+    /**
+     * The next {@code times} requests of {@code kind} are handled and answered {@code delay} later.
+     */
     public ServiceFaults delay(RequestKind kind, Duration delay, int times) {
         return arm(kind, Fault.DELAY, delay.toMillis(), times);
     }
 
-    /** The next {@code times} answers to {@code kind} stop after {@code bytes} bytes of their body. */
+    /**
+     * The next {@code times} answers to {@code kind} stop after {@code bytes} bytes of their body.
+     */
     public ServiceFaults cutBody(RequestKind kind, int bytes, int times) {
         return arm(kind, Fault.CUT_BODY, bytes, times);
     }
@@ -102,7 +134,10 @@ public final class ServiceFaults {
         armed.clear();
     }
 
-    /** Counts a request and returns the fault it gets, or {@code null} (nearly always: nothing armed). */
+    /**
+     * Counts a request and returns the fault it gets, or {@code null} (nearly always: nothing
+     * armed).
+     */
     public Armed arrived(RequestKind kind) {
         counts.get(kind).incrementAndGet();
         if (armed.isEmpty()) {

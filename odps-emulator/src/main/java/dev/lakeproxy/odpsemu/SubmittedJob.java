@@ -40,8 +40,9 @@ public final class SubmittedJob {
     }
 
     /**
-     * The SDK's per-submission task property {@code uuid}: a job submitted again by a client is a new job with a
-     * different one (MaxCompute offers no idempotency key in SDK 0.43.3). Null when the client sent none.
+     * The SDK's per-submission task property {@code uuid}: a job submitted again by a client is a
+     * new job with a different one (MaxCompute offers no idempotency key in SDK 0.43.3). Null when
+     * the client sent none.
      */
     public String uuid() {
         return rec.uuid;

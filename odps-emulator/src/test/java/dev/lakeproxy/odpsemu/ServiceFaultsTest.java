@@ -4,10 +4,16 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,16 +24,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The fault hooks as raw odps-jdbc meets them: each hits the request it was armed for, and requests are counted. */
+/**
+ * The fault hooks as raw odps-jdbc meets them: each hits the request it was armed for, and requests
+ * are counted.
+ */
 class ServiceFaultsTest {
 
     @RegisterExtension
-    static final MaxComputeEmulatorExtension EMU = new MaxComputeEmulatorExtension(b -> b.project("f"));
+    static final MaxComputeEmulatorExtension EMU =
+            new MaxComputeEmulatorExtension(b -> b.project("f"));
 
     /** Short SDK timeouts: a GET it retries waits connect + read seconds between attempts. */
     private static String url() {
@@ -52,13 +58,18 @@ class ServiceFaultsTest {
         int jobs = EMU.get().jobs().size();
         try (Connection c = connect(url())) {
             EMU.get().faults().dropAfterHandling(RequestKind.SUBMIT, 1);
-            SQLException e = assertThrows(SQLException.class, () -> update(c, "INSERT INTO marks VALUES (7)"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> update(c, "INSERT INTO marks VALUES (7)"));
             assertTrue(messages(e).contains("Unexpected end of file"), messages(e));
             assertEquals(List.of(List.of(1L)), rows(c, "SELECT count(*) FROM marks WHERE id = 7"));
         }
         List<SubmittedJob> all = EMU.get().jobs();
         assertEquals(jobs + 2, all.size(), "the INSERT and the count, each submitted once");
-        assertNotEquals(all.get(all.size() - 1).uuid(), all.get(all.size() - 2).uuid(), "a uuid per submission");
+        assertNotEquals(
+                all.get(all.size() - 1).uuid(),
+                all.get(all.size() - 2).uuid(),
+                "a uuid per submission");
     }
 
     @Test
@@ -69,7 +80,9 @@ class ServiceFaultsTest {
         try (Connection c = connect(url())) {
             assertEquals("1", String.valueOf(rows(c, "SELECT 1").get(0).get(0)));
         }
-        assertTrue(EMU.get().faults().requests(RequestKind.STATUS) >= polls + 2, "the 503 and the retry");
+        assertTrue(
+                EMU.get().faults().requests(RequestKind.STATUS) >= polls + 2,
+                "the 503 and the retry");
     }
 
     @Test
@@ -78,19 +91,27 @@ class ServiceFaultsTest {
         long before = EMU.get().faults().requests(RequestKind.TUNNEL_DATA);
         long fired = EMU.get().faults().fired();
         try (Connection c = connect(url())) {
-            assertEquals(5, rows(c, "SELECT id FROM (SELECT 1 AS id UNION ALL SELECT 2 UNION ALL SELECT 3"
-                    + " UNION ALL SELECT 4 UNION ALL SELECT 5) t").size());
+            assertEquals(
+                    5,
+                    rows(
+                                    c,
+                                    "SELECT id FROM (SELECT 1 AS id UNION ALL SELECT 2 UNION ALL"
+                                        + " SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) t")
+                            .size());
         }
         assertEquals(fired + 1, EMU.get().faults().fired());
-        assertTrue(EMU.get().faults().requests(RequestKind.TUNNEL_DATA) >= before + 2, "read again");
+        assertTrue(
+                EMU.get().faults().requests(RequestKind.TUNNEL_DATA) >= before + 2, "read again");
     }
 
     @Test
     void theTunnelEndpointIsTheAddressTheClientUsed() throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), EMU.get().port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /api/projects/f/tunnel?service HTTP/1.1\r\nHost: 127.0.0.1:4321\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("GET /api/projects/f/tunnel?service HTTP/1.1\r\nHost: 127.0.0.1:4321\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);

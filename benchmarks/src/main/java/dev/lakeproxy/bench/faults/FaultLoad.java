@@ -5,22 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The long fault load (docs/reliability.md, case 11), run on demand: for each stand-in, a 16-thread HikariCP pool runs
- * a mixed workload for the given minutes while a real TCP fault proxy drops a random connection every few seconds,
- * raw and through lakeproxy; it prints one table row per run and exits 1 when a lakeproxy run lost, doubled,
- * misrouted or hung anything.
+ * The long fault load (docs/reliability.md, case 11), run on demand: for each stand-in, a 16-thread
+ * HikariCP pool runs a mixed workload for the given minutes while a real TCP fault proxy drops a
+ * random connection every few seconds, raw and through lakeproxy; it prints one table row per run
+ * and exits 1 when a lakeproxy run lost, doubled, misrouted or hung anything.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.lakeproxy.bench.faults.FaultLoad \
- *     [--minutes 10] [--target holo|odps|both] [--driver raw|lakeproxy|both] [--threads 16] [--drop-every-ms 3000]
+ *     [--minutes 10] [--target holo|odps|both] [--driver raw|lakeproxy|both] \
+ *     [--threads 16] [--drop-every-ms 3000]
  * </pre>
  */
 public final class FaultLoad {
 
-    private FaultLoad() {
-    }
+    private FaultLoad() {}
 
-    /** The run's shape: how long, how many threads, how often a connection drops, when an operation has hung. */
+    /**
+     * The run's shape: how long, how many threads, how often a connection drops, when an operation
+     * has hung.
+     */
     static final class Shape {
         Duration duration = Duration.ofMinutes(10);
         int threads = 16;
@@ -35,7 +38,8 @@ public final class FaultLoad {
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--minutes":
-                    shape.duration = Duration.ofSeconds((long) (Double.parseDouble(args[i + 1]) * 60));
+                    shape.duration =
+                            Duration.ofSeconds((long) (Double.parseDouble(args[i + 1]) * 60));
                     break;
                 case "--target":
                     target = args[i + 1];
@@ -67,7 +71,10 @@ public final class FaultLoad {
         System.out.println();
         System.out.println(LoadReport.header());
         reports.forEach(r -> System.out.println(r.row()));
-        boolean holds = reports.stream().filter(r -> r.driver.equals("lakeproxy")).allMatch(LoadReport::holds);
+        boolean holds =
+                reports.stream()
+                        .filter(r -> r.driver.equals("lakeproxy"))
+                        .allMatch(LoadReport::holds);
         System.exit(holds ? 0 : 1);
     }
 
@@ -85,10 +92,11 @@ public final class FaultLoad {
         }
     }
 
-    private static LoadReport run(String target, boolean lakeproxy, Shape shape, LoadRun.Workload load)
-            throws Exception {
+    private static LoadReport run(
+            String target, boolean lakeproxy, Shape shape, LoadRun.Workload load) throws Exception {
         LoadReport report = new LoadReport(target, lakeproxy ? "lakeproxy" : "raw");
-        new LoadRun(shape.threads, shape.duration, shape.dropEvery, shape.hangAfter).run(load, report);
+        new LoadRun(shape.threads, shape.duration, shape.dropEvery, shape.hangAfter)
+                .run(load, report);
         return report;
     }
 }

@@ -2,11 +2,15 @@ package dev.lakeproxy.bench.faults;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
 import dev.lakeproxy.holosim.Encryption;
 import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.testing.FaultProxy;
+
+import org.postgresql.PGConnection;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,13 +19,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
-import org.postgresql.PGConnection;
 
 /**
- * The Hologres side of the fault load, on a V2.2 simulator (the legacy path, where lakeproxy switches the engine
- * per statement): reads of a plain and of a KMS-encrypted foreign table, single-row writes with unique keys,
- * two-row transactions, COPY of 20 rows. Raw pgjdbc reads the encrypted table as a user must: SET LOCAL of the
- * engine setting in a transaction. A read logged on the wrong engine (plain on SQE, encrypted on HQE) counts.
+ * The Hologres side of the fault load, on a V2.2 simulator (the legacy path, where lakeproxy
+ * switches the engine per statement): reads of a plain and of a KMS-encrypted foreign table,
+ * single-row writes with unique keys, two-row transactions, COPY of 20 rows. Raw pgjdbc reads the
+ * encrypted table as a user must: SET LOCAL of the engine setting in a transaction. A read logged
+ * on the wrong engine (plain on SQE, encrypted on HQE) counts.
  */
 final class HoloLoad implements LoadRun.Workload {
 
@@ -38,24 +42,37 @@ final class HoloLoad implements LoadRun.Workload {
     HoloLoad(boolean lakeproxy, int threads) throws Exception {
         this.lakeproxy = lakeproxy;
         sim = HoloSimulator.builder().version("2.2.15").start();
-        sim.maxcompute().project("p_plain").table("orders", "id bigint, item text").insert(1, "tea").insert(2, "rice");
-        sim.maxcompute().project("p_byok").encryption(Encryption.BYOK, "key-byok")
-                .table("payments", "id bigint, paid numeric(10,2)").insert(1, 9.5).insert(2, 12);
-        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement s = c.createStatement()) {
+        sim.maxcompute()
+                .project("p_plain")
+                .table("orders", "id bigint, item text")
+                .insert(1, "tea")
+                .insert(2, "rice");
+        sim.maxcompute()
+                .project("p_byok")
+                .encryption(Encryption.BYOK, "key-byok")
+                .table("payments", "id bigint, paid numeric(10,2)")
+                .insert(1, 9.5)
+                .insert(2, 12);
+        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE load_w (id bigint, thread int)");
         }
         try (Connection c = java.sql.DriverManager.getConnection(sim.jdbcUrl(), sim.user(), "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE FOREIGN TABLE ft_plain (id bigint, item text) SERVER odps_server"
-                    + " OPTIONS (project_name 'p_plain', table_name 'orders')");
-            s.execute("CREATE FOREIGN TABLE ft_byok (id bigint, paid numeric(10,2)) SERVER odps_server"
-                    + " OPTIONS (project_name 'p_byok', table_name 'payments')");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE FOREIGN TABLE ft_plain (id bigint, item text) SERVER odps_server"
+                            + " OPTIONS (project_name 'p_plain', table_name 'orders')");
+            s.execute(
+                    "CREATE FOREIGN TABLE ft_byok (id bigint, paid numeric(10,2)) SERVER"
+                        + " odps_server OPTIONS (project_name 'p_byok', table_name 'payments')");
         }
         proxy = new FaultProxy(sim.port());
         HikariConfig cfg = new HikariConfig();
         String url = "postgresql://127.0.0.1:" + proxy.port() + "/postgres?socketTimeout=10";
-        cfg.setJdbcUrl(lakeproxy ? "jdbc:lakeproxy:" + url + "&lakeproxy.holo.encryptedProjects=p_byok"
-                : "jdbc:" + url);
+        cfg.setJdbcUrl(
+                lakeproxy
+                        ? "jdbc:lakeproxy:" + url + "&lakeproxy.holo.encryptedProjects=p_byok"
+                        : "jdbc:" + url);
         cfg.setUsername(sim.user());
         cfg.setMaximumPoolSize(threads);
         cfg.setConnectionTimeout(15_000);
@@ -85,7 +102,8 @@ final class HoloLoad implements LoadRun.Workload {
     }
 
     private int read(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             if (rs.getLong(1) != 2) {
                 wrongResults.increment();
@@ -101,7 +119,7 @@ final class HoloLoad implements LoadRun.Workload {
             read(c, "ft_byok");
             c.commit();
         } finally {
-            c.setAutoCommit(true);
+            autocommitAgain(c);
         }
         return 3;
     }
@@ -129,9 +147,19 @@ final class HoloLoad implements LoadRun.Workload {
             writes.acknowledged(a);
             writes.acknowledged(b);
         } finally {
-            c.setAutoCommit(true); // a pool would roll back what did not commit
+            autocommitAgain(c);
         }
         return 3;
+    }
+
+    /**
+     * Autocommit on again, unless the pool already took the broken connection away: the failure
+     * that broke it is what the run counts, not "Connection is closed" from this call.
+     */
+    private static void autocommitAgain(Connection c) throws SQLException {
+        if (!c.isClosed()) {
+            c.setAutoCommit(true);
+        }
     }
 
     private int copy(Connection c, int thread) throws SQLException {
@@ -144,8 +172,10 @@ final class HoloLoad implements LoadRun.Workload {
             rows.append(keys[i]).append('\t').append(thread).append('\n');
         }
         try {
-            long n = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY load_w FROM STDIN", new StringReader(rows.toString()));
+            long n =
+                    c.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn("COPY load_w FROM STDIN", new StringReader(rows.toString()));
             if (n == keys.length) {
                 for (long k : keys) {
                     writes.acknowledged(k);
@@ -167,11 +197,15 @@ final class HoloLoad implements LoadRun.Workload {
         }
     }
 
-    /** Counts what the server holds, straight from PostgreSQL (not through the fault proxy), into the report. */
+    /**
+     * Counts what the server holds, straight from PostgreSQL (not through the fault proxy), into
+     * the report.
+     */
     @Override
     public void verify(LoadReport report) throws SQLException {
-        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, count(*) FROM load_w GROUP BY id")) {
+        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, count(*) FROM load_w GROUP BY id")) {
             while (rs.next()) {
                 writes.present(rs.getLong(1), rs.getLong(2));
             }

@@ -3,8 +3,8 @@ package dev.lakeproxy.bench.faults;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Statement latencies in constant memory, for runs of any length: logarithmic buckets 5% wide, from a microsecond to
- * over an hour, counted without locks. Percentiles are read to within 5%.
+ * Statement latencies in constant memory, for runs of any length: logarithmic buckets 5% wide, from
+ * a microsecond to over an hour, counted without locks. Percentiles are read to within 5%.
  */
 final class LatencyHistogram {
 
@@ -27,7 +27,10 @@ final class LatencyHistogram {
         return n;
     }
 
-    /** The latency at {@code fraction} (0.5 for the median), in milliseconds; 0 when nothing was recorded. */
+    /**
+     * The latency at {@code fraction} (0.5 for the median), in milliseconds; 0 when nothing was
+     * recorded.
+     */
     double percentileMillis(double fraction) {
         long total = count();
         if (total == 0) {

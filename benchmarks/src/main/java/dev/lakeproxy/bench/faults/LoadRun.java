@@ -1,6 +1,7 @@
 package dev.lakeproxy.bench.faults;
 
 import dev.lakeproxy.testing.FaultProxy;
+
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,22 +17,28 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One load run: worker threads run a workload's operations for a while (each borrows a pooled connection), while the
- * fault proxy drops a random connection every few seconds. Every operation is timed, every failure counted by
- * SQLState, and a watchdog counts operations that run past the hang bound; the heap is measured after a full GC once
- * the run is warm and again at its end.
+ * One load run: worker threads run a workload's operations for a while (each borrows a pooled
+ * connection), while the fault proxy drops a random connection every few seconds. Every operation
+ * is timed, every failure counted by SQLState, and a watchdog counts operations that run past the
+ * hang bound; the heap is measured after a full GC once the run is warm and again at its end.
  */
 final class LoadRun {
 
     /**
-     * What the workers run, against a stand-in behind a fault proxy; the workload also keeps the accounts that only it
-     * can check. Closing it stops the pool, the proxy and the stand-in.
+     * What the workers run, against a stand-in behind a fault proxy; the workload also keeps the
+     * accounts that only it can check. Closing it stops the pool, the proxy and the stand-in.
      */
     interface Workload extends AutoCloseable {
-        /** One operation (one or more statements) on a borrowed connection; returns how many statements ran. */
+        /**
+         * One operation (one or more statements) on a borrowed connection; returns how many
+         * statements ran.
+         */
         int step(int thread, Random random) throws SQLException;
 
-        /** Counts and drops what the stand-in logged (reads, jobs), so that long runs keep a flat heap. */
+        /**
+         * Counts and drops what the stand-in logged (reads, jobs), so that long runs keep a flat
+         * heap.
+         */
         void harvest();
 
         /** The fault proxy between the pool and the stand-in. */
@@ -65,19 +72,34 @@ final class LoadRun {
         AtomicLong hung = new AtomicLong();
         AtomicLong drops = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
-        ScheduledExecutorService chores = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "fault-load-chores");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService chores =
+                Executors.newScheduledThreadPool(
+                        2,
+                        r -> {
+                            Thread t = new Thread(r, "fault-load-chores");
+                            t.setDaemon(true);
+                            return t;
+                        });
         scheduleDrops(chores, proxy, drops, end);
         chores.scheduleWithFixedDelay(workload::harvest, 1, 1, TimeUnit.SECONDS);
-        chores.scheduleWithFixedDelay(() -> watch(started, flagged, hung), 250, 250, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(
+                () -> watch(started, flagged, hung), 250, 250, TimeUnit.MILLISECONDS);
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             int thread = i;
-            workers[i] = new Thread(() -> work(workload, thread, end, started, latencies, errors, samples,
-                    statements), "fault-load-" + i);
+            workers[i] =
+                    new Thread(
+                            () ->
+                                    work(
+                                            workload,
+                                            thread,
+                                            end,
+                                            started,
+                                            latencies,
+                                            errors,
+                                            samples,
+                                            statements),
+                            "fault-load-" + i);
             workers[i].setDaemon(true);
             workers[i].start();
         }
@@ -85,7 +107,11 @@ final class LoadRun {
         Thread.sleep(warm);
         report.heapStartMb = heapAfterFullGc();
         for (Thread w : workers) {
-            w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + hangAfter.toMillis()));
+            w.join(
+                    Math.max(
+                            1,
+                            TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())
+                                    + hangAfter.toMillis()));
             if (w.isAlive()) {
                 hung.incrementAndGet(); // still inside an operation long after the run ended
             }
@@ -105,30 +131,41 @@ final class LoadRun {
         workload.verify(report);
     }
 
-    private void scheduleDrops(ScheduledExecutorService chores, FaultProxy proxy, AtomicLong drops, long end) {
+    private void scheduleDrops(
+            ScheduledExecutorService chores, FaultProxy proxy, AtomicLong drops, long end) {
         long every = dropEvery.toMillis();
         if (every <= 0) {
             return;
         }
-        Runnable drop = new Runnable() {
-            @Override
-            public void run() {
-                if (System.nanoTime() >= end) {
-                    return;
-                }
-                if (proxy.dropOne()) {
-                    drops.incrementAndGet();
-                }
-                long next = every / 2 + ThreadLocalRandom.current().nextLong(every); // every few seconds
-                chores.schedule(this, next, TimeUnit.MILLISECONDS);
-            }
-        };
+        Runnable drop =
+                new Runnable() {
+                    @Override
+                    public void run() {
+                        if (System.nanoTime() >= end) {
+                            return;
+                        }
+                        if (proxy.dropOne()) {
+                            drops.incrementAndGet();
+                        }
+                        long next =
+                                every / 2
+                                        + ThreadLocalRandom.current()
+                                                .nextLong(every); // every few seconds
+                        chores.schedule(this, next, TimeUnit.MILLISECONDS);
+                    }
+                };
         chores.schedule(drop, every, TimeUnit.MILLISECONDS);
     }
 
-    private static void work(Workload workload, int thread, long end, AtomicLongArray started,
-                             LatencyHistogram latencies, Map<String, LongAdder> errors,
-                             Map<String, String> samples, LongAdder statements) {
+    private static void work(
+            Workload workload,
+            int thread,
+            long end,
+            AtomicLongArray started,
+            LatencyHistogram latencies,
+            Map<String, LongAdder> errors,
+            Map<String, String> samples,
+            LongAdder statements) {
         Random random = new Random(thread * 7919L);
         while (System.nanoTime() < end) {
             long t0 = System.nanoTime();
@@ -146,8 +183,12 @@ final class LoadRun {
         }
     }
 
-    /** Counts a failure by its SQLState (or class), keeping the first message of each for the report. */
-    private static void failed(String key, Exception e, Map<String, LongAdder> errors, Map<String, String> samples) {
+    /**
+     * Counts a failure by its SQLState (or class), keeping the first message of each for the
+     * report.
+     */
+    private static void failed(
+            String key, Exception e, Map<String, LongAdder> errors, Map<String, String> samples) {
         errors.computeIfAbsent(key, k -> new LongAdder()).increment();
         samples.putIfAbsent(key, e.getClass().getSimpleName() + ": " + e.getMessage());
     }

@@ -2,10 +2,12 @@ package dev.lakeproxy.bench.faults;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.SimulatedTablestore;
 import dev.lakeproxy.odpsemu.SubmittedJob;
 import dev.lakeproxy.testing.FaultProxy;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -19,15 +21,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The MaxCompute side of the fault load: SELECTs of a fixed table, INSERTs with unique keys into an internal table and
- * into a Tablestore external table (lakeproxy scatters those), and metadata calls (getTables, getColumns). Every
- * job the emulator receives is counted by its key, so a write submitted twice shows even where Tablestore's upsert
- * would hide it.
+ * The MaxCompute side of the fault load: SELECTs of a fixed table, INSERTs with unique keys into an
+ * internal table and into a Tablestore external table (lakeproxy scatters those), and metadata
+ * calls (getTables, getColumns). Every job the emulator receives is counted by its key, so a write
+ * submitted twice shows even where Tablestore's upsert would hide it.
  */
 final class OdpsLoad implements LoadRun.Workload {
 
-    /** The key of a Tablestore write, whose upsert would hide a second run; internal tables show it as a row. */
+    /**
+     * The key of a Tablestore write, whose upsert would hide a second run; internal tables show it
+     * as a row.
+     */
     private static final Pattern KEY = Pattern.compile("SELECT (\\d+) AS id");
+
     private static final String TABLESTORE = "ots_load_t";
 
     private final MaxComputeEmulator emu;
@@ -38,7 +44,12 @@ final class OdpsLoad implements LoadRun.Workload {
     private final LongAdder wrongResults = new LongAdder();
 
     OdpsLoad(boolean lakeproxy, int threads) throws Exception {
-        emu = MaxComputeEmulator.builder().project("load").tablestoreWriters(4).instanceRetention(2_000).start();
+        emu =
+                MaxComputeEmulator.builder()
+                        .project("load")
+                        .tablestoreWriters(4)
+                        .instanceRetention(2_000)
+                        .start();
         emu.tablestore().createTable(TABLESTORE);
         try (Connection c = DriverManager.getConnection(emu.jdbcUrl("load"))) {
             run(c, "CREATE TABLE load_r (id BIGINT)");
@@ -50,15 +61,20 @@ final class OdpsLoad implements LoadRun.Workload {
             run(c, "CREATE TABLE load_w (id BIGINT, thread BIGINT)");
             run(c, "CREATE TABLE one (x BIGINT)");
             run(c, "INSERT INTO one VALUES (1)");
-            run(c, "CREATE EXTERNAL TABLE ots_load (id bigint, who string) STORED BY "
-                    + "'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES ("
-                    + "'tablestore.columns.mapping'=':id,who', 'tablestore.table.name'='" + TABLESTORE + "')"
-                    + " LOCATION 'tablestore://emulator-ots.cn-hangzhou.ots-internal.aliyuncs.com'");
+            run(
+                    c,
+                    "CREATE EXTERNAL TABLE ots_load (id bigint, who string) STORED BY "
+                            + "'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES ("
+                            + "'tablestore.columns.mapping'=':id,who', 'tablestore.table.name'='"
+                            + TABLESTORE
+                            + "') LOCATION"
+                            + " 'tablestore://emulator-ots.cn-hangzhou.ots-internal.aliyuncs.com'");
         }
         emu.drainJobs();
         proxy = new FaultProxy(emu.port());
-        String url = emu.jdbcUrl("load", "connectTimeout=1", "readTimeout=5")
-                .replace(":" + emu.port() + "/", ":" + proxy.port() + "/");
+        String url =
+                emu.jdbcUrl("load", "connectTimeout=1", "readTimeout=5")
+                        .replace(":" + emu.port() + "/", ":" + proxy.port() + "/");
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(lakeproxy ? "jdbc:lakeproxy:" + url.substring("jdbc:".length()) : url);
         cfg.setMaximumPoolSize(threads);
@@ -80,7 +96,8 @@ final class OdpsLoad implements LoadRun.Workload {
     @Override
     public int step(int thread, Random random) throws SQLException {
         int op = random.nextInt(100);
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             if (op < 35) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*), sum(id) FROM load_r")) {
                     rs.next();
@@ -97,7 +114,12 @@ final class OdpsLoad implements LoadRun.Workload {
                 return 1;
             }
             if (op < 80) {
-                s.executeUpdate("INSERT INTO ots_load SELECT " + key + " AS id, 't" + thread + "' AS who FROM one");
+                s.executeUpdate(
+                        "INSERT INTO ots_load SELECT "
+                                + key
+                                + " AS id, 't"
+                                + thread
+                                + "' AS who FROM one");
                 writes.acknowledged(key);
                 return 1;
             }
@@ -124,7 +146,10 @@ final class OdpsLoad implements LoadRun.Workload {
         return 2;
     }
 
-    /** Counts each Tablestore job by the key its SQL writes: a key submitted twice is a write run twice. */
+    /**
+     * Counts each Tablestore job by the key its SQL writes: a key submitted twice is a write run
+     * twice.
+     */
     @Override
     public void harvest() {
         for (SubmittedJob job : emu.drainJobs()) {
@@ -142,11 +167,14 @@ final class OdpsLoad implements LoadRun.Workload {
         emu.clearTablestoreWrites();
     }
 
-    /** Counts what the service holds, read straight from the emulator (not through the fault proxy). */
+    /**
+     * Counts what the service holds, read straight from the emulator (not through the fault proxy).
+     */
     @Override
     public void verify(LoadReport report) throws SQLException {
-        try (Connection c = DriverManager.getConnection(emu.jdbcUrl("load")); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id FROM load_w")) {
+        try (Connection c = DriverManager.getConnection(emu.jdbcUrl("load"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM load_w")) {
             while (rs.next()) {
                 writes.present(rs.getLong(1), 1);
             }

@@ -4,9 +4,10 @@ import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The writes of a load run, by key: every write gets a key never used before, the keys the driver acknowledged are
- * kept (a bit each, so the ledger stays small however long the run), and at the end the keys the server holds are
- * compared with them: a key acknowledged but absent is a lost write, a key present twice a write that ran twice.
+ * The writes of a load run, by key: every write gets a key never used before, the keys the driver
+ * acknowledged are kept (a bit each, so the ledger stays small however long the run), and at the
+ * end the keys the server holds are compared with them: a key acknowledged but absent is a lost
+ * write, a key present twice a write that ran twice.
  */
 final class WriteLedger {
 

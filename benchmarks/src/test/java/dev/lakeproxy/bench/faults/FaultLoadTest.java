@@ -3,12 +3,14 @@ package dev.lakeproxy.bench.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 /**
- * The short version of the fault load (docs/reliability.md, case 11) that CI runs: 20 s per stand-in through
- * lakeproxy, a connection dropped every 2 s on average. The ten-minute run with raw beside it is {@link FaultLoad}.
+ * The short version of the fault load (docs/reliability.md, case 11) that CI runs: 20 s per
+ * stand-in through lakeproxy, a connection dropped every 2 s on average. The ten-minute run with
+ * raw beside it is {@link FaultLoad}.
  */
 class FaultLoadTest {
 

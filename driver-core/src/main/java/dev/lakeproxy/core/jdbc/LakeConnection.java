@@ -201,7 +201,10 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         }
     }
 
-    /** What lakeproxy told at connect (a plugin that stayed off, and why), then the real driver's warnings. */
+    /**
+     * What lakeproxy told at connect (a plugin that stayed off, and why), then the real driver's
+     * warnings.
+     */
     @Override
     public SQLWarning getWarnings() throws SQLException {
         SQLWarning fromDriver = real.getWarnings();
@@ -216,8 +219,9 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     /**
-     * A connection that broke under a statement lakeproxy sent on its own (a RESET after a statement that succeeded)
-     * has no warnings left to clear: a pool's close, which clears them, does not fail for it where raw's would not.
+     * A connection that broke under a statement lakeproxy sent on its own (a RESET after a
+     * statement that succeeded) has no warnings left to clear: a pool's close, which clears them,
+     * does not fail for it where raw's would not.
      */
     @Override
     public void clearWarnings() throws SQLException {

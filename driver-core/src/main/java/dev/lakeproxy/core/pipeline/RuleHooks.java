@@ -26,7 +26,10 @@ final class RuleHooks {
     private final StatementRule[] rules;
     private final LakeMetrics metrics;
     private final Connection real;
-    /** How long a statement run first may wait for the server (0: the connection's own timeouts only). */
+    /**
+     * How long a statement run first may wait for the server (0: the connection's own timeouts
+     * only).
+     */
     private final int ownTimeoutMillis;
 
     RuleHooks(ActiveRules active, LakeMetrics metrics, Connection real, int ownTimeoutMillis) {

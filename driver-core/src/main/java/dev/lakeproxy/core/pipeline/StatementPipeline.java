@@ -41,7 +41,10 @@ public final class StatementPipeline {
         this.hooks = new RuleHooks(active, metrics, real, ownStatementTimeout(plugins));
     }
 
-    /** The tightest bound the plugins ask for on the statements lakeproxy runs first; 0 when none asks. */
+    /**
+     * The tightest bound the plugins ask for on the statements lakeproxy runs first; 0 when none
+     * asks.
+     */
     private static int ownStatementTimeout(List<SessionPlugin> plugins) {
         int millis = 0;
         for (SessionPlugin p : plugins) {

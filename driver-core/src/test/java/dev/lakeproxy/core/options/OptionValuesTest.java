@@ -47,6 +47,19 @@ class OptionValuesTest {
     }
 
     @Test
+    void everyTimeoutIsMillisecondsInOneDocumentedRangeUnderOneName() {
+        LakeOption<Integer> t = LakeOption.timeoutMillis("lakeproxy.t.timeoutMillis", 5_000, "t");
+        assertEquals("5000", t.defaultValue());
+        assertEquals("milliseconds, from 100 to 600000", t.accepted());
+        assertEquals(1_500, t.parse("1500"));
+        for (String bad : List.of("99", "600001", "5s", "")) {
+            assertThrows(IllegalArgumentException.class, () -> t.parse(bad), bad);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> LakeOption.timeoutMillis("lakeproxy.t.timeout", 5_000, "t"), "the name's form");
+    }
+
+    @Test
     void urlsKeepEverythingButTheirLakeproxyOptions() throws SQLException {
         LakeUrl url = LakeUrl.parse("jdbc:lakeproxy:postgresql://h:80/db?ssl=true&lakeproxy.warnings=false&ApplicationName=x");
         assertEquals("postgresql", url.subprotocol());

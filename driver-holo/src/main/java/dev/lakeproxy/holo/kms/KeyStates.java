@@ -18,8 +18,8 @@ public final class KeyStates {
     }
 
     /** The sentence, or "" when KMS or the project's key is not configured. */
-    public static String describe(Function<LakeOption<String>, String> options, List<String> keys, String project,
-                                  int timeoutMillis) {
+    public static String describe(Function<LakeOption<String>, String> options, List<String> keys,
+                                  String project, int timeoutMillis) {
         try {
             Kms kms = KmsClients.of(options, keys, timeoutMillis);
             String keyId = kms == null ? null : kms.keyOf(project);

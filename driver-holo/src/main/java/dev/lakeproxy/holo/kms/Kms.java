@@ -64,7 +64,8 @@ public final class Kms {
             }
         }
         DefaultAcsClient client = new DefaultAcsClient(profile);
-        client.setAutoRetry(false); // a KMS call waits its timeout once: an explanation or a connect never waits more
+        // a KMS call waits its timeout once: an explanation or a connect never waits more
+        client.setAutoRetry(false);
         return new Kms(client, endpoint.isEmpty() ? "kms." + region + ".aliyuncs.com" : endpoint,
                 "http".equals(text.apply(KmsOptions.PROTOCOL)) ? ProtocolType.HTTP : ProtocolType.HTTPS, keyOfProject);
     }

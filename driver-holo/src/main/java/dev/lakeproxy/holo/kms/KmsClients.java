@@ -23,10 +23,12 @@ public final class KmsClients {
     }
 
     /**
-     * The client for these options, or {@code null} when no KMS credentials are set; each call waits at most
-     * {@code timeoutMillis} to connect and as long for the answer ({@link KmsOptions#TIMEOUT}).
+     * The client for these options, or {@code null} when no KMS credentials are set; each call
+     * waits at most {@code timeoutMillis} to connect and as long for the answer ({@link
+     * KmsOptions#TIMEOUT}).
      */
-    public static Kms of(Function<LakeOption<String>, String> text, List<String> keys, int timeoutMillis) {
+    public static Kms of(Function<LakeOption<String>, String> text, List<String> keys,
+                         int timeoutMillis) {
         if (text.apply(KmsOptions.ACCESS_KEY_ID).isEmpty() || text.apply(KmsOptions.ACCESS_KEY_SECRET).isEmpty()) {
             return null;
         }

@@ -25,9 +25,9 @@ public final class KmsOptions {
     public static final LakeOption<Integer> TIMEOUT = LakeOption.timeoutMillis(
             "lakeproxy.kms.timeoutMillis", 5_000,
             "How long each KMS call may take to connect, and then to answer: Decrypt of a kms: "
-                    + "password at connect, DescribeKey for an explanation or doctor. Not retried. When it "
-                    + "passes, a kms: password is a connect error (28P01) that says KMS did not answer, and "
-                    + "an explanation goes on without the key's state.");
+            + "password at connect, DescribeKey for an explanation or doctor. Not retried. When "
+            + "it passes, a kms: password is a connect error (28P01) that says KMS did not "
+            + "answer, and an explanation goes on without the key's state.");
 
     public static List<LakeOption<?>> all() {
         return List.of(REGION, ENDPOINT, PROTOCOL, ACCESS_KEY_ID, ACCESS_KEY_SECRET, KEYS, TIMEOUT);

@@ -59,9 +59,10 @@ final class JobControl {
     }
 
     /**
-     * Runs {@code job} under the timeout; a stopped job's failure becomes the timeout or the cancel. What odps-jdbc
-     * throws unchecked on the way (a status poll that ran out of retries: the SDK's ReloadException) becomes an
-     * SQLException naming {@code call}, as everywhere in this layer.
+     * Runs {@code job} under the timeout; a stopped job's failure becomes the timeout or the
+     * cancel. What odps-jdbc throws unchecked on the way (a status poll that ran out of retries:
+     * the SDK's ReloadException) becomes an SQLException naming {@code call}, as everywhere in this
+     * layer.
      */
     <T> T run(String call, Job<T> job) throws SQLException {
         stopReason = null;

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Carries out the fault a request got ({@link ServiceFaults}) at its moment of the exchange: before the request is
- * handled, after it, or while its answer is sent.
+ * Carries out the fault a request got ({@link ServiceFaults}) at its moment of the exchange: before
+ * the request is handled, after it, or while its answer is sent.
  */
 final class InjectedFaults {
 
-    /** Ends an exchange without an answer: the HTTP server closes the connection, the client reads EOF. */
+    /**
+     * Ends an exchange without an answer: the HTTP server closes the connection, the client reads
+     * EOF.
+     */
     static final class Dropped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -42,7 +45,10 @@ final class InjectedFaults {
         }
     }
 
-    /** After the request was handled (a submitted job exists and has run): leave it unanswered, or answer late. */
+    /**
+     * After the request was handled (a submitted job exists and has run): leave it unanswered, or
+     * answer late.
+     */
     static void after(ServiceFaults.Armed f) {
         if (f == null) {
             return;

@@ -28,7 +28,10 @@ public final class InstanceRecord {
     /** Stopped (Instance.stop, KILL) while Running: it ended as Cancelled and wrote nothing. */
     public volatile boolean cancelled;
 
-    /** The task property {@code uuid} the SDK sets, a new one for every submission; null when absent. */
+    /**
+     * The task property {@code uuid} the SDK sets, a new one for every submission; null when
+     * absent.
+     */
     public String uuid;
 
     /** The MCQA session this instance runs (its SQLRT task), or null for an SQL job. */

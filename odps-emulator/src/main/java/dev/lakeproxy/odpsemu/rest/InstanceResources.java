@@ -158,7 +158,10 @@ final class InstanceResources {
         return r;
     }
 
-    /** Beyond the retention, the oldest SQL job instance is forgotten (one that is still running, later). */
+    /**
+     * Beyond the retention, the oldest SQL job instance is forgotten (one that is still running,
+     * later).
+     */
     private void forgetOldest() {
         if (retention <= 0) {
             return;

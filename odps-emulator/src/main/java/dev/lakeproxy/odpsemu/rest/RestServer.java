@@ -161,7 +161,8 @@ public final class RestServer {
             User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
             fault = faults.arrived(RequestKind.of(ex.getRequestMethod(), seg, q));
             InjectedFaults.before(fault);
-            reply = route(ex.getRequestMethod(), seg, q, body, user, ex.getRequestHeaders().getFirst("Host"));
+            String host = ex.getRequestHeaders().getFirst("Host");
+            reply = route(ex.getRequestMethod(), seg, q, body, user, host);
             InjectedFaults.after(fault);
         } catch (InjectedFaults.Dropped e) {
             throw e;
