@@ -1,13 +1,12 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.KeyStates;
 import dev.lakeproxy.spi.ExecutionContext;
-import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.StatementRule;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Explains, after the other rules declined to retry, the errors of reading encrypted MaxCompute data: the
@@ -21,10 +20,10 @@ final class ErrorExplanationRule implements StatementRule {
     private static final String SQE_SET = "SET " + EngineMode.SETTING + " = false;";
 
     private final SessionState state;
-    private final Function<LakeOption<String>, String> options;
+    private final CredentialsSettings options;
     private final List<String> keys;
 
-    ErrorExplanationRule(SessionState state, Function<LakeOption<String>, String> options, List<String> keys) {
+    ErrorExplanationRule(SessionState state, CredentialsSettings options, List<String> keys) {
         this.state = state;
         this.options = options;
         this.keys = keys;

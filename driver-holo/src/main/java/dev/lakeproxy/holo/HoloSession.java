@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
@@ -22,7 +23,8 @@ final class HoloSession implements SessionPlugin {
     HoloSession(PluginContext ctx, SessionState state) {
         boolean recover = ctx.option(HoloOptions.RECOVER);
         this.settings = new SessionSettingsRule(state);
-        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS));
+        StatementRule explanations = new ErrorExplanationRule(state, CredentialsSettings.of(ctx),
+                ctx.option(KmsOptions.KEYS));
         if (state.facts.version.hasCommonTable()) {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {
