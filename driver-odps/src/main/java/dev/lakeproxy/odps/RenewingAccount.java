@@ -33,9 +33,8 @@ final class RenewingAccount extends AliyunAccount {
     private Credential now() {
         try {
             return source.current(timeout);
-        } catch (
-                CredentialsException
-                        e) { // the guarded layers turn it into an SQLException with this message
+        } catch (CredentialsException e) {
+            // the guarded layers turn it into an SQLException with this message
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
