@@ -114,7 +114,7 @@ public final class Connector {
     private static Connection connectReal(Driver realDriver, List<LakePlugin> candidates, Request request)
             throws SQLException {
         try {
-            return realDriver.connect(request.realUrl, request.realProperties);
+            return connectOnce(realDriver, request);
         } catch (SQLException refused) {
             boolean again = false;
             for (LakePlugin p : candidates) {
@@ -129,7 +129,21 @@ public final class Connector {
             }
             LOG.log(Level.FINE, "the server refused what a plugin added; connecting again without it ({0})",
                     refused.getSQLState());
+            return connectOnce(realDriver, request);
+        }
+    }
+
+    /**
+     * odps-jdbc 3.4.2 lets the SDK's ReloadException (a RuntimeException) out of connect when the
+     * server refuses the credentials: it becomes an SQLException with the same message and the
+     * original as cause, as JDBC promises, so that plugins can see the refusal.
+     */
+    private static Connection connectOnce(Driver realDriver, Request request) throws SQLException {
+        try {
             return realDriver.connect(request.realUrl, request.realProperties);
+        } catch (RuntimeException unchecked) {
+            String shown = LakeErrors.message("driver.failed", String.valueOf(unchecked.getMessage()));
+            throw new SQLException(shown, "08001", unchecked);
         }
     }
 

@@ -149,7 +149,7 @@ public final class RestServer {
                     HttpRequests.body(
                             ex.getRequestBody(),
                             ex.getRequestHeaders().getFirst("Content-Encoding"));
-            User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
+            User user = accounts.authenticate(ex.getRequestMethod(), path, headers(ex), q);
             reply = route(ex.getRequestMethod(), seg, q, body, user);
         } catch (HttpError e) {
             reply = error(e.status, e.code, e.getMessage(), requestId, tunnel);
@@ -201,6 +201,13 @@ public final class RestServer {
             }
         }
         ex.close();
+    }
+
+    /** The request's headers, the first value of each (what the client signed). */
+    private static Map<String, String> headers(HttpExchange ex) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        return headers;
     }
 
     private Reply error(int status, String code, String message, String requestId, boolean tunnel) {
