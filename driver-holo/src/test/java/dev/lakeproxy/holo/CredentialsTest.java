@@ -13,6 +13,12 @@ import dev.lakeproxy.credentials.SecretValues;
 import dev.lakeproxy.credentials.testing.ChildJvm;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.LogCapture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,15 +26,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
- * lakeproxy.credentials and secret: passwords end to end on the Hologres simulator, whose
- * AccessKey logins check the secret (28P01 otherwise). Environment variables and the CLI profile
- * are read by credentials-java in a child JVM; secret: rotation runs here against the loopback KMS.
+ * lakeproxy.credentials and secret: passwords end to end on the Hologres simulator, whose AccessKey
+ * logins check the secret (28P01 otherwise). Environment variables and the CLI profile are read by
+ * credentials-java in a child JVM; secret: rotation runs here against the loopback KMS.
  */
 class CredentialsTest {
 
@@ -69,10 +71,14 @@ class CredentialsTest {
         try (Connection c = DriverManager.getConnection(lakeUrl(""), AK, SECRET)) {
             assertEquals(3, HoloScenarios.count(c, "(VALUES (1), (2), (3)) v"));
         }
-        SQLException raw = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(sim.jdbcUrl(), AK, "wrong"));
-        SQLException lake = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(lakeUrl(""), AK, "wrong"));
+        SQLException raw =
+                assertThrows(
+                        SQLException.class,
+                        () -> DriverManager.getConnection(sim.jdbcUrl(), AK, "wrong"));
+        SQLException lake =
+                assertThrows(
+                        SQLException.class,
+                        () -> DriverManager.getConnection(lakeUrl(""), AK, "wrong"));
         assertEquals("28P01", raw.getSQLState());
         assertEquals(raw.getSQLState(), lake.getSQLState());
         assertEquals(raw.getMessage(), lake.getMessage(), "url: the server's answer as it is");
@@ -80,10 +86,14 @@ class CredentialsTest {
 
     @Test
     void envLogsInWithTheAccessKeyPairFromTheEnvironment() throws Exception {
-        ChildJvm.Result r = new ChildJvm()
-                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-                .probe(lakeUrl("?lakeproxy.credentials=env"), "--sql", "SELECT current_user");
+        ChildJvm.Result r =
+                new ChildJvm()
+                        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
+                        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+                        .probe(
+                                lakeUrl("?lakeproxy.credentials=env"),
+                                "--sql",
+                                "SELECT current_user");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("rows=" + AK), r.toString());
         assertTrue(r.out.contains("login from lakeproxy.credentials=env (provider env)"), r.out);
@@ -92,23 +102,41 @@ class CredentialsTest {
 
     @Test
     void defaultFindsTheCliProfileAndProfileNamesOne() throws Exception {
-        String config = "{\"current\":\"dev\",\"profiles\":["
-                + "{\"name\":\"dev\",\"mode\":\"AK\",\"access_key_id\":\"" + AK
-                + "\",\"access_key_secret\":\"" + SECRET + "\"},"
-                + "{\"name\":\"other\",\"mode\":\"AK\",\"access_key_id\":\"LTAInobody\","
-                + "\"access_key_secret\":\"nope\"}]}";
-        ChildJvm.Result chain = new ChildJvm().cliConfig(config)
-                .probe(lakeUrl("?lakeproxy.credentials=default"), "--sql", "SELECT current_user");
+        String config =
+                "{\"current\":\"dev\",\"profiles\":["
+                        + "{\"name\":\"dev\",\"mode\":\"AK\",\"access_key_id\":\""
+                        + AK
+                        + "\",\"access_key_secret\":\""
+                        + SECRET
+                        + "\"},"
+                        + "{\"name\":\"other\",\"mode\":\"AK\",\"access_key_id\":\"LTAInobody\","
+                        + "\"access_key_secret\":\"nope\"}]}";
+        ChildJvm.Result chain =
+                new ChildJvm()
+                        .cliConfig(config)
+                        .probe(
+                                lakeUrl("?lakeproxy.credentials=default"),
+                                "--sql",
+                                "SELECT current_user");
         assertEquals(0, chain.exit, chain.toString());
         assertTrue(chain.out.contains("provider default/cli_profile/static_ak"), chain.out);
-        ChildJvm.Result named = new ChildJvm().cliConfig(config)
-                .probe(lakeUrl("?lakeproxy.credentials=profile:dev"), "--sql", "SELECT 1");
+        ChildJvm.Result named =
+                new ChildJvm()
+                        .cliConfig(config)
+                        .probe(lakeUrl("?lakeproxy.credentials=profile:dev"), "--sql", "SELECT 1");
         assertEquals(0, named.exit, named.toString());
-        ChildJvm.Result wrong = new ChildJvm().cliConfig(config)
-                .probe(lakeUrl("?lakeproxy.credentials=profile:other"), "--sql", "SELECT 1");
-        assertTrue(wrong.out.contains("error=28000") && wrong.out.contains("LTAInobody"),
+        ChildJvm.Result wrong =
+                new ChildJvm()
+                        .cliConfig(config)
+                        .probe(
+                                lakeUrl("?lakeproxy.credentials=profile:other"),
+                                "--sql",
+                                "SELECT 1");
+        assertTrue(
+                wrong.out.contains("error=28000") && wrong.out.contains("LTAInobody"),
                 "the named profile's key, which the instance does not know: " + wrong);
-        assertFalse(chain.out.contains(SECRET) || named.out.contains(SECRET), chain.out + named.out);
+        assertFalse(
+                chain.out.contains(SECRET) || named.out.contains(SECRET), chain.out + named.out);
     }
 
     @Test
@@ -117,20 +145,30 @@ class CredentialsTest {
             sts.oidcRole("acs:ram::1234567890123456:role/holo", "oidc-token-for-holo");
             Path token = Files.createTempFile("oidc", ".token");
             Files.writeString(token, "oidc-token-for-holo");
-            ChildJvm.Result r = new ChildJvm()
-                    .env("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1234567890123456:role/holo")
-                    .env("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1234567890123456:oidc-provider/ack")
-                    .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
-                    .option(sts.certificate().trustStoreOptions())
-                    .option("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + sts.proxyPort())
-                    .probe(lakeUrl("?lakeproxy.credentials=default"), "--sql", "SELECT 1");
+            ChildJvm.Result r =
+                    new ChildJvm()
+                            .env("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1234567890123456:role/holo")
+                            .env(
+                                    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                                    "acs:ram::1234567890123456:oidc-provider/ack")
+                            .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
+                            .option(sts.certificate().trustStoreOptions())
+                            .option(
+                                    "-Dhttps.proxyHost=127.0.0.1",
+                                    "-Dhttps.proxyPort=" + sts.proxyPort())
+                            .probe(lakeUrl("?lakeproxy.credentials=default"), "--sql", "SELECT 1");
             assertEquals(1, r.exit, r.toString());
             assertTrue(r.out.contains("error=28000"), r.out);
-            assertTrue(r.out.contains("RAM role authorization mode") && r.out.contains(HoloLogin.STS_PAGE),
+            assertTrue(
+                    r.out.contains("RAM role authorization mode")
+                            && r.out.contains(HoloLogin.STS_PAGE),
                     r.out);
-            assertEquals(1, sts.issued().size(), "the chain's OIDC provider called the loopback STS");
+            assertEquals(
+                    1, sts.issued().size(), "the chain's OIDC provider called the loopback STS");
             String secret = sts.issued().get(0).accessKeySecret;
-            assertFalse(r.out.contains(secret) || r.out.contains(sts.issued().get(0).securityToken), r.out);
+            assertFalse(
+                    r.out.contains(secret) || r.out.contains(sts.issued().get(0).securityToken),
+                    r.out);
         }
     }
 
@@ -139,8 +177,13 @@ class CredentialsTest {
         kms.putSecret("holo/app", json(AK, SECRET));
         try (LogCapture log = new LogCapture(Level.ALL)) {
             try (Connection c = secretLogin("secret:holo/app")) {
-                assertTrue(c.unwrap(LakeproxyConnection.class).connectActions().toString()
-                        .contains("login from KMS Secrets Manager secret holo/app (version v1, read just now)"));
+                assertTrue(
+                        c.unwrap(LakeproxyConnection.class)
+                                .connectActions()
+                                .toString()
+                                .contains(
+                                        "login from KMS Secrets Manager secret holo/app (version"
+                                            + " v1, read just now)"));
             }
             sim.accessKey(AK, ROTATED);
             kms.putSecret("holo/app", json(AK, ROTATED));
@@ -153,7 +196,8 @@ class CredentialsTest {
                 assertEquals(2, kms.count("GetSecretValue"), "the rotated value is kept");
             }
             for (String line : log.lines()) {
-                assertFalse(line.contains(SECRET) || line.contains(ROTATED), "secret in log: " + line);
+                assertFalse(
+                        line.contains(SECRET) || line.contains(ROTATED), "secret in log: " + line);
             }
         }
     }
@@ -167,7 +211,8 @@ class CredentialsTest {
         sim.accessKey(AK, ROTATED); // the server changed, Secrets Manager did not
         SQLException e = assertThrows(SQLException.class, () -> secretLogin("secret:holo/once"));
         assertEquals("28P01", e.getSQLState());
-        assertEquals(2, kms.count("GetSecretValue"), "read once more, unchanged: no second attempt");
+        assertEquals(
+                2, kms.count("GetSecretValue"), "read once more, unchanged: no second attempt");
         SqlMessages.assertNoSecret(e, SECRET, ROTATED);
     }
 
@@ -175,7 +220,8 @@ class CredentialsTest {
     void aMissingSecretIsAClearErrorWithoutTheValue() {
         SQLException e = assertThrows(SQLException.class, () -> secretLogin("secret:holo/none"));
         assertEquals("28000", e.getSQLState());
-        assertTrue(e.getMessage().contains("could not read KMS Secrets Manager secret holo/none"),
+        assertTrue(
+                e.getMessage().contains("could not read KMS Secrets Manager secret holo/none"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Forbidden.ResourceNotFound"), e.getMessage());
     }

@@ -7,8 +7,7 @@ import java.sql.SQLException;
 /** Checks that no secret appears in an exception, its causes or its suppressed ones. */
 final class SqlMessages {
 
-    private SqlMessages() {
-    }
+    private SqlMessages() {}
 
     static void assertNoSecret(Throwable e, String... secrets) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -12,6 +12,12 @@ import dev.lakeproxy.credentials.CredentialSources;
 import dev.lakeproxy.credentials.SecretValues;
 import dev.lakeproxy.credentials.testing.ChildJvm;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +27,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * lakeproxy.credentials and secret: passwords end to end on the MaxCompute emulator, which checks
@@ -75,7 +77,9 @@ class CredentialsTest {
     void urlIsTodaysBehaviourAndTheEmulatorChecksSignatures() throws SQLException {
         Properties good = new Properties();
         good.setProperty("user", AK);
-        good.setProperty("password", java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8));
+        good.setProperty(
+                "password",
+                java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8));
         try (Connection c = DriverManager.getConnection(lakeUrl(""), good)) {
             assertEquals("1,a|2,b", rows(c, "SELECT id, name FROM t ORDER BY id LIMIT 10"));
         }
@@ -83,22 +87,29 @@ class CredentialsTest {
         bad.setProperty("user", AK);
         bad.setProperty("password", "wrong");
         String raw = "jdbc:odps:" + emu.endpoint() + "?project=p&charset=UTF-8";
-        // odps-jdbc 3.4.2 lets the SDK's ReloadException out; lakeproxy gives its message as an SQLException
-        RuntimeException rawError = assertThrows(RuntimeException.class,
-                () -> DriverManager.getConnection(raw, bad));
-        SQLException lakeError = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(lakeUrl(""), bad));
+        // odps-jdbc 3.4.2 lets the SDK's ReloadException out; lakeproxy gives its message as an
+        // SQLException
+        RuntimeException rawError =
+                assertThrows(RuntimeException.class, () -> DriverManager.getConnection(raw, bad));
+        SQLException lakeError =
+                assertThrows(
+                        SQLException.class, () -> DriverManager.getConnection(lakeUrl(""), bad));
         assertTrue(rawError.getMessage().contains("ODPS-0410042"), rawError.getMessage());
-        assertEquals(rawError.getMessage(), lakeError.getMessage(), "url: odps-jdbc's answer as it is");
+        assertEquals(
+                rawError.getMessage(), lakeError.getMessage(), "url: odps-jdbc's answer as it is");
         assertEquals(rawError.getClass(), lakeError.getCause().getClass());
     }
 
     @Test
     void envSignsWithTheEnvironmentsAccessKeyAndKeepsItOutOfTheUrl() throws Exception {
-        ChildJvm.Result r = new ChildJvm()
-                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-                .probe(lakeUrl("&lakeproxy.credentials=env"), "--sql", "SELECT id FROM t ORDER BY id LIMIT 10");
+        ChildJvm.Result r =
+                new ChildJvm()
+                        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
+                        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+                        .probe(
+                                lakeUrl("&lakeproxy.credentials=env"),
+                                "--sql",
+                                "SELECT id FROM t ORDER BY id LIMIT 10");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("rows=1|2"), r.out);
         assertTrue(r.out.contains("login from lakeproxy.credentials=env (provider env)"), r.out);
@@ -107,19 +118,29 @@ class CredentialsTest {
 
     @Test
     void aProfileFromTheCliConfig() throws Exception {
-        String config = "{\"current\":\"x\",\"profiles\":[{\"name\":\"mc\",\"mode\":\"AK\","
-                + "\"access_key_id\":\"" + AK + "\",\"access_key_secret\":\"" + SECRET + "\"}]}";
-        ChildJvm.Result r = new ChildJvm().cliConfig(config)
-                .probe(lakeUrl("&lakeproxy.credentials=profile:mc"), "--sql", "SELECT count(*) FROM t");
+        String config =
+                "{\"current\":\"x\",\"profiles\":[{\"name\":\"mc\",\"mode\":\"AK\","
+                        + "\"access_key_id\":\""
+                        + AK
+                        + "\",\"access_key_secret\":\""
+                        + SECRET
+                        + "\"}]}";
+        ChildJvm.Result r =
+                new ChildJvm()
+                        .cliConfig(config)
+                        .probe(
+                                lakeUrl("&lakeproxy.credentials=profile:mc"),
+                                "--sql",
+                                "SELECT count(*) FROM t");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("rows=2"), r.out);
     }
 
     /**
      * The default chain's OIDC role (RRSA) through the loopback STS, whose tokens live 4 seconds:
-     * two connections kept busy for 12 seconds renew in place, jobs and tunnel reads alike.
-     * {@code -Dlakeproxy.soak.seconds=120 -Dlakeproxy.soak.threads=8 -Dlakeproxy.soak.tokenSeconds=10}
-     * is the long run of docs/credentials.md.
+     * two connections kept busy for 12 seconds renew in place, jobs and tunnel reads alike. {@code
+     * -Dlakeproxy.soak.seconds=120 -Dlakeproxy.soak.threads=8 -Dlakeproxy.soak.tokenSeconds=10} is
+     * the long run of docs/credentials.md.
      */
     @Test
     void oidcCredentialsRenewInPlaceOnOpenConnections() throws Exception {
@@ -127,37 +148,61 @@ class CredentialsTest {
         int threads = Integer.getInteger("lakeproxy.soak.threads", 2);
         int life = Integer.getInteger("lakeproxy.soak.tokenSeconds", 4);
         try (LoopbackSts sts = new LoopbackSts()) {
-            sts.oidcRole(ROLE, "oidc-token-for-odps").lifetime(Duration.ofSeconds(life))
-                    .onIssue(c -> emu.temporaryCredential("root", c.accessKeyId, c.accessKeySecret,
-                            c.securityToken, c.expiration));
+            sts.oidcRole(ROLE, "oidc-token-for-odps")
+                    .lifetime(Duration.ofSeconds(life))
+                    .onIssue(
+                            c ->
+                                    emu.temporaryCredential(
+                                            "root",
+                                            c.accessKeyId,
+                                            c.accessKeySecret,
+                                            c.securityToken,
+                                            c.expiration));
             Path token = Files.createTempFile("oidc", ".token");
             Files.writeString(token, "oidc-token-for-odps");
-            ChildJvm.Result r = new ChildJvm()
-                    .env("ALIBABA_CLOUD_ROLE_ARN", ROLE)
-                    .env("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1234567890123456:oidc-provider/ack")
-                    .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
-                    .option(sts.certificate().trustStoreOptions())
-                    .option("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + sts.proxyPort())
-                    .probe(lakeUrl("&lakeproxy.credentials=default"), "--threads", "" + threads,
-                            "--seconds", "" + seconds, "--sql", "SELECT id, name FROM t ORDER BY id LIMIT 10");
+            ChildJvm.Result r =
+                    new ChildJvm()
+                            .env("ALIBABA_CLOUD_ROLE_ARN", ROLE)
+                            .env(
+                                    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                                    "acs:ram::1234567890123456:oidc-provider/ack")
+                            .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
+                            .option(sts.certificate().trustStoreOptions())
+                            .option(
+                                    "-Dhttps.proxyHost=127.0.0.1",
+                                    "-Dhttps.proxyPort=" + sts.proxyPort())
+                            .probe(
+                                    lakeUrl("&lakeproxy.credentials=default"),
+                                    "--threads",
+                                    "" + threads,
+                                    "--seconds",
+                                    "" + seconds,
+                                    "--sql",
+                                    "SELECT id, name FROM t ORDER BY id LIMIT 10");
             assertEquals(0, r.exit, r.toString());
             assertTrue(r.out.contains(" failures=0"), r.out);
             assertTrue(sts.issued().size() >= seconds / life, "renewed: " + sts.issued());
             System.out.println("[oidc renewal] " + r.out.trim() + " sts=" + sts.issued().size());
             for (var c : sts.issued()) {
-                assertFalse(r.out.contains(c.accessKeySecret) || r.out.contains(c.securityToken), r.out);
+                assertFalse(
+                        r.out.contains(c.accessKeySecret) || r.out.contains(c.securityToken),
+                        r.out);
             }
         }
     }
 
     @Test
     void aSecretGivesTheAccessKeyPairAndARotationCostsOneRefusedLogin() throws SQLException {
-        kms.putSecret("mc/app", "{\"AccountName\":\"" + AK + "\",\"AccountPassword\":\"" + SECRET + "\"}");
+        kms.putSecret(
+                "mc/app",
+                "{\"AccountName\":\"" + AK + "\",\"AccountPassword\":\"" + SECRET + "\"}");
         try (Connection c = secretLogin()) {
             assertEquals("2", rows(c, "SELECT count(*) FROM t"));
         }
         emu.accessKey("root", AK, ROTATED);
-        kms.putSecret("mc/app", "{\"AccountName\":\"" + AK + "\",\"AccountPassword\":\"" + ROTATED + "\"}");
+        kms.putSecret(
+                "mc/app",
+                "{\"AccountName\":\"" + AK + "\",\"AccountPassword\":\"" + ROTATED + "\"}");
         try (Connection c = secretLogin()) {
             String actions = c.unwrap(LakeproxyConnection.class).connectActions().toString();
             assertTrue(actions.contains("read again (version v2)"), actions);
@@ -178,7 +223,8 @@ class CredentialsTest {
 
     private static String rows(Connection c, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 out.append(out.length() == 0 ? "" : "|");

@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Hologres's AccessKey login: the AccessKey ID is the user and the AccessKey secret the password
  * (Alibaba's "Grant the development permissions on a Hologres instance to a RAM user"; psql with
- * PGUSER/PGPASSWORD). The embedded PostgreSQL trusts loopback, so the simulator checks the
- * password itself for the users registered here: it asks for it in clear text, as Hologres does,
- * and refuses a wrong one, or one past its expiry, as PostgreSQL does: FATAL 28P01 "password
- * authentication failed for user". Every other user logs in as before, with any password.
+ * PGUSER/PGPASSWORD). The embedded PostgreSQL trusts loopback, so the simulator checks the password
+ * itself for the users registered here: it asks for it in clear text, as Hologres does, and refuses
+ * a wrong one, or one past its expiry, as PostgreSQL does: FATAL 28P01 "password authentication
+ * failed for user". Every other user logs in as before, with any password.
  */
 final class AccessKeyLogins {
 

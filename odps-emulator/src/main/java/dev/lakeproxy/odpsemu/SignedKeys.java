@@ -2,18 +2,20 @@ package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.account.AliyunRequestSigner;
 import com.aliyun.odps.commons.transport.Request;
+
 import dev.lakeproxy.odpsemu.rest.HttpError;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AccessKeys whose requests the emulator checks as MaxCompute does: the signature of each request
- * (the SDK's own signer recomputes it with the key's secret), the STS token of a temporary key,
- * and its expiry. Refusals are the documented authentication errors (API error codes,
- * ODPS-04CCCCX): ODPS-0410042 "Invalid signature value" and ODPS-0410051 "Invalid credentials",
- * HTTP 401. Keys not registered here keep the emulator's lenient default (any signature; unknown
- * ids are root), so tests that do not care about credentials need none.
+ * (the SDK's own signer recomputes it with the key's secret), the STS token of a temporary key, and
+ * its expiry. Refusals are the documented authentication errors (API error codes, ODPS-04CCCCX):
+ * ODPS-0410042 "Invalid signature value" and ODPS-0410051 "Invalid credentials", HTTP 401. Keys not
+ * registered here keep the emulator's lenient default (any signature; unknown ids are root), so
+ * tests that do not care about credentials need none.
  */
 final class SignedKeys {
 
@@ -69,7 +71,8 @@ final class SignedKeys {
         signed.setMethod(Request.Method.valueOf(method));
         headers.forEach(signed::setHeader);
         params.forEach(signed::setParameter);
-        String expected = new AliyunRequestSigner(accessId, key.secret).getSignature(resource, signed);
+        String expected =
+                new AliyunRequestSigner(accessId, key.secret).getSignature(resource, signed);
         if (!expected.equals(authorization.trim())) {
             throw new HttpError(
                     401,
@@ -89,7 +92,8 @@ final class SignedKeys {
     }
 
     private static HttpError invalidCredentials(String why) {
-        return new HttpError(401, "InvalidCredentials", "ODPS-0410051:Invalid credentials - " + why);
+        return new HttpError(
+                401, "InvalidCredentials", "ODPS-0410051:Invalid credentials - " + why);
     }
 
     private static String headerIgnoringCase(Map<String, String> headers, String name) {

@@ -66,7 +66,9 @@ public final class ChildJvm {
     public Result probe(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Duser.home=" + (home != null ? home : Files.createTempDirectory("lakeproxy-home")));
+        cmd.add(
+                "-Duser.home="
+                        + (home != null ? home : Files.createTempDirectory("lakeproxy-home")));
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

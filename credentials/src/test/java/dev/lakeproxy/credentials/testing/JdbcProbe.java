@@ -1,6 +1,7 @@
 package dev.lakeproxy.credentials.testing;
 
 import dev.lakeproxy.LakeproxyConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A JDBC client for {@link ChildJvm}: {@code url [name=value ...] [--sql S ...]} connects (the
  * pairs are Properties) and prints {@code actions=...} and {@code rows=...} per statement; with
- * {@code --threads T --seconds N} it keeps T connections busy with the statements for N seconds
- * and prints {@code statements=... failures=...}. A failure prints {@code error=<SQLState>
- * <message>} and exits 1.
+ * {@code --threads T --seconds N} it keeps T connections busy with the statements for N seconds and
+ * prints {@code statements=... failures=...}. A failure prints {@code error=<SQLState> <message>}
+ * and exits 1.
  */
 public final class JdbcProbe {
 
@@ -63,7 +64,8 @@ public final class JdbcProbe {
     }
 
     /** T connections, each used by one thread, for N seconds; every failure is counted. */
-    private static void load(String url, Properties props, List<String> sql, int threads, int seconds)
+    private static void load(
+            String url, Properties props, List<String> sql, int threads, int seconds)
             throws Exception {
         AtomicLong statements = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -71,23 +73,29 @@ public final class JdbcProbe {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Connection c = DriverManager.getConnection(url, props);
-            Thread w = new Thread(() -> {
-                try (c) {
-                    while (System.nanoTime() < end) {
-                        for (String s : sql) {
-                            try {
-                                rows(c, s);
-                                statements.incrementAndGet();
-                            } catch (SQLException e) {
-                                failures.incrementAndGet();
-                                System.out.println("failure=" + e.getSQLState() + " " + e.getMessage());
-                            }
-                        }
-                    }
-                } catch (SQLException closing) {
-                    failures.incrementAndGet();
-                }
-            });
+            Thread w =
+                    new Thread(
+                            () -> {
+                                try (c) {
+                                    while (System.nanoTime() < end) {
+                                        for (String s : sql) {
+                                            try {
+                                                rows(c, s);
+                                                statements.incrementAndGet();
+                                            } catch (SQLException e) {
+                                                failures.incrementAndGet();
+                                                System.out.println(
+                                                        "failure="
+                                                                + e.getSQLState()
+                                                                + " "
+                                                                + e.getMessage());
+                                            }
+                                        }
+                                    }
+                                } catch (SQLException closing) {
+                                    failures.incrementAndGet();
+                                }
+                            });
             w.start();
             workers.add(w);
         }
@@ -99,7 +107,8 @@ public final class JdbcProbe {
 
     private static String rows(Connection c, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 out.append(out.length() == 0 ? "" : "|");
