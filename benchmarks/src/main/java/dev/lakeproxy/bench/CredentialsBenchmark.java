@@ -109,11 +109,8 @@ public class CredentialsBenchmark {
                 props.setProperty("password", SECRET);
                 break;
             case "secret":
+                props.putAll(kms.lakeproxyOptions(AK, SECRET));
                 props.setProperty("password", "secret:bench");
-                props.setProperty("lakeproxy.kms.endpoint", kms.endpoint());
-                props.setProperty("lakeproxy.kms.protocol", "http");
-                props.setProperty("lakeproxy.kms.accessKeyId", AK);
-                props.setProperty("lakeproxy.kms.accessKeySecret", SECRET);
                 break;
             default:
                 props.setProperty(

@@ -38,6 +38,19 @@ public final class LoopbackKms implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * lakeproxy's options that point its KMS calls here, signed with this AccessKey pair (the
+     * stand-in records the caller, it does not check the signature).
+     */
+    public java.util.Properties lakeproxyOptions(String accessKeyId, String accessKeySecret) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("lakeproxy.kms.endpoint", endpoint());
+        p.setProperty("lakeproxy.kms.protocol", "http");
+        p.setProperty("lakeproxy.kms.accessKeyId", accessKeyId);
+        p.setProperty("lakeproxy.kms.accessKeySecret", accessKeySecret);
+        return p;
+    }
+
     /** A key and its state (Enabled, Disabled, PendingDeletion, ...). */
     public LoopbackKms key(String keyId, String state) {
         keyStates.put(keyId, state);

@@ -30,6 +30,19 @@ public final class CredentialSources {
                 : null;
     }
 
+    /**
+     * The credential a login uses now, or {@code null} with {@code url}; a provider that gives none
+     * is an SQLException (28000) with its message.
+     */
+    public static Credential forLogin(CredentialsSettings settings) throws java.sql.SQLException {
+        CredentialSource source = of(settings);
+        try {
+            return source == null ? null : source.current(settings.timeout());
+        } catch (CredentialsException e) {
+            throw new java.sql.SQLException(e.getMessage(), "28000", e);
+        }
+    }
+
     private static CredentialSource create(String mode) {
         return new CredentialSource(mode, provider(mode), Clock.systemUTC());
     }

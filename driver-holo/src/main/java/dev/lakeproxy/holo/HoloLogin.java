@@ -1,9 +1,7 @@
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.credentials.Credential;
-import dev.lakeproxy.credentials.CredentialSource;
 import dev.lakeproxy.credentials.CredentialSources;
-import dev.lakeproxy.credentials.CredentialsException;
 import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
@@ -30,15 +28,12 @@ final class HoloLogin {
 
     static void apply(ConnectRequest request) throws SQLException {
         CredentialsSettings settings = CredentialsSettings.of(request);
-        CredentialSource source = CredentialSources.of(settings);
-        if (source == null || SecretLogin.requested(request) || KmsPassword.requested(request)) {
+        if (SecretLogin.requested(request) || KmsPassword.requested(request)) {
             return;
         }
-        Credential c;
-        try {
-            c = source.current(settings.timeout());
-        } catch (CredentialsException e) {
-            throw new SQLException(e.getMessage(), "28000", e);
+        Credential c = CredentialSources.forLogin(settings);
+        if (c == null) {
+            return;
         }
         if (c.temporary()) {
             throw HoloMessages.M.create(

@@ -48,9 +48,9 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
+        HoloLogin.apply(request); // first: it gives way to a secret: or kms: password, still unread here
         SECRETS.apply(request);
         KmsPassword.decrypt(request);
-        HoloLogin.apply(request);
         if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
             return;
         }

@@ -19,11 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 
@@ -88,8 +87,7 @@ class CredentialsTest {
     void envLogsInWithTheAccessKeyPairFromTheEnvironment() throws Exception {
         ChildJvm.Result r =
                 new ChildJvm()
-                        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
-                        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+                        .accessKeyEnv(AK, SECRET)
                         .probe(
                                 lakeUrl("?lakeproxy.credentials=env"),
                                 "--sql",
@@ -102,18 +100,11 @@ class CredentialsTest {
 
     @Test
     void defaultFindsTheCliProfileAndProfileNamesOne() throws Exception {
-        String config =
-                "{\"current\":\"dev\",\"profiles\":["
-                        + "{\"name\":\"dev\",\"mode\":\"AK\",\"access_key_id\":\""
-                        + AK
-                        + "\",\"access_key_secret\":\""
-                        + SECRET
-                        + "\"},"
-                        + "{\"name\":\"other\",\"mode\":\"AK\",\"access_key_id\":\"LTAInobody\","
-                        + "\"access_key_secret\":\"nope\"}]}";
+        String dev = ChildJvm.akProfile("dev", AK, SECRET);
+        String other = ChildJvm.akProfile("other", "LTAInobody", "nope");
         ChildJvm.Result chain =
                 new ChildJvm()
-                        .cliConfig(config)
+                        .cliConfig("dev", dev, other)
                         .probe(
                                 lakeUrl("?lakeproxy.credentials=default"),
                                 "--sql",
@@ -122,12 +113,12 @@ class CredentialsTest {
         assertTrue(chain.out.contains("provider default/cli_profile/static_ak"), chain.out);
         ChildJvm.Result named =
                 new ChildJvm()
-                        .cliConfig(config)
+                        .cliConfig("dev", dev, other)
                         .probe(lakeUrl("?lakeproxy.credentials=profile:dev"), "--sql", "SELECT 1");
         assertEquals(0, named.exit, named.toString());
         ChildJvm.Result wrong =
                 new ChildJvm()
-                        .cliConfig(config)
+                        .cliConfig("dev", dev, other)
                         .probe(
                                 lakeUrl("?lakeproxy.credentials=profile:other"),
                                 "--sql",
@@ -142,20 +133,9 @@ class CredentialsTest {
     @Test
     void anStsCredentialFromTheOidcRoleIsRefusedNamingTheDocumentedPage() throws Exception {
         try (LoopbackSts sts = new LoopbackSts()) {
-            sts.oidcRole("acs:ram::1234567890123456:role/holo", "oidc-token-for-holo");
-            Path token = Files.createTempFile("oidc", ".token");
-            Files.writeString(token, "oidc-token-for-holo");
             ChildJvm.Result r =
                     new ChildJvm()
-                            .env("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1234567890123456:role/holo")
-                            .env(
-                                    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
-                                    "acs:ram::1234567890123456:oidc-provider/ack")
-                            .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
-                            .option(sts.certificate().trustStoreOptions())
-                            .option(
-                                    "-Dhttps.proxyHost=127.0.0.1",
-                                    "-Dhttps.proxyPort=" + sts.proxyPort())
+                            .oidcRole(sts, "acs:ram::1234567890123456:role/holo", "oidc-for-holo")
                             .probe(lakeUrl("?lakeproxy.credentials=default"), "--sql", "SELECT 1");
             assertEquals(1, r.exit, r.toString());
             assertTrue(r.out.contains("error=28000"), r.out);
@@ -183,7 +163,7 @@ class CredentialsTest {
                                 .toString()
                                 .contains(
                                         "login from KMS Secrets Manager secret holo/app (version"
-                                            + " v1, read just now)"));
+                                                + " v1, read just now)"));
             }
             sim.accessKey(AK, ROTATED);
             kms.putSecret("holo/app", json(AK, ROTATED));
@@ -226,14 +206,43 @@ class CredentialsTest {
         assertTrue(e.getMessage().contains("Forbidden.ResourceNotFound"), e.getMessage());
     }
 
+    @Test
+    void anExpiredLoginIsRefusedAsAWrongPasswordIs() throws SQLException {
+        sim.accessKey("LTAI5tExpired", SECRET, java.time.Instant.now().minusSeconds(1));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () -> DriverManager.getConnection(sim.jdbcUrl(), "LTAI5tExpired", SECRET));
+        assertEquals("28P01", e.getSQLState());
+    }
+
+    @Test
+    void lakeproxysOwnKmsCallsAreSignedByTheCredentialsOption() throws Exception {
+        kms.putSecret("holo/env", json(AK, SECRET));
+        String options =
+                "?lakeproxy.credentials=env&lakeproxy.kms.endpoint="
+                        + kms.endpoint()
+                        + "&lakeproxy.kms.protocol=http";
+        ChildJvm.Result r =
+                new ChildJvm()
+                        .accessKeyEnv("LTAI5tKmsCaller", "kms-caller-secret")
+                        .env("ALIBABA_CLOUD_SECURITY_TOKEN", "CAISkmscallertoken")
+                        .probe(
+                                lakeUrl(options),
+                                "password=secret:holo/env",
+                                "--sql",
+                                "SELECT current_user");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("rows=" + AK), "the secret's login, not the STS one: " + r.out);
+        assertEquals(
+                List.of("LTAI5tKmsCaller+token"), kms.callers(), "signed with the STS credential");
+        assertFalse(r.out.contains(SECRET) || r.out.contains("CAISkmscallertoken"), r.out);
+    }
+
     private static Connection secretLogin(String password) throws SQLException {
-        Properties p = new Properties();
+        Properties p = kms.lakeproxyOptions("LTAI-kms-caller", "kms-caller-secret");
         p.setProperty("user", AK);
         p.setProperty("password", password);
-        p.setProperty("lakeproxy.kms.endpoint", kms.endpoint());
-        p.setProperty("lakeproxy.kms.protocol", "http");
-        p.setProperty("lakeproxy.kms.accessKeyId", "LTAI-kms-caller");
-        p.setProperty("lakeproxy.kms.accessKeySecret", "kms-caller-secret");
         return DriverManager.getConnection(lakeUrl(""), p);
     }
 

@@ -6,7 +6,6 @@ import com.aliyun.odps.jdbc.OdpsConnection;
 import dev.lakeproxy.credentials.Credential;
 import dev.lakeproxy.credentials.CredentialSource;
 import dev.lakeproxy.credentials.CredentialSources;
-import dev.lakeproxy.credentials.CredentialsException;
 import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
@@ -44,15 +43,9 @@ final class OdpsLogin {
 
     static void apply(ConnectRequest request) throws SQLException {
         CredentialsSettings settings = CredentialsSettings.of(request);
-        CredentialSource source = CredentialSources.of(settings);
-        if (source == null || SecretLogin.requested(request)) {
+        Credential c = SecretLogin.requested(request) ? null : CredentialSources.forLogin(settings);
+        if (c == null) {
             return;
-        }
-        Credential c;
-        try {
-            c = source.current(settings.timeout());
-        } catch (CredentialsException e) {
-            throw new SQLException(e.getMessage(), "28000", e);
         }
         Properties props = request.realProperties();
         for (String name : props.stringPropertyNames()) {

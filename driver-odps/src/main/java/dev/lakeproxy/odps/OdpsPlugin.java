@@ -61,8 +61,8 @@ public final class OdpsPlugin implements LakePlugin {
      */
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
+        OdpsLogin.apply(request); // first: it gives way to a secret: password, still unread here
         SECRETS.apply(request);
-        OdpsLogin.apply(request);
         if (!"auto".equals(request.option(OdpsOptions.SCHEMA_SYNTAX))) {
             return;
         }

@@ -11,20 +11,18 @@ import dev.lakeproxy.cloudsim.LoopbackSts;
 import dev.lakeproxy.credentials.CredentialSources;
 import dev.lakeproxy.credentials.SecretValues;
 import dev.lakeproxy.credentials.testing.ChildJvm;
+import dev.lakeproxy.credentials.testing.JdbcProbe;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
+import dev.lakeproxy.testing.LogCapture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -104,8 +102,7 @@ class CredentialsTest {
     void envSignsWithTheEnvironmentsAccessKeyAndKeepsItOutOfTheUrl() throws Exception {
         ChildJvm.Result r =
                 new ChildJvm()
-                        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", AK)
-                        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+                        .accessKeyEnv(AK, SECRET)
                         .probe(
                                 lakeUrl("&lakeproxy.credentials=env"),
                                 "--sql",
@@ -118,16 +115,9 @@ class CredentialsTest {
 
     @Test
     void aProfileFromTheCliConfig() throws Exception {
-        String config =
-                "{\"current\":\"x\",\"profiles\":[{\"name\":\"mc\",\"mode\":\"AK\","
-                        + "\"access_key_id\":\""
-                        + AK
-                        + "\",\"access_key_secret\":\""
-                        + SECRET
-                        + "\"}]}";
         ChildJvm.Result r =
                 new ChildJvm()
-                        .cliConfig(config)
+                        .cliConfig("x", ChildJvm.akProfile("mc", AK, SECRET))
                         .probe(
                                 lakeUrl("&lakeproxy.credentials=profile:mc"),
                                 "--sql",
@@ -148,8 +138,7 @@ class CredentialsTest {
         int threads = Integer.getInteger("lakeproxy.soak.threads", 2);
         int life = Integer.getInteger("lakeproxy.soak.tokenSeconds", 4);
         try (LoopbackSts sts = new LoopbackSts()) {
-            sts.oidcRole(ROLE, "oidc-token-for-odps")
-                    .lifetime(Duration.ofSeconds(life))
+            sts.lifetime(Duration.ofSeconds(life))
                     .onIssue(
                             c ->
                                     emu.temporaryCredential(
@@ -158,19 +147,9 @@ class CredentialsTest {
                                             c.accessKeySecret,
                                             c.securityToken,
                                             c.expiration));
-            Path token = Files.createTempFile("oidc", ".token");
-            Files.writeString(token, "oidc-token-for-odps");
             ChildJvm.Result r =
                     new ChildJvm()
-                            .env("ALIBABA_CLOUD_ROLE_ARN", ROLE)
-                            .env(
-                                    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
-                                    "acs:ram::1234567890123456:oidc-provider/ack")
-                            .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
-                            .option(sts.certificate().trustStoreOptions())
-                            .option(
-                                    "-Dhttps.proxyHost=127.0.0.1",
-                                    "-Dhttps.proxyPort=" + sts.proxyPort())
+                            .oidcRole(sts, ROLE, "oidc-token-for-odps")
                             .probe(
                                     lakeUrl("&lakeproxy.credentials=default"),
                                     "--threads",
@@ -211,28 +190,72 @@ class CredentialsTest {
         assertEquals(2, kms.count("GetSecretValue"));
     }
 
+    @Test
+    void anExpiredStsTokenIsRefusedWithInvalidCredentials() throws Exception {
+        java.time.Instant soon = java.time.Instant.now().plusSeconds(2);
+        emu.temporaryCredential("root", "STS.expiring", "sts-secret", "CAIStoken", soon);
+        String raw = "jdbc:odps:" + emu.endpoint() + "?project=p&charset=UTF-8";
+        Properties sts = new Properties();
+        sts.setProperty("user", "STS.expiring");
+        sts.setProperty("password", "sts-secret");
+        sts.setProperty("sts_token", "CAIStoken");
+        try (Connection c = DriverManager.getConnection(raw, sts)) {
+            assertEquals("2", rows(c, "SELECT count(*) FROM t"));
+            Thread.sleep(
+                    java.time.Duration.between(java.time.Instant.now(), soon).toMillis() + 200);
+            // odps-jdbc reports the refused job submission as "Invalid connection."
+            assertThrows(SQLException.class, () -> rows(c, "SELECT count(*) FROM t"));
+        }
+        RuntimeException expired =
+                assertThrows(RuntimeException.class, () -> DriverManager.getConnection(raw, sts));
+        assertTrue(
+                expired.getMessage().contains("ODPS-0410051:Invalid credentials"),
+                messages(expired));
+        assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+        sts.setProperty("sts_token", "CAISwrong");
+        RuntimeException wrong =
+                assertThrows(RuntimeException.class, () -> DriverManager.getConnection(raw, sts));
+        assertTrue(wrong.getMessage().contains("ODPS-0410051"), wrong.getMessage());
+    }
+
+    @Test
+    void noSecretInTheLogsAtAnyLevel() throws SQLException {
+        kms.putSecret(
+                "mc/logs",
+                "{\"AccountName\":\"" + AK + "\",\"AccountPassword\":\"" + SECRET + "\"}");
+        try (LogCapture log = new LogCapture(java.util.logging.Level.ALL)) {
+            try (Connection c = secretLogin("secret:mc/logs")) {
+                assertEquals("2", rows(c, "SELECT count(*) FROM t"));
+                assertFalse(c.toString().contains(SECRET), c.toString());
+            }
+            for (String line : log.lines()) {
+                assertFalse(
+                        line.contains(SECRET) || line.contains("kms-caller-secret"),
+                        "in the log: " + line);
+            }
+            assertFalse(log.lines().isEmpty(), "FINE lines were written and checked");
+        }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+
     private static Connection secretLogin() throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("password", "secret:mc/app");
-        p.setProperty("lakeproxy.kms.endpoint", kms.endpoint());
-        p.setProperty("lakeproxy.kms.protocol", "http");
-        p.setProperty("lakeproxy.kms.accessKeyId", "LTAI-kms-caller");
-        p.setProperty("lakeproxy.kms.accessKeySecret", "kms-caller-secret");
+        return secretLogin("secret:mc/app");
+    }
+
+    private static Connection secretLogin(String password) throws SQLException {
+        Properties p = kms.lakeproxyOptions("LTAI-kms-caller", "kms-caller-secret");
+        p.setProperty("password", password);
         return DriverManager.getConnection(lakeUrl(""), p);
     }
 
     private static String rows(Connection c, String sql) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                out.append(out.length() == 0 ? "" : "|");
-                for (int i = 1; i <= n; i++) {
-                    out.append(i == 1 ? "" : ",").append(rs.getString(i));
-                }
-            }
-        }
-        return out.toString();
+        return JdbcProbe.rows(c, sql);
     }
 }

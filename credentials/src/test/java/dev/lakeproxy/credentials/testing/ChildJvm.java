@@ -1,5 +1,7 @@
 package dev.lakeproxy.credentials.testing;
 
+import dev.lakeproxy.cloudsim.LoopbackSts;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +54,52 @@ public final class ChildJvm {
     public ChildJvm home(Path dir) {
         this.home = dir;
         return this;
+    }
+
+    /** The environment variables of the chain's environment provider (and of {@code env}). */
+    public ChildJvm accessKeyEnv(String id, String secret) {
+        return env("ALIBABA_CLOUD_ACCESS_KEY_ID", id)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret);
+    }
+
+    /**
+     * The chain's OIDC role (RRSA on ACK): the role, provider and token file variables, and the
+     * loopback STS behind the fixed endpoint (its CONNECT proxy and its certificate trusted).
+     */
+    public ChildJvm oidcRole(LoopbackSts sts, String roleArn, String oidcToken) throws IOException {
+        Path token = Files.createTempFile("oidc", ".token");
+        Files.writeString(token, oidcToken);
+        sts.oidcRole(roleArn, oidcToken);
+        return env("ALIBABA_CLOUD_ROLE_ARN", roleArn)
+                .env(
+                        "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                        "acs:ram::1234567890123456:oidc-provider/ack")
+                .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString())
+                .option(sts.certificate().trustStoreOptions())
+                .option("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + sts.proxyPort());
+    }
+
+    /**
+     * One {@code AK} profile of the CLI's config.json, for {@link #cliConfig(String, String...)}.
+     */
+    public static String akProfile(String name, String id, String secret) {
+        return "{\"name\":\""
+                + name
+                + "\",\"mode\":\"AK\",\"access_key_id\":\""
+                + id
+                + "\",\"access_key_secret\":\""
+                + secret
+                + "\"}";
+    }
+
+    /** A config.json with these profiles, {@code current} the one in use. */
+    public ChildJvm cliConfig(String current, String... profiles) throws IOException {
+        return cliConfig(
+                "{\"current\":\""
+                        + current
+                        + "\",\"profiles\":["
+                        + String.join(",", profiles)
+                        + "]}");
     }
 
     /** Writes {@code .aliyun/config.json} of the Alibaba Cloud CLI into a new home and uses it. */

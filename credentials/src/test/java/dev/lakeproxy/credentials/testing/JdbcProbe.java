@@ -105,7 +105,8 @@ public final class JdbcProbe {
         System.out.println("statements=" + statements + " failures=" + failures);
     }
 
-    private static String rows(Connection c, String sql) throws SQLException {
+    /** The rows of a query, {@code a,b|c,d}. */
+    public static String rows(Connection c, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
