@@ -10,15 +10,19 @@ import java.util.Set;
 /** {@code lakeproxy explain --url URL "SQL"}: what lakeproxy would do with a statement, without running it. */
 final class Explain {
 
-    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U] [--password P] [--timeout S] \"SQL\"\n"
+    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U]"
+            + " [--password-file F] [--timeout S] \"SQL\"\n"
             + "Connects (so that the plugins detect the server), then shows what lakeproxy would do with the statement:\n"
-            + "the SQL the real driver would receive, settings it would run first, refusals, and why. Nothing runs.";
+            + "the SQL the real driver would receive, settings it would run first, refusals, and\n"
+            + "why. Nothing runs.\n"
+            + Password.HELP;
 
     private Explain() {
     }
 
-    static int run(String[] argv, PrintStream out) throws Exception {
-        Args args = Args.parse("explain", argv, Set.of("url", "user", "password", "timeout"), Set.of("help"));
+    static int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse("explain", argv,
+                Set.of("url", "user", "password", "password-file", "timeout"), Set.of("help"));
         if (args.has("help")) {
             out.println(HELP);
             return 0;
@@ -29,7 +33,9 @@ final class Explain {
         }
         String sql = args.positional().get(0);
         int timeout = Connect.timeoutSeconds(args, "explain");
-        try (Connection c = Connect.open(url, args.get("user"), args.get("password"), timeout)) {
+        try (Connection c = Connect.open(url, args.get("user"),
+                Password.resolve("explain", args, System.getenv(), System.console(), err),
+                timeout)) {
             LakeproxyConnection lake = c.unwrap(LakeproxyConnection.class);
             Explanation e = lake.explain(sql);
             out.println("plugins active: " + (lake.activePlugins().isEmpty() ? "none (pure pass-through)" : lake.activePlugins()));

@@ -65,9 +65,9 @@ public final class Main {
                 case "demo":
                     return new Demo(out).run(rest);
                 case "doctor":
-                    return Doctor.run(rest, out);
+                    return Doctor.run(rest, out, err);
                 case "explain":
-                    return Explain.run(rest, out);
+                    return Explain.run(rest, out, err);
                 case "options":
                     if (rest.length > 0) {
                         out.println("Usage: lakeproxy options\nPrints the table of lakeproxy.* options (name, default, "

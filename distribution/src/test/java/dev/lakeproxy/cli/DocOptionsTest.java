@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class DocOptionsTest {
 
     private static final Pattern NAMED = Pattern.compile("(?<![\\w.])lakeproxy\\.(?:(?:holo|odps|kms)\\.[a-z][a-zA-Z]*|plugins|warnings"
-            + "|credentials|timeouts?\\.[a-zA-Z]+)(?:=([^\\s`\",)|;&]+))?");
+            + "|credentials(?:\\.[a-zA-Z]+)?|secrets\\.[a-zA-Z]+|timeouts?\\.[a-zA-Z]+)"
+            + "(?:=([^\\s`\",)|;&']+))?");
     private static final Pattern BLOCK = Pattern.compile("<!-- option: (\\S+)[^\\n]*-->\\n(.*?)\\n<!-- /option -->",
             Pattern.DOTALL);
 

@@ -24,7 +24,8 @@ class DocsTest {
     void everyExplainedErrorHasATroubleshootingEntry() throws Exception {
         Properties bundle = new Properties();
         for (String name : List.of("/dev/lakeproxy/core/messages.properties", "/dev/lakeproxy/holo/messages.properties",
-                "/dev/lakeproxy/odps/messages.properties")) {
+                "/dev/lakeproxy/odps/messages.properties",
+                "/dev/lakeproxy/credentials/messages.properties")) {
             try (InputStream in = DocsTest.class.getResourceAsStream(name)) {
                 bundle.load(in);
             }

@@ -25,7 +25,8 @@ class DriverJarsIT {
     @Test
     void theDriverJarsAreSmallAndTheCliJarCarriesTheStandIns() throws IOException {
         assertTrue(Files.size(Jars.hologres()) < 15 * MB, "Hologres driver jar: " + Files.size(Jars.hologres()));
-        assertTrue(Files.size(Jars.maxcompute()) < 24 * MB, "MaxCompute driver jar: " + Files.size(Jars.maxcompute()));
+        // 24 MB before lakeproxy.credentials: the credential chain and the KMS client (secret: passwords) add 7 MB
+        assertTrue(Files.size(Jars.maxcompute()) < 32 * MB, "MaxCompute driver jar: " + Files.size(Jars.maxcompute()));
         assertTrue(Files.size(Jars.cli()) < 120 * MB, "CLI jar: " + Files.size(Jars.cli()));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.SampleData;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class HologresJarIT {
     @Test
     void bothKmsPathsWorkFromTheJarAgainstALoopbackKms() throws Exception {
         try (HoloSimulator sim = HoloSimulator.builder().version("3.1.9").start();
-             LoopbackKms kms = new LoopbackKms("key-default", "Disabled", BLOB, sim.password())) {
+             LoopbackKms kms = new LoopbackKms().key("key-default", "Disabled")
+                     .ciphertext(BLOB, sim.password())) {
             SampleData.seed(sim);
             String options = "lakeproxy.kms.endpoint=" + kms.endpoint() + "&lakeproxy.kms.protocol=http"
                     + "&lakeproxy.kms.accessKeyId=LTAI-loopback&lakeproxy.kms.accessKeySecret=loopback-secret"
@@ -44,10 +46,11 @@ class HologresJarIT {
             assertEquals(0, r.exit, "a kms: password is decrypted at connect: " + r.out);
             assertTrue(r.out.contains("password decrypted with KMS Decrypt"), r.out);
             assertTrue(r.out.contains("rows=3"), r.out);
-            assertTrue(kms.requests.contains("Decrypt " + BLOB), kms.requests.toString());
+            assertTrue(kms.requests().contains("Decrypt " + BLOB), kms.requests().toString());
             assertTrue(r.out.contains("KMS says the project's key key-default is Disabled"),
                     "the explanation reports the key's state from DescribeKey: " + r.out);
-            assertTrue(kms.requests.contains("DescribeKey key-default"), kms.requests.toString());
+            assertTrue(kms.requests().contains("DescribeKey key-default"),
+                    kms.requests().toString());
             assertFalse(r.out.contains("NoSuchMethodError") || r.out.contains("NoClassDefFoundError"), r.out);
         }
     }

@@ -32,7 +32,7 @@ class InlineMessagesTest {
     @Test
     void noUserVisibleTextIsWrittenInline() throws IOException {
         List<String> found = new ArrayList<>();
-        for (String module : List.of("driver-core", "driver-holo", "driver-odps")) {
+        for (String module : List.of("driver-core", "credentials", "driver-holo", "driver-odps")) {
             try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
                     List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);

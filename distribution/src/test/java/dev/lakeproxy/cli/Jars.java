@@ -51,7 +51,18 @@ final class Jars {
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, java.util.Map.of());
+    }
+
+    /** Like {@link #run(List)}, with these environment variables (no other ALIBABA_CLOUD_* one). */
+    static Result run(List<String> command, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().keySet()
+                .removeIf(k -> k.startsWith("ALIBABA_CLOUD_") || k.equals("LAKEPROXY_PASSWORD"));
+        pb.environment().put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in time: " + out);

@@ -69,7 +69,7 @@ public final class Connector {
             beforeConnect(p, request);
         }
         Driver realDriver = RealDrivers.find(profile, request.realUrl);
-        Connection real = connectReal(realDriver, candidates, request);
+        Connection real = RealConnect.open(realDriver, candidates, request);
         if (real == null) {
             throw LakeErrors.create("08001", "driver.refused", SecretNames.maskUrl(request.realUrl));
         }
@@ -110,29 +110,6 @@ public final class Connector {
             plugin.beforeConnect(request);
         } catch (RuntimeException | LinkageError e) {
             throw pluginFailed(plugin, e);
-        }
-    }
-
-    /** The real connection; once more without a plugin's additions when the server refused them. */
-    private static Connection connectReal(Driver realDriver, List<LakePlugin> candidates, Request request)
-            throws SQLException {
-        try {
-            return realDriver.connect(request.realUrl, request.realProperties);
-        } catch (SQLException refused) {
-            boolean again = false;
-            for (LakePlugin p : candidates) {
-                try {
-                    again |= p.connectFailed(request, refused);
-                } catch (RuntimeException | LinkageError bug) {
-                    refused.addSuppressed(bug); // a plugin's bug never hides the server's answer
-                }
-            }
-            if (!again) {
-                throw refused;
-            }
-            LOG.log(Level.FINE, "the server refused what a plugin added; connecting again without it ({0})",
-                    refused.getSQLState());
-            return realDriver.connect(request.realUrl, request.realProperties);
         }
     }
 

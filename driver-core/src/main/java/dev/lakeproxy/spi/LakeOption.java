@@ -65,6 +65,27 @@ public final class LakeOption<T> {
         }, false);
     }
 
+    /**
+     * One of a fixed set of words, or {@code prefix} followed by a non-empty value (e.g.
+     * {@code profile:<name>}).
+     */
+    public static LakeOption<String> choiceOrPrefixed(String name, String defaultValue,
+            String description, String prefix, String valueLabel, String... words) {
+        List<String> allowed = Arrays.asList(words);
+        String accepted = String.join(" | ", words) + " | " + prefix + valueLabel;
+        return new LakeOption<>(name, defaultValue, accepted, description, raw -> {
+            String v = raw.trim();
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (allowed.contains(lower)) {
+                return lower;
+            }
+            if (!lower.startsWith(prefix) || v.length() == prefix.length()) {
+                throw new IllegalArgumentException();
+            }
+            return prefix + v.substring(prefix.length()).trim();
+        }, false);
+    }
+
     public static LakeOption<Boolean> bool(String name, boolean defaultValue, String description) {
         return new LakeOption<>(name, Boolean.toString(defaultValue), "true | false", description, raw -> {
             String v = raw.trim().toLowerCase(Locale.ROOT);

@@ -1,13 +1,12 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.KeyStates;
 import dev.lakeproxy.spi.ExecutionContext;
-import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.spi.StatementRule;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Explains, after the other rules declined to retry, the errors of reading encrypted MaxCompute data: the
@@ -21,19 +20,17 @@ final class ErrorExplanationRule implements StatementRule {
     private static final String SQE_SET = "SET " + EngineMode.SETTING + " = false;";
 
     private final SessionState state;
-    private final Function<LakeOption<String>, String> options;
+    private final CredentialsSettings options;
     private final List<String> keys;
     /** lakeproxy.holo.recover: whether a wrong-engine read was not retried by choice or by the rules. */
     private final boolean recover;
-    private final int kmsTimeoutMillis;
 
-    ErrorExplanationRule(SessionState state, Function<LakeOption<String>, String> options, List<String> keys,
-                         boolean recover, int kmsTimeoutMillis) {
+    ErrorExplanationRule(SessionState state, CredentialsSettings options, List<String> keys,
+                         boolean recover) {
         this.state = state;
         this.options = options;
         this.keys = keys;
         this.recover = recover;
-        this.kmsTimeoutMillis = kmsTimeoutMillis;
     }
 
     @Override
@@ -102,7 +99,7 @@ final class ErrorExplanationRule implements StatementRule {
     }
 
     private Outcome translateWithKey(SQLException error, String key, HoloVersion now, String project) {
-        String keyState = KeyStates.describe(options, keys, project, kmsTimeoutMillis);
+        String keyState = KeyStates.describe(options, keys, project);
         return Outcome.translate(HoloMessages.M.translateWith(error, keyState, key, now, project));
     }
 }

@@ -2,6 +2,7 @@ package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloMessages.M;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.KeyChecks;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.Check;
@@ -52,8 +53,7 @@ final class HoloDiagnosis {
         String engine = scalar("SELECT current_setting('" + EngineMode.SETTING + "', true)");
         checks.add(Check.ok("sqe setting", levels(EngineMode.SETTING, engine)));
         boolean roleInDoubt = new ForeignTableProbes(ctx.connection(), real).probe(checks);
-        checks.addAll(KeyChecks.check(ctx::option, ctx.option(KmsOptions.KEYS),
-                ctx.option(KmsOptions.TIMEOUT)));
+        checks.addAll(KeyChecks.check(CredentialsSettings.of(ctx), ctx.option(KmsOptions.KEYS)));
         if (roleInDoubt) {
             checks.add(Check.warn("ram role", M.format("holo.doctor.ramRole"), M.format("holo.doctor.ramRole.fix")));
         }

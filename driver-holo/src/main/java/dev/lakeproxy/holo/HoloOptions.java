@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsOptions;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.LakeOption;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class HoloOptions {
     public static List<LakeOption<?>> all() {
         List<LakeOption<?>> all = new ArrayList<>(
                 List.of(ROUTING, ROUTING_MECHANISM, ENCRYPTED_PROJECTS, RECOVER, TIMEOUT));
-        all.addAll(KmsOptions.all());
+        all.addAll(CredentialsOptions.all());
+        all.add(KmsOptions.KEYS);
         return List.copyOf(all);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
@@ -24,8 +25,8 @@ final class HoloSession implements SessionPlugin {
         boolean recover = ctx.option(HoloOptions.RECOVER);
         this.ownTimeoutMillis = state.timeoutMillis;
         this.settings = new SessionSettingsRule(state);
-        StatementRule explanations = new ErrorExplanationRule(state, ctx::option, ctx.option(KmsOptions.KEYS),
-                recover, ctx.option(KmsOptions.TIMEOUT));
+        StatementRule explanations = new ErrorExplanationRule(state, CredentialsSettings.of(ctx),
+                ctx.option(KmsOptions.KEYS), recover);
         if (state.facts.version.hasCommonTable()) {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {

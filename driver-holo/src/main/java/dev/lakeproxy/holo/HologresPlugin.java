@@ -1,5 +1,7 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialChecks;
+import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.DiagnosisContext;
@@ -9,6 +11,7 @@ import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.RealUrl;
 import dev.lakeproxy.spi.SessionPlugin;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +27,9 @@ public final class HologresPlugin implements LakePlugin {
 
     private static final Logger LOG = Logger.getLogger(HologresPlugin.class.getName());
     static final String ROUTING_SETTING = SessionStart.ROUTING;
+    /** pgjdbc reports a refused password as 28P01 (invalid_password), a refused role as 28000. */
+    private static final SecretLogin SECRETS = new SecretLogin(
+            e -> "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState()), p -> p);
 
     @Override
     public String name() {
@@ -42,6 +48,8 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
+        HoloLogin.apply(request); // first: it gives way to a secret: or kms: password, still unread here
+        SECRETS.apply(request);
         KmsPassword.decrypt(request);
         if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
             return;
@@ -61,6 +69,9 @@ public final class HologresPlugin implements LakePlugin {
     @Override
     public boolean connectFailed(ConnectRequest request, SQLException error) {
         HoloInstance.of(request.serverKey()).forgetFacts(); // the instance may have been rolled back or replaced
+        if (SECRETS.retry(request, error)) {
+            return true; // a rotated secret: one more attempt with its new value
+        }
         if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
             return false; // the session mechanism adds nothing at startup
         }
@@ -156,7 +167,10 @@ public final class HologresPlugin implements LakePlugin {
     /** Version, routing and SQE settings at every level, a probe of each foreign table, KMS keys, the RAM role. */
     @Override
     public List<Check> diagnose(DiagnosisContext context) {
-        return new HoloDiagnosis(context).run();
+        List<Check> checks = new ArrayList<>();
+        checks.add(CredentialChecks.check(context));
+        checks.addAll(new HoloDiagnosis(context).run());
+        return checks;
     }
 
     private static void remember(PluginContext ctx, HoloInstance instance, String key, ProjectsReadResolver resolver,

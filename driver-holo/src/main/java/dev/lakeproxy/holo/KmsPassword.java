@@ -1,7 +1,7 @@
 package dev.lakeproxy.holo;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.holo.kms.Kms;
-import dev.lakeproxy.holo.kms.KmsClients;
 import dev.lakeproxy.holo.kms.KmsException;
 import dev.lakeproxy.holo.kms.KmsOptions;
 import dev.lakeproxy.spi.ConnectRequest;
@@ -17,14 +17,18 @@ final class KmsPassword {
     private KmsPassword() {
     }
 
-    static void decrypt(ConnectRequest request) throws SQLException {
+    static boolean requested(ConnectRequest request) {
         String password = request.realProperties().getProperty("password");
-        if (password == null || !password.regionMatches(true, 0, "kms:", 0, 4)) {
+        return password != null && password.regionMatches(true, 0, "kms:", 0, 4);
+    }
+
+    static void decrypt(ConnectRequest request) throws SQLException {
+        if (!requested(request)) {
             return;
         }
+        String password = request.realProperties().getProperty("password");
         try {
-            Kms kms = KmsClients.of(request::option, request.option(KmsOptions.KEYS),
-                    request.option(KmsOptions.TIMEOUT));
+            Kms kms = Kms.of(CredentialsSettings.of(request), request.option(KmsOptions.KEYS));
             if (kms == null) {
                 throw HoloMessages.M.create("28P01", "holo.kms.passwordNeedsKms");
             }

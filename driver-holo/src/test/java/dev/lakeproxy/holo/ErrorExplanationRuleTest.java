@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.spi.Outcome;
 import dev.lakeproxy.testing.StubExecution;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +30,7 @@ class ErrorExplanationRuleTest {
 
     /** The rule with the options' defaults: no KMS, so no key state is added. */
     private static ErrorExplanationRule rule(SessionState state) {
-        return new ErrorExplanationRule(state, o -> o.parse(o.defaultValue()), List.of(), true,
-                1_000);
+        return new ErrorExplanationRule(state, CredentialsSettings.of(Map.of()), List.of(), true);
     }
 
     /** The rule's explanation of {@code error} on {@code state}: SQLState, code and cause kept. */
@@ -99,8 +100,8 @@ class ErrorExplanationRuleTest {
     void withRecoverOffTheOptionIsNamedAsWhyThereWasNoRetry() {
         ctx = session.execution("SELECT count(*) FROM enc");
         ErrorExplanationRule noRecover =
-                new ErrorExplanationRule(on("2.2.15"), o -> o.parse(o.defaultValue()), List.of(),
-                        false, 1_000);
+                new ErrorExplanationRule(on("2.2.15"), CredentialsSettings.of(Map.of()), List.of(),
+                        false);
         String m = noRecover.onError(ctx, StubSession.pangu("p_byok")).translated().getMessage();
         assertHas(m, "lakeproxy.holo.recover is false", "SET hg_experimental_enable_access_odps_orc_via_holo = false");
         assertTrue(!m.contains("autocommit is off"), m);

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.holo.kms.KeyStates;
 import dev.lakeproxy.holo.kms.KmsOptions;
-import dev.lakeproxy.spi.LakeOption;
+import dev.lakeproxy.credentials.CredentialsSettings;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** No runtime exception or linkage error of the KMS code paths reaches the caller: an SQLException keeps it. */
@@ -19,13 +19,13 @@ class KmsFailureTest {
     /** A connect request whose KMS options blow up the way a broken SDK or a repackaged jar would. */
     private static StubConnectRequest request(Throwable failure) {
         StubConnectRequest r = new StubConnectRequest("jdbc:postgresql://127.0.0.1:1/db", option -> {
-            if (option == KmsOptions.ACCESS_KEY_ID) {
+            if (option == dev.lakeproxy.credentials.KmsOptions.ACCESS_KEY_ID) {
                 if (failure instanceof Error) {
                     throw (Error) failure;
                 }
                 throw (RuntimeException) failure;
             }
-            return option.parse(option.defaultValue());
+            return option == KmsOptions.KEYS ? List.of() : option.parse(option.defaultValue());
         });
         r.props.setProperty("password", "kms:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=");
         return r;
@@ -50,10 +50,12 @@ class KmsFailureTest {
 
     @Test
     void aKeyStateThatCannotBeAskedIsASentenceNotAnException() {
-        Function<LakeOption<String>, String> broken = o -> {
-            throw new IllegalArgumentException("bad endpoint");
-        };
-        String sentence = KeyStates.describe(broken, List.of("p=key"), "p", 1_000);
+        CredentialsSettings unreachable = CredentialsSettings.of(Map.of(
+                dev.lakeproxy.credentials.KmsOptions.ENDPOINT, "127.0.0.1:1",
+                dev.lakeproxy.credentials.KmsOptions.PROTOCOL, "http",
+                dev.lakeproxy.credentials.KmsOptions.ACCESS_KEY_ID, "id",
+                dev.lakeproxy.credentials.KmsOptions.ACCESS_KEY_SECRET, "secret"));
+        String sentence = KeyStates.describe(unreachable, List.of("p=key"), "p");
         assertTrue(sentence.contains("KMS could not report the key's state"), sentence);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.FaultProxy;
@@ -33,15 +34,13 @@ class KmsFaultsTest {
     private static final String BLOB = "S01TLWNpcGhlcnRleHQtb2YtdGhlLXBhc3N3b3Jk";
     private static final int TIMEOUT_MILLIS = 1_000;
     private static HoloSimulator sim;
-    private static FakeKms kms;
+    private static LoopbackKms kms;
     private static FaultProxy proxy;
 
     @BeforeAll
     static void start() throws Exception {
         sim = HoloScenarios.start("3.1.9", false);
-        kms = new FakeKms();
-        kms.plaintexts.put(BLOB, "any");
-        kms.keyStates.put("key-default", "Enabled");
+        kms = new LoopbackKms().ciphertext(BLOB, "any").key("key-default", "Enabled");
         proxy = new FaultProxy(Integer.parseInt(kms.endpoint().split(":")[1]));
     }
 
@@ -56,14 +55,13 @@ class KmsFaultsTest {
     void fresh() {
         HoloInstance.forgetAll();
         Kms.forgetKeys();
-        kms.actions.clear();
-        kms.ciphertexts.clear();
+        kms.clear();
     }
 
     @AfterEach
     void heal() {
         proxy.heal();
-        kms.answerStatus = 0;
+        kms.answerStatus(0);
     }
 
     private static Connection lake(String... more) throws SQLException {
@@ -97,7 +95,7 @@ class KmsFaultsTest {
     @Test
     void kmsPasswordWorksThroughTheProxy() throws SQLException {
         lake("password=kms:" + BLOB).close();
-        assertTrue(kms.ciphertexts.contains(BLOB));
+        assertTrue(kms.requests().contains("Decrypt " + BLOB));
     }
 
     @Test
@@ -120,7 +118,7 @@ class KmsFaultsTest {
 
     @Test
     void kmsAnswering5xxIsAskedOnce() {
-        kms.answerStatus = 503;
+        kms.answerStatus(503);
         String blob =
                 "NXh4LWFza2VkLW9uY2U="; // its own, so that a late request of another test does not
                                         // count
@@ -128,8 +126,8 @@ class KmsFaultsTest {
         assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
         assertEquals(
                 1,
-                kms.ciphertexts.stream().filter(blob::equals).count(),
-                "no retry: " + kms.ciphertexts);
+                kms.requests().stream().filter(("Decrypt " + blob)::equals).count(),
+                "no retry: " + kms.requests());
     }
 
     @Test
@@ -153,7 +151,7 @@ class KmsFaultsTest {
 
     @Test
     void anExplanationGoesOnWithoutTheKeyStateWhenKmsAnswers5xx() throws SQLException {
-        kms.answerStatus = 503;
+        kms.answerStatus(503);
         try (Connection c = lake()) {
             SQLException e =
                     assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.testing.LogCapture;
@@ -26,15 +27,14 @@ class KmsTest {
     @RegisterExtension
     static final HoloSimExtension SIM =
             HoloSimExtension.version("3.1.9").seed(HoloScenarios::seed);
-    private static FakeKms kms;
+    private static LoopbackKms kms;
     private static final String BLOB = "Q2lwaGVydGV4dEJsb2ItMDEyMzQ1Njc4OWFiY2RlZg==";
     private static final String PLAIN = "Decrypted-Pa55word";
     private static final String SECRET = "KmsAccessSecret-xyz987";
 
     @BeforeAll
     static void start() throws Exception {
-        kms = new FakeKms();
-        kms.plaintexts.put(BLOB, PLAIN);
+        kms = new LoopbackKms().ciphertext(BLOB, PLAIN);
     }
 
     @AfterAll
@@ -46,8 +46,8 @@ class KmsTest {
     void fresh() {
         HoloInstance.forgetAll();
         Kms.forgetKeys();
-        kms.actions.clear();
-        kms.answerHtml = false;
+        kms.clear();
+        kms.answerHtml(false);
     }
 
     private static Connection lake(String endpoint, String... more) throws SQLException {
@@ -69,27 +69,27 @@ class KmsTest {
 
     @Test
     void explanationsReportTheKeyStateAndWhatToDo() throws SQLException {
-        kms.keyStates.put("key-default", "Disabled");
+        kms.key("key-default", "Disabled");
         String disabled = failure(kms.endpoint());
         assertTrue(disabled.contains("KMS says the project's key key-default is Disabled (origin Aliyun_KMS)"), disabled);
         assertTrue(disabled.contains("EnableKey"), disabled);
 
         Kms.forgetKeys();
-        kms.keyStates.put("key-default", "PendingDeletion");
+        kms.key("key-default", "PendingDeletion");
         assertTrue(failure(kms.endpoint()).contains("is PendingDeletion (origin Aliyun_KMS). The key is scheduled for deletion: cancel"));
 
         Kms.forgetKeys();
-        kms.keyStates.put("key-default", "Enabled");
+        kms.key("key-default", "Enabled");
         String enabled = failure(kms.endpoint());
         assertTrue(enabled.contains("is Enabled") && enabled.contains("AliyunHologresEncryptionDefaultRole"), enabled);
     }
 
     @Test
     void keyInformationIsCachedForADay() throws SQLException {
-        kms.keyStates.put("key-default", "Disabled");
+        kms.key("key-default", "Disabled");
         failure(kms.endpoint());
         failure(kms.endpoint());
-        assertEquals(1, kms.actions.stream().filter("DescribeKey"::equals).count(), "one DescribeKey for two explanations");
+        assertEquals(1, kms.count("DescribeKey"), "one DescribeKey for two explanations");
     }
 
     @Test
@@ -102,7 +102,7 @@ class KmsTest {
         assertTrue(unreachable.contains("KMS could not report the key's state"), unreachable);
         assertTrue(unreachable.contains("encrypted with the default key"), "the explanation itself is still there: " + unreachable);
 
-        kms.answerHtml = true;
+        kms.answerHtml(true);
         String html = failure(kms.endpoint());
         assertTrue(html.contains("KMS could not report the key's state"), html);
     }
@@ -113,7 +113,7 @@ class KmsTest {
              Connection c = lake(kms.endpoint(), "password=kms:" + BLOB)) {
             assertEquals(3, HoloScenarios.count(c, "internal_t"));
             assertTrue(c.unwrap(LakeproxyConnection.class).connectActions().contains("password decrypted with KMS Decrypt"));
-            assertTrue(kms.actions.contains("Decrypt"));
+            assertTrue(kms.actions().contains("Decrypt"));
             for (String line : log.lines()) {
                 assertFalse(line.contains(BLOB) || line.contains(PLAIN) || line.contains(SECRET), "secret in log: " + line);
             }

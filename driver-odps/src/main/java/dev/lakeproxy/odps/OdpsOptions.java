@@ -1,5 +1,6 @@
 package dev.lakeproxy.odps;
 
+import dev.lakeproxy.credentials.CredentialsOptions;
 import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
@@ -55,7 +56,9 @@ public final class OdpsOptions {
             + "after 5 s.");
 
     public static List<LakeOption<?>> all() {
-        return List.of(TABLESTORE_SCATTER, TABLESTORE_DDL_CHECKS, SCHEMA_SYNTAX, PAIMON_WRITE_GUARD, TIMESTAMP_TRUNCATION,
-                METADATA_TTL, METADATA_PREFETCH, TIMEOUT);
+        List<LakeOption<?>> all = new java.util.ArrayList<>(CredentialsOptions.all());
+        all.addAll(List.of(TABLESTORE_SCATTER, TABLESTORE_DDL_CHECKS, SCHEMA_SYNTAX,
+                PAIMON_WRITE_GUARD, TIMESTAMP_TRUNCATION, METADATA_TTL, METADATA_PREFETCH, TIMEOUT));
+        return List.copyOf(all);
     }
 }

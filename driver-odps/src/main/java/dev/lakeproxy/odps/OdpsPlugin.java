@@ -8,6 +8,8 @@ import com.aliyun.odps.jdbc.OdpsConnection;
 import com.aliyun.odps.jdbc.utils.ConnectionResource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lakeproxy.credentials.CredentialChecks;
+import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.DiagnosisContext;
@@ -17,6 +19,7 @@ import dev.lakeproxy.spi.PluginContext;
 import dev.lakeproxy.spi.SessionPlugin;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +33,9 @@ public final class OdpsPlugin implements LakePlugin {
 
     private static final Logger LOG = Logger.getLogger(OdpsPlugin.class.getName());
     /** Per server (endpoint and project): whether the project has schemas (three-tier). Bounded, expiring. */
+    /** secret: logins; odps-jdbc's SQLException carries the first request's MaxCompute error. */
+    private static final SecretLogin SECRETS =
+            new SecretLogin(AuthErrors::refused, OdpsLogin::forDriver);
     private static final Cache<String, Boolean> THREE_TIER =
             Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofHours(1)).build();
 
@@ -54,7 +60,9 @@ public final class OdpsPlugin implements LakePlugin {
      * (one {@code GET /projects/{p}} for the first connection to a server, none after).
      */
     @Override
-    public void beforeConnect(ConnectRequest request) {
+    public void beforeConnect(ConnectRequest request) throws SQLException {
+        OdpsLogin.apply(request); // first: it gives way to a secret: password, still unread here
+        SECRETS.apply(request);
         if (!"auto".equals(request.option(OdpsOptions.SCHEMA_SYNTAX))) {
             return;
         }
@@ -99,19 +107,29 @@ public final class OdpsPlugin implements LakePlugin {
         }
     }
 
+    /** A login refused with a secret's value kept in memory: read it again, once (rotation). */
+    @Override
+    public boolean connectFailed(ConnectRequest request, SQLException error) {
+        return SECRETS.retry(request, error);
+    }
+
     @Override
     public SessionPlugin activate(PluginContext ctx) throws SQLException {
         if (!ctx.realConnection().isWrapperFor(OdpsConnection.class)) {
             return null;
         }
         OdpsConnection real = ctx.realConnection().unwrap(OdpsConnection.class);
+        OdpsLogin.renew(ctx, real);
         return new OdpsSession(ctx, real, TableMetaCache.SHARED);
     }
 
     /** The project, the schemas a navigator sees, a job (RAM control plane) and SHOW TABLES (DLF data plane). */
     @Override
     public List<Check> diagnose(DiagnosisContext context) {
-        return new OdpsDiagnosis(context).run();
+        List<Check> checks = new ArrayList<>();
+        checks.add(CredentialChecks.check(context));
+        checks.addAll(new OdpsDiagnosis(context).run());
+        return checks;
     }
 
     /**

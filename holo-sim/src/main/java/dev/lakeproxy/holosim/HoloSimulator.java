@@ -44,6 +44,7 @@ public final class HoloSimulator implements AutoCloseable {
     private final Map<String, ForeignTableCatalog> catalogs = new ConcurrentHashMap<>();
     private final DefaultSearchPaths defaultSearchPaths = new DefaultSearchPaths(this);
     private final SimFaults faults = new SimFaults();
+    private final AccessKeyLogins accessKeyLogins = new AccessKeyLogins();
     private volatile boolean closed;
 
     private HoloSimulator(Builder b) throws IOException {
@@ -142,6 +143,29 @@ public final class HoloSimulator implements AutoCloseable {
     /** Any password is accepted (the embedded cluster trusts loopback connections); this one is as good as any. */
     public String password() {
         return "";
+    }
+
+    /**
+     * Lets an AccessKey pair log in as Hologres documents it (user = AccessKey ID, password =
+     * AccessKey secret): a wrong secret is refused with 28P01. Registering the id again replaces
+     * the secret (a reset key).
+     */
+    public HoloSimulator accessKey(String accessKeyId, String secret) {
+        return accessKey(accessKeyId, secret, null);
+    }
+
+    /** Like {@link #accessKey(String, String)}, refused (28P01) from {@code expiresAt} on. */
+    public HoloSimulator accessKey(String accessKeyId, String secret, java.time.Instant expiresAt) {
+        try (Connection c = direct(DEFAULT_DATABASE)) {
+            accessKeyLogins.register(c, accessKeyId, secret, expiresAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create role " + accessKeyId + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    AccessKeyLogins accessKeyLogins() {
+        return accessKeyLogins;
     }
 
     /** The simulated MaxCompute store that backs the foreign tables. */

@@ -56,11 +56,11 @@ final class StartupHandshake {
                 // Let PostgreSQL answer unsupported protocol versions itself.
                 return Wire.concat(Wire.intBytes(len), body);
             }
-            return processStartup(body, cout);
+            return processStartup(body, cin, cout);
         }
     }
 
-    private byte[] processStartup(byte[] body, OutputStream cout) throws IOException {
+    private byte[] processStartup(byte[] body, InputStream cin, OutputStream cout) throws IOException {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();
         int pos = 4;
         while (pos < body.length && body[pos] != 0) {
@@ -74,6 +74,9 @@ final class StartupHandshake {
         String user = params.getOrDefault("user", HoloSimulator.SUPERUSER);
         String database = params.getOrDefault("database", user);
         session.identify(database, user);
+        if (!sim.accessKeyLogins().check(user, cin, cout)) {
+            return null; // refused as PostgreSQL refuses a password: 28P01
+        }
         session.searchPathState.base(sim.defaultSearchPaths().lookup(database, user));
         String options = params.get("options");
         if (options != null) {

@@ -10,6 +10,7 @@ public final class Accounts {
     private final Map<String, User> byName = new ConcurrentHashMap<>();
     private final String accountUid;
     final User root;
+    final SignedKeys signedKeys = new SignedKeys();
 
     Accounts(String accountUid, String rootAccessId, String rootAccessKey) {
         this.accountUid = accountUid;
@@ -34,8 +35,8 @@ public final class Accounts {
     }
 
     /**
-     * The user of a request: {@code Authorization: ODPS <accessId>:<signature>}; unknown ids are
-     * root (signatures are not checked).
+     * The user of a request by its access id alone: {@code Authorization: ODPS
+     * <accessId>:<signature>}; unknown ids are root (signatures are not checked).
      */
     public User forAuthorization(String header) {
         if (header == null) {
@@ -47,5 +48,32 @@ public final class Accounts {
         int colon = cred.indexOf(':');
         String id = colon < 0 ? cred : cred.substring(0, colon);
         return byAccessId.getOrDefault(id, root);
+    }
+
+    /**
+     * The user of a request: keys registered with {@link SignedKeys} (and every STS id) are checked
+     * as MaxCompute checks them, signature, token and expiry; others as {@link
+     * #forAuthorization(String)} says.
+     */
+    public User authenticate(
+            String method,
+            String resource,
+            Map<String, String> headers,
+            Map<String, String> params) {
+        String header = headers.get("Authorization");
+        String id = accessId(header);
+        return id != null && signedKeys.checks(id)
+                ? signedKeys.authenticate(id, header, method, resource, headers, params)
+                : forAuthorization(header);
+    }
+
+    private static String accessId(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        String cred = h.substring(h.indexOf(' ') + 1);
+        int colon = cred.indexOf(':');
+        return colon < 0 ? cred : cred.substring(0, colon);
     }
 }

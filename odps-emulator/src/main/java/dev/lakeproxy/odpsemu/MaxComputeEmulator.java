@@ -9,6 +9,7 @@ import dev.lakeproxy.odpsemu.rest.RestServer;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -162,6 +163,26 @@ public final class MaxComputeEmulator implements AutoCloseable {
     /** A working odps-jdbc URL for a project as the given user. */
     public String jdbcUrl(User user, String project, String... extraParams) {
         return JdbcUrls.of(endpoint(), user, project, extraParams);
+    }
+
+    // ------------------------------------------------------------------ checked credentials
+
+    /**
+     * An AccessKey of a user ({@code "root"} or a RAM user) whose requests are checked as MaxCompute
+     * checks them: a wrong signature is ODPS-0410042 (HTTP 401). Registering the same id again
+     * replaces its secret, as a reset key does.
+     */
+    public void accessKey(String userName, String accessId, String secret) {
+        accounts.signedKeys.permanent(accounts.require(userName), accessId, secret);
+    }
+
+    /**
+     * A temporary (STS) credential of a user, accepted until {@code expiresAt}; after that, and with
+     * another token, MaxCompute's ODPS-0410051 "Invalid credentials" (HTTP 401).
+     */
+    public void temporaryCredential(
+            String userName, String accessId, String secret, String token, Instant expiresAt) {
+        accounts.signedKeys.temporary(accounts.require(userName), accessId, secret, token, expiresAt);
     }
 
     // ------------------------------------------------------------------ projects

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakeproxy.cli.LoopbackKms;
+import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.SampleData;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
@@ -34,7 +34,7 @@ class SpringBootFormsTest {
         holo = HoloSimulator.builder().version("3.2.5").start();
         SampleData.seed(holo);
         odps = MaxComputeEmulator.builder().project("boot").start();
-        kms = new LoopbackKms("sample-cmk-id", "Enabled", BLOB, holo.password());
+        kms = new LoopbackKms().key("sample-cmk-id", "Enabled").ciphertext(BLOB, holo.password());
     }
 
     @AfterAll
@@ -110,7 +110,7 @@ class SpringBootFormsTest {
                 "spring.datasource.driver-class-name", "dev.lakeproxy.Driver"),
                 "SELECT id, paid FROM payments ORDER BY id");
         assertEquals("[10, 1.50][11, 2.25]", rows(rows));
-        assertTrue(kms.requests.contains("Decrypt " + BLOB), kms.requests.toString());
+        assertTrue(kms.requests().contains("Decrypt " + BLOB), kms.requests().toString());
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.lakeproxy.holo.kms;
 
 import dev.lakeproxy.spi.Check;
-import dev.lakeproxy.spi.LakeOption;
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.spi.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** The doctor's KMS checks: the state of each encrypted project's key (lakeproxy.kms.keys), by KMS DescribeKey. */
 public final class KeyChecks {
@@ -16,10 +15,9 @@ public final class KeyChecks {
     }
 
     /** A check per configured key; none when KMS credentials or keys are not configured. */
-    public static List<Check> check(Function<LakeOption<String>, String> options, List<String> keys,
-                                    int timeoutMillis) {
+    public static List<Check> check(CredentialsSettings options, List<String> keys) {
         List<Check> checks = new ArrayList<>();
-        Kms kms = KmsClients.of(options, keys, timeoutMillis);
+        Kms kms = Kms.of(options, keys);
         if (kms == null) {
             return checks;
         }

@@ -1,9 +1,8 @@
 package dev.lakeproxy.holo.kms;
 
-import dev.lakeproxy.spi.LakeOption;
+import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.spi.Messages;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What KMS DescribeKey says about a project's key, as a sentence for an explanation. Whatever goes wrong inside
@@ -18,10 +17,9 @@ public final class KeyStates {
     }
 
     /** The sentence, or "" when KMS or the project's key is not configured. */
-    public static String describe(Function<LakeOption<String>, String> options, List<String> keys,
-                                  String project, int timeoutMillis) {
+    public static String describe(CredentialsSettings options, List<String> keys, String project) {
         try {
-            Kms kms = KmsClients.of(options, keys, timeoutMillis);
+            Kms kms = Kms.of(options, keys);
             String keyId = kms == null ? null : kms.keyOf(project);
             if (keyId == null) {
                 return "";

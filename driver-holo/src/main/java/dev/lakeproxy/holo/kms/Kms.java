@@ -1,27 +1,26 @@
 package dev.lakeproxy.holo.kms;
 
-import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.kms.model.v20160120.DecryptRequest;
 import com.aliyuncs.kms.model.v20160120.DescribeKeyRequest;
 import com.aliyuncs.kms.model.v20160120.DescribeKeyResponse;
-import com.aliyuncs.profile.DefaultProfile;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lakeproxy.credentials.CredentialsSettings;
+import dev.lakeproxy.credentials.KmsAccess;
 import dev.lakeproxy.spi.Secrets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * KMS through aliyun-java-sdk-kms: DescribeKey (cached 24 hours, as Hologres itself caches key information)
- * and Decrypt. Never logs or shows an access key, a ciphertext or a plaintext.
+ * KMS through aliyun-java-sdk-kms (the client from {@link KmsAccess}): DescribeKey (cached 24
+ * hours, as Hologres itself caches key information) and Decrypt. Never logs or shows an access key, a
+ * ciphertext or a plaintext.
  */
 public final class Kms {
 
@@ -41,21 +40,15 @@ public final class Kms {
         this.keyOfProject = keyOfProject;
     }
 
-    /** A KMS client from the {@code lakeproxy.kms.*} options, or {@code null} when no credentials are set. */
-    public static Kms fromOptions(Function<dev.lakeproxy.spi.LakeOption<String>, String> text,
-                                  List<String> keys, int timeoutMillis) {
-        String id = text.apply(KmsOptions.ACCESS_KEY_ID);
-        String secret = text.apply(KmsOptions.ACCESS_KEY_SECRET);
-        if (id.isEmpty() || secret.isEmpty()) {
+    /**
+     * A KMS client for these settings (signed with lakeproxy.kms.accessKeyId/Secret, else
+     * lakeproxy.credentials), or {@code null} when neither is set.
+     */
+    public static Kms of(CredentialsSettings settings, List<String> keys) {
+        IAcsClient client = KmsAccess.client(settings);
+        if (client == null) {
             return null;
         }
-        String region = text.apply(KmsOptions.REGION);
-        String endpoint = text.apply(KmsOptions.ENDPOINT);
-        DefaultProfile profile = DefaultProfile.getProfile(region, id, secret);
-        HttpClientConfig http = HttpClientConfig.getDefault();
-        http.setConnectionTimeoutMillis(timeoutMillis);
-        http.setReadTimeoutMillis(timeoutMillis);
-        profile.setHttpClientConfig(http);
         Map<String, String> keyOfProject = new HashMap<>();
         for (String pair : keys) {
             int eq = pair.indexOf('=');
@@ -63,11 +56,8 @@ public final class Kms {
                 keyOfProject.put(pair.substring(0, eq).trim().toLowerCase(Locale.ROOT), pair.substring(eq + 1).trim());
             }
         }
-        DefaultAcsClient client = new DefaultAcsClient(profile);
-        // a KMS call waits its timeout once: an explanation or a connect never waits more
-        client.setAutoRetry(false);
-        return new Kms(client, endpoint.isEmpty() ? "kms." + region + ".aliyuncs.com" : endpoint,
-                "http".equals(text.apply(KmsOptions.PROTOCOL)) ? ProtocolType.HTTP : ProtocolType.HTTPS, keyOfProject);
+        return new Kms(client, KmsAccess.endpoint(settings), KmsAccess.protocol(settings),
+                keyOfProject);
     }
 
     /** The configured CMK of a MaxCompute project, or {@code null}. */

@@ -3,33 +3,17 @@ package dev.lakeproxy.holo.kms;
 import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
-/** Options for KMS (aliyun-java-sdk-kms): key states in error explanations and {@code kms:} passwords. */
+/**
+ * The Hologres plugin's own KMS option: which key encrypts each MaxCompute project. Where KMS is
+ * and how lakeproxy signs its calls are the credentials module's options
+ * ({@code lakeproxy.kms.*}, {@code lakeproxy.credentials}).
+ */
 public final class KmsOptions {
 
     private KmsOptions() {
     }
 
-    public static final LakeOption<String> REGION = LakeOption.text("lakeproxy.kms.regionId", "cn-hangzhou",
-            "KMS region.", false);
-    public static final LakeOption<String> ENDPOINT = LakeOption.text("lakeproxy.kms.endpoint", "",
-            "KMS endpoint host[:port]; empty means kms.<regionId>.aliyuncs.com.", false);
-    public static final LakeOption<String> PROTOCOL = LakeOption.choice("lakeproxy.kms.protocol", "https",
-            "Protocol to the KMS endpoint (http only for a local test endpoint).", "https", "http");
-    public static final LakeOption<String> ACCESS_KEY_ID = LakeOption.text("lakeproxy.kms.accessKeyId", "",
-            "AccessKey ID for KMS DescribeKey and Decrypt. Without it, lakeproxy does not call KMS.", true);
-    public static final LakeOption<String> ACCESS_KEY_SECRET = LakeOption.text("lakeproxy.kms.accessKeySecret", "",
-            "AccessKey secret for KMS.", true);
     public static final LakeOption<List<String>> KEYS = LakeOption.list("lakeproxy.kms.keys",
-            "The CMK of each encrypted MaxCompute project, as project=keyId pairs, so errors can report the key's state.");
-
-    public static final LakeOption<Integer> TIMEOUT = LakeOption.timeoutMillis(
-            "lakeproxy.kms.timeoutMillis", 5_000,
-            "How long each KMS call may take to connect, and then to answer: Decrypt of a kms: "
-            + "password at connect, DescribeKey for an explanation or doctor. Not retried. When "
-            + "it passes, a kms: password is a connect error (28P01) that says KMS did not "
-            + "answer, and an explanation goes on without the key's state.");
-
-    public static List<LakeOption<?>> all() {
-        return List.of(REGION, ENDPOINT, PROTOCOL, ACCESS_KEY_ID, ACCESS_KEY_SECRET, KEYS, TIMEOUT);
-    }
+            "The CMK of each encrypted MaxCompute project, as project=keyId pairs, so errors can "
+                    + "report the key's state.");
 }

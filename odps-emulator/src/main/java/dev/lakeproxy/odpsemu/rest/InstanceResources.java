@@ -84,7 +84,7 @@ final class InstanceResources {
             NodeList tasks = doc.getElementsByTagName("Tasks");
             if (tasks.getLength() == 0) {
                 throw new HttpError(
-                        400, "InvalidArgument", "ODPS-0410051:Invalid argument - job has no task");
+                        400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - job has no task");
             }
             Element task = null;
             for (Node n = tasks.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -97,7 +97,7 @@ final class InstanceResources {
                 throw new HttpError(
                         400,
                         "InvalidArgument",
-                        "ODPS-0410051:Invalid argument - only SQL and SQLRT tasks are emulated");
+                        "ODPS-0420061: Invalid parameter in HTTP request - only SQL and SQLRT tasks are emulated");
             }
             taskType = task.getTagName();
             taskName = childText(task, "Name");
@@ -124,12 +124,12 @@ final class InstanceResources {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0410051:Invalid argument - malformed job: " + e.getMessage());
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed job: " + e.getMessage());
         }
         boolean session = taskType.equals("SQLRT");
         if (!session && (sql == null || sql.trim().isEmpty())) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0410051:Invalid argument - empty SQL");
+                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - empty SQL");
         }
         String id =
                 new SimpleDateFormat("yyyyMMddHHmmssSSS").format(new Date())

@@ -88,13 +88,13 @@ final class ProjectResources {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0410051:Invalid argument - malformed project: " + e.getMessage());
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed project: " + e.getMessage());
         }
         if (name == null || name.trim().isEmpty()) {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0410051:Invalid argument - project name is required");
+                    "ODPS-0420061: Invalid parameter in HTTP request - project name is required");
         }
         if (catalog.project(name) != null) {
             throw new HttpError(
@@ -116,7 +116,7 @@ final class ProjectResources {
                     throw new HttpError(
                             400,
                             "InvalidArgument",
-                            "ODPS-0410051:Invalid argument - only Paimon_DLF external "
+                            "ODPS-0420061: Invalid parameter in HTTP request - only Paimon_DLF external "
                                     + "projects are emulated, got source '"
                                     + source
                                     + "'");

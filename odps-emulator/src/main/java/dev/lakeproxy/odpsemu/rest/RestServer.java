@@ -158,7 +158,7 @@ public final class RestServer {
                     HttpRequests.body(
                             ex.getRequestBody(),
                             ex.getRequestHeaders().getFirst("Content-Encoding"));
-            User user = accounts.forAuthorization(ex.getRequestHeaders().getFirst("Authorization"));
+            User user = accounts.authenticate(ex.getRequestMethod(), path, headers(ex), q);
             fault = faults.arrived(RequestKind.of(ex.getRequestMethod(), seg, q));
             InjectedFaults.before(fault);
             String host = ex.getRequestHeaders().getFirst("Host");
@@ -218,6 +218,13 @@ public final class RestServer {
             }
         }
         ex.close();
+    }
+
+    /** The request's headers, the first value of each (what the client signed). */
+    private static Map<String, String> headers(HttpExchange ex) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        return headers;
     }
 
     private Reply error(int status, String code, String message, String requestId, boolean tunnel) {

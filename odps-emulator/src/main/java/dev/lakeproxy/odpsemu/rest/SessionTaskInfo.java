@@ -133,7 +133,7 @@ final class SessionTaskInfo {
             value = childText(root, "Value");
         } catch (Exception e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0410051:Invalid argument - malformed task info");
+                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed task info");
         }
         SqlRtSession s = rec.session;
         if ("query".equals(key)) {
@@ -174,7 +174,7 @@ final class SessionTaskInfo {
             }
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0410051:Invalid argument - malformed sub query");
+                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed sub query");
         }
         JsonObject answer = new JsonObject();
         if (!SessionStatements.isQuery(sql)) {

@@ -1,0 +1,72 @@
+package dev.lakeproxy.credentials;
+
+import com.aliyun.credentials.provider.AlibabaCloudCredentialsProvider;
+import com.aliyun.credentials.provider.CLIProfileCredentialsProvider;
+import com.aliyun.credentials.provider.DefaultCredentialsProvider;
+import com.aliyun.credentials.provider.EnvironmentVariableCredentialsProvider;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The provider behind each {@code lakeproxy.credentials} value, one per value in the JVM, so the
+ * library's own caching (and ours) serves every connection: credentials-java, never a hand-written
+ * chain.
+ */
+public final class CredentialSources {
+
+    private static final Map<String, CredentialSource> SOURCES = new ConcurrentHashMap<>();
+
+    private CredentialSources() {}
+
+    /**
+     * The source of these settings, or {@code null} for {@code url} (the URL and properties as they
+     * are).
+     */
+    public static CredentialSource of(CredentialsSettings settings) {
+        return settings.fromProvider()
+                ? SOURCES.computeIfAbsent(settings.mode(), CredentialSources::create)
+                : null;
+    }
+
+    /**
+     * The credential a login uses now, or {@code null} with {@code url}; a provider that gives none
+     * is an SQLException (28000) with its message.
+     */
+    public static Credential forLogin(CredentialsSettings settings) throws java.sql.SQLException {
+        CredentialSource source = of(settings);
+        try {
+            return source == null ? null : source.current(settings.timeout());
+        } catch (CredentialsException e) {
+            throw new java.sql.SQLException(e.getMessage(), "28000", e);
+        }
+    }
+
+    private static CredentialSource create(String mode) {
+        return new CredentialSource(mode, provider(mode), Clock.systemUTC());
+    }
+
+    static AlibabaCloudCredentialsProvider provider(String mode) {
+        if (mode.equals("default")) {
+            return new DefaultCredentialsProvider();
+        }
+        if (mode.equals("env")) {
+            return new EnvironmentVariableCredentialsProvider();
+        }
+        if (mode.startsWith("profile:")) {
+            return CLIProfileCredentialsProvider.builder()
+                    .profileName(mode.substring("profile:".length()))
+                    .build();
+        }
+        throw new IllegalArgumentException(mode); // the option's parser admits no other value
+    }
+
+    /**
+     * Forgets every provider and its credential: the next connection builds them anew (tests,
+     * tools).
+     */
+    public static void forgetAll() {
+        SOURCES.clear();
+    }
+}

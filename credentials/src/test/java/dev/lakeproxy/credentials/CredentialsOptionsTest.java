@@ -1,0 +1,47 @@
+package dev.lakeproxy.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/** lakeproxy.credentials: its values, and url as the default that asks no provider. */
+class CredentialsOptionsTest {
+
+    @Test
+    void theModesAndTheirSpellings() {
+        assertEquals("url", CredentialsOptions.MODE.parse(" URL "));
+        assertEquals("default", CredentialsOptions.MODE.parse("Default"));
+        assertEquals("env", CredentialsOptions.MODE.parse("env"));
+        assertEquals("profile:Work", CredentialsOptions.MODE.parse("PROFILE: Work"));
+        for (String bad : new String[] {"", "profile:", "chain", "ecs", "profile"}) {
+            assertThrows(
+                    IllegalArgumentException.class, () -> CredentialsOptions.MODE.parse(bad), bad);
+        }
+        assertEquals("url | default | env | profile:<name>", CredentialsOptions.MODE.accepted());
+    }
+
+    @Test
+    void urlIsTheDefaultAndHasNoSource() {
+        CredentialsSettings defaults = CredentialsSettings.of(Map.of());
+        assertEquals("url", defaults.mode());
+        assertFalse(defaults.fromProvider());
+        assertNull(CredentialSources.of(defaults));
+        assertNull(KmsAccess.client(defaults), "no KMS calls without credentials for them");
+        assertTrue(CredentialsSettings.of(Map.of(CredentialsOptions.MODE, "env")).fromProvider());
+    }
+
+    @Test
+    void everyOptionHasADocumentedDefault() {
+        for (var o : CredentialsOptions.all()) {
+            o.parse(o.defaultValue()); // accepted
+            assertFalse(o.description().isEmpty(), o.name());
+        }
+        assertTrue(KmsOptions.ACCESS_KEY_SECRET.isSecret() && KmsOptions.ACCESS_KEY_ID.isSecret());
+    }
+}
