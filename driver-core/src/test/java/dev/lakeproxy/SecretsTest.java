@@ -75,4 +75,19 @@ class SecretsTest {
             assertFalse(text.contains(secret), "secret leaked in: " + text);
         }
     }
+
+    /** Hologres's STS login carries the token in the startup options (docs/credentials.md). */
+    @Test
+    void anStsTokenInTheStartupOptionsIsMasked() {
+        String token = "CAIS9gF1q6Ft5B2yfSjIr5bN+/=";
+        Properties p = new Properties();
+        p.setProperty("options", "sts_token=" + token + " -c search_path=s");
+        String shown = Secrets.maskProperties(p);
+        assertFalse(shown.contains(token), shown);
+        assertTrue(shown.contains("sts_token=*** -c search_path=s"), shown);
+        String url = Secrets.maskUrl(
+                "jdbc:postgresql://h/db?options=sts_token%3DCAIS9gF1q6Ft5B2yfSjIr5bN%2B%2F%3D&ssl=true");
+        assertFalse(url.contains("CAIS9gF1"), url);
+        assertTrue(url.endsWith("options=sts_token%3D***&ssl=true"), url);
+    }
 }

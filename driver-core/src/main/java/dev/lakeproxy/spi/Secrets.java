@@ -26,6 +26,8 @@ public final class Secrets {
     private static final Pattern USERINFO = Pattern.compile("(//[^/@?#]*?:)([^/@?#]*)@");
     /** A KMS CiphertextBlob is long base64; {@code kms:Decrypt} and the other action names are not secrets. */
     private static final Pattern KMS_BLOB = Pattern.compile("(?i)kms:[A-Za-z0-9+/=_\\-]{20,}");
+    /** Hologres's STS login carries the security token in the startup options: {@code sts_token=...}. */
+    private static final Pattern STS_TOKEN = Pattern.compile("(?i)(sts_token(?:=|%3D))[^\\s&;#]+");
 
     private Secrets() {
     }
@@ -61,12 +63,20 @@ public final class Secrets {
         return maskText(masked);
     }
 
-    /** Any {@code kms:<ciphertext>} in free text is masked. */
+    /** Any {@code kms:<ciphertext>} and {@code sts_token=<token>} in free text is masked. */
     public static String maskText(String text) {
-        if (text == null || text.toLowerCase(Locale.ROOT).indexOf("kms:") < 0) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return KMS_BLOB.matcher(text).replaceAll("kms:" + MASK);
+        String lower = text.toLowerCase(Locale.ROOT);
+        String masked = text;
+        if (lower.indexOf("kms:") >= 0) {
+            masked = KMS_BLOB.matcher(masked).replaceAll("kms:" + MASK);
+        }
+        if (lower.indexOf("sts_token") >= 0) {
+            masked = STS_TOKEN.matcher(masked).replaceAll("$1" + MASK);
+        }
+        return masked;
     }
 
     private static final Pattern SQL_SECRET = Pattern.compile(

@@ -9,15 +9,18 @@ import dev.lakeproxy.spi.ConnectRequest;
 import java.sql.SQLException;
 
 /**
- * The Hologres login from {@code lakeproxy.credentials}, in the form Alibaba documents: the
- * AccessKey ID as the user and the AccessKey secret as the password ("Grant the development
- * permissions on a Hologres instance to a RAM user"; psql with PGUSER/PGPASSWORD). The STS form of
- * "RAM role authorization mode", step 3, is not one lakeproxy could read anywhere, so a temporary
- * credential is refused with an error that names the page rather than sent in a guessed form. A
- * {@code secret:} or {@code kms:} password brings its own login: the credentials then serve KMS
- * only.
+ * The Hologres login from {@code lakeproxy.credentials}, in the forms Alibaba documents. An
+ * AccessKey pair: the AccessKey ID as the user and the AccessKey secret as the password ("Grant the
+ * development permissions on a Hologres instance to a RAM user"; psql with PGUSER/PGPASSWORD). A
+ * temporary (STS) credential, as "RAM role authorization mode", step 3, gives it for JDBC and psql:
+ * its AccessKey ID and secret as user and password, and the security token in the startup
+ * parameter {@code options} as {@code sts_token=<SecurityToken>} (V2.0 and later). A {@code
+ * secret:} or {@code kms:} password brings its own login: the credentials then serve KMS only.
  */
 final class HoloLogin {
+
+    /** How the startup options carry an STS security token ("RAM role authorization mode", step 3). */
+    static final String STS_TOKEN = "sts_token=";
 
     /** Where Alibaba documents logging in to Hologres with temporary credentials. */
     static final String STS_PAGE =
@@ -35,12 +38,14 @@ final class HoloLogin {
         if (c == null) {
             return;
         }
-        if (c.temporary()) {
-            throw HoloMessages.M.create(
-                    "28000", "holo.credentials.temporary", settings.mode(), c.provider(), STS_PAGE);
-        }
         request.realProperties().setProperty("user", c.accessKeyId());
         request.realProperties().setProperty("password", c.accessKeySecret());
-        request.note(HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
+        if (c.temporary()) {
+            StartupOptions.addSecret(request, STS_TOKEN + c.securityToken());
+            request.note(HoloMessages.M.format("holo.note.stsCredentials", settings.mode(),
+                    c.provider(), STS_PAGE));
+        } else {
+            request.note(HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
+        }
     }
 }

@@ -43,6 +43,21 @@ final class StartupOptions {
         }
     }
 
+    /**
+     * Puts a secret {@code addition} first in the options, never in the URL, which pgjdbc logs: a
+     * URL's options move to the Properties with it (pgjdbc would take the URL's over them).
+     */
+    static void addSecret(ConnectRequest request, String addition) {
+        String url = request.realUrl();
+        String fromUrl = urlValue(url);
+        Properties props = request.realProperties();
+        if (fromUrl != null) {
+            request.setRealUrl(replaceUrlValue(url, null));
+        }
+        String existing = fromUrl != null ? fromUrl : props.getProperty("options", "");
+        props.setProperty("options", join(addition, existing));
+    }
+
     /** Takes {@code addition} back out; true when it was there. */
     static boolean remove(ConnectRequest request, String addition) {
         String url = request.realUrl();
@@ -65,8 +80,8 @@ final class StartupOptions {
         return true;
     }
 
-    private static String join(String existing, String addition) {
-        return existing.isBlank() ? addition : existing + " " + addition;
+    private static String join(String first, String second) {
+        return first.isBlank() ? second : second.isBlank() ? first : first + " " + second;
     }
 
     private static String without(String options, String addition) {
@@ -87,19 +102,24 @@ final class StartupOptions {
         return null;
     }
 
+    /** The URL with its {@code options} parameter set to {@code value}, or dropped when it is {@code null}. */
     private static String replaceUrlValue(String url, String value) {
         int q = url.indexOf('?');
         StringBuilder sb = new StringBuilder(url.substring(0, q + 1));
         String sep = "";
         for (String p : url.substring(q + 1).split("&")) {
+            boolean options = p.startsWith("options=");
+            if (options && value == null) {
+                continue;
+            }
             sb.append(sep);
             sep = "&";
-            if (p.startsWith("options=")) {
+            if (options) {
                 sb.append("options=").append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
             } else {
                 sb.append(p);
             }
         }
-        return sb.toString();
+        return sb.charAt(sb.length() - 1) == '?' ? sb.substring(0, sb.length() - 1) : sb.toString();
     }
 }

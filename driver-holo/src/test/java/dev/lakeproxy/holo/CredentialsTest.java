@@ -130,25 +130,59 @@ class CredentialsTest {
                 chain.out.contains(SECRET) || named.out.contains(SECRET), chain.out + named.out);
     }
 
+    /**
+     * "RAM role authorization mode", step 3: the STS AccessKey ID and secret as user and password,
+     * the token in the startup options as sts_token=...; the simulator (V2.0+) refuses the login
+     * without the token, so the session's current_user proves the form.
+     */
     @Test
-    void anStsCredentialFromTheOidcRoleIsRefusedNamingTheDocumentedPage() throws Exception {
+    void anStsCredentialFromTheOidcRoleLogsInWithItsTokenInTheStartupOptions() throws Exception {
         try (LoopbackSts sts = new LoopbackSts()) {
+            sts.onIssue(c -> sim.stsCredential(c.accessKeyId, c.accessKeySecret, c.securityToken,
+                    c.expiration));
             ChildJvm.Result r =
                     new ChildJvm()
                             .oidcRole(sts, "acs:ram::1234567890123456:role/holo", "oidc-for-holo")
-                            .probe(lakeUrl("?lakeproxy.credentials=default"), "--sql", "SELECT 1");
-            assertEquals(1, r.exit, r.toString());
-            assertTrue(r.out.contains("error=28000"), r.out);
-            assertTrue(
-                    r.out.contains("RAM role authorization mode")
-                            && r.out.contains(HoloLogin.STS_PAGE),
-                    r.out);
+                            .probe(lakeUrl("?lakeproxy.credentials=default&options=-c%20"
+                                    + "statement_timeout%3D0"), "--sql", "SELECT current_user");
+            assertEquals(0, r.exit, r.toString());
             assertEquals(
                     1, sts.issued().size(), "the chain's OIDC provider called the loopback STS");
-            String secret = sts.issued().get(0).accessKeySecret;
+            var issued = sts.issued().get(0);
+            assertTrue(r.out.contains("rows=" + issued.accessKeyId), r.toString());
+            assertTrue(r.out.contains("startup options (sts_token)"), "the note says how: " + r.out);
             assertFalse(
-                    r.out.contains(secret) || r.out.contains(sts.issued().get(0).securityToken),
+                    r.out.contains(issued.accessKeySecret) || r.out.contains(issued.securityToken),
                     r.out);
+        }
+    }
+
+    @Test
+    void anStsLoginWithoutItsTokenOrOnAnInstanceBeforeV20IsRefusedAsTheDocumentationSays()
+            throws Exception {
+        String id = "STS.NTestOnlyKey";
+        String token = "CAISTestOnlyToken+/=";
+        sim.stsCredential(id, SECRET, token, null);
+        try (Connection c = DriverManager.getConnection(sim.jdbcUrl() + "?options="
+                + java.net.URLEncoder.encode("sts_token=" + token, "UTF-8"), id, SECRET)) {
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT current_user")) {
+                rs.next();
+                assertEquals(id, rs.getString(1), "method 2 of the page");
+            }
+        }
+        SQLException noToken = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(sim.jdbcUrl(), id, SECRET));
+        assertEquals("28P01", noToken.getSQLState());
+        try (HoloSimulator old = HoloSimulator.builder().version("1.3.60").start()) {
+            old.stsCredential(id, SECRET, token, null);
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("user", id);
+            p.setProperty("password", SECRET);
+            p.setProperty("options", "sts_token=" + token);
+            SQLException before20 = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(old.jdbcUrl(), p));
+            assertEquals("28P01", before20.getSQLState());
         }
     }
 

@@ -17,18 +17,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself for the users registered here: it asks for it in clear text, as Hologres does, and refuses
  * a wrong one, or one past its expiry, as PostgreSQL does: FATAL 28P01 "password authentication
  * failed for user". Every other user logs in as before, with any password.
+ *
+ * <p>Temporary (STS) credentials log in as "RAM role authorization mode", step 3, documents it: the
+ * STS AccessKey ID as the user, its secret as the password, and the security token in the startup
+ * parameter {@code options} as {@code sts_token=<SecurityToken>}, from V2.0 on ("JDBC and psql
+ * connections using STS credentials require Hologres V2.0 or later"). A missing or wrong token, an
+ * expired credential, or an older instance is refused like a wrong password, which is the cause
+ * the page's troubleshooting lists for {@code password authentication failed for user}.
  */
 final class AccessKeyLogins {
 
     private static final int AUTHENTICATION_CLEARTEXT = 3;
+    private static final String STS_TOKEN = "sts_token=";
 
-    /** A registered login: its secret, and when it stops working ({@code null}: never). */
+    /**
+     * A registered login: its secret, its security token ({@code null}: an AccessKey pair), and
+     * when it stops working ({@code null}: never).
+     */
     private static final class Login {
         final String secret;
+        final String token;
         final Instant expiresAt;
 
-        Login(String secret, Instant expiresAt) {
+        Login(String secret, String token, Instant expiresAt) {
             this.secret = secret;
+            this.token = token;
             this.expiresAt = expiresAt;
         }
     }
@@ -36,8 +49,8 @@ final class AccessKeyLogins {
     private final Map<String, Login> logins = new ConcurrentHashMap<>();
 
     /** Registers (or replaces) a login; its role is created in the cluster as a superuser. */
-    void register(Connection admin, String accessKeyId, String secret, Instant expiresAt)
-            throws SQLException {
+    void register(Connection admin, String accessKeyId, String secret, String token,
+            Instant expiresAt) throws SQLException {
         try (Statement st = admin.createStatement()) {
             st.execute(
                     "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
@@ -46,14 +59,16 @@ final class AccessKeyLogins {
                             + SqlText.quoteIdent(accessKeyId)
                             + " LOGIN SUPERUSER; END IF; END$$");
         }
-        logins.put(accessKeyId, new Login(secret, expiresAt));
+        logins.put(accessKeyId, new Login(secret, token, expiresAt));
     }
 
     /**
-     * Checks the password of a registered user at startup. Returns false after sending the FATAL
-     * error (the connection then ends); true for a good password or a user not registered here.
+     * Checks the password (and, for an STS login, the token in {@code options}) of a registered
+     * user at startup. Returns false after sending the FATAL error (the connection then ends); true
+     * for a good login or a user not registered here.
      */
-    boolean check(String user, InputStream cin, OutputStream cout) throws IOException {
+    boolean check(String user, String options, boolean stsLogins, InputStream cin,
+            OutputStream cout) throws IOException {
         Login login = logins.get(user);
         if (login == null) {
             return true;
@@ -67,7 +82,9 @@ final class AccessKeyLogins {
         }
         String password = Wire.cstring(Wire.readFully(cin, len - 4), 0);
         boolean expired = login.expiresAt != null && !Instant.now().isBefore(login.expiresAt);
-        if (expired || !login.secret.equals(password)) {
+        boolean tokenMissing =
+                login.token != null && (!stsLogins || !login.token.equals(stsToken(options)));
+        if (expired || tokenMissing || !login.secret.equals(password)) {
             Wire.sendError(
                     cout,
                     "FATAL",
@@ -76,5 +93,31 @@ final class AccessKeyLogins {
             return false;
         }
         return true;
+    }
+
+    /** The {@code sts_token=} word of a startup {@code options} value, or {@code null}. */
+    static String stsToken(String options) {
+        if (options != null) {
+            for (String word : options.trim().split("\\s+")) {
+                if (word.startsWith(STS_TOKEN)) {
+                    return word.substring(STS_TOKEN.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code options} without its {@code sts_token=} word, which is Hologres's login and not a
+     * setting, so PostgreSQL underneath never sees it; {@code null} when nothing is left.
+     */
+    static String withoutStsToken(String options) {
+        StringBuilder rest = new StringBuilder();
+        for (String word : options.trim().split("\\s+")) {
+            if (!word.startsWith(STS_TOKEN) && !word.isEmpty()) {
+                rest.append(rest.length() == 0 ? "" : " ").append(word);
+            }
+        }
+        return rest.length() == 0 ? null : rest.toString();
     }
 }

@@ -156,8 +156,19 @@ public final class HoloSimulator implements AutoCloseable {
 
     /** Like {@link #accessKey(String, String)}, refused (28P01) from {@code expiresAt} on. */
     public HoloSimulator accessKey(String accessKeyId, String secret, java.time.Instant expiresAt) {
+        return stsCredential(accessKeyId, secret, null, expiresAt);
+    }
+
+    /**
+     * Lets a temporary (STS) credential log in as "RAM role authorization mode" documents it: user
+     * = its AccessKey ID, password = its secret, startup {@code options} = {@code
+     * sts_token=<token>}, from V2.0 on; refused (28P01) without the token, with another, or from
+     * {@code expiresAt} on. A {@code null} token registers a plain AccessKey pair.
+     */
+    public HoloSimulator stsCredential(String accessKeyId, String secret, String token,
+            java.time.Instant expiresAt) {
         try (Connection c = direct(DEFAULT_DATABASE)) {
-            accessKeyLogins.register(c, accessKeyId, secret, expiresAt);
+            accessKeyLogins.register(c, accessKeyId, secret, token, expiresAt);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create role " + accessKeyId + ": " + e.getMessage(), e);
         }

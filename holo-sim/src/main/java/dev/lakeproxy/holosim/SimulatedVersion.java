@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class SimulatedVersion implements Comparable<SimulatedVersion> {
     public static final SimulatedVersion V1_1 = new SimulatedVersion(1, 1, 0);
     public static final SimulatedVersion V1_3_31 = new SimulatedVersion(1, 3, 31);
+    public static final SimulatedVersion V2_0 = new SimulatedVersion(2, 0, 0);
     public static final SimulatedVersion V3_2 = new SimulatedVersion(3, 2, 0);
 
     private final int major;

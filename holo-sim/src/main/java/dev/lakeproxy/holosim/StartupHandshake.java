@@ -74,11 +74,18 @@ final class StartupHandshake {
         String user = params.getOrDefault("user", HoloSimulator.SUPERUSER);
         String database = params.getOrDefault("database", user);
         session.identify(database, user);
-        if (!sim.accessKeyLogins().check(user, cin, cout)) {
+        String options = params.get("options");
+        boolean stsLogins = sim.version().atLeast(SimulatedVersion.V2_0);
+        if (!sim.accessKeyLogins().check(user, options, stsLogins, cin, cout)) {
             return null; // refused as PostgreSQL refuses a password: 28P01
         }
+        if (options != null && AccessKeyLogins.stsToken(options) != null) {
+            options = AccessKeyLogins.withoutStsToken(options);
+            if (options == null) {
+                params.remove("options");
+            }
+        }
         session.searchPathState.base(sim.defaultSearchPaths().lookup(database, user));
-        String options = params.get("options");
         if (options != null) {
             String invalid = invalidBoolOption(options);
             if (invalid != null) {
