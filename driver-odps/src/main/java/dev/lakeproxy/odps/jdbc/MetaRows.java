@@ -30,7 +30,9 @@ public final class MetaRows {
             throws SQLException {
         CachedRowSet rs = RowSetProvider.newFactory().createCachedRowSet();
         RowSetMetaDataImpl md = new RowSetMetaDataImpl();
-        md.setColumnCount(names.length);
+        if (names.length > 0) { // it refuses a count of 0; unset, it reports 0 columns
+            md.setColumnCount(names.length);
+        }
         for (int i = 0; i < names.length; i++) {
             md.setColumnName(i + 1, names[i]);
             md.setColumnLabel(i + 1, names[i]);
