@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -16,6 +17,8 @@ import java.util.Calendar;
  * {@code getString} and {@code getBytes} in the JDBC escape form, {@code getObject(i, Class)} for the java.time and
  * java.sql types, {@code getTimestamp}/{@code getTime} of a DATE, which odps-jdbc refuses); {@code getObject(i)} and
  * the other getters keep odps-jdbc's answers, and other columns go straight through. Closing it tells the statement (closeOnCompletion).
+ * The cursor questions odps-jdbc refuses on a forward-only result (concurrency, holdability, fetch size and direction)
+ * are answered here.
  */
 final class ResultSetLayer implements ResultSetForwarding {
 
@@ -45,6 +48,68 @@ final class ResultSetLayer implements ResultSetForwarding {
     public ResultSetMetaData getMetaData() throws SQLException {
         ResultSetMetaData md = real.getMetaData();
         return (ResultSetMetaDataForwarding) () -> md;
+    }
+
+    /**
+     * The fetch size asked of a forward-only result: a hint (JDBC), which odps-jdbc ignores and
+     * refuses to report; {@code null} until set, then the statement's is reported.
+     */
+    private Integer fetchSize;
+
+    /** odps-jdbc's forward-only results refuse the cursor questions; its scrollable ones answer. */
+    private boolean forwardOnly() throws SQLException {
+        return real.getType() == ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        if (!forwardOnly()) {
+            return real.getFetchSize();
+        }
+        return fetchSize != null ? fetchSize : statement.getFetchSize();
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        if (rows < 0) {
+            throw DriverFailures.M.create("22023", "odps.jdbc.negativeFetchSize", rows);
+        }
+        if (forwardOnly()) {
+            fetchSize = rows;
+        } else {
+            real.setFetchSize(rows);
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        return forwardOnly() ? ResultSet.FETCH_FORWARD : real.getFetchDirection();
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        if (!forwardOnly()) {
+            real.setFetchDirection(direction);
+        } else if (direction != ResultSet.FETCH_FORWARD) {
+            throw DriverFailures.M.create("HY106", "odps.jdbc.forwardOnly");
+        }
+    }
+
+    /** MaxCompute results are read-only: nothing updates a row through them. */
+    @Override
+    public int getConcurrency() {
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getHoldability() {
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with their statement, as the connection says
+    }
+
+    @Override
+    public String getCursorName() throws SQLException {
+        throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noCursorName"),
+                "0A000");
     }
 
     @Override
