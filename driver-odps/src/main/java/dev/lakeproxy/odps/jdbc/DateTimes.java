@@ -16,8 +16,9 @@ import java.time.ZonedDateTime;
  * MaxCompute's date and time values as JDBC 4.2 gives them. odps-jdbc (SDK 0.43.3) hands out DATE as
  * {@link LocalDate}, DATETIME as {@link ZonedDateTime} and TIMESTAMP as {@link Instant}; here they are read in the
  * session's time zone (odps.sql.timezone, as odps-jdbc decides it): {@code getString} in the JDBC escape form
- * ({@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.f...]}, the fraction only when there is one), and
- * {@code getObject(i, Class)} for the java.time and java.sql types.
+ * ({@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.f...]}: a DATETIME's fraction only when there is one, a
+ * TIMESTAMP's always, at least {@code .0}, as {@code Timestamp.toString()} and odps-jdbc's own getString write it),
+ * and {@code getObject(i, Class)} for the java.time and java.sql types.
  */
 final class DateTimes {
 
@@ -39,7 +40,7 @@ final class DateTimes {
                 + twoDigits(t.getSecond());
         int nanos = t.getNano();
         if (nanos == 0) {
-            return text;
+            return raw instanceof Instant ? text + ".0" : text; // a TIMESTAMP: Timestamp.toString()'s form
         }
         String fraction = String.format("%09d", nanos);
         int end = fraction.length();

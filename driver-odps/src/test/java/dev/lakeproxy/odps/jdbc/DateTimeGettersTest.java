@@ -45,6 +45,9 @@ class DateTimeGettersTest {
             update(raw, "CREATE TABLE moments (d DATE, dt DATETIME, ts TIMESTAMP)");
             update(raw, "INSERT INTO moments VALUES (DATE '2019-05-23', DATETIME '2019-05-23 00:00:00', "
                     + "TIMESTAMP '2019-05-23 00:00:00.123456789')");
+            update(raw, "CREATE TABLE whole_seconds (dt DATETIME, ts TIMESTAMP)");
+            update(raw, "INSERT INTO whole_seconds VALUES (DATETIME '2041-03-14 00:00:00', "
+                    + "TIMESTAMP '2041-03-14 00:00:00')");
         }
     }
 
@@ -68,6 +71,18 @@ class DateTimeGettersTest {
             assertTrue(rs.next());
             assertNotEquals("2019-05-23 00:00:00", new String(rs.getBytes(2), StandardCharsets.UTF_8),
                     "raw odps-jdbc gives ZonedDateTime.toString() here");
+        }
+    }
+
+    @Test
+    void aTimestampWithoutFractionReadsInTimestampToStringFormADatetimeWithout() throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dt, ts FROM whole_seconds")) {
+            assertTrue(rs.next());
+            assertEquals("2041-03-14 00:00:00", rs.getString(1));
+            assertEquals("2041-03-14 00:00:00.0", rs.getString(2), "as odps-jdbc's own getString and tests");
+            assertEquals(rs.getTimestamp(2).toString(), rs.getString(2));
+            assertEquals("2041-03-14 00:00:00.0", new String(rs.getBytes(2), StandardCharsets.UTF_8));
         }
     }
 
