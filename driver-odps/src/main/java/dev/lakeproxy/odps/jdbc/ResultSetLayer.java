@@ -13,12 +13,14 @@ import java.time.ZoneId;
 import java.util.Calendar;
 
 /**
- * In front of odps-jdbc's result set: DATE, DATETIME and TIMESTAMP columns read as JDBC 4.2 says ({@link DateTimes}:
- * {@code getString} and {@code getBytes} in the JDBC escape form, {@code getObject(i, Class)} for the java.time and
- * java.sql types, {@code getTimestamp}/{@code getTime} of a DATE, which odps-jdbc refuses); {@code getObject(i)} and
- * the other getters keep odps-jdbc's answers, and other columns go straight through. Closing it tells the statement (closeOnCompletion).
- * The cursor questions odps-jdbc refuses on a forward-only result (concurrency, holdability, fetch size and direction)
- * are answered here.
+ * In front of odps-jdbc's result set: DATE, DATETIME and TIMESTAMP columns read as JDBC 4.2 says
+ * ({@link DateTimes}: {@code getString} and {@code getBytes} in the JDBC escape form, {@code
+ * getObject(i, Class)} for the java.time and java.sql types, {@code getDate}, {@code getTime} and
+ * {@code getTimestamp} holding the value's instant, where odps-jdbc refuses some on a DATE and
+ * drops the instant in others); {@code getObject(i)} and the other getters keep odps-jdbc's
+ * answers, and other columns go straight through. Closing it tells the statement
+ * (closeOnCompletion). The cursor questions odps-jdbc refuses on a forward-only result
+ * (concurrency, holdability, fetch size and direction) are answered here.
  */
 final class ResultSetLayer implements ResultSetForwarding {
 
@@ -103,7 +105,7 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public int getHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with their statement, as the connection says
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
     }
 
     @Override
@@ -178,15 +180,39 @@ final class ResultSetLayer implements ResultSetForwarding {
         return getObject(findColumn(label), type);
     }
 
-    /** A getter of odps-jdbc's, called when the column is not a DATE. */
+    /** A getter of odps-jdbc's, called when the column holds no date or time value. */
     private interface RealGetter<T> {
         T get() throws SQLException;
     }
 
-    /** A time getter: odps-jdbc's answer, but a DATE's own (odps-jdbc refuses Timestamp and Time of a DATE). */
+    /**
+     * A date or time getter of a DATE, DATETIME or TIMESTAMP value, as {@link DateTimes#as} gives
+     * it: odps-jdbc refuses Timestamp and Time of a DATE, and its Date and Time of a DATETIME or
+     * TIMESTAMP drop the instant. No calendar applies, as odps-jdbc applies none to these values.
+     */
     private <T> T time(int column, Class<T> type, RealGetter<T> real) throws SQLException {
         Object raw = rawTemporal(column);
-        return raw instanceof java.time.LocalDate ? DateTimes.as(raw, zone, type) : real.get();
+        return raw != null ? DateTimes.as(raw, zone, type) : real.get();
+    }
+
+    @Override
+    public java.sql.Date getDate(int column) throws SQLException {
+        return time(column, java.sql.Date.class, () -> real.getDate(column));
+    }
+
+    @Override
+    public java.sql.Date getDate(String label) throws SQLException {
+        return getDate(findColumn(label));
+    }
+
+    @Override
+    public java.sql.Date getDate(int column, Calendar cal) throws SQLException {
+        return time(column, java.sql.Date.class, () -> real.getDate(column, cal));
+    }
+
+    @Override
+    public java.sql.Date getDate(String label, Calendar cal) throws SQLException {
+        return getDate(findColumn(label), cal);
     }
 
     @Override
