@@ -24,18 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import schemacrawler.schema.Catalog;
-import schemacrawler.schema.Column;
-import schemacrawler.schema.Schema;
-import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
 import schemacrawler.schemacrawler.LoadOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaCrawlerOptions;
 import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
-import schemacrawler.tools.utility.SchemaCrawlerUtility;
-import us.fatehi.utility.datasource.DatabaseConnectionSources;
-import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
 /**
  * Metadata that schema-walking tools can use (issue 12, part 4), raw odps-jdbc 3.4.2 beside lakeproxy: terms and
@@ -176,19 +169,7 @@ class ThreeTierMetadataTest {
                 .withLimitOptions(LimitOptionsBuilder.builder().includeSchemas(Pattern.compile("(?!.*system).*")).toOptions())
                 .withLoadOptions(LoadOptionsBuilder.builder().withSchemaInfoLevel(SchemaInfoLevelBuilder.standard())
                         .toOptions());
-        Catalog catalog = SchemaCrawlerUtility.getCatalog(
-                DatabaseConnectionSources.newDatabaseConnectionSource(url, new MultiUseUserCredentials()), options);
-        TreeMap<String, String> tree = new TreeMap<>();
-        for (Schema s : catalog.getSchemas()) {
-            for (Table t : catalog.getTables(s)) {
-                List<String> cols = new ArrayList<>();
-                for (Column c : t.getColumns()) {
-                    cols.add(c.getName() + (c.isPartOfPrimaryKey() ? "*" : ""));
-                }
-                tree.put(t.getFullName().replace("\"", "").replace("`", ""), String.join(",", cols));
-            }
-        }
-        return tree;
+        return SchemaCrawl.tables(SchemaCrawl.catalog(url, options));
     }
 
     private static List<String> keys(DatabaseMetaData md, String schema, String table) throws SQLException {

@@ -13,11 +13,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * MaxCompute's date and time values as JDBC 4.2 gives them. odps-jdbc (SDK 0.43.3) hands out DATE as
- * {@link LocalDate}, DATETIME as {@link ZonedDateTime} and TIMESTAMP as {@link Instant}; here they are read in the
- * session's time zone (odps.sql.timezone, as odps-jdbc decides it): {@code getString} in the JDBC escape form
- * ({@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.f...]}, the fraction only when there is one), and
- * {@code getObject(i, Class)} for the java.time and java.sql types.
+ * MaxCompute's date and time values as JDBC 4.2 gives them. odps-jdbc (SDK 0.43.3) hands out DATE
+ * as {@link LocalDate}, DATETIME as {@link ZonedDateTime} and TIMESTAMP as {@link Instant}; here
+ * they are read in the session's time zone (odps.sql.timezone, as odps-jdbc decides it): {@code
+ * getString} in the JDBC escape form ({@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.f...]}: a
+ * DATETIME's fraction only when there is one, a TIMESTAMP's always, at least {@code .0}, as {@code
+ * Timestamp.toString()} and odps-jdbc's own getString write it), and {@code getObject(i, Class)}
+ * for the java.time and java.sql types.
  */
 final class DateTimes {
 
@@ -39,7 +41,7 @@ final class DateTimes {
                 + twoDigits(t.getSecond());
         int nanos = t.getNano();
         if (nanos == 0) {
-            return text;
+            return raw instanceof Instant ? text + ".0" : text; // TIMESTAMP: Timestamp.toString()
         }
         String fraction = String.format("%09d", nanos);
         int end = fraction.length();
@@ -73,9 +75,12 @@ final class DateTimes {
     }
 
     /**
-     * The value as {@code type}: the java.time types in {@code zone}; {@code Timestamp}, {@code java.sql.Date},
-     * {@code Time} and {@code java.util.Date} as JDBC's getters give them (the session's wall clock read in the
-     * JVM's zone, as odps-jdbc's own getTimestamp does); and String.
+     * The value as {@code type}: the java.time types in {@code zone}; String; {@code Timestamp},
+     * {@code java.sql.Date}, {@code Time} and {@code java.util.Date} as JDBC's getters give them:
+     * the session's wall clock read in the JVM's zone, as odps-jdbc's own getTimestamp does. All
+     * four hold that one instant (a DATE's midnight): a Date's {@code toString()} shows the date, a
+     * Time's the time of day, and {@code getTime()} is the value's, as odps-jdbc's own tests expect
+     * of getDate and getTime on DATETIME and TIMESTAMP (ImplicitTypeConversionTest).
      */
     static <T> T as(Object raw, ZoneId zone, Class<T> type) throws SQLException {
         Object v;
@@ -96,9 +101,9 @@ final class DateTimes {
         } else if (type == Timestamp.class || type == java.util.Date.class) {
             v = Timestamp.valueOf(local(raw, zone));
         } else if (type == java.sql.Date.class) {
-            v = java.sql.Date.valueOf(local(raw, zone).toLocalDate());
+            v = new java.sql.Date(Timestamp.valueOf(local(raw, zone)).getTime());
         } else if (type == Time.class) {
-            v = Time.valueOf(local(raw, zone).toLocalTime());
+            v = new Time(Timestamp.valueOf(local(raw, zone)).getTime());
         } else if (type == Object.class) {
             v = raw;
         } else {

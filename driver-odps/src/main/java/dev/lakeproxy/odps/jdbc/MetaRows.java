@@ -11,13 +11,24 @@ import java.sql.Types;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.rowset.CachedRowSet;
-import javax.sql.rowset.RowSetMetaDataImpl;
+import javax.sql.rowset.RowSetFactory;
 import javax.sql.rowset.RowSetProvider;
 
 /** Detached, in-memory metadata result sets, and the LIKE patterns of metadata calls. */
 public final class MetaRows {
 
+    /** Found once: RowSetProvider.newFactory() looks the factory up (system property, ServiceLoader) each time. */
+    private static final RowSetFactory ROW_SETS = rowSets();
+
     private MetaRows() {
+    }
+
+    private static RowSetFactory rowSets() {
+        try {
+            return RowSetProvider.newFactory();
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** A result set of {@code rows}; a value is a String, a Number, a Boolean or {@code null}. */
@@ -28,16 +39,9 @@ public final class MetaRows {
     /** Like {@link #of(String[], int[], List)}, carrying {@code warning} (e.g. a schema that could not be listed). */
     public static ResultSet of(String[] names, int[] types, List<Object[]> rows, SQLWarning warning)
             throws SQLException {
-        CachedRowSet rs = RowSetProvider.newFactory().createCachedRowSet();
-        RowSetMetaDataImpl md = new RowSetMetaDataImpl();
-        md.setColumnCount(names.length);
-        for (int i = 0; i < names.length; i++) {
-            md.setColumnName(i + 1, names[i]);
-            md.setColumnLabel(i + 1, names[i]);
-            md.setColumnType(i + 1, types[i]);
-            md.setNullable(i + 1, ResultSetMetaData.columnNullable);
-        }
-        rs.setMetaData(md);
+        CachedRowSet rs = ROW_SETS.createCachedRowSet();
+        ColumnShapes shape = ColumnShapes.of(names, types);
+        rs.setMetaData(shape.rowSet);
         // CachedRowSet inserts each row before the previous one (the cursor stays before the first row): go backwards
         for (int r = rows.size() - 1; r >= 0; r--) {
             Object[] row = rows.get(r);
@@ -62,7 +66,7 @@ public final class MetaRows {
             rs.moveToCurrentRow();
         }
         rs.beforeFirst();
-        return detached(rs, warning);
+        return detached(rs, shape.readOnly, warning);
     }
 
     /** A result set with no columns and no rows (for example the generated keys of a statement that has none). */
@@ -75,11 +79,14 @@ public final class MetaRows {
      * nothing to fetch): CachedRowSet refuses {@code setFetchSize} above its max rows, which tools such as
      * SchemaCrawler call on every metadata result.
      */
-    private static ResultSet detached(CachedRowSet rs, SQLWarning warning) {
+    private static ResultSet detached(CachedRowSet rs, ResultSetMetaData md, SQLWarning warning) {
         InvocationHandler h = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("setFetchSize") || name.equals("setFetchDirection")) {
                 return null;
+            }
+            if (name.equals("getMetaData")) {
+                return md;
             }
             if (name.equals("getWarnings") && warning != null) {
                 return warning;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -12,10 +13,14 @@ import java.time.ZoneId;
 import java.util.Calendar;
 
 /**
- * In front of odps-jdbc's result set: DATE, DATETIME and TIMESTAMP columns read as JDBC 4.2 says ({@link DateTimes}:
- * {@code getString} and {@code getBytes} in the JDBC escape form, {@code getObject(i, Class)} for the java.time and
- * java.sql types, {@code getTimestamp}/{@code getTime} of a DATE, which odps-jdbc refuses); {@code getObject(i)} and
- * the other getters keep odps-jdbc's answers, and other columns go straight through. Closing it tells the statement (closeOnCompletion).
+ * In front of odps-jdbc's result set: DATE, DATETIME and TIMESTAMP columns read as JDBC 4.2 says
+ * ({@link DateTimes}: {@code getString} and {@code getBytes} in the JDBC escape form, {@code
+ * getObject(i, Class)} for the java.time and java.sql types, {@code getDate}, {@code getTime} and
+ * {@code getTimestamp} holding the value's instant, where odps-jdbc refuses some on a DATE and
+ * drops the instant in others); {@code getObject(i)} and the other getters keep odps-jdbc's
+ * answers, and other columns go straight through. Closing it tells the statement
+ * (closeOnCompletion). The cursor questions odps-jdbc refuses on a forward-only result
+ * (concurrency, holdability, fetch size and direction) are answered here.
  */
 final class ResultSetLayer implements ResultSetForwarding {
 
@@ -45,6 +50,68 @@ final class ResultSetLayer implements ResultSetForwarding {
     public ResultSetMetaData getMetaData() throws SQLException {
         ResultSetMetaData md = real.getMetaData();
         return (ResultSetMetaDataForwarding) () -> md;
+    }
+
+    /**
+     * The fetch size asked of a forward-only result: a hint (JDBC), which odps-jdbc ignores and
+     * refuses to report; {@code null} until set, then the statement's is reported.
+     */
+    private Integer fetchSize;
+
+    /** odps-jdbc's forward-only results refuse the cursor questions; its scrollable ones answer. */
+    private boolean forwardOnly() throws SQLException {
+        return real.getType() == ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        if (!forwardOnly()) {
+            return real.getFetchSize();
+        }
+        return fetchSize != null ? fetchSize : statement.getFetchSize();
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        if (rows < 0) {
+            throw DriverFailures.M.create("22023", "odps.jdbc.negativeFetchSize", rows);
+        }
+        if (forwardOnly()) {
+            fetchSize = rows;
+        } else {
+            real.setFetchSize(rows);
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        return forwardOnly() ? ResultSet.FETCH_FORWARD : real.getFetchDirection();
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        if (!forwardOnly()) {
+            real.setFetchDirection(direction);
+        } else if (direction != ResultSet.FETCH_FORWARD) {
+            throw DriverFailures.M.create("HY106", "odps.jdbc.forwardOnly");
+        }
+    }
+
+    /** MaxCompute results are read-only: nothing updates a row through them. */
+    @Override
+    public int getConcurrency() {
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getHoldability() {
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
+    }
+
+    @Override
+    public String getCursorName() throws SQLException {
+        throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noCursorName"),
+                "0A000");
     }
 
     @Override
@@ -113,15 +180,39 @@ final class ResultSetLayer implements ResultSetForwarding {
         return getObject(findColumn(label), type);
     }
 
-    /** A getter of odps-jdbc's, called when the column is not a DATE. */
+    /** A getter of odps-jdbc's, called when the column holds no date or time value. */
     private interface RealGetter<T> {
         T get() throws SQLException;
     }
 
-    /** A time getter: odps-jdbc's answer, but a DATE's own (odps-jdbc refuses Timestamp and Time of a DATE). */
+    /**
+     * A date or time getter of a DATE, DATETIME or TIMESTAMP value, as {@link DateTimes#as} gives
+     * it: odps-jdbc refuses Timestamp and Time of a DATE, and its Date and Time of a DATETIME or
+     * TIMESTAMP drop the instant. No calendar applies, as odps-jdbc applies none to these values.
+     */
     private <T> T time(int column, Class<T> type, RealGetter<T> real) throws SQLException {
         Object raw = rawTemporal(column);
-        return raw instanceof java.time.LocalDate ? DateTimes.as(raw, zone, type) : real.get();
+        return raw != null ? DateTimes.as(raw, zone, type) : real.get();
+    }
+
+    @Override
+    public java.sql.Date getDate(int column) throws SQLException {
+        return time(column, java.sql.Date.class, () -> real.getDate(column));
+    }
+
+    @Override
+    public java.sql.Date getDate(String label) throws SQLException {
+        return getDate(findColumn(label));
+    }
+
+    @Override
+    public java.sql.Date getDate(int column, Calendar cal) throws SQLException {
+        return time(column, java.sql.Date.class, () -> real.getDate(column, cal));
+    }
+
+    @Override
+    public java.sql.Date getDate(String label, Calendar cal) throws SQLException {
+        return getDate(findColumn(label), cal);
     }
 
     @Override

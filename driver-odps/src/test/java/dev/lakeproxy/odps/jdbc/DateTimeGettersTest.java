@@ -45,6 +45,9 @@ class DateTimeGettersTest {
             update(raw, "CREATE TABLE moments (d DATE, dt DATETIME, ts TIMESTAMP)");
             update(raw, "INSERT INTO moments VALUES (DATE '2019-05-23', DATETIME '2019-05-23 00:00:00', "
                     + "TIMESTAMP '2019-05-23 00:00:00.123456789')");
+            update(raw, "CREATE TABLE whole_seconds (dt DATETIME, ts TIMESTAMP)");
+            update(raw, "INSERT INTO whole_seconds VALUES (DATETIME '2041-03-14 00:00:00', "
+                    + "TIMESTAMP '2041-03-14 00:00:00')");
         }
     }
 
@@ -72,6 +75,18 @@ class DateTimeGettersTest {
     }
 
     @Test
+    void aTimestampWithoutFractionReadsInTimestampToStringFormADatetimeWithout() throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dt, ts FROM whole_seconds")) {
+            assertTrue(rs.next());
+            assertEquals("2041-03-14 00:00:00", rs.getString(1));
+            assertEquals("2041-03-14 00:00:00.0", rs.getString(2), "as odps-jdbc's own getString and tests");
+            assertEquals(rs.getTimestamp(2).toString(), rs.getString(2));
+            assertEquals("2041-03-14 00:00:00.0", new String(rs.getBytes(2), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void getObjectWithAClassGivesEachJavaTimeAndSqlType() throws SQLException {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         try (Connection c = lake(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
@@ -88,7 +103,8 @@ class DateTimeGettersTest {
             assertEquals(java.sql.Date.valueOf("2019-05-23"), rs.getObject(1, java.sql.Date.class));
             assertEquals(Timestamp.valueOf("2019-05-23 00:00:00"), rs.getObject(2, Timestamp.class));
             assertEquals(Timestamp.valueOf("2019-05-23 00:00:00"), rs.getObject(1, Timestamp.class));
-            assertEquals(Time.valueOf("00:00:00"), rs.getObject(2, Time.class));
+            assertEquals(new Time(Timestamp.valueOf("2019-05-23 00:00:00").getTime()),
+                    rs.getObject(2, Time.class));
             assertEquals(Timestamp.valueOf("2019-05-23 00:00:00"), rs.getObject(2, java.util.Date.class));
             assertEquals("2019-05-23 00:00:00", rs.getObject(2, String.class));
             SQLException refused = assertThrows(SQLException.class, () -> rs.getObject(2, Integer.class));
@@ -104,7 +120,34 @@ class DateTimeGettersTest {
             assertTrue(rs.getObject(2) instanceof ZonedDateTime, String.valueOf(rs.getObject(2)));
             assertTrue(rs.getObject(3) instanceof Instant, String.valueOf(rs.getObject(3)));
             assertEquals(Timestamp.valueOf("2019-05-23 00:00:00"), rs.getTimestamp(1), "odps-jdbc throws here");
-            assertEquals(Time.valueOf("00:00:00"), rs.getTime(1), "odps-jdbc throws here");
+            assertEquals("00:00:00", rs.getTime(1).toString(), "odps-jdbc throws here");
+            assertEquals(rs.getTimestamp(1).getTime(), rs.getTime(1).getTime(), "its midnight");
+        }
+    }
+
+    @Test
+    void getDateAndGetTimeOfADatetimeOrTimestampHoldItsInstantAsOdpsJdbcsTestsExpect()
+            throws SQLException {
+        try (Connection c = lake(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(QUERY)) {
+            assertTrue(rs.next());
+            for (int column = 2; column <= 3; column++) {
+                long instant = rs.getTimestamp(column).getTime();
+                assertEquals(instant, rs.getDate(column).getTime());
+                assertEquals(instant, rs.getTime(column).getTime());
+                assertEquals(instant, rs.getObject(column, java.sql.Date.class).getTime());
+            }
+            assertEquals("2019-05-23", rs.getDate("ts").toString());
+            assertEquals("00:00:00", rs.getTime("ts").toString());
+            assertEquals(Timestamp.valueOf("2019-05-23 00:00:00.123").getTime(),
+                    rs.getTime(3).getTime(), "the session's wall clock in the JVM's zone");
+        }
+        try (Connection raw = connect(EMU.get().jdbcUrl("times", "useProjectTimeZone=true"));
+             Statement s = raw.createStatement();
+             ResultSet rs = s.executeQuery(QUERY)) {
+            assertTrue(rs.next());
+            assertNotEquals(rs.getTimestamp(2).getTime(), rs.getTime(2).getTime(),
+                    "raw odps-jdbc gives the time of day on 1970-01-01");
         }
     }
 }

@@ -1,0 +1,50 @@
+package dev.lakeproxy.odps;
+
+import static dev.lakeproxy.odps.PluginTestSupport.lake;
+import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** MaxCompute tables generate no keys: getGeneratedKeys is JDBC's empty result, not a failure. */
+class GeneratedKeysTest {
+
+    @RegisterExtension
+    static final MaxComputeEmulatorExtension EMU =
+            new MaxComputeEmulatorExtension(b -> b.project("keys"));
+
+    @BeforeAll
+    static void table() {
+        EMU.get().execute("keys", "CREATE TABLE log (id BIGINT)");
+    }
+
+    @Test
+    void afterAnInsertTheGeneratedKeysAreAnEmptyResultWithoutColumns() throws SQLException {
+        try (Connection c = connect(lake(EMU.get().jdbcUrl("keys")));
+                Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("INSERT INTO log VALUES (1)"));
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                assertEquals(0, keys.getMetaData().getColumnCount());
+                assertFalse(keys.next());
+            }
+        }
+    }
+
+    @Test
+    void rawOdpsJdbcRefusesTheCall() throws SQLException {
+        try (Connection c = connect(EMU.get().jdbcUrl("keys"));
+                Statement st = c.createStatement()) {
+            assertThrows(SQLFeatureNotSupportedException.class, st::getGeneratedKeys);
+        }
+    }
+}
