@@ -3,8 +3,9 @@ package dev.lakeproxy;
 import java.util.List;
 
 /**
- * What lakeproxy would do with one statement on this connection, without running it: the SQL the real
- * driver would receive, and each action with its reason (rewrites, statements run first, refusals, notes).
+ * What lakeproxy would do with one statement on this connection, without running it: the SQL the
+ * real driver would receive, and each action with its reason (rewrites, statements run first,
+ * refusals, notes).
  */
 public final class Explanation {
 
@@ -33,7 +34,10 @@ public final class Explanation {
         return !originalSql.equals(finalSql);
     }
 
-    /** Each action or decision, in order, with its reason. Empty when lakeproxy passes the statement through. */
+    /**
+     * Each action or decision, in order, with its reason. Empty when lakeproxy passes the statement
+     * through.
+     */
     public List<String> actions() {
         return actions;
     }
@@ -54,7 +58,10 @@ public final class Explanation {
             sb.append("REFUSED: ").append(refusal).append('\n');
         }
         actions.forEach(a -> sb.append("- ").append(a).append('\n'));
-        sb.append(rewritten() ? "SQL sent: " + finalSql : passesThrough() ? "passes through unchanged" : "SQL unchanged");
+        sb.append(
+                rewritten()
+                        ? "SQL sent: " + finalSql
+                        : passesThrough() ? "passes through unchanged" : "SQL unchanged");
         return sb.toString();
     }
 }

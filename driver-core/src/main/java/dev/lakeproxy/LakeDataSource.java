@@ -1,7 +1,7 @@
 package dev.lakeproxy;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.SecretNames;
+import dev.lakeproxy.core.errors.LakeErrors;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +11,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for pools and frameworks (HikariCP's {@code dataSourceClassName}, Spring). Bean
- * properties: {@code url} (lakeproxy options go in its query), {@code user}, {@code password}, and
- * {@code connectionProperties} ({@code k=v;k=v}) for anything else the real driver takes.
+ * A {@link DataSource} for pools and frameworks (HikariCP's {@code dataSourceClassName}, Spring).
+ * Bean properties: {@code url} (lakeproxy options go in its query), {@code user}, {@code password},
+ * and {@code connectionProperties} ({@code k=v;k=v}) for anything else the real driver takes.
  */
 public class LakeDataSource implements DataSource {
 
@@ -127,7 +127,8 @@ public class LakeDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw LakeErrors.create("0A000", "unwrap.notAWrapper", getClass().getName(), iface.getName());
+        throw LakeErrors.create(
+                "0A000", "unwrap.notAWrapper", getClass().getName(), iface.getName());
     }
 
     @Override

@@ -6,8 +6,9 @@ import dev.lakeproxy.spi.LakeOption;
 import java.util.List;
 
 /**
- * Facts about this lakeproxy build, for tools such as the CLI: its version (one source, the build's project
- * version, also in every jar's manifest and in {@code DatabaseMetaData.getDriverVersion()}) and its options.
+ * Facts about this lakeproxy build, for tools such as the CLI: its version (one source, the build's
+ * project version, also in every jar's manifest and in {@code DatabaseMetaData.getDriverVersion()})
+ * and its options.
  */
 public final class Lakeproxy {
 

@@ -20,8 +20,9 @@ public interface LakeproxyConnection {
     List<String> connectActions();
 
     /**
-     * Each plugin's checks of this connection (version, settings, credentials, a probe of what it serves), each with
-     * the fix when it is not OK: what {@code lakeproxy doctor} prints. Runs a few statements; never throws.
+     * Each plugin's checks of this connection (version, settings, credentials, a probe of what it
+     * serves), each with the fix when it is not OK: what {@code lakeproxy doctor} prints. Runs a
+     * few statements; never throws.
      */
     List<Check> diagnose();
 

@@ -26,7 +26,9 @@ class DriverTest {
         assertTrue(DriverManager.getDriver("jdbc:lakeproxy:postgresql://h/db") instanceof Driver);
         Driver d = Driver.registered();
         assertFalse(d.acceptsURL("jdbc:postgresql://h/db"));
-        assertNull(d.connect("jdbc:postgresql://h/db", new Properties()), "a driver returns null for foreign URLs");
+        assertNull(
+                d.connect("jdbc:postgresql://h/db", new Properties()),
+                "a driver returns null for foreign URLs");
     }
 
     @Test
@@ -44,7 +46,8 @@ class DriverTest {
 
     @Test
     void lakeproxyOptionsAreStrippedBeforeTheRealDriverSeesThem() throws SQLException {
-        String url = EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=none&ApplicationName=kept";
+        String url =
+                EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=none&ApplicationName=kept";
         Properties p = new Properties();
         p.setProperty("lakeproxy.test.enabled", "false");
         p.setProperty("options", "-c search_path=public");
@@ -52,7 +55,8 @@ class DriverTest {
             String realUrl = c.unwrap(Connection.class).getMetaData().getURL();
             assertFalse(realUrl.contains("lakeproxy"), realUrl);
             assertTrue(realUrl.contains("ApplicationName=kept"), realUrl);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW application_name")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW application_name")) {
                 rs.next();
                 assertEquals("kept", rs.getString(1));
             }
@@ -62,8 +66,13 @@ class DriverTest {
 
     @Test
     void badOptionValueNamesTheOptionAndTheAcceptedValues() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.test.enabled=maybe"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres")
+                                                + "&lakeproxy.test.enabled=maybe"));
         assertTrue(e.getMessage().contains("lakeproxy.test.enabled"), e.getMessage());
         assertTrue(e.getMessage().contains("true | false"), e.getMessage());
         assertEquals("22023", e.getSQLState());
@@ -71,23 +80,38 @@ class DriverTest {
 
     @Test
     void unknownOptionIsAnErrorNotSilentlyIgnored() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugns=none"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugns=none"));
         assertTrue(e.getMessage().contains("lakeproxy.plugns"), e.getMessage());
-        assertTrue(e.getMessage().contains("lakeproxy.plugins"), "lists the known options: " + e.getMessage());
+        assertTrue(
+                e.getMessage().contains("lakeproxy.plugins"),
+                "lists the known options: " + e.getMessage());
     }
 
     @Test
     void unknownPluginNameIsAnError() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=holo2"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres")
+                                                + "&lakeproxy.plugins=holo2"));
         assertTrue(e.getMessage().contains("holo2"), e.getMessage());
     }
 
     @Test
     void realDriverErrorsKeepTheirSqlState() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:lakeproxy:postgresql://127.0.0.1:1/db?user=x&connectTimeout=2"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db?user=x&connectTimeout=2"));
         assertEquals("08001", e.getSQLState());
     }
 
@@ -112,7 +136,9 @@ class DriverTest {
         cfg.setJdbcUrl(EmbeddedPg.lakeUrl("postgres"));
         cfg.setMaximumPoolSize(2);
         try (HikariDataSource ds = new HikariDataSource(cfg); Connection c = ds.getConnection()) {
-            assertSame(c.unwrap(LakeproxyConnection.class).getClass().getName().contains("Lake"), true);
+            assertSame(
+                    c.unwrap(LakeproxyConnection.class).getClass().getName().contains("Lake"),
+                    true);
         }
     }
 

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.postgresql.PGConnection;
 
 /**
- * Differential fidelity: the same corpus runs through raw pgjdbc and through lakeproxy, each on its own fresh
- * database, and every result, update count, warning and error (SQLState and message) must be identical.
+ * Differential fidelity: the same corpus runs through raw pgjdbc and through lakeproxy, each on its
+ * own fresh database, and every result, update count, warning and error (SQLState and message) must
+ * be identical.
  */
 class FidelityTest {
 
@@ -74,20 +75,63 @@ class FidelityTest {
         return groups;
     }
 
-    /** More varied statements, generated: every common type's NULL and text forms, and an arithmetic sweep. */
+    /**
+     * More varied statements, generated: every common type's NULL and text forms, and an arithmetic
+     * sweep.
+     */
     private static List<String> generated() {
         List<String> out = new ArrayList<>();
-        for (String t : Arrays.asList("int2", "int4", "int8", "numeric", "float4", "float8", "text", "varchar", "bool", "date",
-                "time", "timestamp", "timestamptz", "interval", "bytea", "uuid", "jsonb", "json", "inet", "int4[]", "text[]")) {
-            out.add("SELECT NULL::" + t + ", pg_typeof(NULL::" + t + ")::text, format_type('" + t + "'::regtype, NULL)");
+        for (String t :
+                Arrays.asList(
+                        "int2",
+                        "int4",
+                        "int8",
+                        "numeric",
+                        "float4",
+                        "float8",
+                        "text",
+                        "varchar",
+                        "bool",
+                        "date",
+                        "time",
+                        "timestamp",
+                        "timestamptz",
+                        "interval",
+                        "bytea",
+                        "uuid",
+                        "jsonb",
+                        "json",
+                        "inet",
+                        "int4[]",
+                        "text[]")) {
+            out.add(
+                    "SELECT NULL::"
+                            + t
+                            + ", pg_typeof(NULL::"
+                            + t
+                            + ")::text, format_type('"
+                            + t
+                            + "'::regtype, NULL)");
         }
         out.add("CREATE TABLE gen (i int, s text, d numeric)");
         for (int i = 0; i < 25; i++) {
-            out.add("INSERT INTO gen SELECT g, md5(g::text), g / " + (i + 1) + ".0 FROM generate_series(" + (i * 10) + ", " + (i * 10 + 9) + ") g");
+            out.add(
+                    "INSERT INTO gen SELECT g, md5(g::text), g / "
+                            + (i + 1)
+                            + ".0 FROM generate_series("
+                            + (i * 10)
+                            + ", "
+                            + (i * 10 + 9)
+                            + ") g");
         }
         for (int i = 1; i <= 20; i++) {
-            out.add("SELECT i % " + (i + 1) + " AS k, count(*), sum(d)::numeric(20,4), max(s) FROM gen WHERE i > " + (i * 7)
-                    + " GROUP BY 1 ORDER BY 1 LIMIT " + (i + 2));
+            out.add(
+                    "SELECT i % "
+                            + (i + 1)
+                            + " AS k, count(*), sum(d)::numeric(20,4), max(s) FROM gen WHERE i > "
+                            + (i * 7)
+                            + " GROUP BY 1 ORDER BY 1 LIMIT "
+                            + (i + 2));
         }
         return out;
     }
@@ -96,32 +140,149 @@ class FidelityTest {
         List<Scenario> out = new ArrayList<>();
         Object[][] params = {
             {"int4", (Function<PreparedStatement, String>) p -> set(p, x -> x.setInt(1, -42))},
-            {"int8", (Function<PreparedStatement, String>) p -> set(p, x -> x.setLong(1, Long.MAX_VALUE))},
-            {"int2", (Function<PreparedStatement, String>) p -> set(p, x -> x.setShort(1, (short) 7))},
-            {"int2", (Function<PreparedStatement, String>) p -> set(p, x -> x.setByte(1, (byte) 3))},
+            {
+                "int8",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setLong(1, Long.MAX_VALUE))
+            },
+            {
+                "int2",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setShort(1, (short) 7))
+            },
+            {
+                "int2",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setByte(1, (byte) 3))
+            },
             {"bool", (Function<PreparedStatement, String>) p -> set(p, x -> x.setBoolean(1, true))},
-            {"text", (Function<PreparedStatement, String>) p -> set(p, x -> x.setString(1, "it's ünïcødé ✓"))},
-            {"numeric", (Function<PreparedStatement, String>) p -> set(p, x -> x.setBigDecimal(1, new BigDecimal("12345.678900")))},
-            {"float8", (Function<PreparedStatement, String>) p -> set(p, x -> x.setDouble(1, 1.0 / 3))},
+            {
+                "text",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setString(1, "it's ünïcødé ✓"))
+            },
+            {
+                "numeric",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setBigDecimal(1, new BigDecimal("12345.678900")))
+            },
+            {
+                "float8",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setDouble(1, 1.0 / 3))
+            },
             {"float4", (Function<PreparedStatement, String>) p -> set(p, x -> x.setFloat(1, 2.5f))},
-            {"date", (Function<PreparedStatement, String>) p -> set(p, x -> x.setDate(1, Date.valueOf("2024-02-29")))},
-            {"time", (Function<PreparedStatement, String>) p -> set(p, x -> x.setTime(1, Time.valueOf("13:14:15")))},
-            {"timestamp", (Function<PreparedStatement, String>) p -> set(p, x -> x.setTimestamp(1, Timestamp.valueOf("2024-02-29 13:14:15.123456")))},
-            {"bytea", (Function<PreparedStatement, String>) p -> set(p, x -> x.setBytes(1, new byte[] {0, 1, (byte) 255}))},
-            {"text", (Function<PreparedStatement, String>) p -> set(p, x -> x.setNull(1, Types.VARCHAR))},
-            {"int4", (Function<PreparedStatement, String>) p -> set(p, x -> x.setNull(1, Types.INTEGER))},
-            {"date", (Function<PreparedStatement, String>) p -> set(p, x -> x.setObject(1, LocalDate.of(2020, 1, 2)))},
-            {"timestamp", (Function<PreparedStatement, String>) p -> set(p, x -> x.setObject(1, LocalDateTime.of(2020, 1, 2, 3, 4, 5, 6000)))},
-            {"timestamptz", (Function<PreparedStatement, String>) p -> set(p, x -> x.setObject(1, OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)))},
-            {"uuid", (Function<PreparedStatement, String>) p -> set(p, x -> x.setObject(1, UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")))},
-            {"int4[]", (Function<PreparedStatement, String>) p -> set(p, x -> x.setArray(1, x.getConnection().createArrayOf("int4", new Integer[] {1, null, 3})))},
-            {"numeric", (Function<PreparedStatement, String>) p -> set(p, x -> x.setObject(1, "3.14", Types.NUMERIC))},
-            {"int4", (Function<PreparedStatement, String>) p -> set(p, x -> x.setString(1, "not a number"))},
+            {
+                "date",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setDate(1, Date.valueOf("2024-02-29")))
+            },
+            {
+                "time",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setTime(1, Time.valueOf("13:14:15")))
+            },
+            {
+                "timestamp",
+                (Function<PreparedStatement, String>)
+                        p ->
+                                set(
+                                        p,
+                                        x ->
+                                                x.setTimestamp(
+                                                        1,
+                                                        Timestamp.valueOf(
+                                                                "2024-02-29 13:14:15.123456")))
+            },
+            {
+                "bytea",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setBytes(1, new byte[] {0, 1, (byte) 255}))
+            },
+            {
+                "text",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setNull(1, Types.VARCHAR))
+            },
+            {
+                "int4",
+                (Function<PreparedStatement, String>) p -> set(p, x -> x.setNull(1, Types.INTEGER))
+            },
+            {
+                "date",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setObject(1, LocalDate.of(2020, 1, 2)))
+            },
+            {
+                "timestamp",
+                (Function<PreparedStatement, String>)
+                        p ->
+                                set(
+                                        p,
+                                        x ->
+                                                x.setObject(
+                                                        1,
+                                                        LocalDateTime.of(
+                                                                2020, 1, 2, 3, 4, 5, 6000)))
+            },
+            {
+                "timestamptz",
+                (Function<PreparedStatement, String>)
+                        p ->
+                                set(
+                                        p,
+                                        x ->
+                                                x.setObject(
+                                                        1,
+                                                        OffsetDateTime.of(
+                                                                2020,
+                                                                1,
+                                                                2,
+                                                                3,
+                                                                4,
+                                                                5,
+                                                                0,
+                                                                ZoneOffset.UTC)))
+            },
+            {
+                "uuid",
+                (Function<PreparedStatement, String>)
+                        p ->
+                                set(
+                                        p,
+                                        x ->
+                                                x.setObject(
+                                                        1,
+                                                        UUID.fromString(
+                                                                "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")))
+            },
+            {
+                "int4[]",
+                (Function<PreparedStatement, String>)
+                        p ->
+                                set(
+                                        p,
+                                        x ->
+                                                x.setArray(
+                                                        1,
+                                                        x.getConnection()
+                                                                .createArrayOf(
+                                                                        "int4",
+                                                                        new Integer[] {
+                                                                            1, null, 3
+                                                                        })))
+            },
+            {
+                "numeric",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setObject(1, "3.14", Types.NUMERIC))
+            },
+            {
+                "int4",
+                (Function<PreparedStatement, String>)
+                        p -> set(p, x -> x.setString(1, "not a number"))
+            },
         };
         for (Object[] row : params) {
             String type = (String) row[0];
             @SuppressWarnings("unchecked")
-            Function<PreparedStatement, String> binder = (Function<PreparedStatement, String>) row[1];
+            Function<PreparedStatement, String> binder =
+                    (Function<PreparedStatement, String>) row[1];
             out.add(c -> {
                 try (PreparedStatement p = c.prepareStatement("SELECT ?::" + type + " AS v")) {
                     String bound = binder.apply(p);
@@ -138,28 +299,37 @@ class FidelityTest {
                 return Arrays.toString(s.executeBatch());
             }
         });
-        out.add(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO b VALUES (?, ?)")) {
-                for (int i = 10; i < 110; i++) {
-                    p.setInt(1, i);
-                    p.setString(2, "row" + i);
-                    p.addBatch();
-                }
-                return Arrays.toString(p.executeBatch()) + query(c, "SELECT count(*), min(v), max(v) FROM b");
-            }
-        });
-        out.add(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO b VALUES (?, 'dup')")) {
-                p.setInt(1, 500);
-                p.addBatch();
-                p.setInt(1, 1);
-                p.addBatch();
-                p.executeBatch();
-                return "no error";
-            } catch (BatchUpdateException e) {
-                return "batch " + e.getSQLState() + " " + Arrays.toString(e.getUpdateCounts()) + " " + e.getNextException().getSQLState();
-            }
-        });
+        out.add(
+                c -> {
+                    try (PreparedStatement p = c.prepareStatement("INSERT INTO b VALUES (?, ?)")) {
+                        for (int i = 10; i < 110; i++) {
+                            p.setInt(1, i);
+                            p.setString(2, "row" + i);
+                            p.addBatch();
+                        }
+                        return Arrays.toString(p.executeBatch())
+                                + query(c, "SELECT count(*), min(v), max(v) FROM b");
+                    }
+                });
+        out.add(
+                c -> {
+                    try (PreparedStatement p =
+                            c.prepareStatement("INSERT INTO b VALUES (?, 'dup')")) {
+                        p.setInt(1, 500);
+                        p.addBatch();
+                        p.setInt(1, 1);
+                        p.addBatch();
+                        p.executeBatch();
+                        return "no error";
+                    } catch (BatchUpdateException e) {
+                        return "batch "
+                                + e.getSQLState()
+                                + " "
+                                + Arrays.toString(e.getUpdateCounts())
+                                + " "
+                                + e.getNextException().getSQLState();
+                    }
+                });
         out.add(c -> {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -178,57 +348,83 @@ class FidelityTest {
                 c.setAutoCommit(true);
             }
         });
-        out.add(c -> {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.setFetchSize(7);
-                StringBuilder sb = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("SELECT g, g * g FROM generate_series(1, 100) g")) {
-                    long sum = 0;
-                    int rows = 0;
-                    while (rs.next()) {
-                        sum += rs.getLong(2);
-                        rows++;
+        out.add(
+                c -> {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement()) {
+                        s.setFetchSize(7);
+                        StringBuilder sb = new StringBuilder();
+                        try (ResultSet rs =
+                                s.executeQuery("SELECT g, g * g FROM generate_series(1, 100) g")) {
+                            long sum = 0;
+                            int rows = 0;
+                            while (rs.next()) {
+                                sum += rs.getLong(2);
+                                rows++;
+                            }
+                            sb.append(rows).append(' ').append(sum);
+                        }
+                        c.commit();
+                        return sb.toString();
+                    } finally {
+                        c.setAutoCommit(true);
                     }
-                    sb.append(rows).append(' ').append(sum);
-                }
-                c.commit();
-                return sb.toString();
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
-        out.add(c -> {
-            try (Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
-                 ResultSet rs = s.executeQuery("SELECT g FROM generate_series(1, 10) g")) {
-                rs.absolute(5);
-                int a = rs.getInt(1);
-                rs.relative(-2);
-                int b = rs.getInt(1);
-                rs.last();
-                return a + " " + b + " " + rs.getInt(1) + " " + rs.getRow();
-            }
-        });
-        out.add(c -> {
-            PGConnection pg = c.unwrap(PGConnection.class);
-            long in = pg.getCopyAPI().copyIn("COPY b FROM STDIN", new ByteArrayInputStream("2000\tcopied\n2001\t\\N\n".getBytes(StandardCharsets.UTF_8)));
-            ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-            long outRows = pg.getCopyAPI().copyOut("COPY (SELECT * FROM b WHERE id >= 2000 ORDER BY id) TO STDOUT WITH CSV HEADER", out2);
-            return in + " " + outRows + " " + out2.toString(StandardCharsets.UTF_8);
-        });
-        out.add(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE g (id serial PRIMARY KEY, v text)");
-                int n = s.executeUpdate("INSERT INTO g (v) VALUES ('x'), ('y')", Statement.RETURN_GENERATED_KEYS);
-                return n + transcriptOf(s::getGeneratedKeys);
-            }
-        });
-        out.add(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO g (v) VALUES (?)", new String[] {"id", "v"})) {
-                p.setString(1, "z");
-                return p.executeUpdate() + transcriptOf(p::getGeneratedKeys);
-            }
-        });
+                });
+        out.add(
+                c -> {
+                    try (Statement s =
+                                    c.createStatement(
+                                            ResultSet.TYPE_SCROLL_INSENSITIVE,
+                                            ResultSet.CONCUR_READ_ONLY);
+                            ResultSet rs =
+                                    s.executeQuery("SELECT g FROM generate_series(1, 10) g")) {
+                        rs.absolute(5);
+                        int a = rs.getInt(1);
+                        rs.relative(-2);
+                        int b = rs.getInt(1);
+                        rs.last();
+                        return a + " " + b + " " + rs.getInt(1) + " " + rs.getRow();
+                    }
+                });
+        out.add(
+                c -> {
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    long in =
+                            pg.getCopyAPI()
+                                    .copyIn(
+                                            "COPY b FROM STDIN",
+                                            new ByteArrayInputStream(
+                                                    "2000\tcopied\n2001\t\\N\n"
+                                                            .getBytes(StandardCharsets.UTF_8)));
+                    ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+                    long outRows =
+                            pg.getCopyAPI()
+                                    .copyOut(
+                                            "COPY (SELECT * FROM b WHERE id >= 2000 ORDER BY id) TO"
+                                                + " STDOUT WITH CSV HEADER",
+                                            out2);
+                    return in + " " + outRows + " " + out2.toString(StandardCharsets.UTF_8);
+                });
+        out.add(
+                c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CREATE TABLE g (id serial PRIMARY KEY, v text)");
+                        int n =
+                                s.executeUpdate(
+                                        "INSERT INTO g (v) VALUES ('x'), ('y')",
+                                        Statement.RETURN_GENERATED_KEYS);
+                        return n + transcriptOf(s::getGeneratedKeys);
+                    }
+                });
+        out.add(
+                c -> {
+                    try (PreparedStatement p =
+                            c.prepareStatement(
+                                    "INSERT INTO g (v) VALUES (?)", new String[] {"id", "v"})) {
+                        p.setString(1, "z");
+                        return p.executeUpdate() + transcriptOf(p::getGeneratedKeys);
+                    }
+                });
         out.add(c -> {
             try (CallableStatement cs = c.prepareCall("{ ? = call lower(?) }")) {
                 cs.registerOutParameter(1, Types.VARCHAR);
@@ -265,33 +461,58 @@ class FidelityTest {
                 return sb.toString();
             }
         });
-        out.add(c -> {
-            try (Statement s = c.createStatement()) {
-                boolean first = s.execute("SELECT 1 AS a; UPDATE b SET v = v WHERE id < 3; SELECT 2 AS b");
-                StringBuilder sb = new StringBuilder().append(first);
-                do {
-                    sb.append('|').append(s.getUpdateCount());
-                } while (s.getMoreResults() || s.getUpdateCount() != -1);
-                return sb.toString();
-            }
-        });
-        out.add(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT * FROM b WHERE id = ? AND v = ?")) {
-                p.setInt(1, 1);
-                return transcriptOf(p::executeQuery);
-            }
-        });
-        out.add(c -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseMajorVersion()
-                + transcriptOf(() -> c.getMetaData().getColumns(null, "public", "b", null)));
-        out.add(c -> transcriptOf(() -> c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})));
-        out.add(c -> {
-            c.setReadOnly(true);
-            try {
-                return String.valueOf(c.isReadOnly()) + c.getTransactionIsolation() + c.getHoldability();
-            } finally {
-                c.setReadOnly(false);
-            }
-        });
+        out.add(
+                c -> {
+                    try (Statement s = c.createStatement()) {
+                        boolean first =
+                                s.execute(
+                                        "SELECT 1 AS a; UPDATE b SET v = v WHERE id < 3; SELECT 2"
+                                            + " AS b");
+                        StringBuilder sb = new StringBuilder().append(first);
+                        do {
+                            sb.append('|').append(s.getUpdateCount());
+                        } while (s.getMoreResults() || s.getUpdateCount() != -1);
+                        return sb.toString();
+                    }
+                });
+        out.add(
+                c -> {
+                    try (PreparedStatement p =
+                            c.prepareStatement("SELECT * FROM b WHERE id = ? AND v = ?")) {
+                        p.setInt(1, 1);
+                        return transcriptOf(p::executeQuery);
+                    }
+                });
+        out.add(
+                c ->
+                        c.getMetaData().getDatabaseProductName()
+                                + " "
+                                + c.getMetaData().getDatabaseMajorVersion()
+                                + transcriptOf(
+                                        () ->
+                                                c.getMetaData()
+                                                        .getColumns(null, "public", "b", null)));
+        out.add(
+                c ->
+                        transcriptOf(
+                                () ->
+                                        c.getMetaData()
+                                                .getTables(
+                                                        null,
+                                                        "public",
+                                                        "%",
+                                                        new String[] {"TABLE"})));
+        out.add(
+                c -> {
+                    c.setReadOnly(true);
+                    try {
+                        return String.valueOf(c.isReadOnly())
+                                + c.getTransactionIsolation()
+                                + c.getHoldability();
+                    } finally {
+                        c.setReadOnly(false);
+                    }
+                });
         return out;
     }
 
@@ -345,7 +566,11 @@ class FidelityTest {
                 isResult = s.getMoreResults();
             }
             for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
-                out.append("warning ").append(w.getSQLState()).append(' ').append(w.getMessage()).append('\n');
+                out.append("warning ")
+                        .append(w.getSQLState())
+                        .append(' ')
+                        .append(w.getMessage())
+                        .append('\n');
             }
         } catch (SQLException e) {
             out.append("error ").append(e.getSQLState()).append(' ').append(e.getMessage());
@@ -363,7 +588,8 @@ class FidelityTest {
         while (rs.next()) {
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 Object o = rs.getObject(i);
-                sb.append(o == null ? "NULL" : o.getClass().getSimpleName() + "=" + rs.getString(i)).append(" | ");
+                sb.append(o == null ? "NULL" : o.getClass().getSimpleName() + "=" + rs.getString(i))
+                        .append(" | ");
             }
             sb.append('\n');
         }
@@ -382,21 +608,27 @@ class FidelityTest {
     List<DynamicTest> scriptedCorpusBehavesIdentically() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, List<String>> group : corpusGroups().entrySet()) {
-            tests.add(DynamicTest.dynamicTest(group.getKey() + " (" + group.getValue().size() + " statements)", () -> {
-                try (Connection r = raw(EmbeddedPg.freshDatabase()); Connection l = lake(EmbeddedPg.freshDatabase())) {
-                    assertTrue(l.isWrapperFor(LakeproxyConnection.class));
-                    for (String sql : group.getValue()) {
-                        assertEquals(run(r, sql), run(l, sql), () -> "differs: " + sql);
-                    }
-                }
-            }));
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            group.getKey() + " (" + group.getValue().size() + " statements)",
+                            () -> {
+                                try (Connection r = raw(EmbeddedPg.freshDatabase());
+                                        Connection l = lake(EmbeddedPg.freshDatabase())) {
+                                    assertTrue(l.isWrapperFor(LakeproxyConnection.class));
+                                    for (String sql : group.getValue()) {
+                                        assertEquals(
+                                                run(r, sql), run(l, sql), () -> "differs: " + sql);
+                                    }
+                                }
+                            }));
         }
         return tests;
     }
 
     @Test
     void apiScenariosBehaveIdentically() throws Exception {
-        try (Connection r = raw(EmbeddedPg.freshDatabase()); Connection l = lake(EmbeddedPg.freshDatabase())) {
+        try (Connection r = raw(EmbeddedPg.freshDatabase());
+                Connection l = lake(EmbeddedPg.freshDatabase())) {
             List<Scenario> scenarios = apiScenarios();
             for (int i = 0; i < scenarios.size(); i++) {
                 String expected = outcome(scenarios.get(i), r);

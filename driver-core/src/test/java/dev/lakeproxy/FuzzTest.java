@@ -22,19 +22,56 @@ import net.sf.jsqlparser.schema.Table;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and mutated SQL through the analysis layer and the pipeline never makes lakeproxy itself throw:
- * only the server may reject a statement, with an SQLException.
+ * Random and mutated SQL through the analysis layer and the pipeline never makes lakeproxy itself
+ * throw: only the server may reject a statement, with an SQLException.
  */
 class FuzzTest {
 
-    private static final String[] TOKENS = {"SELECT", "FROM", "WHERE", "lp_alias", "lp_tagged", "(", ")", ",", "'", "\"", "`",
-        "--", "/*", "*/", ";", "JOIN", "ON", "=", "1", "a.b", "WITH", "AS", "INSERT INTO", "VALUES", "$$", "\n", "\t", "ü",
-        "DISTRIBUTE BY rand()", "PARTITION (ds='1')", "::int", "[1]", "?", "\\", "E'\\''", "lp_"};
+    private static final String[] TOKENS = {
+        "SELECT",
+        "FROM",
+        "WHERE",
+        "lp_alias",
+        "lp_tagged",
+        "(",
+        ")",
+        ",",
+        "'",
+        "\"",
+        "`",
+        "--",
+        "/*",
+        "*/",
+        ";",
+        "JOIN",
+        "ON",
+        "=",
+        "1",
+        "a.b",
+        "WITH",
+        "AS",
+        "INSERT INTO",
+        "VALUES",
+        "$$",
+        "\n",
+        "\t",
+        "ü",
+        "DISTRIBUTE BY rand()",
+        "PARTITION (ds='1')",
+        "::int",
+        "[1]",
+        "?",
+        "\\",
+        "E'\\''",
+        "lp_"
+    };
 
     private static List<String> seeds() throws IOException {
         try (InputStream in = FuzzTest.class.getResourceAsStream("/fidelity/corpus.sql")) {
             List<String> out = new ArrayList<>();
-            for (String s : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("(?m)^(---|=== .*)$")) {
+            for (String s :
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .split("(?m)^(---|=== .*)$")) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
                 }
@@ -82,7 +119,9 @@ class FuzzTest {
         String db = EmbeddedPg.freshDatabase();
         int executed = 0;
         int serverErrors = 0;
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true")) {
+        try (Connection c =
+                DriverManager.getConnection(
+                        EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true")) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE lp_target (id int); CREATE TABLE lp_tagged (id int)");
             }
@@ -106,7 +145,9 @@ class FuzzTest {
                 }
             }
         }
-        assertTrue(executed >= 400 && serverErrors > 0, executed + " executed, " + serverErrors + " rejected by the server");
+        assertTrue(
+                executed >= 400 && serverErrors > 0,
+                executed + " executed, " + serverErrors + " rejected by the server");
     }
 
     private static void analyse(SqlAnalyzer analyzer, String sql) {

@@ -18,8 +18,10 @@ class JmxTest {
 
     @Test
     void theDriversCountersAreAnMBean() throws Exception {
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.test.enabled=true");
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(
+                                EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.test.enabled=true");
+                Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             s.execute("SELECT 'lp_x'");
         }
@@ -28,9 +30,13 @@ class JmxTest {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long statements = (Long) server.getAttribute(name, "statements");
         assertTrue(statements >= 2, "statements " + statements);
-        assertEquals(Driver.registered().metrics().analysed.sum(), (long) (Long) server.getAttribute(name, "analysed"));
+        assertEquals(
+                Driver.registered().metrics().analysed.sum(),
+                (long) (Long) server.getAttribute(name, "analysed"));
         double rate = (Double) server.getAttribute(name, "ParseCacheHitRate");
         assertTrue(rate >= 0 && rate <= 1);
-        assertTrue(Arrays.stream(server.getMBeanInfo(name).getAttributes()).anyMatch(a -> a.getName().equals("retries")));
+        assertTrue(
+                Arrays.stream(server.getMBeanInfo(name).getAttributes())
+                        .anyMatch(a -> a.getName().equals("retries")));
     }
 }

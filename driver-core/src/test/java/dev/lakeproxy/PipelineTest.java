@@ -31,7 +31,8 @@ class PipelineTest {
     @BeforeAll
     static void schema() throws SQLException {
         db = EmbeddedPg.freshDatabase();
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db));
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE lp_target (id int, note text)");
             s.execute("INSERT INTO lp_target VALUES (1, 'one'), (2, 'two')");
             s.execute("CREATE TABLE lp_guarded (id int)");
@@ -42,13 +43,15 @@ class PipelineTest {
 
     @BeforeEach
     void freshFlag() throws SQLException {
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db));
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS lp_flag; CREATE TABLE lp_flag (x int)");
         }
     }
 
     private static Connection connect(boolean pluginOn) throws SQLException {
-        return DriverManager.getConnection(EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=" + pluginOn);
+        return DriverManager.getConnection(
+                EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=" + pluginOn);
     }
 
     @Test
@@ -56,7 +59,9 @@ class PipelineTest {
         try (Connection off = connect(false); Connection on = connect(true)) {
             assertEquals(List.of(), off.unwrap(LakeproxyConnection.class).activePlugins());
             assertEquals(List.of("test"), on.unwrap(LakeproxyConnection.class).activePlugins());
-            assertEquals(List.of("test plugin active"), on.unwrap(LakeproxyConnection.class).connectActions());
+            assertEquals(
+                    List.of("test plugin active"),
+                    on.unwrap(LakeproxyConnection.class).connectActions());
         }
     }
 
@@ -65,8 +70,12 @@ class PipelineTest {
         String sql = "/* keep me */ SELECT  id,\n\tnote -- and me\nFROM lp_alias a WHERE a.id = 2";
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             Explanation ex = c.unwrap(LakeproxyConnection.class).explain(sql);
-            assertEquals("/* keep me */ SELECT  id,\n\tnote -- and me\nFROM lp_target a WHERE a.id = 2", ex.finalSql());
-            assertTrue(ex.actions().contains("rewrite: lp_alias is lp_target"), ex.actions().toString());
+            assertEquals(
+                    "/* keep me */ SELECT  id,\n\tnote -- and me\nFROM lp_target a WHERE a.id = 2",
+                    ex.finalSql());
+            assertTrue(
+                    ex.actions().contains("rewrite: lp_alias is lp_target"),
+                    ex.actions().toString());
             long before = c.unwrap(LakeproxyConnection.class).metrics().rewritten.sum();
             try (ResultSet rs = s.executeQuery(sql)) {
                 assertTrue(rs.next());
@@ -74,7 +83,8 @@ class PipelineTest {
                 assertSame(s, rs.getStatement());
             }
             assertEquals(before + 1, c.unwrap(LakeproxyConnection.class).metrics().rewritten.sum());
-            try (PreparedStatement p = c.prepareStatement("SELECT note FROM lp_alias WHERE id = ?")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT note FROM lp_alias WHERE id = ?")) {
                 p.setInt(1, 1);
                 try (ResultSet rs = p.executeQuery()) {
                     assertTrue(rs.next());
@@ -87,19 +97,27 @@ class PipelineTest {
     @Test
     void withThePluginOffNothingIsRewritten() throws SQLException {
         try (Connection c = connect(false); Statement s = c.createStatement()) {
-            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM lp_alias"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> s.executeQuery("SELECT * FROM lp_alias"));
             assertEquals("42P01", e.getSQLState());
-            assertTrue(c.unwrap(LakeproxyConnection.class).explain("SELECT * FROM lp_alias").passesThrough());
+            assertTrue(
+                    c.unwrap(LakeproxyConnection.class)
+                            .explain("SELECT * FROM lp_alias")
+                            .passesThrough());
         }
     }
 
     @Test
     void unparseableSqlPassesThroughUntouched() throws SQLException {
-        String sql = "SELECT id FROM lp_alias WHERE id = ANY(ARRAY[1]) OFFSET 0 ROWS FETCH NEXT 1 ROWS WITH TIES %%";
+        String sql =
+                "SELECT id FROM lp_alias WHERE id = ANY(ARRAY[1]) OFFSET 0 ROWS FETCH NEXT 1 ROWS"
+                    + " WITH TIES %%";
         try (Connection c = connect(true)) {
             Explanation ex = c.unwrap(LakeproxyConnection.class).explain(sql);
             assertEquals(sql, ex.finalSql());
-            assertTrue(ex.actions().contains("unparseable: passes through"), ex.actions().toString());
+            assertTrue(
+                    ex.actions().contains("unparseable: passes through"), ex.actions().toString());
             try (Statement s = c.createStatement()) {
                 SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
                 assertEquals("42601", e.getSQLState(), "the server, not lakeproxy, judges the SQL");
@@ -113,7 +131,8 @@ class PipelineTest {
             long settings = c.unwrap(LakeproxyConnection.class).metrics().settingsSent.sum();
             s.execute("SELECT count(*) FROM lp_tagged");
             s.execute("SELECT count(*) FROM lp_tagged");
-            assertEquals(settings + 1, c.unwrap(LakeproxyConnection.class).metrics().settingsSent.sum());
+            assertEquals(
+                    settings + 1, c.unwrap(LakeproxyConnection.class).metrics().settingsSent.sum());
             try (ResultSet rs = s.executeQuery("SHOW application_name")) {
                 rs.next();
                 assertEquals("lp-tagged", rs.getString(1));
@@ -137,7 +156,10 @@ class PipelineTest {
     void noRetryInsideATransaction() throws SQLException {
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 10 / (SELECT count(*) FROM lp_flag)"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> s.executeQuery("SELECT 10 / (SELECT count(*) FROM lp_flag)"));
             assertEquals("22012", e.getSQLState());
             c.rollback();
         }
@@ -146,7 +168,9 @@ class PipelineTest {
     @Test
     void translatedErrorKeepsSqlStateVendorCodeAndCause() throws SQLException {
         try (Connection c = connect(true); Statement s = c.createStatement()) {
-            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM lp_missing"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> s.executeQuery("SELECT * FROM lp_missing"));
             assertEquals("42P01", e.getSQLState());
             assertTrue(e.getCause() instanceof org.postgresql.util.PSQLException);
             assertEquals(((SQLException) e.getCause()).getErrorCode(), e.getErrorCode());
@@ -159,13 +183,18 @@ class PipelineTest {
         try (Connection c = connect(true); Statement s = c.createStatement();
              PreparedStatement p = c.prepareStatement("SELECT 1 / ? AS recover_me")) {
             long analysed = c.unwrap(LakeproxyConnection.class).metrics().analysed.sum();
-            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1 / 0 AS recover_me"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> s.executeQuery("SELECT 1 / 0 AS recover_me"));
             assertEquals("22012", e.getSQLState());
             assertTrue(e.getMessage().contains("test.divided"), "translated: " + e.getMessage());
             p.setInt(1, 0);
             SQLException pe = assertThrows(SQLException.class, p::executeQuery);
             assertTrue(pe.getMessage().contains("test.divided"), "translated: " + pe.getMessage());
-            assertEquals(analysed, c.unwrap(LakeproxyConnection.class).metrics().analysed.sum(), "still the fast path");
+            assertEquals(
+                    analysed,
+                    c.unwrap(LakeproxyConnection.class).metrics().analysed.sum(),
+                    "still the fast path");
         }
     }
 
@@ -173,20 +202,25 @@ class PipelineTest {
     void refusalHappensBeforeTheServerSeesTheStatement() throws SQLException {
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             s.execute("INSERT INTO lp_guarded VALUES (1)");
-            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM lp_guarded"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class, () -> s.executeUpdate("DELETE FROM lp_guarded"));
             assertEquals("0A000", e.getSQLState());
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM lp_guarded")) {
                 rs.next();
                 assertTrue(rs.getInt(1) >= 1, "the DELETE never ran");
             }
-            assertTrue(c.unwrap(LakeproxyConnection.class).explain("DELETE FROM lp_guarded").refusal() != null);
+            assertTrue(
+                    c.unwrap(LakeproxyConnection.class).explain("DELETE FROM lp_guarded").refusal()
+                            != null);
         }
     }
 
     @Test
     void parameterValuesCanBeAdjusted() throws SQLException {
-        try (Connection c = connect(true); PreparedStatement p = c.prepareStatement("INSERT INTO lp_ts VALUES (?)");
-             Statement s = c.createStatement()) {
+        try (Connection c = connect(true);
+                PreparedStatement p = c.prepareStatement("INSERT INTO lp_ts VALUES (?)");
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM lp_ts");
             p.setTimestamp(1, Timestamp.valueOf("2024-01-02 03:04:05.678"));
             p.executeUpdate();
@@ -208,17 +242,31 @@ class PipelineTest {
             c.rollback();
             c.setAutoCommit(true);
         }
-        assertEquals(List.of(TransactionEvent.AUTOCOMMIT_OFF, TransactionEvent.COMMIT, TransactionEvent.ROLLBACK_TO_SAVEPOINT,
-                TransactionEvent.ROLLBACK, TransactionEvent.AUTOCOMMIT_ON), TestPlugin.EVENTS);
+        assertEquals(
+                List.of(
+                        TransactionEvent.AUTOCOMMIT_OFF,
+                        TransactionEvent.COMMIT,
+                        TransactionEvent.ROLLBACK_TO_SAVEPOINT,
+                        TransactionEvent.ROLLBACK,
+                        TransactionEvent.AUTOCOMMIT_ON),
+                TestPlugin.EVENTS);
     }
 
     @Test
     void rewritesAndRunFirstsAreLoggedAtFine() throws SQLException {
-        try (LogCapture log = new LogCapture(Level.FINE); Connection c = connect(true); Statement s = c.createStatement()) {
+        try (LogCapture log = new LogCapture(Level.FINE);
+                Connection c = connect(true);
+                Statement s = c.createStatement()) {
             s.executeQuery("SELECT id FROM lp_alias").close();
             s.execute("SELECT 1 FROM lp_tagged");
-            assertTrue(log.contains("lakeproxy rewrote a statement (rewrite: lp_alias is lp_target)"), log.lines().toString());
-            assertTrue(log.contains("lakeproxy ran SET application_name = 'lp-tagged' before the statement"), log.lines().toString());
+            assertTrue(
+                    log.contains("lakeproxy rewrote a statement (rewrite: lp_alias is lp_target)"),
+                    log.lines().toString());
+            assertTrue(
+                    log.contains(
+                            "lakeproxy ran SET application_name = 'lp-tagged' before the"
+                                + " statement"),
+                    log.lines().toString());
         }
     }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * pgjdbc's {@code service=} URLs ({@code .pg_service.conf}) work through lakeproxy as with raw pgjdbc, including
- * the precedence pgjdbc's own DriverTest#connectService checks: URL, then Properties, then the service file.
+ * pgjdbc's {@code service=} URLs ({@code .pg_service.conf}) work through lakeproxy as with raw
+ * pgjdbc, including the precedence pgjdbc's own DriverTest#connectService checks: URL, then
+ * Properties, then the service file.
  */
 class ServiceUrlTest {
 
@@ -56,19 +57,28 @@ class ServiceUrlTest {
     @Test
     void connectsAsRawPgjdbcDoes() throws SQLException {
         for (String prefix : new String[] {"jdbc:", "jdbc:lakeproxy:"}) {
-            assertEquals(42, answer(prefix + "postgresql://?service=good", new Properties()), prefix);
+            assertEquals(
+                    42, answer(prefix + "postgresql://?service=good", new Properties()), prefix);
             Properties port = new Properties();
             port.setProperty("PGPORT", String.valueOf(EmbeddedPg.port()));
             assertEquals(42, answer(prefix + "postgresql://?service=wrongport", port), prefix);
             Properties wrong = new Properties();
             wrong.setProperty("PGPORT", "65536");
-            assertEquals(42, answer(prefix + "postgresql://:" + EmbeddedPg.port() + "/?service=wrongport", wrong), prefix);
+            assertEquals(
+                    42,
+                    answer(
+                            prefix + "postgresql://:" + EmbeddedPg.port() + "/?service=wrongport",
+                            wrong),
+                    prefix);
         }
     }
 
     @Test
     void anUnknownServiceFailsAsWithRawPgjdbc() {
-        SQLException raw = assertThrows(SQLException.class, () -> answer("jdbc:postgresql://?service=nope", new Properties()));
+        SQLException raw =
+                assertThrows(
+                        SQLException.class,
+                        () -> answer("jdbc:postgresql://?service=nope", new Properties()));
         SQLException lake = assertThrows(SQLException.class,
                 () -> answer("jdbc:lakeproxy:postgresql://?service=nope", new Properties()));
         assertEquals(raw.getSQLState(), lake.getSQLState());

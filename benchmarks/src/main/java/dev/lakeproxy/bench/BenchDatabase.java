@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The servers the benchmarks run against, one of each per benchmark JVM (each JMH fork is its own JVM):
- * plain embedded PostgreSQL, and Hologres simulators of V3.2 (Common Table) and V2.2 (legacy SQE path).
+ * The servers the benchmarks run against, one of each per benchmark JVM (each JMH fork is its own
+ * JVM): plain embedded PostgreSQL, and Hologres simulators of V3.2 (Common Table) and V2.2 (legacy
+ * SQE path).
  */
 final class BenchDatabase {
 
@@ -22,7 +23,10 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    /** The URL for a target ({@code postgres}, {@code holo-3.2}, {@code holo-2.2}), raw or through lakeproxy. */
+    /**
+     * The URL for a target ({@code postgres}, {@code holo-3.2}, {@code holo-2.2}), raw or through
+     * lakeproxy.
+     */
     static synchronized String url(String target, boolean lakeproxy) throws SQLException {
         String url;
         switch (target) {
@@ -33,12 +37,16 @@ final class BenchDatabase {
                 url = holo(true).jdbcUrl().substring(5) + "?user=postgres";
                 break;
             case "holo-2.2":
-                url = holo(false).jdbcUrl().substring(5) + "?user=postgres&lakeproxy.holo.encryptedProjects=p_byok";
+                url =
+                        holo(false).jdbcUrl().substring(5)
+                                + "?user=postgres&lakeproxy.holo.encryptedProjects=p_byok";
                 break;
             default:
                 throw new IllegalArgumentException(target);
         }
-        return lakeproxy ? "jdbc:lakeproxy:" + url : "jdbc:" + url.replaceAll("&lakeproxy\\.[^&]*", "");
+        return lakeproxy
+                ? "jdbc:lakeproxy:" + url
+                : "jdbc:" + url.replaceAll("&lakeproxy\\.[^&]*", "");
     }
 
     private static EmbeddedPostgres postgres() {
@@ -56,9 +64,15 @@ final class BenchDatabase {
         HoloSimulator sim = v32 ? holo32 : holo22;
         if (sim == null) {
             sim = HoloSimulator.builder().version(v32 ? "3.2.5" : "2.2.15").start();
-            sim.maxcompute().project("p_byok").encryption(Encryption.BYOK, "k").table("payments", "id bigint").insert(1);
-            try (Connection c = java.sql.DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password());
-                 Statement s = c.createStatement()) {
+            sim.maxcompute()
+                    .project("p_byok")
+                    .encryption(Encryption.BYOK, "k")
+                    .table("payments", "id bigint")
+                    .insert(1);
+            try (Connection c =
+                            java.sql.DriverManager.getConnection(
+                                    sim.jdbcUrl(), sim.user(), sim.password());
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE FOREIGN TABLE ft_byok (id bigint) SERVER odps_server"
                         + " OPTIONS (project_name 'p_byok', table_name 'payments')");
             }

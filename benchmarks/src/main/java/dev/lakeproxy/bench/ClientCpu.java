@@ -9,9 +9,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The benchmark thread's own CPU time per operation, next to the wall time: on a small machine the server and
- * the client share the cores, so wall time swings with scheduling while the client's CPU time does not.
- * Reported per iteration as {@code cpuNanos} and {@code calls}; their quotient is the client CPU per operation.
+ * The benchmark thread's own CPU time per operation, next to the wall time: on a small machine the
+ * server and the client share the cores, so wall time swings with scheduling while the client's CPU
+ * time does not. Reported per iteration as {@code cpuNanos} and {@code calls}; their quotient is
+ * the client CPU per operation.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

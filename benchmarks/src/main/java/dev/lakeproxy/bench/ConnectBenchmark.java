@@ -17,15 +17,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time to open (and close) a physical connection, raw pgjdbc against lakeproxy with the Hologres plugin's two
- * routing mechanisms: {@code session} (one query per connection) and {@code startup} (cached facts, none).
+ * The time to open (and close) a physical connection, raw pgjdbc against lakeproxy with the
+ * Hologres plugin's two routing mechanisms: {@code session} (one query per connection) and {@code
+ * startup} (cached facts, none).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ConnectBenchmark {
 
     @Param({"raw", "lakeproxy", "lakeproxy-startup"})

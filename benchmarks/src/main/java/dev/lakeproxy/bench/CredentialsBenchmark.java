@@ -5,7 +5,14 @@ import dev.lakeproxy.cloudsim.LoopbackSts;
 import dev.lakeproxy.credentials.CredentialSources;
 import dev.lakeproxy.credentials.SecretValues;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,15 +26,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of connecting to the MaxCompute emulator with each {@code lakeproxy.credentials}

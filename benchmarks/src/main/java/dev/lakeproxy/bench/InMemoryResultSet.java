@@ -4,8 +4,8 @@ import dev.lakeproxy.core.jdbc.ResultSetForwarding;
 import java.sql.ResultSet;
 
 /**
- * A minimal in-memory result set for the benchmarks: next, getInt, getString and close; every other method
- * would forward to {@link #resultSetDelegate()}, which refuses.
+ * A minimal in-memory result set for the benchmarks: next, getInt, getString and close; every other
+ * method would forward to {@link #resultSetDelegate()}, which refuses.
  */
 public abstract class InMemoryResultSet implements ResultSetForwarding {
 

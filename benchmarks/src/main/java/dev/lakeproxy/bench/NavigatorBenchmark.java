@@ -80,7 +80,10 @@ public class NavigatorBenchmark {
         Class.forName("dev.lakeproxy.Driver");
         boolean threeTier = project.equals("three-tier");
         catalog = threeTier ? "tiers" : "flat";
-        schema = threeTier ? "sales" : "flat"; // two-tier: odps-jdbc reports the project as the schema
+        schema =
+                threeTier
+                        ? "sales"
+                        : "flat"; // two-tier: odps-jdbc reports the project as the schema
         MaxComputeEmulator.Builder b = MaxComputeEmulator.builder();
         emu = (threeTier ? b.threeTierProject(catalog) : b.project(catalog)).start();
         String prefix = "";
@@ -91,8 +94,13 @@ public class NavigatorBenchmark {
             settings = Map.of("odps.namespace.schema", "true");
         }
         for (int i = 0; i < tables; i++) {
-            emu.execute(catalog, String.format("CREATE TABLE %st%04d (id BIGINT, name STRING, amount"
-                    + " DOUBLE, ds STRING)", prefix, i), settings);
+            emu.execute(
+                    catalog,
+                    String.format(
+                            "CREATE TABLE %st%04d (id BIGINT, name STRING, amount"
+                                    + " DOUBLE, ds STRING)",
+                            prefix, i),
+                    settings);
         }
         emu.setRequestLatency(Duration.ofMillis(latencyMillis));
         String url = emu.jdbcUrl(catalog, threeTier && driver.equals("raw")

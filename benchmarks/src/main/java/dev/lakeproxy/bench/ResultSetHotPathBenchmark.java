@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The per-row cost of the ResultSet wrapper (the only wrapper on the path of a large query), without network:
- * 20,000 rows of an in-memory result set read directly and through lakeproxy's wrapper.
+ * The per-row cost of the ResultSet wrapper (the only wrapper on the path of a large query),
+ * without network: 20,000 rows of an in-memory result set read directly and through lakeproxy's
+ * wrapper.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +43,10 @@ public class ResultSetHotPathBenchmark {
 
     private Statement statement;
 
-    /** A result set of 20,000 rows that answers from memory (a plain class, so the JIT treats both paths alike). */
+    /**
+     * A result set of 20,000 rows that answers from memory (a plain class, so the JIT treats both
+     * paths alike).
+     */
     public static final class Rows extends dev.lakeproxy.bench.InMemoryResultSet {
         Rows() {
             super(20_000);
@@ -51,23 +55,45 @@ public class ResultSetHotPathBenchmark {
 
     @Setup
     public void setUp() throws SQLException {
-        Statement real = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
-                (p, m, a) -> m.getName().equals("executeQuery") ? new Rows() : null);
+        Statement real =
+                (Statement)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Statement.class},
+                                (p, m, a) ->
+                                        m.getName().equals("executeQuery") ? new Rows() : null);
         if (path.equals("direct")) {
             statement = real;
             return;
         }
-        Connection realConnection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("createStatement") ? real : null);
+        Connection realConnection =
+                (Connection)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class},
+                                (p, m, a) -> m.getName().equals("createStatement") ? real : null);
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(realConnection, List.of(), metrics, SqlAnalyzer.shared(), true);
-        statement = PlainWrappers.INSTANCE.connection(realConnection,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of())).createStatement();
+        StatementPipeline pipeline =
+                new StatementPipeline(
+                        realConnection, List.of(), metrics, SqlAnalyzer.shared(), true);
+        statement =
+                PlainWrappers.INSTANCE
+                        .connection(
+                                realConnection,
+                                new ConnectionServices(
+                                        pipeline,
+                                        metrics,
+                                        PlainWrappers.INSTANCE,
+                                        "bench",
+                                        List.of(),
+                                        List.of()))
+                        .createStatement();
     }
 
     @Benchmark
     public void read20000Rows(Blackhole bh) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT g, 'row ' || g FROM generate_series(1, 20000) g")) {
+        try (ResultSet rs =
+                statement.executeQuery("SELECT g, 'row ' || g FROM generate_series(1, 20000) g")) {
             while (rs.next()) {
                 bh.consume(rs.getInt(1));
                 bh.consume(rs.getString(2));

@@ -1,7 +1,6 @@
 package dev.lakeproxy.cloudsim;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;

@@ -6,24 +6,28 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Asks the build to write, for each listed interface {@code X}, an interface {@code XForwarding} in the
- * annotated type's package whose default methods forward every call to {@code xDelegate()}.
+ * Asks the build to write, for each listed interface {@code X}, an interface {@code XForwarding} in
+ * the annotated type's package whose default methods forward every call to {@code xDelegate()}.
  *
  * <p>A generated interface forwards only the methods its own interface declares (plus those of
  * super-interfaces that are not listed), and extends the generated interfaces of its listed
- * super-interfaces. That mirrors the JDBC hierarchy, so a {@code PreparedStatement} wrapper can extend
- * a {@code Statement} wrapper without inheriting two competing defaults for the same method.
+ * super-interfaces. That mirrors the JDBC hierarchy, so a {@code PreparedStatement} wrapper can
+ * extend a {@code Statement} wrapper without inheriting two competing defaults for the same method.
  *
- * <p>With a {@link #guard()}, every forwarded method that declares {@code SQLException} also catches what the real
- * object throws unchecked (a {@code RuntimeException}, or an {@code Error} other than a
- * {@code VirtualMachineError}) and throws {@code guard.failure(thrown, "Interface.method")} instead, an
- * {@code SQLException} that keeps it as cause. A try block costs nothing while nothing is thrown.
+ * <p>With a {@link #guard()}, every forwarded method that declares {@code SQLException} also
+ * catches what the real object throws unchecked (a {@code RuntimeException}, or an {@code Error}
+ * other than a {@code VirtualMachineError}) and throws {@code guard.failure(thrown,
+ * "Interface.method")} instead, an {@code SQLException} that keeps it as cause. A try block costs
+ * nothing while nothing is thrown.
  */
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)
 public @interface GenerateForwarding {
     Class<?>[] value();
 
-    /** A class with {@code static SQLException failure(Throwable thrown, String call)}; none by default. */
+    /**
+     * A class with {@code static SQLException failure(Throwable thrown, String call)}; none by
+     * default.
+     */
     Class<?> guard() default void.class;
 }

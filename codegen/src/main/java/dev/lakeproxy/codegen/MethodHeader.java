@@ -11,7 +11,10 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Writes the header of a generated default method that overrides {@code m} (parameters named p0, p1, ...). */
+/**
+ * Writes the header of a generated default method that overrides {@code m} (parameters named p0,
+ * p1, ...).
+ */
 final class MethodHeader {
 
     private MethodHeader() {
@@ -62,6 +65,8 @@ final class MethodHeader {
     private static String typeParameter(TypeParameterElement p) {
         String bounds = p.getBounds().stream().map(TypeMirror::toString)
                 .filter(b -> !b.equals("java.lang.Object")).collect(Collectors.joining(" & "));
-        return bounds.isEmpty() ? p.getSimpleName().toString() : p.getSimpleName() + " extends " + bounds;
+        return bounds.isEmpty()
+                ? p.getSimpleName().toString()
+                : p.getSimpleName() + " extends " + bounds;
     }
 }

@@ -4,7 +4,6 @@ import static dev.lakeproxy.credentials.CredentialsMessages.M;
 
 import dev.lakeproxy.spi.Check;
 import dev.lakeproxy.spi.DiagnosisContext;
-
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,9 +3,7 @@ package dev.lakeproxy.credentials;
 import com.aliyun.credentials.Client;
 import com.aliyun.credentials.models.CredentialModel;
 import com.aliyun.credentials.provider.AlibabaCloudCredentialsProvider;
-
 import dev.lakeproxy.spi.Secrets;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.lakeproxy.credentials;
 
 import dev.lakeproxy.spi.LakeOption;
-
 import java.util.ArrayList;
 import java.util.List;
 

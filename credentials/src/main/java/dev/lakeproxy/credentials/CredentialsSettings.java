@@ -4,7 +4,6 @@ import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.DiagnosisContext;
 import dev.lakeproxy.spi.LakeOption;
 import dev.lakeproxy.spi.PluginContext;
-
 import java.time.Duration;
 import java.util.function.Function;
 

@@ -1,7 +1,6 @@
 package dev.lakeproxy.credentials;
 
 import dev.lakeproxy.spi.LakeOption;
-
 import java.util.List;
 
 /**
@@ -44,8 +43,8 @@ public final class KmsOptions {
                     5_000,
                     "How long each KMS call may take to connect, and then to answer: Decrypt of a"
                         + " kms: password and GetSecretValue of a secret: password at connect,"
-                        + " DescribeKey for an explanation or doctor. Not retried. When it passes, a"
-                        + " connect fails with an error that says KMS did not answer (28P01 on"
+                        + " DescribeKey for an explanation or doctor. Not retried. When it passes,"
+                        + " a connect fails with an error that says KMS did not answer (28P01 on"
                         + " Hologres), and an explanation goes on without the key's state.");
 
     public static List<LakeOption<?>> all() {

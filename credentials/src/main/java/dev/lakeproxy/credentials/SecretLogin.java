@@ -3,7 +3,6 @@ package dev.lakeproxy.credentials;
 import static dev.lakeproxy.credentials.CredentialsMessages.M;
 
 import dev.lakeproxy.spi.ConnectRequest;
-
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;

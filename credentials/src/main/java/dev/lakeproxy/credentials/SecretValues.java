@@ -11,9 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import dev.lakeproxy.spi.Secrets;
-
 import java.time.Duration;
 import java.time.Instant;
 

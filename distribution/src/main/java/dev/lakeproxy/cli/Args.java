@@ -21,7 +21,8 @@ final class Args {
     private final Map<String, String> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
-    static Args parse(String command, String[] args, Set<String> valued, Set<String> flags) throws UsageException {
+    static Args parse(String command, String[] args, Set<String> valued, Set<String> flags)
+            throws UsageException {
         Args a = new Args();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -37,11 +38,25 @@ final class Args {
                     a.options.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (inline == null && i + 1 >= args.length) {
-                        throw new UsageException("lakeproxy " + command + ": --" + name + " needs a value. Run: lakeproxy " + command + " --help");
+                        throw new UsageException(
+                                "lakeproxy "
+                                        + command
+                                        + ": --"
+                                        + name
+                                        + " needs a value. Run: lakeproxy "
+                                        + command
+                                        + " --help");
                     }
                     a.options.put(name, inline != null ? inline : args[++i]);
                 } else {
-                    throw new UsageException("lakeproxy " + command + ": unknown option --" + name + ". Run: lakeproxy " + command + " --help");
+                    throw new UsageException(
+                            "lakeproxy "
+                                    + command
+                                    + ": unknown option --"
+                                    + name
+                                    + ". Run: lakeproxy "
+                                    + command
+                                    + " --help");
                 }
             } else {
                 a.positional.add(arg);
@@ -57,7 +72,14 @@ final class Args {
     String require(String command, String name) throws UsageException {
         String v = options.get(name);
         if (v == null || v.isEmpty()) {
-            throw new UsageException("lakeproxy " + command + ": --" + name + " is required. Run: lakeproxy " + command + " --help");
+            throw new UsageException(
+                    "lakeproxy "
+                            + command
+                            + ": --"
+                            + name
+                            + " is required. Run: lakeproxy "
+                            + command
+                            + " --help");
         }
         return v;
     }

@@ -13,7 +13,9 @@ final class CheckReport {
         int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(10);
         StringBuilder sb = new StringBuilder();
         for (Check c : checks) {
-            sb.append(String.format("%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail()));
+            sb.append(
+                    String.format(
+                            "%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail()));
             if (c.fix() != null) {
                 sb.append(String.format("      %" + width + "s  fix: %s%n", "", c.fix()));
             }
@@ -25,9 +27,16 @@ final class CheckReport {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < checks.size(); i++) {
             Check c = checks.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("  {\"check\": ").append(quote(c.name())).append(", \"status\": \"")
-                    .append(c.status()).append("\", \"detail\": ").append(quote(c.detail())).append(", \"fix\": ")
-                    .append(c.fix() == null ? "null" : quote(c.fix())).append('}');
+            sb.append(i == 0 ? "\n" : ",\n")
+                    .append("  {\"check\": ")
+                    .append(quote(c.name()))
+                    .append(", \"status\": \"")
+                    .append(c.status())
+                    .append("\", \"detail\": ")
+                    .append(quote(c.detail()))
+                    .append(", \"fix\": ")
+                    .append(c.fix() == null ? "null" : quote(c.fix()))
+                    .append('}');
         }
         return sb.append("\n]").toString();
     }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each demo step means to show, held against what happened: the raw driver fails for the documented reason,
- * lakeproxy succeeds or refuses as described. The demo prints the tally and exits 1 when a step shows something else,
- * so that a stand-in or a plugin that drifts turns the demo (and its test) red instead of silently showing a
- * different story.
+ * What each demo step means to show, held against what happened: the raw driver fails for the
+ * documented reason, lakeproxy succeeds or refuses as described. The demo prints the tally and
+ * exits 1 when a step shows something else, so that a stand-in or a plugin that drifts turns the
+ * demo (and its test) red instead of silently showing a different story.
  */
 final class DemoIntents {
 
@@ -40,8 +40,10 @@ final class DemoIntents {
 
     /** The raw driver failed and its message has {@code reason} (the documented error). */
     void rawFails(String step, Outcome raw, String reason) {
-        expect(step + " (raw driver)", !raw.succeeded && raw.text.contains(reason), "a failure naming " + reason
-                + ", got " + (raw.succeeded ? "success" : raw.text));
+        expect(
+                step + " (raw driver)",
+                !raw.succeeded && raw.text.contains(reason),
+                "a failure naming " + reason + ", got " + (raw.succeeded ? "success" : raw.text));
     }
 
     void lakeproxySucceeds(String step, Outcome lake) {

@@ -1,6 +1,9 @@
 package dev.lakeproxy.cli;
 
-/** Word-wraps the CLI's long lines (driver errors run to 400 characters) at about 100 columns, in full. */
+/**
+ * Word-wraps the CLI's long lines (driver errors run to 400 characters) at about 100 columns, in
+ * full.
+ */
 final class Wrap {
 
     static final int WIDTH = 100;
@@ -9,8 +12,9 @@ final class Wrap {
     }
 
     /**
-     * The text wrapped at {@link #WIDTH} columns; lines after the first start with the indent. The first line is
-     * counted as if it were indented too, since callers print it after a label of about that width.
+     * The text wrapped at {@link #WIDTH} columns; lines after the first start with the indent. The
+     * first line is counted as if it were indented too, since callers print it after a label of
+     * about that width.
      */
     static String lines(String text, String indent) {
         StringBuilder out = new StringBuilder();

@@ -19,23 +19,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The docs name options, values and mechanisms as the code has them: every {@code lakeproxy.<plugin>.<name>} the docs
- * mention is a real option, every {@code option=value} they show is accepted, and every option block they quote
- * (between {@code <!-- option: NAME ... -->} and {@code <!-- /option -->}) is the option's own default and description.
+ * The docs name options, values and mechanisms as the code has them: every {@code
+ * lakeproxy.<plugin>.<name>} the docs mention is a real option, every {@code option=value} they
+ * show is accepted, and every option block they quote (between {@code <!-- option: NAME ... -->}
+ * and {@code <!-- /option -->}) is the option's own default and description.
  */
 class DocOptionsTest {
 
-    private static final Pattern NAMED = Pattern.compile("(?<![\\w.])lakeproxy\\.(?:(?:holo|odps|kms)\\.[a-z][a-zA-Z]*|plugins|warnings"
-            + "|credentials(?:\\.[a-zA-Z]+)?|secrets\\.[a-zA-Z]+|timeouts?\\.[a-zA-Z]+)"
-            + "(?:=([^\\s`\",)|;&']+))?");
-    private static final Pattern BLOCK = Pattern.compile("<!-- option: (\\S+)[^\\n]*-->\\n(.*?)\\n<!-- /option -->",
-            Pattern.DOTALL);
+    private static final Pattern NAMED =
+            Pattern.compile(
+                    "(?<![\\w.])lakeproxy\\.(?:(?:holo|odps|kms)\\.[a-z][a-zA-Z]*|plugins|warnings"
+                        + "|credentials(?:\\.[a-zA-Z]+)?|secrets\\.[a-zA-Z]+|timeouts?\\.[a-zA-Z]+)"
+                        + "(?:=([^\\s`\",)|;&']+))?");
+    private static final Pattern BLOCK =
+            Pattern.compile(
+                    "<!-- option: (\\S+)[^\\n]*-->\\n(.*?)\\n<!-- /option -->", Pattern.DOTALL);
 
     private static final Map<String, LakeOption<?>> OPTIONS = Lakeproxy.options().stream()
             .collect(Collectors.toMap(LakeOption::name, Function.identity()));
 
     static List<Path> docs() throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(Path.of("..", "README.md"), Path.of("..", "CHANGELOG.md")));
+        List<Path> docs =
+                new ArrayList<>(List.of(Path.of("..", "README.md"), Path.of("..", "CHANGELOG.md")));
         try (Stream<Path> files = Files.list(Path.of("..", "docs"))) {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
@@ -54,7 +59,12 @@ class DocOptionsTest {
                 if (option == null) {
                     wrong.add(doc.getFileName() + " names " + name + ", which is not an option");
                 } else if (m.group(1) != null && !accepts(option, m.group(1))) {
-                    wrong.add(doc.getFileName() + " shows " + m.group() + "; accepted: " + option.accepted());
+                    wrong.add(
+                            doc.getFileName()
+                                    + " shows "
+                                    + m.group()
+                                    + "; accepted: "
+                                    + option.accepted());
                 }
             }
         }

@@ -14,23 +14,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every error lakeproxy explains has its troubleshooting entry; every jar the docs name is one the build writes. */
+/**
+ * Every error lakeproxy explains has its troubleshooting entry; every jar the docs name is one the
+ * build writes.
+ */
 class DocsTest {
 
-    /** Keys of what lakeproxy did (notes, scatter forms, warnings) and of doctor lines: not errors to look up. */
-    private static final Pattern NOT_ERRORS = Pattern.compile("\\.(note|doctor|scatter)\\.|^pipeline\\.|^diagnosis\\.");
+    /**
+     * Keys of what lakeproxy did (notes, scatter forms, warnings) and of doctor lines: not errors
+     * to look up.
+     */
+    private static final Pattern NOT_ERRORS =
+            Pattern.compile("\\.(note|doctor|scatter)\\.|^pipeline\\.|^diagnosis\\.");
 
     @Test
     void everyExplainedErrorHasATroubleshootingEntry() throws Exception {
         Properties bundle = new Properties();
-        for (String name : List.of("/dev/lakeproxy/core/messages.properties", "/dev/lakeproxy/holo/messages.properties",
-                "/dev/lakeproxy/odps/messages.properties",
-                "/dev/lakeproxy/credentials/messages.properties")) {
+        for (String name :
+                List.of(
+                        "/dev/lakeproxy/core/messages.properties",
+                        "/dev/lakeproxy/holo/messages.properties",
+                        "/dev/lakeproxy/odps/messages.properties",
+                        "/dev/lakeproxy/credentials/messages.properties")) {
             try (InputStream in = DocsTest.class.getResourceAsStream(name)) {
                 bundle.load(in);
             }
         }
-        String doc = Files.readString(Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
+        String doc =
+                Files.readString(
+                        Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
         List<String> missing = bundle.stringPropertyNames().stream().sorted()
                 .filter(k -> !k.startsWith("test.") && !NOT_ERRORS.matcher(k).find())
                 .filter(k -> !doc.contains("`" + k + "`"))
@@ -46,7 +58,9 @@ class DocsTest {
                 Path.of("..", "docs", "bi-tools.md"), Path.of("..", "docs", "hikari-spring.md"))) {
             Matcher m = jar.matcher(Files.readString(doc, StandardCharsets.UTF_8));
             while (m.find()) {
-                assertTrue(pom.contains("/lakeproxy-" + m.group(1) + "-${project.version}.jar"), doc + " names " + m.group());
+                assertTrue(
+                        pom.contains("/lakeproxy-" + m.group(1) + "-${project.version}.jar"),
+                        doc + " names " + m.group());
             }
         }
     }

@@ -15,26 +15,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text lakeproxy shows a user (an error, a note that reaches explain and the SQLWarning, a doctor line) comes
- * from a bundle, where DocsTest checks it has its entry: no such text is written inline in the driver's sources.
+ * Every text lakeproxy shows a user (an error, a note that reaches explain and the SQLWarning, a
+ * doctor line) comes from a bundle, where DocsTest checks it has its entry: no such text is written
+ * inline in the driver's sources.
  */
 class InlineMessagesTest {
 
-    /** A literal where a user-visible text starts: an exception's message, a note, a reason, a doctor check. */
-    private static final Pattern INLINE = Pattern.compile(
-            "new SQL\\w*Exception\\(\\s*\""
-                    + "|(?<!Check)\\.(note|retry|warn)\\(\\s*\""
-                    + "|\\b(runFirst|rewrite)\\([^;\"]*?,\\s*\""
-                    + "|visible\\.add\\(\\s*\""
-                    + "|Check\\.(ok|warn|fail)\\((\\s*\"[^\"]*\"|[^;\"]*?)\\s*,\\s*\""
-                    + "|new ScatterForm\\([^;\"]*?,\\s*\"");
+    /**
+     * A literal where a user-visible text starts: an exception's message, a note, a reason, a
+     * doctor check.
+     */
+    private static final Pattern INLINE =
+            Pattern.compile(
+                    "new SQL\\w*Exception\\(\\s*\""
+                            + "|(?<!Check)\\.(note|retry|warn)\\(\\s*\""
+                            + "|\\b(runFirst|rewrite)\\([^;\"]*?,\\s*\""
+                            + "|visible\\.add\\(\\s*\""
+                            + "|Check\\.(ok|warn|fail)\\((\\s*\"[^\"]*\"|[^;\"]*?)\\s*,\\s*\""
+                            + "|new ScatterForm\\([^;\"]*?,\\s*\"");
 
     @Test
     void noUserVisibleTextIsWrittenInline() throws IOException {
         List<String> found = new ArrayList<>();
         for (String module : List.of("driver-core", "credentials", "driver-holo", "driver-odps")) {
             try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                for (Path f :
+                        files.filter(p -> p.toString().endsWith(".java"))
+                                .collect(Collectors.toList())) {
                     List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                     for (int i = 0; i < lines.size(); i++) {
                         Matcher m = INLINE.matcher(lines.get(i));

@@ -69,13 +69,26 @@ final class Jars {
         return new Result(p.exitValue(), out);
     }
 
-    /** Runs it/DriverProbe.java with the one jar alone on the class path; see the probe for its output lines. */
-    static Result probe(Path jar, String url, String user, String password, String... statements) throws Exception {
+    /**
+     * Runs it/DriverProbe.java with the one jar alone on the class path; see the probe for its
+     * output lines.
+     */
+    static Result probe(Path jar, String url, String user, String password, String... statements)
+            throws Exception {
         Path probe = Files.createTempDirectory("probe").resolve("DriverProbe.java");
         try (InputStream source = Jars.class.getResourceAsStream("/it/DriverProbe.java")) {
             Files.copy(source, probe);
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar.toString(), probe.toString(), url, user, password));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                java(),
+                                "-cp",
+                                jar.toString(),
+                                probe.toString(),
+                                url,
+                                user,
+                                password));
         command.addAll(List.of(statements));
         return run(command);
     }

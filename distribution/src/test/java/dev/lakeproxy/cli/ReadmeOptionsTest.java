@@ -19,7 +19,8 @@ class ReadmeOptionsTest {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         int b = readme.indexOf(BEGIN);
         int e = readme.indexOf(END);
-        String table = b < 0 || e < 0 ? "(markers missing)" : readme.substring(b + BEGIN.length(), e);
+        String table =
+                b < 0 || e < 0 ? "(markers missing)" : readme.substring(b + BEGIN.length(), e);
         assertEquals(Lakeproxy.optionsTable(), table,
                 "regenerate the table with: mvn -q -pl distribution exec:java -Dexec.args=options");
     }

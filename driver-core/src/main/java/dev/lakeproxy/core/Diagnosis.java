@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a connection keeps for {@code lakeproxy doctor}: the plugins that serve its driver, which of them are
- * active, its options and its URL. Each plugin diagnoses itself; a plugin that fails to is reported, not thrown.
+ * What a connection keeps for {@code lakeproxy doctor}: the plugins that serve its driver, which of
+ * them are active, its options and its URL. Each plugin diagnoses itself; a plugin that fails to is
+ * reported, not thrown.
  */
 public final class Diagnosis {
 
@@ -23,8 +24,12 @@ public final class Diagnosis {
     private final RealUrl realUrl;
     private final List<String> connectActions;
 
-    Diagnosis(List<LakePlugin> candidates, List<String> activePlugins, OptionValues options, RealUrl realUrl,
-              List<String> connectActions) {
+    Diagnosis(
+            List<LakePlugin> candidates,
+            List<String> activePlugins,
+            OptionValues options,
+            RealUrl realUrl,
+            List<String> connectActions) {
         this.candidates = List.copyOf(candidates);
         this.activePlugins = List.copyOf(activePlugins);
         this.options = options;
@@ -51,10 +56,14 @@ public final class Diagnosis {
         for (LakePlugin plugin : candidates) {
             try {
                 checks.addAll(plugin.diagnose(context(plugin, lake, real)));
-            } catch (RuntimeException | LinkageError bug) { // a plugin's bug is a failed check, never a crash
+            } catch (RuntimeException
+                    | LinkageError bug) { // a plugin's bug is a failed check, never a crash
                 String what = bug.getClass().getSimpleName() + ": " + bug.getMessage();
-                checks.add(Check.fail(plugin.name(), LakeErrors.message("diagnosis.failed", plugin.name(), what),
-                        LakeErrors.message("diagnosis.failed.fix")));
+                checks.add(
+                        Check.fail(
+                                plugin.name(),
+                                LakeErrors.message("diagnosis.failed", plugin.name(), what),
+                                LakeErrors.message("diagnosis.failed.fix")));
             }
         }
         return checks;

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A {@code jdbc:lakeproxy:<real URL without jdbc:>} URL, split into the real driver's URL and the
- * {@code lakeproxy.*} options found in its query. Every other part of the URL is kept byte for byte.
+ * {@code lakeproxy.*} options found in its query. Every other part of the URL is kept byte for
+ * byte.
  */
 public final class LakeUrl {
 
@@ -34,7 +35,8 @@ public final class LakeUrl {
 
     public static LakeUrl parse(String url) throws SQLException {
         if (!accepts(url)) {
-            throw LakeErrors.create("08001", "url.notLakeproxy", SecretNames.maskUrl(String.valueOf(url)));
+            throw LakeErrors.create(
+                    "08001", "url.notLakeproxy", SecretNames.maskUrl(String.valueOf(url)));
         }
         String rest = url.substring(PREFIX.length());
         int colon = rest.indexOf(':');
@@ -47,7 +49,10 @@ public final class LakeUrl {
         return new LakeUrl(subprotocol, "jdbc:" + kept, options);
     }
 
-    /** Removes {@code lakeproxy.*} parameters from the query; everything else stays exactly as written. */
+    /**
+     * Removes {@code lakeproxy.*} parameters from the query; everything else stays exactly as
+     * written.
+     */
     private static String stripOptions(String url, Map<String, String> options) {
         int q = url.indexOf('?');
         if (q < 0 || url.indexOf(OptionRegistry.PREFIX, q) < 0) {
@@ -91,8 +96,8 @@ public final class LakeUrl {
     }
 
     /**
-     * The server this URL points at, for per-server caches: scheme, hosts and ports (and for URLs whose
-     * query names a project, the project), never the credentials.
+     * The server this URL points at, for per-server caches: scheme, hosts and ports (and for URLs
+     * whose query names a project, the project), never the credentials.
      */
     public String serverKey() {
         return RealDriverProfiles.of(subprotocol).serverKey(realUrl);

@@ -32,7 +32,8 @@ public final class PluginRegistry {
                 r = shared;
                 if (r == null) {
                     List<LakePlugin> found = new ArrayList<>();
-                    ServiceLoader.load(LakePlugin.class, PluginRegistry.class.getClassLoader()).forEach(found::add);
+                    ServiceLoader.load(LakePlugin.class, PluginRegistry.class.getClassLoader())
+                            .forEach(found::add);
                     shared = r = new PluginRegistry(found);
                 }
             }
@@ -49,7 +50,8 @@ public final class PluginRegistry {
     }
 
     /** The plugins that serve this subprotocol and that {@code lakeproxy.plugins} allows. */
-    public List<LakePlugin> candidates(String subprotocol, OptionValues values) throws SQLException {
+    public List<LakePlugin> candidates(String subprotocol, OptionValues values)
+            throws SQLException {
         List<String> wanted = values.get(CoreOptions.PLUGINS);
         if (wanted.size() == 1 && wanted.get(0).equalsIgnoreCase("none")) {
             return List.of();
@@ -62,7 +64,8 @@ public final class PluginRegistry {
         }
         List<LakePlugin> result = new ArrayList<>();
         for (LakePlugin p : plugins) {
-            boolean allowed = wanted.isEmpty() || wanted.stream().anyMatch(n -> n.equalsIgnoreCase(p.name()));
+            boolean allowed =
+                    wanted.isEmpty() || wanted.stream().anyMatch(n -> n.equalsIgnoreCase(p.name()));
             if (allowed && p.serves(subprotocol)) {
                 result.add(p);
             }

@@ -38,7 +38,9 @@ final class RealConnect {
             if (!again) {
                 throw refused;
             }
-            LOG.log(Level.FINE, "the server refused what a plugin added; connecting again without it ({0})",
+            LOG.log(
+                    Level.FINE,
+                    "the server refused what a plugin added; connecting again without it ({0})",
                     refused.getSQLState());
             return once(realDriver, request);
         }
@@ -53,7 +55,8 @@ final class RealConnect {
         try {
             return realDriver.connect(request.realUrl(), request.realProperties());
         } catch (RuntimeException unchecked) {
-            String shown = LakeErrors.message("driver.failed", String.valueOf(unchecked.getMessage()));
+            String shown =
+                    LakeErrors.message("driver.failed", String.valueOf(unchecked.getMessage()));
             throw new SQLException(shown, "08001", unchecked);
         }
     }

@@ -7,8 +7,8 @@ import dev.lakeproxy.spi.Secrets;
 import java.util.Properties;
 
 /**
- * Which names hold secrets, from their sources: the generic names ({@link Secrets}), the real drivers' own
- * parameters (their profiles) and the options marked secret in the option registry.
+ * Which names hold secrets, from their sources: the generic names ({@link Secrets}), the real
+ * drivers' own parameters (their profiles) and the options marked secret in the option registry.
  */
 public final class SecretNames {
 
@@ -22,7 +22,8 @@ public final class SecretNames {
         if (Secrets.isSecretName(name) || RealDriverProfiles.isSecretForAnyDriver(name)) {
             return true;
         }
-        LakeOption<?> option = OptionRegistry.isLakeOption(name) ? OptionRegistry.discovered().find(name) : null;
+        LakeOption<?> option =
+                OptionRegistry.isLakeOption(name) ? OptionRegistry.discovered().find(name) : null;
         return option != null && option.isSecret();
     }
 

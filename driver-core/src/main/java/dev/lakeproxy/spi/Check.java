@@ -3,9 +3,10 @@ package dev.lakeproxy.spi;
 import java.util.Objects;
 
 /**
- * One line of a diagnosis ({@code lakeproxy doctor}): what was checked, how it stands, what was found, and the
- * exact fix when it is not OK. Plugins return these from {@link LakePlugin#diagnose}; the text is shown as it is,
- * so it must come from the plugin's bundle and never hold a secret.
+ * One line of a diagnosis ({@code lakeproxy doctor}): what was checked, how it stands, what was
+ * found, and the exact fix when it is not OK. Plugins return these from {@link
+ * LakePlugin#diagnose}; the text is shown as it is, so it must come from the plugin's bundle and
+ * never hold a secret.
  */
 public final class Check {
 

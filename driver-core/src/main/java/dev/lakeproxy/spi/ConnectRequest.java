@@ -11,7 +11,9 @@ public interface ConnectRequest {
     /** The real driver's URL, without any {@code lakeproxy.*} option. */
     String realUrl();
 
-    /** The real driver's URL and properties as that driver reads them (database, user, parameters). */
+    /**
+     * The real driver's URL and properties as that driver reads them (database, user, parameters).
+     */
     RealUrl parsedUrl();
 
     /** Replaces the real driver's URL. */
@@ -20,7 +22,10 @@ public interface ConnectRequest {
     /** The properties the real driver will receive (a copy the plugin may change). */
     Properties realProperties();
 
-    /** Identifies the server (instance) for per-server caches: scheme, hosts and ports, or endpoint and project. */
+    /**
+     * Identifies the server (instance) for per-server caches: scheme, hosts and ports, or endpoint
+     * and project.
+     */
     String serverKey();
 
     <T> T option(LakeOption<T> option);

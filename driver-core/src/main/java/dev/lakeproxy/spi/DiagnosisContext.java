@@ -3,10 +3,16 @@ package dev.lakeproxy.spi;
 import java.sql.Connection;
 import java.util.List;
 
-/** What a plugin's {@link LakePlugin#diagnose diagnosis} may use: an open connection and its options. */
+/**
+ * What a plugin's {@link LakePlugin#diagnose diagnosis} may use: an open connection and its
+ * options.
+ */
 public interface DiagnosisContext {
 
-    /** The lakeproxy connection: statements run on it go through every active plugin, as the user's would. */
+    /**
+     * The lakeproxy connection: statements run on it go through every active plugin, as the user's
+     * would.
+     */
     Connection connection();
 
     /** The real driver's connection: statements run on it bypass lakeproxy. */

@@ -21,8 +21,8 @@ public interface ExecutionContext {
     Connection realConnection();
 
     /**
-     * Runs {@code sql} on the real connection before the statement (or before its retry). {@code onSuccess}
-     * runs only if it really ran, so a plugin's tracked state follows the server's.
+     * Runs {@code sql} on the real connection before the statement (or before its retry). {@code
+     * onSuccess} runs only if it really ran, so a plugin's tracked state follows the server's.
      */
     void runFirst(String sql, String reason, Runnable onSuccess);
 

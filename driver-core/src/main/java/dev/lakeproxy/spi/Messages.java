@@ -7,9 +7,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * One message bundle: each plugin owns its own ({@code Messages.of(MyPlugin.class, "my.pkg.messages")}), the core
- * has its own. Every message says what happened, why, and the exact fix. Messages are masked for secrets, and a
- * translated exception keeps the original's SQLState, vendor code and the original itself as cause.
+ * One message bundle: each plugin owns its own ({@code Messages.of(MyPlugin.class,
+ * "my.pkg.messages")}), the core has its own. Every message says what happened, why, and the exact
+ * fix. Messages are masked for secrets, and a translated exception keeps the original's SQLState,
+ * vendor code and the original itself as cause.
  */
 public final class Messages {
 
@@ -21,7 +22,9 @@ public final class Messages {
         this.loader = loader;
     }
 
-    /** The bundle {@code bundle} (a resource base name), loaded with {@code owner}'s class loader. */
+    /**
+     * The bundle {@code bundle} (a resource base name), loaded with {@code owner}'s class loader.
+     */
     public static Messages of(Class<?> owner, String bundle) {
         return new Messages(bundle, owner.getClassLoader());
     }
@@ -48,8 +51,14 @@ public final class Messages {
     }
 
     /** Like {@link #translate}, with a further sentence (already formatted) added. */
-    public SQLException translateWith(SQLException original, String addition, String key, Object... args) {
-        String extra = addition == null || addition.isEmpty() ? "" : " " + Secrets.maskText(addition);
-        return new SQLException(format(key, args) + extra, original.getSQLState(), original.getErrorCode(), original);
+    public SQLException translateWith(
+            SQLException original, String addition, String key, Object... args) {
+        String extra =
+                addition == null || addition.isEmpty() ? "" : " " + Secrets.maskText(addition);
+        return new SQLException(
+                format(key, args) + extra,
+                original.getSQLState(),
+                original.getErrorCode(),
+                original);
     }
 }

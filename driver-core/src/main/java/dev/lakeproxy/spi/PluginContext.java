@@ -15,7 +15,9 @@ public interface PluginContext {
 
     String realUrl();
 
-    /** The real driver's URL and properties as that driver reads them (database, user, parameters). */
+    /**
+     * The real driver's URL and properties as that driver reads them (database, user, parameters).
+     */
     RealUrl parsedUrl();
 
     /** The properties the real driver received (secrets included: never log them). */
@@ -28,13 +30,18 @@ public interface PluginContext {
     /** Parsing, cached by text. */
     SqlAnalysis analysis();
 
-    /** A plugin's counter, by name (e.g. {@code holo.detections}); shown by JMX, the CLI and tests. */
+    /**
+     * A plugin's counter, by name (e.g. {@code holo.detections}); shown by JMX, the CLI and tests.
+     */
     LongAdder counter(String name);
 
     /** Counts a statement lakeproxy sent on its own (a setting), with the other settings sent. */
     void settingSent();
 
-    /** Counts an error the plugin explained outside a statement (e.g. in metadata), with the others explained. */
+    /**
+     * Counts an error the plugin explained outside a statement (e.g. in metadata), with the others
+     * explained.
+     */
     void errorTranslated();
 
     /** Records what the plugin did at connect, for the FINE log and {@code explain}. */

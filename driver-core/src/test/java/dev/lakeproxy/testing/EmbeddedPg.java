@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real embedded PostgreSQL for the whole test JVM (started on first use, stopped at exit), with fresh
- * databases on demand. Tests reach it with ordinary pgjdbc URLs, raw or through lakeproxy.
+ * One real embedded PostgreSQL for the whole test JVM (started on first use, stopped at exit), with
+ * fresh databases on demand. Tests reach it with ordinary pgjdbc URLs, raw or through lakeproxy.
  */
 public final class EmbeddedPg {
 
@@ -60,7 +60,8 @@ public final class EmbeddedPg {
     /** A new, empty database. */
     public static String freshDatabase() {
         String name = "t" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(rawUrl("postgres")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(rawUrl("postgres"));
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,11 +1,5 @@
 package dev.lakeproxy.testing;
 
-import org.netcrusher.NetCrusherException;
-import org.netcrusher.core.reactor.NioReactor;
-import org.netcrusher.core.throttle.Throttler;
-import org.netcrusher.tcp.TcpCrusher;
-import org.netcrusher.tcp.TcpCrusherBuilder;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -16,6 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.netcrusher.NetCrusherException;
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.core.throttle.Throttler;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
 
 /**
  * A real TCP fault proxy (netcrusher) on 127.0.0.1 in front of a server, for the fault tests: it

@@ -8,7 +8,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Captures every JUL record, from every logger, at the given level; close() restores the levels. */
+/**
+ * Captures every JUL record, from every logger, at the given level; close() restores the levels.
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();

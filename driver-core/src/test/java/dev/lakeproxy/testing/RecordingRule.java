@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A rule for unit tests: interested in SQL matching a predicate; records each hook call; behaviour set per test. */
+/**
+ * A rule for unit tests: interested in SQL matching a predicate; records each hook call; behaviour
+ * set per test.
+ */
 public class RecordingRule implements StatementRule {
 
     private final String name;

@@ -5,7 +5,6 @@ import dev.lakeproxy.credentials.CredentialSources;
 import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
-
 import java.sql.SQLException;
 
 /**
@@ -19,7 +18,9 @@ import java.sql.SQLException;
  */
 final class HoloLogin {
 
-    /** How the startup options carry an STS security token ("RAM role authorization mode", step 3). */
+    /**
+     * How the startup options carry an STS security token ("RAM role authorization mode", step 3).
+     */
     static final String STS_TOKEN = "sts_token=";
 
     /** Where Alibaba documents logging in to Hologres with temporary credentials. */
@@ -45,7 +46,8 @@ final class HoloLogin {
             request.note(HoloMessages.M.format("holo.note.stsCredentials", settings.mode(),
                     c.provider(), STS_PAGE));
         } else {
-            request.note(HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
+            request.note(
+                    HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
         }
     }
 }

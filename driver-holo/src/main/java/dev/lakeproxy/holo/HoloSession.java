@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One connection's Hologres rules, chosen once by the instance's version: from V3.2 the Common Table rule, on
- * V1.1 to V3.1 the engine switch; the session-settings rule and the error explanations on every version.
+ * One connection's Hologres rules, chosen once by the instance's version: from V3.2 the Common
+ * Table rule, on V1.1 to V3.1 the engine switch; the session-settings rule and the error
+ * explanations on every version.
  */
 final class HoloSession implements SessionPlugin {
 
@@ -31,7 +32,11 @@ final class HoloSession implements SessionPlugin {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {
             Set<String> configured = lower(ctx.option(HoloOptions.ENCRYPTED_PROJECTS));
-            rules = List.of(settings, new EngineSwitchRule(state, configured, recover), explanations);
+            rules =
+                    List.of(
+                            settings,
+                            new EngineSwitchRule(state, configured, recover),
+                            explanations);
         } else {
             rules = List.of(explanations); // below V1.1: nothing to switch, only the explanation
         }

@@ -3,14 +3,18 @@ package dev.lakeproxy.holo;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Hologres version, parsed from {@code hg_version()}: {@code Hologres 3.2.5 (tag: ...), compatible with ...}. */
+/**
+ * A Hologres version, parsed from {@code hg_version()}: {@code Hologres 3.2.5 (tag: ...),
+ * compatible with ...}.
+ */
 final class HoloVersion implements Comparable<HoloVersion> {
 
     static final HoloVersion V1_1 = new HoloVersion(1, 1, 0);
     static final HoloVersion V1_3_31 = new HoloVersion(1, 3, 31);
     static final HoloVersion V3_2 = new HoloVersion(3, 2, 0);
 
-    private static final Pattern NUMBER = Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern NUMBER =
+            Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /** major, minor and patch packed into one number that orders versions: 3.2.5 is 3_002_005. */
     private final long ordinal;

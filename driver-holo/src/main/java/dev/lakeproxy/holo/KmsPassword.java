@@ -8,9 +8,9 @@ import dev.lakeproxy.spi.ConnectRequest;
 import java.sql.SQLException;
 
 /**
- * A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt at connect; neither is ever
- * logged. Every failure, the SDK's runtime exceptions and linkage errors included, is an SQLException (28P01)
- * that keeps its cause.
+ * A password given as {@code kms:<CiphertextBlob>} is decrypted with KMS Decrypt at connect;
+ * neither is ever logged. Every failure, the SDK's runtime exceptions and linkage errors included,
+ * is an SQLException (28P01) that keeps its cause.
  */
 final class KmsPassword {
 
@@ -34,9 +34,13 @@ final class KmsPassword {
             }
             request.realProperties().setProperty("password", kms.decrypt(password.substring(4)));
         } catch (KmsException e) {
-            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getMessage()), "28P01", e);
+            throw new SQLException(
+                    HoloMessages.M.format("holo.kms.passwordFailed", e.getMessage()), "28P01", e);
         } catch (RuntimeException | LinkageError e) {
-            throw new SQLException(HoloMessages.M.format("holo.kms.passwordFailed", e.getClass().getName()), "28P01", e);
+            throw new SQLException(
+                    HoloMessages.M.format("holo.kms.passwordFailed", e.getClass().getName()),
+                    "28P01",
+                    e);
         }
         request.note(HoloMessages.M.format("holo.note.kmsPassword"));
     }

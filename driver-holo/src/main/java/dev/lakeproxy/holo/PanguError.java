@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * The seed's error for reading encrypted MaxCompute data with the wrong engine: SQLSTATE XX000,
- * {@code ... Failed to execute pangu open normal file pangu://.../product/odps/<project>/data/<table>/...,
- * errorcode: 9, ... PanguParameterInvalidException}.
+ * {@code ... Failed to execute pangu open normal file
+ * pangu://.../product/odps/<project>/data/<table>/..., errorcode: 9, ...
+ * PanguParameterInvalidException}.
  */
 final class PanguError {
 
-    private static final Pattern PATH = Pattern.compile("/product/odps/([^/\\s,]+)/data/([^/\\s,]+)");
+    private static final Pattern PATH =
+            Pattern.compile("/product/odps/([^/\\s,]+)/data/([^/\\s,]+)");
 
     final String project;
     final String table;
@@ -24,11 +26,15 @@ final class PanguError {
     /** The pangu error in {@code e}, or {@code null} when {@code e} is something else. */
     static PanguError of(SQLException e) {
         String m = e.getMessage();
-        if (m == null || !"XX000".equals(e.getSQLState())
-                || !(m.contains("PanguParameterInvalidException") || m.contains("Failed to execute pangu open normal file"))) {
+        if (m == null
+                || !"XX000".equals(e.getSQLState())
+                || !(m.contains("PanguParameterInvalidException")
+                        || m.contains("Failed to execute pangu open normal file"))) {
             return null;
         }
         Matcher path = PATH.matcher(m);
-        return path.find() ? new PanguError(path.group(1).toLowerCase(java.util.Locale.ROOT), path.group(2)) : new PanguError(null, null);
+        return path.find()
+                ? new PanguError(path.group(1).toLowerCase(java.util.Locale.ROOT), path.group(2))
+                : new PanguError(null, null);
     }
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one name resolver of a database, shared by its connections and rules: which MaxCompute projects a table
- * name in a statement reads, resolved like PostgreSQL resolves it (quoted parts exactly, unquoted ones folded,
- * unqualified ones along the session's search_path), against the server's catalog, views through their
- * dependencies. The catalog is cached, dropped on DDL sent through lakeproxy and after a TTL.
+ * The one name resolver of a database, shared by its connections and rules: which MaxCompute
+ * projects a table name in a statement reads, resolved like PostgreSQL resolves it (quoted parts
+ * exactly, unquoted ones folded, unqualified ones along the session's search_path), against the
+ * server's catalog, views through their dependencies. The catalog is cached, dropped on DDL sent
+ * through lakeproxy and after a TTL.
  */
 final class ProjectsReadResolver {
 
@@ -35,7 +36,10 @@ final class ProjectsReadResolver {
         loadedAt = System.nanoTime();
     }
 
-    /** DDL went through lakeproxy (or an error showed the catalog was wrong): reload at the next need. */
+    /**
+     * DDL went through lakeproxy (or an error showed the catalog was wrong): reload at the next
+     * need.
+     */
     void invalidate() {
         loadedAt = System.nanoTime() - TTL.toNanos() - 1;
     }
@@ -48,8 +52,9 @@ final class ProjectsReadResolver {
     }
 
     /**
-     * The projects {@code name} reads. {@code searchPath} is the session's {@code current_schemas(true)}, or
-     * {@code null} when not known: then every relation of that name counts (the safe side).
+     * The projects {@code name} reads. {@code searchPath} is the session's {@code
+     * current_schemas(true)}, or {@code null} when not known: then every relation of that name
+     * counts (the safe side).
      */
     static Set<String> projectsRead(RelationCatalog c, TableName name, List<String> searchPath) {
         List<RelationCatalog.Relation> candidates = c.named(name.table());

@@ -4,7 +4,10 @@ import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.sql.ParsedStatement;
 import java.sql.SQLException;
 
-/** When a retry loses and repeats nothing: every statement of the string is a read, in autocommit, first try. */
+/**
+ * When a retry loses and repeats nothing: every statement of the string is a read, in autocommit,
+ * first try.
+ */
 final class RetryPolicy {
 
     private RetryPolicy() {

@@ -9,9 +9,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Follows what the session does to the settings lakeproxy cares about, so that the other rules respect it: the
- * user's own SET / SET LOCAL / set_config / RESET of the engine or routing setting, a changed search_path,
- * transaction ends, and DDL sent through lakeproxy (which drops the shared name resolver's catalog).
+ * Follows what the session does to the settings lakeproxy cares about, so that the other rules
+ * respect it: the user's own SET / SET LOCAL / set_config / RESET of the engine or routing setting,
+ * a changed search_path, transaction ends, and DDL sent through lakeproxy (which drops the shared
+ * name resolver's catalog).
  */
 final class SessionSettingsRule implements StatementRule {
 
@@ -35,11 +36,15 @@ final class SessionSettingsRule implements StatementRule {
     @Override
     public boolean interested(String sql) {
         if (SqlText.containsWord(sql, legacy ? EngineMode.SETTING : SessionStart.ROUTING)
-                || SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD")) {
+                || SqlText.startsWithKeyword(sql, "RESET")
+                || SqlText.startsWithKeyword(sql, "DISCARD")) {
             return true;
         }
-        if (watchTransactionEnd && (SqlText.startsWithKeyword(sql, "COMMIT") || SqlText.startsWithKeyword(sql, "END")
-                || SqlText.startsWithKeyword(sql, "ROLLBACK") || SqlText.startsWithKeyword(sql, "ABORT"))) {
+        if (watchTransactionEnd
+                && (SqlText.startsWithKeyword(sql, "COMMIT")
+                        || SqlText.startsWithKeyword(sql, "END")
+                        || SqlText.startsWithKeyword(sql, "ROLLBACK")
+                        || SqlText.startsWithKeyword(sql, "ABORT"))) {
             return true;
         }
         return legacy && (SqlText.containsWord(sql, "search_path") || isDdl(sql));
@@ -100,21 +105,26 @@ final class SessionSettingsRule implements StatementRule {
         if (SqlText.startsWithKeyword(sql, "SHOW")) {
             return false;
         }
-        boolean all = (SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD"))
-                && SqlText.containsWord(sql, "ALL");
+        boolean all =
+                (SqlText.startsWithKeyword(sql, "RESET")
+                                || SqlText.startsWithKeyword(sql, "DISCARD"))
+                        && SqlText.containsWord(sql, "ALL");
         boolean reset = SqlText.startsWithKeyword(sql, "RESET");
         boolean local = SqlText.containsWord(sql, "LOCAL");
         record(state.engineChoice, sql, EngineMode.SETTING, all, reset, local, open);
-        boolean routingNamed = record(state.routingChoice, sql, SessionStart.ROUTING, all, reset, local, open);
+        boolean routingNamed =
+                record(state.routingChoice, sql, SessionStart.ROUTING, all, reset, local, open);
         if ((routingNamed && reset) || all) {
-            state.routingReset = true; // back to the database's value: lakeproxy's session-level routing is gone
+            state.routingReset =
+                    true; // back to the database's value: lakeproxy's session-level routing is gone
         }
         if (all || SqlText.containsWord(sql, "search_path")) {
             state.searchPathChanged();
         }
         if (SqlText.startsWithKeyword(sql, "COMMIT") || SqlText.startsWithKeyword(sql, "END")) {
             transactionEnded(true);
-        } else if (SqlText.startsWithKeyword(sql, "ROLLBACK") || SqlText.startsWithKeyword(sql, "ABORT")) {
+        } else if (SqlText.startsWithKeyword(sql, "ROLLBACK")
+                || SqlText.startsWithKeyword(sql, "ABORT")) {
             if (SqlText.containsWord(sql, "TO")) {
                 unknownRollback();
             } else {
@@ -130,7 +140,10 @@ final class SessionSettingsRule implements StatementRule {
         return true;
     }
 
-    /** Reads the catalog again at once (one round trip after DDL), so the next statement resolves against it. */
+    /**
+     * Reads the catalog again at once (one round trip after DDL), so the next statement resolves
+     * against it.
+     */
     private void refreshCatalog() {
         try {
             state.resolver.refresh(state.real);
@@ -139,9 +152,18 @@ final class SessionSettingsRule implements StatementRule {
         }
     }
 
-    /** Records a choice of {@code setting} made by {@code sql}; true when the statement concerned it. */
-    private boolean record(UserChoice choice, String sql, String setting, boolean all, boolean reset, boolean local,
-                           boolean open) {
+    /**
+     * Records a choice of {@code setting} made by {@code sql}; true when the statement concerned
+     * it.
+     */
+    private boolean record(
+            UserChoice choice,
+            String sql,
+            String setting,
+            boolean all,
+            boolean reset,
+            boolean local,
+            boolean open) {
         boolean named = SqlText.containsWord(sql, setting);
         if (all || (named && (reset || SqlText.startsWithKeyword(sql, "SET")
                 || SqlText.containsWord(sql, "set_config")))) {

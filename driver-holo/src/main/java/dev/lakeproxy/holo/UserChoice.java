@@ -1,9 +1,10 @@
 package dev.lakeproxy.holo;
 
 /**
- * Whether the session itself chose a setting (SET, SET LOCAL, set_config), with PostgreSQL's transaction rules:
- * a SET inside a transaction stands only if it commits, a SET LOCAL ends with its transaction, RESET undoes
- * the choice. A session's explicit choice wins over the database's, the role's and lakeproxy's.
+ * Whether the session itself chose a setting (SET, SET LOCAL, set_config), with PostgreSQL's
+ * transaction rules: a SET inside a transaction stands only if it commits, a SET LOCAL ends with
+ * its transaction, RESET undoes the choice. A session's explicit choice wins over the database's,
+ * the role's and lakeproxy's.
  */
 final class UserChoice {
 
@@ -34,7 +35,9 @@ final class UserChoice {
         }
     }
 
-    /** The transaction ended: a commit keeps the session-level choices, a rollback undoes them all. */
+    /**
+     * The transaction ended: a commit keeps the session-level choices, a rollback undoes them all.
+     */
     void transactionEnded(boolean committed) {
         if (inTransaction) {
             chosen = committed ? afterCommit : beforeTransaction;

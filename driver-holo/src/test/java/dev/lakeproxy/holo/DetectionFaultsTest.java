@@ -1,7 +1,6 @@
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,11 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.LakeproxyConnection;
 import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.SimFaults.Fault;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,6 +17,9 @@ import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Case 1 of docs/reliability.md: the connection drops, stalls or errs during lakeproxy's detection

@@ -2,7 +2,6 @@ package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.BYOK;
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,22 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.holosim.SimFaults.Fault;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Case 3 of docs/reliability.md: a failure between lakeproxy's engine switch (SET ... = false

@@ -103,7 +103,10 @@ class ErrorExplanationRuleTest {
                 new ErrorExplanationRule(on("2.2.15"), CredentialsSettings.of(Map.of()), List.of(),
                         false);
         String m = noRecover.onError(ctx, StubSession.pangu("p_byok")).translated().getMessage();
-        assertHas(m, "lakeproxy.holo.recover is false", "SET hg_experimental_enable_access_odps_orc_via_holo = false");
+        assertHas(
+                m,
+                "lakeproxy.holo.recover is false",
+                "SET hg_experimental_enable_access_odps_orc_via_holo = false");
         assertTrue(!m.contains("autocommit is off"), m);
     }
 

@@ -34,7 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
 
-/** The legacy path (V2.x): SQE only where needed, minimal SETs, and a tracked mode that never drifts. */
+/**
+ * The legacy path (V2.x): SQE only where needed, minimal SETs, and a tracked mode that never
+ * drifts.
+ */
 class HoloSessionTest {
 
     @RegisterExtension
@@ -52,7 +55,10 @@ class HoloSessionTest {
     }
 
     private static long settings(Connection c) throws SQLException {
-        return c.unwrap(LakeproxyConnection.class).metrics().snapshot().getOrDefault("holo.engineSwitches", 0L);
+        return c.unwrap(LakeproxyConnection.class)
+                .metrics()
+                .snapshot()
+                .getOrDefault("holo.engineSwitches", 0L);
     }
 
     private static List<Engine> engines() {
@@ -67,17 +73,26 @@ class HoloSessionTest {
             assertEquals(2, HoloScenarios.count(c, PLAIN));           // HQE, no SET
             assertEquals(3, HoloScenarios.count(c, "internal_t"));    // not a foreign table: no SET
             assertEquals(2, HoloScenarios.count(c, BYOK));            // SET SQE, then RESET
-            assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING), "the user never set it: SHOW says so");
-            assertEquals(2, HoloScenarios.count(c, PLAIN));           // the session's own engine, no SET
+            assertEquals(
+                    "true",
+                    HoloScenarios.show(c, EngineMode.SETTING),
+                    "the user never set it: SHOW says so");
+            assertEquals(2, HoloScenarios.count(c, PLAIN)); // the session's own engine, no SET
             assertEquals(1, settings(c) - before, "one switch, for the one encrypted read");
             assertEquals(List.of(Engine.HQE, Engine.SQE, Engine.HQE), engines());
-            assertTrue(c.unwrap(LakeproxyConnection.class).explain("SELECT * FROM ft_byok").actions().toString()
-                    .contains("SET hg_experimental_enable_access_odps_orc_via_holo = false"));
+            assertTrue(
+                    c.unwrap(LakeproxyConnection.class)
+                            .explain("SELECT * FROM ft_byok")
+                            .actions()
+                            .toString()
+                            .contains(
+                                    "SET hg_experimental_enable_access_odps_orc_via_holo = false"));
         }
     }
 
     @Test
-    void insideATransactionTheSwitchIsLocalAndRollbackOrCommitLeavesTheSessionsValue() throws SQLException {
+    void insideATransactionTheSwitchIsLocalAndRollbackOrCommitLeavesTheSessionsValue()
+            throws SQLException {
         try (Connection c = lake(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             assertEquals(2, HoloScenarios.count(c, BYOK));
@@ -95,8 +110,12 @@ class HoloSessionTest {
             assertEquals(2, HoloScenarios.count(c, BYOK));
             c.commit();
             assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
-            assertEquals(List.of(Engine.SQE, Engine.HQE, Engine.SQE, Engine.SQE, Engine.SQE, Engine.SQE), engines());
-            assertTrue(SIM.sim().queryLog().stream().allMatch(QueryLogEntry::success), "every read succeeded");
+            assertEquals(
+                    List.of(Engine.SQE, Engine.HQE, Engine.SQE, Engine.SQE, Engine.SQE, Engine.SQE),
+                    engines());
+            assertTrue(
+                    SIM.sim().queryLog().stream().allMatch(QueryLogEntry::success),
+                    "every read succeeded");
         }
     }
 
@@ -107,7 +126,10 @@ class HoloSessionTest {
             assertEquals(2, HoloScenarios.count(c, BYOK));
             assertThrows(SQLException.class, () -> s.execute("SELECT 1 / 0"));
             c.rollback();
-            assertEquals(2, HoloScenarios.count(c, BYOK), "after the failed transaction, SQE is set again");
+            assertEquals(
+                    2,
+                    HoloScenarios.count(c, BYOK),
+                    "after the failed transaction, SQE is set again");
             c.commit();
             assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
         }
@@ -122,22 +144,34 @@ class HoloSessionTest {
         try (Connection raw = HoloScenarios.raw(SIM.sim()); Statement s = raw.createStatement()) {
             raw.setAutoCommit(!local);
             s.execute(set);
-            assertEquals("XX000", assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK)).getSQLState());
+            assertEquals(
+                    "XX000",
+                    assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK))
+                            .getSQLState());
         }
         try (Connection c = lake(); Statement s = c.createStatement()) {
             c.setAutoCommit(!local);
             s.execute(set);
             SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, BYOK));
             assertEquals("XX000", e.getSQLState());
-            assertTrue(e.getMessage().contains("this session set hg_experimental_enable_access_odps_orc_via_holo itself"),
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "this session set"
+                                        + " hg_experimental_enable_access_odps_orc_via_holo"
+                                        + " itself"),
                     e.getMessage());
             if (local) {
                 c.rollback();
-                assertEquals(2, HoloScenarios.count(c, BYOK), "SET LOCAL ended with its transaction");
+                assertEquals(
+                        2, HoloScenarios.count(c, BYOK), "SET LOCAL ended with its transaction");
                 c.commit();
             } else {
                 s.execute("RESET ALL");
-                assertEquals(2, HoloScenarios.count(c, BYOK), "after RESET ALL lakeproxy switches again");
+                assertEquals(
+                        2,
+                        HoloScenarios.count(c, BYOK),
+                        "after RESET ALL lakeproxy switches again");
                 assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
             }
         }
@@ -154,10 +188,16 @@ class HoloSessionTest {
                 s.execute("ALTER DATABASE dba_sqe SET " + EngineMode.SETTING + " = false");
             }
         }
-        try (Connection raw = DriverManager.getConnection(SIM.sim().jdbcUrl("dba_sqe"), SIM.sim().user(), SIM.sim().password());
-             Connection next =
-                     DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
-            assertEquals(HoloScenarios.show(raw, EngineMode.SETTING), HoloScenarios.show(next, EngineMode.SETTING));
+        try (Connection raw =
+                        DriverManager.getConnection(
+                                SIM.sim().jdbcUrl("dba_sqe"),
+                                SIM.sim().user(),
+                                SIM.sim().password());
+                Connection next =
+                        DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
+            assertEquals(
+                    HoloScenarios.show(raw, EngineMode.SETTING),
+                    HoloScenarios.show(next, EngineMode.SETTING));
             assertEquals("false", HoloScenarios.show(next, EngineMode.SETTING));
         }
     }
@@ -168,7 +208,9 @@ class HoloSessionTest {
             s.execute("CREATE OR REPLACE VIEW v_copy_plain AS SELECT id FROM " + PLAIN);
             assertEquals(2, HoloScenarios.count(c, BYOK));
             StringWriter out = new StringWriter();
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT id FROM v_copy_plain) TO STDOUT", out);
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("COPY (SELECT id FROM v_copy_plain) TO STDOUT", out);
             assertEquals("1\n2\n", out.toString());
             assertEquals(Engine.HQE, SIM.sim().lastEngine(), "not left on the slower SQE");
         }
@@ -178,7 +220,9 @@ class HoloSessionTest {
     void copyApiReadOfEncryptedDataGoesThroughTheRules() throws Exception {
         try (Connection c = lake()) {
             StringWriter out = new StringWriter();
-            ((PGConnection) c).getCopyAPI().copyOut("COPY (SELECT id FROM " + BYOK + ") TO STDOUT", out);
+            ((PGConnection) c)
+                    .getCopyAPI()
+                    .copyOut("COPY (SELECT id FROM " + BYOK + ") TO STDOUT", out);
             assertEquals("1\n2\n", out.toString());
             assertEquals(Engine.SQE, SIM.sim().lastEngine());
         }
@@ -187,14 +231,27 @@ class HoloSessionTest {
     @Test
     void learnedProjectsAreSharedAcrossConnections() throws SQLException {
         try (Connection first = HoloScenarios.lake(SIM.sim())) {
-            assertEquals(2, HoloScenarios.count(first, BYOK)); // learned from the pangu error, retried once
-            assertEquals(1L, first.unwrap(LakeproxyConnection.class).metrics().snapshot().get("holo.learnedProjects") >= 1 ? 1L : 0L);
+            assertEquals(
+                    2,
+                    HoloScenarios.count(first, BYOK)); // learned from the pangu error, retried once
+            assertEquals(
+                    1L,
+                    first.unwrap(LakeproxyConnection.class)
+                                            .metrics()
+                                            .snapshot()
+                                            .get("holo.learnedProjects")
+                                    >= 1
+                            ? 1L
+                            : 0L);
         }
         SIM.sim().clearQueryLog();
         try (Connection second = HoloScenarios.lake(SIM.sim())) {
             long retries = second.unwrap(LakeproxyConnection.class).metrics().retries.sum();
             assertEquals(2, HoloScenarios.count(second, BYOK));
-            assertEquals(retries, second.unwrap(LakeproxyConnection.class).metrics().retries.sum(), "no retry: already known");
+            assertEquals(
+                    retries,
+                    second.unwrap(LakeproxyConnection.class).metrics().retries.sum(),
+                    "no retry: already known");
             assertEquals(List.of(Engine.SQE), engines(), "straight to SQE");
         }
     }
@@ -232,9 +289,15 @@ class HoloSessionTest {
         List<QueryLogEntry> log = SIM.sim().queryLog();
         assertTrue(reads.get() > 50, "reads: " + reads.get());
         assertTrue(log.stream().allMatch(QueryLogEntry::success), "every query succeeded");
-        assertTrue(log.stream().filter(e -> e.project().equals("p_plain")).allMatch(e -> e.engine() == Engine.HQE),
+        assertTrue(
+                log.stream()
+                        .filter(e -> e.project().equals("p_plain"))
+                        .allMatch(e -> e.engine() == Engine.HQE),
                 "HQE served every unencrypted read");
-        assertTrue(log.stream().filter(e -> e.project().equals("p_byok")).allMatch(e -> e.engine() == Engine.SQE));
+        assertTrue(
+                log.stream()
+                        .filter(e -> e.project().equals("p_byok"))
+                        .allMatch(e -> e.engine() == Engine.SQE));
         assertFalse(log.isEmpty());
     }
 }

@@ -1,7 +1,6 @@
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.DEFAULT_KEY;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,17 +9,15 @@ import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.FaultProxy;
-
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Case 5 of docs/reliability.md: KMS down, slow, blackholed or answering 5xx, behind a real TCP

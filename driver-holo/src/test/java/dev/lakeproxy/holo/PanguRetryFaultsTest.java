@@ -2,7 +2,6 @@ package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.BYOK;
 import static dev.lakeproxy.holo.HoloScenarios.PLAIN;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +10,14 @@ import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimExtension;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.holosim.SimFaults.Fault;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Case 4 of docs/reliability.md: the retry after the pangu error (the wrong engine for encrypted

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
-/** A connect request for unit tests of what a plugin does before connecting: URL, properties and options. */
+/**
+ * A connect request for unit tests of what a plugin does before connecting: URL, properties and
+ * options.
+ */
 class StubConnectRequest implements ConnectRequest {
 
     String url;

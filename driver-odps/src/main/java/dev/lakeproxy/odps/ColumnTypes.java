@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A MaxCompute column type text ({@code DECIMAL(10,2)}, {@code VARCHAR(20)}, {@code ARRAY<BIGINT>}) as the JDBC
- * metadata columns give it: DATA_TYPE as odps-jdbc maps it, COLUMN_SIZE and DECIMAL_DIGITS from the type's
- * parameters or MaxCompute's limits (MaxCompute V2.0 data types: STRING and BINARY at most 8 MB, DECIMAL at most
- * 38 digits, TIMESTAMP to the nanosecond).
+ * A MaxCompute column type text ({@code DECIMAL(10,2)}, {@code VARCHAR(20)}, {@code ARRAY<BIGINT>})
+ * as the JDBC metadata columns give it: DATA_TYPE as odps-jdbc maps it, COLUMN_SIZE and
+ * DECIMAL_DIGITS from the type's parameters or MaxCompute's limits (MaxCompute V2.0 data types:
+ * STRING and BINARY at most 8 MB, DECIMAL at most 38 digits, TIMESTAMP to the nanosecond).
  */
 final class ColumnTypes {
 
@@ -54,7 +54,10 @@ final class ColumnTypes {
         }
     }
 
-    /** COLUMN_SIZE: precision for numbers and times, length for text and bytes; {@code null} when it has none. */
+    /**
+     * COLUMN_SIZE: precision for numbers and times, length for text and bytes; {@code null} when it
+     * has none.
+     */
     static Integer size(String type) {
         Matcher p = PARAMETERS.matcher(type);
         String base = base(type);
@@ -78,7 +81,10 @@ final class ColumnTypes {
         }
     }
 
-    /** DECIMAL_DIGITS: the scale of a DECIMAL (18 by default), the fractional digits of a time; else {@code null}. */
+    /**
+     * DECIMAL_DIGITS: the scale of a DECIMAL (18 by default), the fractional digits of a time; else
+     * {@code null}.
+     */
     static Integer decimalDigits(String type) {
         switch (base(type)) {
             case "DECIMAL":

@@ -6,30 +6,50 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * MaxCompute's MULTI INSERT, {@code [SET k=v; ...] FROM <source> INSERT OVERWRITE|INTO TABLE t1 [PARTITION (..)]
- * SELECT .. [WHERE ..] INSERT .. SELECT ..} (MaxCompute "MULTI INSERT"), found lexically: the shared source's span
- * and shape, and each branch read as an {@link InsertStatement} over its own tokens (offsets stay the text's).
+ * MaxCompute's MULTI INSERT, {@code [SET k=v; ...] FROM <source> INSERT OVERWRITE|INTO TABLE t1
+ * [PARTITION (..)] SELECT .. [WHERE ..] INSERT .. SELECT ..} (MaxCompute "MULTI INSERT"), found
+ * lexically: the shared source's span and shape, and each branch read as an {@link InsertStatement}
+ * over its own tokens (offsets stay the text's).
  */
 final class MultiInsertStatement {
 
-    /** TABLE: {@code name [[AS] alias]}; SUBQUERY: {@code (query) [[AS] alias]}; OTHER: joins, LATERAL VIEW, ... */
-    enum Source { TABLE, SUBQUERY, OTHER }
+    /**
+     * TABLE: {@code name [[AS] alias]}; SUBQUERY: {@code (query) [[AS] alias]}; OTHER: joins,
+     * LATERAL VIEW, ...
+     */
+    enum Source {
+        TABLE, SUBQUERY, OTHER }
 
     final List<Token> tokens;
     final Source source;
-    /** Token indexes of the source's first and last tokens (after FROM, before the first INSERT). */
+
+    /**
+     * Token indexes of the source's first and last tokens (after FROM, before the first INSERT).
+     */
     final int sourceFirst;
+
     final int sourceLast;
-    /** TABLE: the end (exclusive) of the name tokens; SUBQUERY: the index of the bracket closing the query. */
+
+    /**
+     * TABLE: the end (exclusive) of the name tokens; SUBQUERY: the index of the bracket closing the
+     * query.
+     */
     final int sourceEnd;
+
     /** Whether an alias follows the table or subquery. */
     final boolean aliased;
     /** The source already says where rows go: DISTRIBUTE BY or CLUSTER BY somewhere in it. */
     final boolean distributed;
     final List<InsertStatement> branches;
 
-    private MultiInsertStatement(List<Token> tokens, Source source, int sourceFirst, int sourceLast, int sourceEnd,
-                                 boolean aliased, List<InsertStatement> branches) {
+    private MultiInsertStatement(
+            List<Token> tokens,
+            Source source,
+            int sourceFirst,
+            int sourceLast,
+            int sourceEnd,
+            boolean aliased,
+            List<InsertStatement> branches) {
         this.tokens = tokens;
         this.source = source;
         this.sourceFirst = sourceFirst;
@@ -40,7 +60,10 @@ final class MultiInsertStatement {
         this.branches = Collections.unmodifiableList(branches);
     }
 
-    /** The statement's shape, or {@code null} when it is not one MULTI INSERT this scanner understands. */
+    /**
+     * The statement's shape, or {@code null} when it is not one MULTI INSERT this scanner
+     * understands.
+     */
     static MultiInsertStatement parse(List<Token> t) {
         int from = InsertStatement.afterSettings(t);
         int n = t.size();
@@ -77,7 +100,10 @@ final class MultiInsertStatement {
         int sourceLast = inserts.get(0) - 1;
         boolean bracket = t.get(first).isSymbol('(');
         boolean query = bracket && first + 1 <= sourceLast && t.get(first + 1).is("SELECT");
-        int end = query ? SqlTokens.closing(t, first) + 1 : bracket ? -1 : tableNameEnd(t, first, sourceLast);
+        int end =
+                query
+                        ? SqlTokens.closing(t, first) + 1
+                        : bracket ? -1 : tableNameEnd(t, first, sourceLast);
         Source kind = query ? Source.SUBQUERY : Source.TABLE;
         int rest = end;
         if (rest > 0 && rest <= sourceLast && t.get(rest).is("AS")) {
@@ -87,7 +113,13 @@ final class MultiInsertStatement {
         if (end <= first || (!aliased && end - 1 != sourceLast)) {
             kind = Source.OTHER;
         }
-        return new MultiInsertStatement(t, kind, first, sourceLast, kind == Source.SUBQUERY ? end - 1 : end, aliased,
+        return new MultiInsertStatement(
+                t,
+                kind,
+                first,
+                sourceLast,
+                kind == Source.SUBQUERY ? end - 1 : end,
+                aliased,
                 branches);
     }
 

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code lakeproxy doctor} for MaxCompute: the project and what lakeproxy did at connect, the schemas a navigator
- * shows, a job (which the RAM control plane authorises) and SHOW TABLES (which, in an external project, the DLF
- * data plane authorises): a permission error names the layer and the grant, through {@link PermissionErrorRule}.
+ * {@code lakeproxy doctor} for MaxCompute: the project and what lakeproxy did at connect, the
+ * schemas a navigator shows, a job (which the RAM control plane authorises) and SHOW TABLES (which,
+ * in an external project, the DLF data plane authorises): a permission error names the layer and
+ * the grant, through {@link PermissionErrorRule}.
  */
 final class OdpsDiagnosis {
 
@@ -29,8 +30,14 @@ final class OdpsDiagnosis {
     List<Check> run() {
         List<Check> checks = new ArrayList<>();
         String project = ctx.realUrl().database();
-        checks.add(Check.ok("project", M.format("odps.doctor.project", project.isEmpty() ? "-" : project,
-                ctx.active(), ctx.connectActions())));
+        checks.add(
+                Check.ok(
+                        "project",
+                        M.format(
+                                "odps.doctor.project",
+                                project.isEmpty() ? "-" : project,
+                                ctx.active(),
+                                ctx.connectActions())));
         try (ResultSet rs = lake.getMetaData().getSchemas()) {
             int schemas = 0;
             while (rs.next()) {
@@ -54,7 +61,10 @@ final class OdpsDiagnosis {
         }
     }
 
-    /** A lakeproxy explanation carries its own "Fix:"; a raw error points at the troubleshooting page. */
+    /**
+     * A lakeproxy explanation carries its own "Fix:"; a raw error points at the troubleshooting
+     * page.
+     */
     private static Check failure(String name, SQLException e) {
         String m = String.valueOf(e.getMessage());
         int fix = m.indexOf("Fix:");

@@ -2,7 +2,6 @@ package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.jdbc.OdpsConnection;
-
 import dev.lakeproxy.credentials.Credential;
 import dev.lakeproxy.credentials.CredentialSource;
 import dev.lakeproxy.credentials.CredentialSources;
@@ -10,7 +9,6 @@ import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.PluginContext;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

@@ -5,8 +5,9 @@ import dev.lakeproxy.spi.StatementRule;
 import java.sql.SQLException;
 
 /**
- * Refuses, before a job is submitted, an INSERT (or a MULTI INSERT branch) into a Paimon table MaxCompute cannot write (seed: "Writing to
- * Dynamic Bucket tables is not supported." and "Writing to Cross Partition tables is not supported.").
+ * Refuses, before a job is submitted, an INSERT (or a MULTI INSERT branch) into a Paimon table
+ * MaxCompute cannot write (seed: "Writing to Dynamic Bucket tables is not supported." and "Writing
+ * to Cross Partition tables is not supported.").
  */
 final class PaimonWriteGuardRule implements StatementRule {
 
@@ -58,7 +59,11 @@ final class PaimonWriteGuardRule implements StatementRule {
                     meta.bucket() == null ? "unset" : meta.bucket(),
                     meta.primaryKey().isEmpty() ? "none" : meta.primaryKey());
         }
-        throw OdpsMessages.M.create("0A000", "odps.paimon.crossPartition", meta.qualifiedName(), meta.primaryKey(),
+        throw OdpsMessages.M.create(
+                "0A000",
+                "odps.paimon.crossPartition",
+                meta.qualifiedName(),
+                meta.primaryKey(),
                 problem.substring(problem.indexOf(':') + 1));
     }
 }

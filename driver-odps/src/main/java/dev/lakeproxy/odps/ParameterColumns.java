@@ -4,13 +4,19 @@ import dev.lakeproxy.odps.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which column each {@code ?} of an {@code INSERT ... VALUES (?, ...)} fills, read from the statement's tokens. */
+/**
+ * Which column each {@code ?} of an {@code INSERT ... VALUES (?, ...)} fills, read from the
+ * statement's tokens.
+ */
 final class ParameterColumns {
 
     private ParameterColumns() {
     }
 
-    /** Decimal places of each parameter's TIMESTAMP column, by parameter index from 1 (0: not a TIMESTAMP column). */
+    /**
+     * Decimal places of each parameter's TIMESTAMP column, by parameter index from 1 (0: not a
+     * TIMESTAMP column).
+     */
     static int[] timestampPlaces(InsertStatement ins, TableMeta meta) {
         List<String> names = columnsWritten(ins, meta);
         List<Integer> placesByParam = new ArrayList<>();
@@ -33,7 +39,10 @@ final class ParameterColumns {
             } else if (tok.isSymbol(',') && tok.depth == tupleDepth) {
                 item++;
             } else if (tok.isSymbol('?')) {
-                int p = tok.depth == tupleDepth && item < names.size() ? placesOf(meta, names.get(item)) : 0;
+                int p =
+                        tok.depth == tupleDepth && item < names.size()
+                                ? placesOf(meta, names.get(item))
+                                : 0;
                 placesByParam.add(Math.max(p, 0));
             }
         }
@@ -44,7 +53,10 @@ final class ParameterColumns {
         return out;
     }
 
-    /** The columns the VALUES tuples fill, in order: the column list, or the table's columns and dynamic partitions. */
+    /**
+     * The columns the VALUES tuples fill, in order: the column list, or the table's columns and
+     * dynamic partitions.
+     */
     private static List<String> columnsWritten(InsertStatement ins, TableMeta meta) {
         List<String> names = new ArrayList<>();
         if (ins.columns != null) {
@@ -53,7 +65,8 @@ final class ParameterColumns {
         }
         meta.columns.forEach(c -> names.add(c.name));
         for (TableMeta.Col c : meta.partitionColumns) {
-            if (ins.partition == null || ins.partition.containsKey(c.name) && ins.partition.get(c.name) == null) {
+            if (ins.partition == null
+                    || ins.partition.containsKey(c.name) && ins.partition.get(c.name) == null) {
                 names.add(c.name);
             }
         }

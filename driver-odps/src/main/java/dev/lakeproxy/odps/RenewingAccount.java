@@ -4,11 +4,9 @@ import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.account.AliyunRequestSigner;
 import com.aliyun.odps.account.RequestSigner;
 import com.aliyun.odps.account.StsRequestSigner;
-
 import dev.lakeproxy.credentials.Credential;
 import dev.lakeproxy.credentials.CredentialSource;
 import dev.lakeproxy.credentials.CredentialsException;
-
 import java.time.Duration;
 
 /**

@@ -8,18 +8,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How to scatter an INSERT's rows with {@code DISTRIBUTE BY rand()} so that the result is valid MaxCompute SQL,
- * chosen by the query's shape (module docs, "Scatter forms", give the sources):
+ * How to scatter an INSERT's rows with {@code DISTRIBUTE BY rand()} so that the result is valid
+ * MaxCompute SQL, chosen by the query's shape (module docs, "Scatter forms", give the sources):
+ *
  * <ul>
- *   <li>SOURCE: one table, no aggregation: the seed's own form, {@code FROM (SELECT * FROM src DISTRIBUTE BY
- *   rand()) src}.</li>
- *   <li>APPEND: a single SELECT without GROUP BY, DISTINCT, windows, ORDER BY, SORT BY or LIMIT (joins, duplicate or
- *   unnamed columns are fine): {@code <query> DISTRIBUTE BY rand()}, MaxCompute's FROM > WHERE > SELECT >
- *   DISTRIBUTE BY order.</li>
- *   <li>WRAP: everything else that may not take DISTRIBUTE BY itself (GROUP BY and ORDER BY cannot be combined with
- *   it; UNION ALL; LIMIT): {@code SELECT * FROM (<query>) lp_scatter DISTRIBUTE BY rand()}, valid only when the
- *   query's output column names are distinct.</li>
- *   <li>NONE: ORDER BY without LIMIT (MaxCompute 2.0 refuses it anyway), or WRAP with duplicate output names.</li>
+ *   <li>SOURCE: one table, no aggregation: the seed's own form, {@code FROM (SELECT * FROM src
+ *       DISTRIBUTE BY rand()) src}.
+ *   <li>APPEND: a single SELECT without GROUP BY, DISTINCT, windows, ORDER BY, SORT BY or LIMIT
+ *       (joins, duplicate or unnamed columns are fine): {@code <query> DISTRIBUTE BY rand()},
+ *       MaxCompute's FROM > WHERE > SELECT > DISTRIBUTE BY order.
+ *   <li>WRAP: everything else that may not take DISTRIBUTE BY itself (GROUP BY and ORDER BY cannot
+ *       be combined with it; UNION ALL; LIMIT): {@code SELECT * FROM (<query>) lp_scatter
+ *       DISTRIBUTE BY rand()}, valid only when the query's output column names are distinct.
+ *   <li>NONE: ORDER BY without LIMIT (MaxCompute 2.0 refuses it anyway), or WRAP with duplicate
+ *       output names.
  * </ul>
  */
 final class ScatterForm {
@@ -46,7 +48,8 @@ final class ScatterForm {
         QueryShape q = QueryShape.of(t, ins.bodyFirst, ins.queryLast);
         int end = ins.queryEnd();
         if (q.orderBy && !q.limit) {
-            return new ScatterForm(Kind.NONE, null, OdpsMessages.M.format("odps.scatter.orderByWithoutLimit"));
+            return new ScatterForm(
+                    Kind.NONE, null, OdpsMessages.M.format("odps.scatter.orderByWithoutLimit"));
         }
         if (q.needsWrap()) {
             String duplicate = q.duplicateOutputName();
@@ -56,10 +59,16 @@ final class ScatterForm {
             }
             String out = SqlSplice.of(sql).insert(t.get(ins.bodyFirst).begin, "SELECT * FROM (")
                     .insert(end, ") " + ALIAS + " " + RAND).apply();
-            return new ScatterForm(Kind.WRAP, out, OdpsMessages.M.format("odps.scatter.wrap", q.wrapReason()));
+            return new ScatterForm(
+                    Kind.WRAP, out, OdpsMessages.M.format("odps.scatter.wrap", q.wrapReason()));
         }
         if (q.singleTableEnd > 0) {
-            String out = scatterTable(sql, t.get(q.singleTableFirst), t.get(q.singleTableEnd - 1), q.hasAlias);
+            String out =
+                    scatterTable(
+                            sql,
+                            t.get(q.singleTableFirst),
+                            t.get(q.singleTableEnd - 1),
+                            q.hasAlias);
             return new ScatterForm(Kind.SOURCE, out, OdpsMessages.M.format("odps.scatter.source"));
         }
         String out = SqlSplice.of(sql).insert(end, " " + RAND).apply();
@@ -73,7 +82,8 @@ final class ScatterForm {
      */
     static String scatterTable(String sql, Token first, Token last, boolean aliased) {
         String name = sql.substring(first.begin, last.end);
-        String scattered = "(SELECT * FROM " + name + " " + RAND + ")" + (aliased ? "" : " " + last.text);
+        String scattered =
+                "(SELECT * FROM " + name + " " + RAND + ")" + (aliased ? "" : " " + last.text);
         return SqlSplice.of(sql).replace(first.begin, last.end, scattered).apply();
     }
 
@@ -89,8 +99,13 @@ final class ScatterForm {
         boolean parenthesized;
         int selectItemsFirst = -1;
         int selectItemsEnd = -1;
-        /** {@code [singleTableFirst, singleTableEnd)}: the name tokens of a lone source table; end 0 when none. */
+
+        /**
+         * {@code [singleTableFirst, singleTableEnd)}: the name tokens of a lone source table; end 0
+         * when none.
+         */
         int singleTableFirst;
+
         int singleTableEnd;
         boolean hasAlias;
         private List<Token> tokens;
@@ -142,7 +157,10 @@ final class ScatterForm {
             return q;
         }
 
-        /** {@code FROM name[.name[.name]] [[AS] alias] [WHERE ...]}: a lone table that can be read scattered. */
+        /**
+         * {@code FROM name[.name[.name]] [[AS] alias] [WHERE ...]}: a lone table that can be read
+         * scattered.
+         */
         private void readSingleTable(int at, int last) {
             List<Token> t = tokens;
             int j = at;
@@ -170,17 +188,38 @@ final class ScatterForm {
         }
 
         boolean needsWrap() {
-            return setOperation || orderBy || sortBy || limit || groupBy || distinct || window || parenthesized;
+            return setOperation
+                    || orderBy
+                    || sortBy
+                    || limit
+                    || groupBy
+                    || distinct
+                    || window
+                    || parenthesized;
         }
 
         String wrapReason() {
-            return setOperation ? "a set operation such as UNION ALL"
-                    : groupBy ? "GROUP BY cannot be combined with DISTRIBUTE BY"
-                    : orderBy ? "ORDER BY ... LIMIT" : limit ? "LIMIT" : distinct ? "SELECT DISTINCT"
-                    : window ? "a window function" : sortBy ? "SORT BY" : "a bracketed query";
+            return setOperation
+                    ? "a set operation such as UNION ALL"
+                    : groupBy
+                            ? "GROUP BY cannot be combined with DISTRIBUTE BY"
+                            : orderBy
+                                    ? "ORDER BY ... LIMIT"
+                                    : limit
+                                            ? "LIMIT"
+                                            : distinct
+                                                    ? "SELECT DISTINCT"
+                                                    : window
+                                                            ? "a window function"
+                                                            : sortBy
+                                                                    ? "SORT BY"
+                                                                    : "a bracketed query";
         }
 
-        /** An output column name the select list gives twice (unnamed expressions are _c0, _c1, ...), or null. */
+        /**
+         * An output column name the select list gives twice (unnamed expressions are _c0, _c1,
+         * ...), or null.
+         */
         String duplicateOutputName() {
             if (selectItemsFirst < 0) {
                 return null;
@@ -191,8 +230,10 @@ final class ScatterForm {
             int itemFirst = selectItemsFirst;
             int position = 0;
             for (int j = selectItemsFirst; j <= end; j++) {
-                boolean itemEnds = j == end || (tokens.get(j).depth == depth && tokens.get(j).isSymbol(','))
-                        || (tokens.get(j).depth < depth);
+                boolean itemEnds =
+                        j == end
+                                || (tokens.get(j).depth == depth && tokens.get(j).isSymbol(','))
+                                || (tokens.get(j).depth < depth);
                 if (!itemEnds) {
                     continue;
                 }
@@ -225,10 +266,20 @@ final class ScatterForm {
             }
             if (last.isIdentifier() && end - first >= 2 && !isKeyword(last)) {
                 Token before = tokens.get(end - 2);
-                boolean operatorWord = before.is("AND") || before.is("OR") || before.is("NOT") || before.is("IS")
-                        || before.is("IN") || before.is("LIKE") || before.is("THEN") || before.is("ELSE");
-                if (before.is("AS") || before.isSymbol(')') || (before.isIdentifier() && !operatorWord)
-                        || before.kind == SqlTokens.Kind.STRING || before.kind == SqlTokens.Kind.NUMBER) {
+                boolean operatorWord =
+                        before.is("AND")
+                                || before.is("OR")
+                                || before.is("NOT")
+                                || before.is("IS")
+                                || before.is("IN")
+                                || before.is("LIKE")
+                                || before.is("THEN")
+                                || before.is("ELSE");
+                if (before.is("AS")
+                        || before.isSymbol(')')
+                        || (before.isIdentifier() && !operatorWord)
+                        || before.kind == SqlTokens.Kind.STRING
+                        || before.kind == SqlTokens.Kind.NUMBER) {
                     return last.name();
                 }
             }
@@ -236,7 +287,8 @@ final class ScatterForm {
         }
 
         private static boolean isKeyword(Token t) {
-            return t.kind == SqlTokens.Kind.WORD && (t.is("NULL") || t.is("TRUE") || t.is("FALSE") || t.is("END"));
+            return t.kind == SqlTokens.Kind.WORD
+                    && (t.is("NULL") || t.is("TRUE") || t.is("FALSE") || t.is("END"));
         }
     }
 }

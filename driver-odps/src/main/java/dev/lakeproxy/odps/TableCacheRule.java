@@ -3,7 +3,10 @@ package dev.lakeproxy.odps;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.StatementRule;
 
-/** CREATE, DROP and ALTER through lakeproxy: the server's cached table metadata is forgotten once they succeed. */
+/**
+ * CREATE, DROP and ALTER through lakeproxy: the server's cached table metadata is forgotten once
+ * they succeed.
+ */
 final class TableCacheRule implements StatementRule {
 
     private final SessionState state;

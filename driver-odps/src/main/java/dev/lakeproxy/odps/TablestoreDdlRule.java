@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'} checked against the
- * Tablestore rules before any job is submitted: one error listing every violation.
+ * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'} checked
+ * against the Tablestore rules before any job is submitted: one error listing every violation.
  */
 final class TablestoreDdlRule implements StatementRule {
 
@@ -25,7 +25,8 @@ final class TablestoreDdlRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        return FirstKeyword.of(sql) == FirstKeyword.CREATE && SqlText.containsWord(sql, "TableStoreStorageHandler");
+        return FirstKeyword.of(sql) == FirstKeyword.CREATE
+                && SqlText.containsWord(sql, "TableStoreStorageHandler");
     }
 
     @Override
@@ -44,8 +45,13 @@ final class TablestoreDdlRule implements StatementRule {
             lines.append("\n  ").append(k + 1).append(") ").append(problems.get(k));
         }
         state.context.counter("odps.tablestoreDdlRefused").increment();
-        SQLException e = OdpsMessages.M.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(),
-                lines.toString());
+        SQLException e =
+                OdpsMessages.M.create(
+                        "42000",
+                        "odps.ots.ddlRefused",
+                        ddl.table,
+                        problems.size(),
+                        lines.toString());
         for (String p : problems) {
             e.setNextException(new SQLException(p, "42000"));
         }

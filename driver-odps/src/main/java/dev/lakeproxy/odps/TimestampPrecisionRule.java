@@ -9,9 +9,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * TIMESTAMP parameters of {@code INSERT ... VALUES (?, ...)} truncated by the target column's precision, as Paimon
- * stores them (seed: "precision 0–3 truncates to 3 decimal places, precision 4–6 truncates to 6 decimal places,
- * and precision 7–9 truncates to 9 decimal places"), so the read-back equals the value sent.
+ * TIMESTAMP parameters of {@code INSERT ... VALUES (?, ...)} truncated by the target column's
+ * precision, as Paimon stores them (seed: "precision 0–3 truncates to 3 decimal places, precision
+ * 4–6 truncates to 6 decimal places, and precision 7–9 truncates to 9 decimal places"), so the
+ * read-back equals the value sent.
  */
 final class TimestampPrecisionRule implements StatementRule {
 
@@ -73,7 +74,10 @@ final class TimestampPrecisionRule implements StatementRule {
         Timestamp out = truncate(in, places[index]);
         if (out.getNanos() != in.getNanos()) {
             state.context.counter("odps.timestampsTruncated").increment();
-            LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon rule)",
+            LOG.log(
+                    Level.FINE,
+                    "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon"
+                        + " rule)",
                     new Object[] {index, places[index]});
         }
         return out;
@@ -83,7 +87,8 @@ final class TimestampPrecisionRule implements StatementRule {
      * The decimal places per parameter; {@code null} when the target's metadata cannot be read now.
      */
     private int[] places(String sql) {
-        InsertStatement ins = FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
+        InsertStatement ins =
+                FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
         if (ins == null || !ins.values) {
             return new int[0];
         }

@@ -14,17 +14,15 @@ import dev.lakeproxy.credentials.testing.ChildJvm;
 import dev.lakeproxy.credentials.testing.JdbcProbe;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.testing.LogCapture;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * lakeproxy.credentials and secret: passwords end to end on the MaxCompute emulator, which checks

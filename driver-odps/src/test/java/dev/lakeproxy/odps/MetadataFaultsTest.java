@@ -5,7 +5,6 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOC
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,13 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -28,6 +20,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cases 9 and 10 of docs/reliability.md: the table metadata lakeproxy reads before an INSERT (for

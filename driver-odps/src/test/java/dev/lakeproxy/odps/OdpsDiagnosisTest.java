@@ -51,9 +51,12 @@ class OdpsDiagnosisTest {
     @Test
     void aProjectGetsTheCredentialsThenFourChecksInOrderAllOk() throws SQLException {
         List<Check> checks = doctor(EMU.get().jdbcUrl("home"));
-        assertEquals(List.of("OK credentials", "OK project", "OK schemas", "OK job", "OK list tables"),
+        assertEquals(
+                List.of("OK credentials", "OK project", "OK schemas", "OK job", "OK list tables"),
                 checks.stream().map(OdpsDiagnosisTest::line).collect(Collectors.toList()));
-        checks = checks.subList(1, checks.size()); // after the credentials check (url: the login as given)
+        checks =
+                checks.subList(
+                        1, checks.size()); // after the credentials check (url: the login as given)
         assertTrue(checks.get(0).detail().startsWith(
                 "Project home; the MaxCompute plugin is active: true"), checks.get(0).detail());
         assertTrue(checks.get(1).detail().startsWith("1 schema(s) visible"),
@@ -65,7 +68,13 @@ class OdpsDiagnosisTest {
     @Test
     void theDlfLayerRefusingIsAFailedCheckWhoseFixIsTheExplanations() throws SQLException {
         List<Check> checks = doctor(EMU.get().jdbcUrl(analyst, "lake"));
-        assertEquals(List.of("OK credentials", "OK project", "FAIL schemas", "OK job", "FAIL list tables"),
+        assertEquals(
+                List.of(
+                        "OK credentials",
+                        "OK project",
+                        "FAIL schemas",
+                        "OK job",
+                        "FAIL list tables"),
                 checks.stream().map(OdpsDiagnosisTest::line).collect(Collectors.toList()),
                 "the job passes the RAM layer; listing is the DLF layer's");
         assertTrue(checks.get(1).detail().contains("odpsNamespaceSchema=true"),

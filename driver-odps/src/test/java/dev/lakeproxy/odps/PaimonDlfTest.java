@@ -31,11 +31,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Paimon_DLF external projects: schemas, USE SCHEMA, metadata, write guards, timestamps; raw odps-jdbc alongside. */
+/**
+ * Paimon_DLF external projects: schemas, USE SCHEMA, metadata, write guards, timestamps; raw
+ * odps-jdbc alongside.
+ */
 class PaimonDlfTest {
 
     @RegisterExtension
-    static final MaxComputeEmulatorExtension EMU = new MaxComputeEmulatorExtension(b -> b.project("home"));
+    static final MaxComputeEmulatorExtension EMU =
+            new MaxComputeEmulatorExtension(b -> b.project("home"));
 
     static String rawUrl;
     static Connection raw;
@@ -45,16 +49,66 @@ class PaimonDlfTest {
     static void setUp() throws SQLException {
         OdpsPlugin.clearCaches();
         EMU.get().createPaimonDlfProject("lake", "dlf_catalog");
-        EMU.get().createPaimonTable("lake", "default", "emp", List.of("id BIGINT", "name STRING"), null, List.of("id"), 4);
-        EMU.get().createPaimonTable("lake", "default", "dyn", List.of("id BIGINT", "name STRING"), null, List.of("id"), null);
-        EMU.get().createPaimonTable("lake", "default", "minus1", List.of("id BIGINT", "name STRING"), null, null, -1);
-        EMU.get().createPaimonTable("lake", "default", "cross_part", List.of("id BIGINT", "v STRING"), List.of("ds STRING"),
-                List.of("id"), 2);
-        EMU.get().createPaimonTable("lake", "default", "pk_with_part", List.of("id BIGINT", "v STRING"), List.of("ds STRING"),
-                List.of("id", "ds"), 2);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "emp",
+                        List.of("id BIGINT", "name STRING"),
+                        null,
+                        List.of("id"),
+                        4);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "dyn",
+                        List.of("id BIGINT", "name STRING"),
+                        null,
+                        List.of("id"),
+                        null);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "minus1",
+                        List.of("id BIGINT", "name STRING"),
+                        null,
+                        null,
+                        -1);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "cross_part",
+                        List.of("id BIGINT", "v STRING"),
+                        List.of("ds STRING"),
+                        List.of("id"),
+                        2);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "pk_with_part",
+                        List.of("id BIGINT", "v STRING"),
+                        List.of("ds STRING"),
+                        List.of("id", "ds"),
+                        2);
         EMU.get().createSchema("lake", "sales");
-        EMU.get().createPaimonTable("lake", "sales", "orders", List.of("id BIGINT", "region STRING"), null, null, 2);
-        rawUrl = EMU.get().jdbcUrl("lake"); // no odpsNamespaceSchema: what a user copies from the console
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "sales",
+                        "orders",
+                        List.of("id BIGINT", "region STRING"),
+                        null,
+                        null,
+                        2);
+        rawUrl =
+                EMU.get()
+                        .jdbcUrl(
+                                "lake"); // no odpsNamespaceSchema: what a user copies from the
+                                         // console
         raw = connect(rawUrl);
         lp = connect(lake(rawUrl));
     }
@@ -69,13 +123,21 @@ class PaimonDlfTest {
     void schemaSyntaxTurnsOnByItself() throws SQLException {
         List<String> actions = lp.unwrap(LakeproxyConnection.class).connectActions();
         assertTrue(actions.toString().contains("odpsNamespaceSchema=true"), actions.toString());
-        SQLException e = assertThrows(SQLException.class, () -> rows(raw, "SELECT id FROM sales.orders"));
+        SQLException e =
+                assertThrows(SQLException.class, () -> rows(raw, "SELECT id FROM sales.orders"));
         assertTrue(messages(e).contains("sales"), messages(e));
-        assertEquals(List.of(), rows(lp, "SELECT id FROM sales.orders"), "schema.table works through lakeproxy");
+        assertEquals(
+                List.of(),
+                rows(lp, "SELECT id FROM sales.orders"),
+                "schema.table works through lakeproxy");
         assertEquals("true", lastJob().settings().get("odps.namespace.schema"));
-        assertTrue(explain(lp, "SELECT id FROM sales.orders").passesThrough(), "reads take the fast path");
+        assertTrue(
+                explain(lp, "SELECT id FROM sales.orders").passesThrough(),
+                "reads take the fast path");
         try (Connection explicit = connect(lake(rawUrl + "&odpsNamespaceSchema=false"))) {
-            assertTrue(explicit.unwrap(LakeproxyConnection.class).connectActions().isEmpty(), "the user's own choice is kept");
+            assertTrue(
+                    explicit.unwrap(LakeproxyConnection.class).connectActions().isEmpty(),
+                    "the user's own choice is kept");
         }
     }
 
@@ -85,7 +147,10 @@ class PaimonDlfTest {
         List<String> schemas = new ArrayList<>();
         try (Statement st = lp.createStatement(); ResultSet rs = st.executeQuery("SHOW SCHEMAS")) {
             while (rs.next()) {
-                schemas.addAll(List.of(rs.getString(1).split("\n"))); // odps-jdbc gives SHOW output as text
+                schemas.addAll(
+                        List.of(
+                                rs.getString(1)
+                                        .split("\n"))); // odps-jdbc gives SHOW output as text
             }
         }
         assertTrue(schemas.contains("default") && schemas.contains("ods"), schemas.toString());
@@ -98,10 +163,14 @@ class PaimonDlfTest {
         }
         assertEquals("ods", lp.getSchema());
         update(lp, "CREATE TABLE schema_table (id INT, name STRING)");
-        assertEquals(2, update(lp, "INSERT INTO schema_table VALUES (101, 'Zhang San'), (102, 'Li Si')"));
+        assertEquals(
+                2,
+                update(lp, "INSERT INTO schema_table VALUES (101, 'Zhang San'), (102, 'Li Si')"));
         assertEquals("ods", lastJob().settings().get("odps.default.schema"));
-        assertEquals(List.of(List.of(101, "Zhang San"), List.of(102, "Li Si")),
-                rows(lp, "SELECT * FROM lake.ods.schema_table ORDER BY id LIMIT 10"), "three-level names");
+        assertEquals(
+                List.of(List.of(101, "Zhang San"), List.of(102, "Li Si")),
+                rows(lp, "SELECT * FROM lake.ods.schema_table ORDER BY id LIMIT 10"),
+                "three-level names");
         try (Statement st = lp.createStatement(); ResultSet rs = st.executeQuery("SHOW TABLES")) {
             assertTrue(rs.next());
             assertTrue(rs.getString(1).trim().endsWith(" schema_table"), rs.getString(1));
@@ -110,20 +179,30 @@ class PaimonDlfTest {
         try (Statement st = lp.createStatement()) {
             st.execute("USE SCHEMA default");
         }
-        assertEquals(1, rows(lp, "SELECT count(*) FROM emp").size(), "one-part names resolve in the schema in use");
+        assertEquals(
+                1,
+                rows(lp, "SELECT count(*) FROM emp").size(),
+                "one-part names resolve in the schema in use");
         try (ResultSet rs = early.executeQuery("SELECT count(*) FROM emp")) {
             assertTrue(rs.next());
         } finally {
             early.close();
         }
-        lp.setSchema("ods"); // Connection.setSchema (DBeaver's schema selector) still works after USE SCHEMA
+        lp.setSchema(
+                "ods"); // Connection.setSchema (DBeaver's schema selector) still works after USE
+                        // SCHEMA
         assertEquals(2, rows(lp, "SELECT * FROM schema_table").size());
         lp.setSchema("default");
 
-        // raw odps-jdbc 3.4.2: USE SCHEMA becomes USE <project "SCHEMA ods">; every later statement fails
-        try (Connection r = connect(rawUrl); Statement st = r.createStatement()) {
+        // raw odps-jdbc 3.4.2: USE SCHEMA becomes USE <project "SCHEMA ods">; every later statement
+        // fails
+        try (Connection r = connect(rawUrl);
+                Statement st = r.createStatement()) {
             st.execute("USE SCHEMA ods");
-            SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SELECT * FROM schema_table"));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> st.executeQuery("SELECT * FROM schema_table"));
             assertTrue(messages(e).contains("Project not found - 'SCHEMA ods'"), messages(e));
         }
     }
@@ -131,7 +210,10 @@ class PaimonDlfTest {
     @Test
     void databaseMetaDataForDbeaversNavigator() throws SQLException {
         update(lp, "CREATE SCHEMA IF NOT EXISTS nav");
-        update(lp, "CREATE TABLE lake.nav.orders (id BIGINT COMMENT 'order id', amount DOUBLE, at TIMESTAMP(3)) PARTITIONED BY (ds STRING)");
+        update(
+                lp,
+                "CREATE TABLE lake.nav.orders (id BIGINT COMMENT 'order id', amount DOUBLE, at"
+                    + " TIMESTAMP(3)) PARTITIONED BY (ds STRING)");
         DatabaseMetaData md = lp.getMetaData();
         List<String> catalogs = new ArrayList<>();
         try (ResultSet rs = md.getCatalogs()) {
@@ -146,11 +228,18 @@ class PaimonDlfTest {
                 schemas.add(rs.getString("TABLE_CATALOG") + "." + rs.getString("TABLE_SCHEM"));
             }
         }
-        assertTrue(schemas.contains("lake.default") && schemas.contains("lake.nav"), schemas.toString());
+        assertTrue(
+                schemas.contains("lake.default") && schemas.contains("lake.nav"),
+                schemas.toString());
         List<String> tables = new ArrayList<>();
         try (ResultSet rs = md.getTables("lake", "nav", null, null)) {
             while (rs.next()) {
-                tables.add(rs.getString("TABLE_CAT") + "." + rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                tables.add(
+                        rs.getString("TABLE_CAT")
+                                + "."
+                                + rs.getString("TABLE_SCHEM")
+                                + "."
+                                + rs.getString("TABLE_NAME"));
             }
         }
         assertEquals(List.of("lake.nav.orders"), tables);
@@ -162,7 +251,13 @@ class PaimonDlfTest {
                 cols.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE"));
             }
         }
-        assertEquals(List.of("id:" + Types.BIGINT, "amount:" + Types.DOUBLE, "at:" + Types.TIMESTAMP, "ds:" + Types.VARCHAR), cols);
+        assertEquals(
+                List.of(
+                        "id:" + Types.BIGINT,
+                        "amount:" + Types.DOUBLE,
+                        "at:" + Types.TIMESTAMP,
+                        "ds:" + Types.VARCHAR),
+                cols);
         try (ResultSet rs = md.getColumns("lake", "default", "emp", "na%")) {
             assertTrue(rs.next());
             assertEquals("name", rs.getString("COLUMN_NAME"));
@@ -172,43 +267,67 @@ class PaimonDlfTest {
 
         // raw odps-jdbc, even told about schemas, takes the schema for a project
         try (Connection r = connect(rawUrl + "&odpsNamespaceSchema=true")) {
-            SQLException e = assertThrows(SQLException.class, () -> r.getMetaData().getColumns("lake", "default", "emp", null));
+            SQLException e =
+                    assertThrows(
+                            SQLException.class,
+                            () -> r.getMetaData().getColumns("lake", "default", "emp", null));
             assertTrue(messages(e).contains("Project not found - 'default'"), messages(e));
         }
     }
 
     @Test
-    void writesToDynamicBucketAndCrossPartitionTablesAreRefusedBeforeSubmission() throws SQLException {
+    void writesToDynamicBucketAndCrossPartitionTablesAreRefusedBeforeSubmission()
+            throws SQLException {
         for (String t : List.of("dyn", "minus1")) {
             String sql = "INSERT INTO " + t + " VALUES (1, 'a')";
             EMU.get().clearJobs();
             SQLException e = assertThrows(SQLException.class, () -> update(lp, sql));
             assertEquals(List.of(), EMU.get().submittedSql(), "no job reaches MaxCompute");
-            assertTrue(e.getMessage().contains("Dynamic Bucket") && e.getMessage().contains("Writing to Dynamic Bucket tables is not supported")
-                    && e.getMessage().contains("lake.default." + t), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("Dynamic Bucket")
+                            && e.getMessage()
+                                    .contains("Writing to Dynamic Bucket tables is not supported")
+                            && e.getMessage().contains("lake.default." + t),
+                    e.getMessage());
             assertEquals("0A000", e.getSQLState());
             SQLException rawError = assertThrows(SQLException.class, () -> update(raw, sql));
-            assertTrue(rawError.getMessage().contains("Writing to Dynamic Bucket tables is not supported"));
-            assertEquals(1, EMU.get().submittedSql().size(), "raw: the job is submitted and fails on the server");
+            assertTrue(
+                    rawError.getMessage()
+                            .contains("Writing to Dynamic Bucket tables is not supported"));
+            assertEquals(
+                    1,
+                    EMU.get().submittedSql().size(),
+                    "raw: the job is submitted and fails on the server");
         }
         String cross = "INSERT OVERWRITE TABLE cross_part PARTITION (ds='20250101') SELECT 1, 'a'";
         EMU.get().clearJobs();
         SQLException e = assertThrows(SQLException.class, () -> update(lp, cross));
         assertEquals(List.of(), EMU.get().submittedSql());
-        assertTrue(e.getMessage().contains("Cross Partition") && e.getMessage().contains("partition column ds"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Cross Partition")
+                        && e.getMessage().contains("partition column ds"),
+                e.getMessage());
         Explanation x = explain(lp, cross);
         assertNotNull(x.refusal());
         assertTrue(x.refusal().contains("Cross Partition"));
-        assertThrows(SQLException.class, () -> lp.prepareStatement("INSERT INTO dyn VALUES (?, ?)"), "refused at prepare too");
+        assertThrows(
+                SQLException.class,
+                () -> lp.prepareStatement("INSERT INTO dyn VALUES (?, ?)"),
+                "refused at prepare too");
         assertTrue(counter(lp, "odps.paimonWriteRefused") >= 3);
         // writable tables are not refused
         assertEquals(1, update(lp, "INSERT INTO emp VALUES (1, 'a')"));
-        assertEquals(1, update(lp, "INSERT INTO pk_with_part PARTITION (ds='20250101') VALUES (1, 'a')"));
+        assertEquals(
+                1,
+                update(lp, "INSERT INTO pk_with_part PARTITION (ds='20250101') VALUES (1, 'a')"));
     }
 
     @Test
     void aMultiInsertBranchIntoADynamicBucketTableIsRefusedBeforeSubmission() throws SQLException {
-        String sql = "FROM emp\nINSERT INTO TABLE emp SELECT id + 100, name\nINSERT INTO TABLE dyn SELECT id, name";
+        String sql =
+                "FROM emp\n"
+                    + "INSERT INTO TABLE emp SELECT id + 100, name\n"
+                    + "INSERT INTO TABLE dyn SELECT id, name";
         EMU.get().clearJobs();
         SQLException e = assertThrows(SQLException.class, () -> update(lp, sql));
         assertEquals(List.of(), EMU.get().submittedSql(), "no job reaches MaxCompute");
@@ -216,14 +335,30 @@ class PaimonDlfTest {
                 && e.getMessage().contains("lake.default.dyn"), e.getMessage());
         assertEquals("0A000", e.getSQLState());
         SQLException rawError = assertThrows(SQLException.class, () -> update(raw, sql));
-        assertTrue(rawError.getMessage().contains("Writing to Dynamic Bucket tables is not supported"), rawError.getMessage());
-        assertEquals(1, EMU.get().submittedSql().size(), "raw: the job is submitted and fails on the server");
+        assertTrue(
+                rawError.getMessage().contains("Writing to Dynamic Bucket tables is not supported"),
+                rawError.getMessage());
+        assertEquals(
+                1,
+                EMU.get().submittedSql().size(),
+                "raw: the job is submitted and fails on the server");
     }
 
     @Test
     void timestampParametersAreTruncatedByPrecision() throws SQLException {
-        EMU.get().createPaimonTable("lake", "default", "ts_table",
-                List.of("id BIGINT", "t3 TIMESTAMP(3)", "t6 TIMESTAMP(6)", "t0 TIMESTAMP(0)"), null, null, 2);
+        EMU.get()
+                .createPaimonTable(
+                        "lake",
+                        "default",
+                        "ts_table",
+                        List.of(
+                                "id BIGINT",
+                                "t3 TIMESTAMP(3)",
+                                "t6 TIMESTAMP(6)",
+                                "t0 TIMESTAMP(0)"),
+                        null,
+                        null,
+                        2);
         Timestamp written = Timestamp.valueOf("2025-01-01 10:00:00.123789456");
         for (Connection c : List.of(raw, lp)) {
             EMU.get().clearJobs();
@@ -233,21 +368,38 @@ class PaimonDlfTest {
                 ps.setTimestamp(2, written);
                 ps.setTimestamp(3, written);
                 ps.setTimestamp(4, written);
-                ps.execute(); // odps-jdbc 3.4.2: execute() sends the values as literals, executeUpdate() uploads them
+                ps
+                        .execute(); // odps-jdbc 3.4.2: execute() sends the values as literals,
+                                    // executeUpdate() uploads them
             }
             String sent = EMU.get().submittedSql().get(0);
             if (c == raw) {
-                assertTrue(sent.contains("TIMESTAMP'2025-01-01 10:00:00.123789456', TIMESTAMP'2025-01-01 10:00:00.123789456'"), sent);
+                assertTrue(
+                        sent.contains(
+                                "TIMESTAMP'2025-01-01 10:00:00.123789456', TIMESTAMP'2025-01-01"
+                                    + " 10:00:00.123789456'"),
+                        sent);
             } else {
-                assertTrue(sent.contains("TIMESTAMP'2025-01-01 10:00:00.123', TIMESTAMP'2025-01-01 10:00:00.123789', "
-                        + "TIMESTAMP'2025-01-01 10:00:00.123'"), sent);
+                assertTrue(
+                        sent.contains(
+                                "TIMESTAMP'2025-01-01 10:00:00.123', TIMESTAMP'2025-01-01"
+                                    + " 10:00:00.123789', TIMESTAMP'2025-01-01 10:00:00.123'"),
+                        sent);
             }
         }
-        try (Statement st = lp.createStatement(); ResultSet rs = st.executeQuery("SELECT id, t3, t6, t0 FROM ts_table ORDER BY id LIMIT 10")) {
+        try (Statement st = lp.createStatement();
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT id, t3, t6, t0 FROM ts_table ORDER BY id LIMIT 10")) {
             assertTrue(rs.next());
-            assertTrue(!rs.getTimestamp(2).equals(written), "raw: what is read back differs from what was sent");
+            assertTrue(
+                    !rs.getTimestamp(2).equals(written),
+                    "raw: what is read back differs from what was sent");
             assertTrue(rs.next());
-            assertEquals(Timestamp.valueOf("2025-01-01 10:00:00.123"), rs.getTimestamp(2), "lakeproxy: read back = sent");
+            assertEquals(
+                    Timestamp.valueOf("2025-01-01 10:00:00.123"),
+                    rs.getTimestamp(2),
+                    "lakeproxy: read back = sent");
             assertEquals(Timestamp.valueOf("2025-01-01 10:00:00.123789"), rs.getTimestamp(3));
             assertEquals(Timestamp.valueOf("2025-01-01 10:00:00.123"), rs.getTimestamp(4));
         }

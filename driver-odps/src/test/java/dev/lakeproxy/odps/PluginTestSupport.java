@@ -24,7 +24,8 @@ final class PluginTestSupport {
     }
 
     static String lake(String rawUrl, String... options) {
-        StringBuilder sb = new StringBuilder("jdbc:lakeproxy:" + rawUrl.substring("jdbc:".length()));
+        StringBuilder sb =
+                new StringBuilder("jdbc:lakeproxy:" + rawUrl.substring("jdbc:".length()));
         for (String o : options) {
             sb.append('&').append(o);
         }

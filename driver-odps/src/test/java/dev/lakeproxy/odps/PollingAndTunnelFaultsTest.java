@@ -3,7 +3,6 @@ package dev.lakeproxy.odps;
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,13 +10,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
 import dev.lakeproxy.testing.FaultProxy;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +19,11 @@ import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Case 8 of docs/reliability.md: a 5xx or a slow answer while the job is polled, and a cut or

@@ -7,7 +7,6 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,18 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
 import dev.lakeproxy.odpsemu.SubmittedJob;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Case 7 of docs/reliability.md: the answer to a job submission is lost after MaxCompute created

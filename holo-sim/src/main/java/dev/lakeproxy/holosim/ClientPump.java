@@ -11,16 +11,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Client to server: SQL in Query and Parse messages goes through {@link SqlProcessor}; Bind parameters get the
- * setting names swapped; round trips and {@code hg_version()} calls are counted.
+ * Client to server: SQL in Query and Parse messages goes through {@link SqlProcessor}; Bind
+ * parameters get the setting names swapped; round trips and {@code hg_version()} calls are counted.
  */
 final class ClientPump {
     private static final Logger LOG = Logger.getLogger(ClientPump.class.getName());
 
     private final HoloSimulator sim;
     private final ProxySession session;
-    /** Prepared statement name to its SQL text, and portal to its statement's text (for the counters). */
+
+    /**
+     * Prepared statement name to its SQL text, and portal to its statement's text (for the
+     * counters).
+     */
     private final Map<String, String> statements = new HashMap<>();
+
     private final Map<String, String> portals = new HashMap<>();
 
     ClientPump(HoloSimulator sim, ProxySession session) {

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The search_path a new session starts with from {@code ALTER ROLE/DATABASE ... SET search_path}, with
- * PostgreSQL's precedence (role in database, role, database, all roles). Cached per (database, user) and
- * forgotten whenever a statement that mentions search_path alters a role or database.
+ * The search_path a new session starts with from {@code ALTER ROLE/DATABASE ... SET search_path},
+ * with PostgreSQL's precedence (role in database, role, database, all roles). Cached per (database,
+ * user) and forgotten whenever a statement that mentions search_path alters a role or database.
  */
 final class DefaultSearchPaths {
     private static final String QUERY = "SELECT substr(c, 13) FROM pg_db_role_setting s,"
@@ -33,7 +33,8 @@ final class DefaultSearchPaths {
 
     /** The configured search_path, or null for the server default. */
     List<String> lookup(String database, String user) {
-        return cache.computeIfAbsent(database + "\u0000" + user, k -> Optional.ofNullable(load(database, user)))
+        return cache.computeIfAbsent(
+                        database + "\u0000" + user, k -> Optional.ofNullable(load(database, user)))
                 .orElse(null);
     }
 

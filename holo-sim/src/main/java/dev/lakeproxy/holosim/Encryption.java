@@ -6,6 +6,9 @@ public enum Encryption {
     NONE,
     /** Encrypted with a customer master key (CMK) from KMS ("bring your own key"). */
     BYOK,
-    /** Encrypted with the default key (e.g. DataWorks' default key): readable only through Common Table on V3.2+. */
+    /**
+     * Encrypted with the default key (e.g. DataWorks' default key): readable only through Common
+     * Table on V3.2+.
+     */
     DEFAULT_KEY
 }

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * Register it on a static field: the simulator starts before the class's first test and stops after its
- * last. With {@link #shared()}, one simulator per (version, backend configuration) serves every class of the
- * test run that asks for the same, and stops when the run ends. With {@link #seed}, the class's own
- * simulator gets its projects, tables and foreign tables once, before the first test.
+ * Register it on a static field: the simulator starts before the class's first test and stops after
+ * its last. With {@link #shared()}, one simulator per (version, backend configuration) serves every
+ * class of the test run that asks for the same, and stops when the run ends. With {@link #seed},
+ * the class's own simulator gets its projects, tables and foreign tables once, before the first
+ * test.
  */
-public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HoloSimExtension.class);
+public final class HoloSimExtension
+        implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(HoloSimExtension.class);
 
     private final String version;
     private boolean backendConfiguration;
@@ -44,7 +47,10 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
         return new HoloSimExtension(version);
     }
 
-    /** Whether the simulated instance has the backend configuration for encrypted data (V1.1 to V1.3.30). */
+    /**
+     * Whether the simulated instance has the backend configuration for encrypted data (V1.1 to
+     * V1.3.30).
+     */
     public HoloSimExtension backendConfiguration(boolean on) {
         this.backendConfiguration = on;
         return this;
@@ -76,7 +82,8 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     public HoloSimulator sim() {
         HoloSimulator s = sim;
         if (s == null) {
-            throw new IllegalStateException("HoloSimExtension is not started: register it on a static field");
+            throw new IllegalStateException(
+                    "HoloSimExtension is not started: register it on a static field");
         }
         return s;
     }
@@ -132,16 +139,21 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     private HoloSimulator start() {
-        return HoloSimulator.builder().version(version).backendConfiguration(backendConfiguration).start();
+        return HoloSimulator.builder()
+                .version(version)
+                .backendConfiguration(backendConfiguration)
+                .start();
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public boolean supportsParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == HoloSimulator.class;
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public Object resolveParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return sim();
     }
 

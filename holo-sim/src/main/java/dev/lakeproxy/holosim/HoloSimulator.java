@@ -14,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A local Hologres stand-in: a PostgreSQL wire-protocol endpoint on 127.0.0.1 in front of its own embedded
- * PostgreSQL 14 cluster. Connect with an ordinary {@code jdbc:postgresql://127.0.0.1:PORT/db} URL.
+ * A local Hologres stand-in: a PostgreSQL wire-protocol endpoint on 127.0.0.1 in front of its own
+ * embedded PostgreSQL 14 cluster. Connect with an ordinary {@code
+ * jdbc:postgresql://127.0.0.1:PORT/db} URL.
  *
  * <pre>{@code
  * try (HoloSimulator sim = HoloSimulator.builder().version("3.2.5").start()) {
@@ -25,8 +26,8 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  *
- * Thread-safe. Several instances (with different versions) can run at once; {@link #close()} stops the
- * endpoint, its connections and the embedded PostgreSQL.
+ * Thread-safe. Several instances (with different versions) can run at once; {@link #close()} stops
+ * the endpoint, its connections and the embedded PostgreSQL.
  */
 public final class HoloSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HoloSimulator.class.getName());
@@ -77,11 +78,12 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /**
-     * Upgrades or rolls back the running instance in place, like a Hologres instance upgrade: same host and port,
-     * same databases, foreign tables, settings stored with {@code ALTER DATABASE/ROLE ... SET}, and MaxCompute
-     * store. Open client connections are dropped (as by the restart of an upgrade); new connections see the new
-     * version: {@code hg_version()}, which settings exist (below V3.2
-     * {@code hg_experimental_external_catalog_routing} is an unrecognized parameter again) and the read rules.
+     * Upgrades or rolls back the running instance in place, like a Hologres instance upgrade: same
+     * host and port, same databases, foreign tables, settings stored with {@code ALTER
+     * DATABASE/ROLE ... SET}, and MaxCompute store. Open client connections are dropped (as by the
+     * restart of an upgrade); new connections see the new version: {@code hg_version()}, which
+     * settings exist (below V3.2 {@code hg_experimental_external_catalog_routing} is an
+     * unrecognized parameter again) and the read rules.
      */
     public synchronized HoloSimulator changeVersion(SimulatedVersion newVersion) {
         Objects.requireNonNull(newVersion, "version");
@@ -100,14 +102,16 @@ public final class HoloSimulator implements AutoCloseable {
         return changeVersion(SimulatedVersion.parse(newVersion));
     }
 
-    /** Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set. */
+    /**
+     * Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set.
+     */
     public boolean backendConfiguration() {
         return backendConfiguration;
     }
 
     /**
-     * Adds or removes the backend configuration on the running instance (what Hologres support does for
-     * V1.1 to V1.3.30); it applies to the next foreign-table read.
+     * Adds or removes the backend configuration on the running instance (what Hologres support does
+     * for V1.1 to V1.3.30); it applies to the next foreign-table read.
      */
     public HoloSimulator backendConfiguration(boolean on) {
         store.executeEverywhere("UPDATE hg_sim.instance SET backend_configuration = " + on);
@@ -140,7 +144,10 @@ public final class HoloSimulator implements AutoCloseable {
         return SUPERUSER;
     }
 
-    /** Any password is accepted (the embedded cluster trusts loopback connections); this one is as good as any. */
+    /**
+     * Any password is accepted (the embedded cluster trusts loopback connections); this one is as
+     * good as any.
+     */
     public String password() {
         return "";
     }
@@ -170,7 +177,8 @@ public final class HoloSimulator implements AutoCloseable {
         try (Connection c = direct(DEFAULT_DATABASE)) {
             accessKeyLogins.register(c, accessKeyId, secret, token, expiresAt);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create role " + accessKeyId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create role " + accessKeyId + ": " + e.getMessage(), e);
         }
         return this;
     }
@@ -184,7 +192,10 @@ public final class HoloSimulator implements AutoCloseable {
         return store;
     }
 
-    /** Creates a database (with {@code hg_version()}, {@code odps_server} and the store) unless it exists. */
+    /**
+     * Creates a database (with {@code hg_version()}, {@code odps_server} and the store) unless it
+     * exists.
+     */
     public HoloSimulator createDatabase(String name) {
         try (Connection c = direct(DEFAULT_DATABASE); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = "
@@ -197,12 +208,16 @@ public final class HoloSimulator implements AutoCloseable {
                 st.execute("CREATE DATABASE " + SqlText.quoteIdent(name) + " TEMPLATE template1");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create database " + name + ": " + e.getMessage(), e);
         }
         return this;
     }
 
-    /** The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading transaction. */
+    /**
+     * The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading
+     * transaction.
+     */
     public List<QueryLogEntry> queryLog() {
         return queryLog.entries();
     }
@@ -245,13 +260,19 @@ public final class HoloSimulator implements AutoCloseable {
         sessions.resetStats();
     }
 
-    /** A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and checks. */
+    /**
+     * A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and
+     * checks.
+     */
     public Connection directConnection(String database) throws SQLException {
         queryLog.flush(); // hologres.hg_query_log is complete for what the caller reads through it
         return direct(database);
     }
 
-    /** Stops the endpoint, closes all client connections and stops the embedded PostgreSQL. Idempotent. */
+    /**
+     * Stops the endpoint, closes all client connections and stops the embedded PostgreSQL.
+     * Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -269,13 +290,22 @@ public final class HoloSimulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HoloSimulator{version=" + version + ", backendConfiguration=" + backendConfiguration + ", url="
-                + jdbcUrl() + "}";
+        return "HoloSimulator{version="
+                + version
+                + ", backendConfiguration="
+                + backendConfiguration
+                + ", url="
+                + jdbcUrl()
+                + "}";
     }
 
     /** The {@code hg_version()} answer for a version. */
     public static String versionString(SimulatedVersion v) {
-        return "Hologres " + v + " (tag: " + v + " build: Release,hologres-simulator,lakeproxy), compatible with"
+        return "Hologres "
+                + v
+                + " (tag: "
+                + v
+                + " build: Release,hologres-simulator,lakeproxy), compatible with"
                 + " PostgreSQL 11.3 (Release-build@hologres-simulator) on x86_64-pc-linux-gnu,"
                 + " compiled by gcc (GCC) 7.3.1 20180303 (Red Hat 7.3.1-5), 64-bit";
     }
@@ -362,8 +392,8 @@ public final class HoloSimulator implements AutoCloseable {
         }
 
         /**
-         * Whether the backend configuration for encrypted MaxCompute data has been added (matters for
-         * V1.1 to V1.3.30 only). Default false.
+         * Whether the backend configuration for encrypted MaxCompute data has been added (matters
+         * for V1.1 to V1.3.30 only). Default false.
          */
         public Builder backendConfiguration(boolean on) {
             this.backendConfiguration = on;
@@ -387,7 +417,8 @@ public final class HoloSimulator implements AutoCloseable {
             try {
                 return new HoloSimulator(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the Hologres simulator: " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot start the Hologres simulator: " + e.getMessage(), e);
             }
         }
     }

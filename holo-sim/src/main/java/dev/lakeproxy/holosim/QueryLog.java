@@ -15,17 +15,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The foreign-table reads seen by the simulator: in memory (bounded, oldest dropped first) and in each database's
- * {@code hologres.hg_query_log}, both written outside the reading transaction. The SQL rows are written in order
- * by one background thread, a batch per database and round trip, so that a read does not wait for them;
- * {@link #flush()} waits until they are in (the proxy calls it before any statement that mentions
- * {@code hg_query_log}).
+ * The foreign-table reads seen by the simulator: in memory (bounded, oldest dropped first) and in
+ * each database's {@code hologres.hg_query_log}, both written outside the reading transaction. The
+ * SQL rows are written in order by one background thread, a batch per database and round trip, so
+ * that a read does not wait for them; {@link #flush()} waits until they are in (the proxy calls it
+ * before any statement that mentions {@code hg_query_log}).
  */
 final class QueryLog {
     private static final Logger LOG = Logger.getLogger(QueryLog.class.getName());
     private static final int MAX_ENTRIES = 100_000;
-    private static final String INSERT = "INSERT INTO hologres.hg_query_log (query_start, datname, usename, query,"
-            + " engine_type, status, project_name, table_name, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO hologres.hg_query_log (query_start, datname, usename, query, engine_type,"
+                + " status, project_name, table_name, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)";
 
     private final EmbeddedCluster cluster;
     private final ArrayDeque<QueryLogEntry> entries = new ArrayDeque<>();
@@ -81,7 +83,9 @@ final class QueryLog {
         }
     }
 
-    /** Waits (at most 10 s) until every read recorded so far is in {@code hologres.hg_query_log}. */
+    /**
+     * Waits (at most 10 s) until every read recorded so far is in {@code hologres.hg_query_log}.
+     */
     void flush() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         synchronized (pending) {

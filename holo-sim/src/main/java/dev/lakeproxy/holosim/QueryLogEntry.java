@@ -3,8 +3,9 @@ package dev.lakeproxy.holosim;
 import java.time.Instant;
 
 /**
- * One read of a MaxCompute foreign table, as seen by the simulator: which engine served it and whether it
- * succeeded. Entries are recorded outside the user's transaction, so they survive ROLLBACK.
+ * One read of a MaxCompute foreign table, as seen by the simulator: which engine served it and
+ * whether it succeeded. Entries are recorded outside the user's transaction, so they survive
+ * ROLLBACK.
  */
 public final class QueryLogEntry {
     private final Instant time;
@@ -18,8 +19,17 @@ public final class QueryLogEntry {
     private final Engine engine;
     private final boolean success;
 
-    QueryLogEntry(Instant time, long connectionId, String database, String user, String query, String project,
-                  String table, Encryption encryption, Engine engine, boolean success) {
+    QueryLogEntry(
+            Instant time,
+            long connectionId,
+            String database,
+            String user,
+            String query,
+            String project,
+            String table,
+            Encryption encryption,
+            Engine engine,
+            boolean success) {
         this.time = time;
         this.connectionId = connectionId;
         this.database = database;
@@ -50,7 +60,23 @@ public final class QueryLogEntry {
 
     @Override
     public String toString() {
-        return "QueryLogEntry{" + time + " conn=" + connectionId + " db=" + database + " " + project + "." + table
-                + " " + encryption + " engine=" + engine + (success ? " ok" : " FAILED") + " query=" + query + "}";
+        return "QueryLogEntry{"
+                + time
+                + " conn="
+                + connectionId
+                + " db="
+                + database
+                + " "
+                + project
+                + "."
+                + table
+                + " "
+                + encryption
+                + " engine="
+                + engine
+                + (success ? " ok" : " FAILED")
+                + " query="
+                + query
+                + "}";
     }
 }

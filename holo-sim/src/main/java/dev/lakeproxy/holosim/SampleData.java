@@ -19,7 +19,10 @@ public final class SampleData {
     private SampleData() {
     }
 
-    /** Seeds the sample projects and creates the foreign tables {@code public.orders|payments|customers} in postgres. */
+    /**
+     * Seeds the sample projects and creates the foreign tables {@code
+     * public.orders|payments|customers} in postgres.
+     */
     public static void seed(HoloSimulator sim) {
         MaxComputeStore mc = sim.maxcompute();
         mc.project("sample_plain").encryption(Encryption.NONE)
@@ -31,15 +34,20 @@ public final class SampleData {
         mc.project("sample_default_key").encryption(Encryption.DEFAULT_KEY)
                 .table("customers", "id bigint, name text")
                 .insert(100, "Alice").insert(101, "Bob");
-        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE); Statement st = c.createStatement()) {
-            st.execute("CREATE FOREIGN TABLE IF NOT EXISTS public.orders (id bigint, item text, amount numeric(10,2))"
-                    + " SERVER odps_server OPTIONS (project_name 'sample_plain', table_name 'orders');"
-                    + "CREATE FOREIGN TABLE IF NOT EXISTS public.payments (id bigint, order_id bigint, paid numeric(10,2))"
-                    + " SERVER odps_server OPTIONS (project_name 'sample_byok', table_name 'payments');"
-                    + "CREATE FOREIGN TABLE IF NOT EXISTS public.customers (id bigint, name text)"
-                    + " SERVER odps_server OPTIONS (project_name 'sample_default_key', table_name 'customers')");
+        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE);
+                Statement st = c.createStatement()) {
+            st.execute(
+                    "CREATE FOREIGN TABLE IF NOT EXISTS public.orders (id bigint, item text, amount"
+                        + " numeric(10,2)) SERVER odps_server OPTIONS (project_name 'sample_plain',"
+                        + " table_name 'orders');CREATE FOREIGN TABLE IF NOT EXISTS public.payments"
+                        + " (id bigint, order_id bigint, paid numeric(10,2)) SERVER odps_server"
+                        + " OPTIONS (project_name 'sample_byok', table_name 'payments');CREATE"
+                        + " FOREIGN TABLE IF NOT EXISTS public.customers (id bigint, name text)"
+                        + " SERVER odps_server OPTIONS (project_name 'sample_default_key',"
+                        + " table_name 'customers')");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the sample foreign tables: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the sample foreign tables: " + e.getMessage(), e);
         }
         sim.markAllCatalogsDirty();
     }

@@ -35,7 +35,8 @@ final class SessionRegistry {
     SessionRegistry(HoloSimulator sim, int port) throws IOException {
         this.sim = sim;
         this.serverSocket = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::acceptLoop, "holo-sim-" + serverSocket.getLocalPort() + "-accept");
+        this.acceptor =
+                new Thread(this::acceptLoop, "holo-sim-" + serverSocket.getLocalPort() + "-accept");
         acceptor.setDaemon(true);
     }
 

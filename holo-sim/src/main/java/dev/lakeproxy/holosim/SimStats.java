@@ -18,8 +18,11 @@ public final class SimStats {
     /** Client connections that completed a startup packet since start (or the last reset). */
     public long connections() { return connections; }
 
-    /** Statements executed that call {@code hg_version()} (one per executed statement naming it). */
-    public long hgVersionCalls() { return hgVersionCalls; }
+    /**
+     * Statements executed that call {@code hg_version()} (one per executed statement naming it).
+     */
+    public long hgVersionCalls() {
+        return hgVersionCalls; }
 
     /** Client round trips (Sync and simple Query messages), summed over all connections. */
     public long roundTrips() {
@@ -31,8 +34,15 @@ public final class SimStats {
 
     @Override
     public String toString() {
-        return "SimStats{connections=" + connections + ", hgVersionCalls=" + hgVersionCalls + ", roundTrips="
-                + roundTrips() + ", perConnection=" + perConnection + "}";
+        return "SimStats{connections="
+                + connections
+                + ", hgVersionCalls="
+                + hgVersionCalls
+                + ", roundTrips="
+                + roundTrips()
+                + ", perConnection="
+                + perConnection
+                + "}";
     }
 
     /** Counters of one client connection. */
@@ -44,7 +54,13 @@ public final class SimStats {
         private final long hgVersionCalls;
         private final boolean open;
 
-        ConnectionStats(long id, String database, String user, long roundTrips, long hgVersionCalls, boolean open) {
+        ConnectionStats(
+                long id,
+                String database,
+                String user,
+                long roundTrips,
+                long hgVersionCalls,
+                boolean open) {
             this.id = id;
             this.database = database;
             this.user = user;
@@ -63,8 +79,16 @@ public final class SimStats {
 
         @Override
         public String toString() {
-            return "#" + id + "(" + database + ", roundTrips=" + roundTrips + ", hgVersion=" + hgVersionCalls
-                    + (open ? "" : ", closed") + ")";
+            return "#"
+                    + id
+                    + "("
+                    + database
+                    + ", roundTrips="
+                    + roundTrips
+                    + ", hgVersion="
+                    + hgVersionCalls
+                    + (open ? "" : ", closed")
+                    + ")";
         }
     }
 }

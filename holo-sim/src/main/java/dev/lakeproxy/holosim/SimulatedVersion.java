@@ -26,7 +26,9 @@ public final class SimulatedVersion implements Comparable<SimulatedVersion> {
         this.patch = patch;
     }
 
-    /** Parses {@code X}, {@code X.Y} or {@code X.Y.Z}, with an optional leading {@code V}/{@code v}. */
+    /**
+     * Parses {@code X}, {@code X.Y} or {@code X.Y.Z}, with an optional leading {@code V}/{@code v}.
+     */
     public static SimulatedVersion parse(String text) {
         String s = Objects.requireNonNull(text, "version").trim();
         if (s.startsWith("V") || s.startsWith("v")) {

@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The start of a client connection: SSL/GSS requests (declined), CancelRequest (forwarded), and the startup
- * packet, whose {@code options} are checked and get the setting names swapped before PostgreSQL sees them.
+ * The start of a client connection: SSL/GSS requests (declined), CancelRequest (forwarded), and the
+ * startup packet, whose {@code options} are checked and get the setting names swapped before
+ * PostgreSQL sees them.
  */
 final class StartupHandshake {
     private static final int SSL_REQUEST = 80877103;
@@ -28,7 +29,10 @@ final class StartupHandshake {
         this.session = session;
     }
 
-    /** Reads SSL/GSS requests (answered 'N'), forwards a CancelRequest, and returns the startup packet to send. */
+    /**
+     * Reads SSL/GSS requests (answered 'N'), forwards a CancelRequest, and returns the startup
+     * packet to send.
+     */
     byte[] read(InputStream cin, OutputStream cout) throws IOException {
         while (true) {
             int len = Wire.readInt(cin);
@@ -60,7 +64,8 @@ final class StartupHandshake {
         }
     }
 
-    private byte[] processStartup(byte[] body, InputStream cin, OutputStream cout) throws IOException {
+    private byte[] processStartup(byte[] body, InputStream cin, OutputStream cout)
+            throws IOException {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();
         int pos = 4;
         while (pos < body.length && body[pos] != 0) {

@@ -40,7 +40,10 @@ final class Wire {
     }
 
     static int getInt(byte[] b, int off) {
-        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+        return ((b[off] & 0xff) << 24)
+                | ((b[off + 1] & 0xff) << 16)
+                | ((b[off + 2] & 0xff) << 8)
+                | (b[off + 3] & 0xff);
     }
 
     static byte[] intBytes(int v) {
@@ -82,7 +85,8 @@ final class Wire {
         out.write(body);
     }
 
-    static void sendError(OutputStream out, String severity, String code, String message) throws IOException {
+    static void sendError(OutputStream out, String severity, String code, String message)
+            throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         field(b, 'S', severity);
         field(b, 'V', severity);

@@ -21,7 +21,8 @@ final class Db {
     private Db() {
     }
 
-    static Connection connect(HoloSimulator sim, String db, String mode, String... props) throws SQLException {
+    static Connection connect(HoloSimulator sim, String db, String mode, String... props)
+            throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", sim.user());
         p.setProperty("password", sim.password());

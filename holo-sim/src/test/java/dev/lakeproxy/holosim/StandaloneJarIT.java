@@ -17,10 +17,12 @@ import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
-/** {@code java -jar lakeproxy-holo-sim-<v>-standalone.jar --version 1.0.5 --port 0}, as a user runs it. */
+/**
+ * {@code java -jar lakeproxy-holo-sim-<v>-standalone.jar --version 1.0.5 --port 0}, as a user runs
+ * it.
+ */
 class StandaloneJarIT {
     @Test
     void runsPrintsTheUrlServesTheSampleAndStopsOnSigterm() throws Exception {
@@ -31,7 +33,9 @@ class StandaloneJarIT {
         Process p = new ProcessBuilder(java, "-jar", jar, "--version", "1.0.5", "--port", "0")
                 .redirectErrorStream(true).start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String url = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             StringBuilder seen = new StringBuilder();
@@ -57,7 +61,9 @@ class StandaloneJarIT {
             }
             p.destroy(); // SIGTERM: the shutdown hook stops the simulator
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "exits after SIGTERM");
-            assertThrows(java.io.IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+            assertThrows(
+                    java.io.IOException.class,
+                    () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
         } finally {
             p.destroyForcibly();
         }

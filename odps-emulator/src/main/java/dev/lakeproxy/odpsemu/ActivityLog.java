@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.rest.InstanceRecord;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

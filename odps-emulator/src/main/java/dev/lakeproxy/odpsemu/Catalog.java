@@ -75,8 +75,12 @@ public final class Catalog {
 
     public static final class Column {
         public final String name;
-        /** The MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2), TIMESTAMP. */
+
+        /**
+         * The MaxCompute type as the SDK parses it, upper case: BIGINT, DECIMAL(10,2), TIMESTAMP.
+         */
         public final String type;
+
         public final int precision; // TIMESTAMP(p) precision, -1 when not given
         public final String comment;
 

@@ -2,12 +2,10 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-
-import org.postgresql.PGResultSetMetaData;
-
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Set;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * The MaxCompute type a result column was declared with, when it reads a table column directly

@@ -79,8 +79,8 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     }
 
     /**
-     * A delay before each request is answered, as the network to a region's endpoint adds (0 by default). Requests
-     * wait in parallel, as they do on the real service.
+     * A delay before each request is answered, as the network to a region's endpoint adds (0 by
+     * default). Requests wait in parallel, as they do on the real service.
      */
     public B requestLatency(Duration latency) {
         requestLatency = latency;
@@ -88,9 +88,9 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     }
 
     /**
-     * How long each SQL job stays Running before it runs (0 by default: jobs run as they are submitted). A stop in
-     * that time ({@code Instance.stop}, MaxCompute's KILL) ends the job as Cancelled, and nothing it would have
-     * written is written.
+     * How long each SQL job stays Running before it runs (0 by default: jobs run as they are
+     * submitted). A stop in that time ({@code Instance.stop}, MaxCompute's KILL) ends the job as
+     * Cancelled, and nothing it would have written is written.
      */
     public B jobRunTime(Duration runTime) {
         jobRunTime = runTime;

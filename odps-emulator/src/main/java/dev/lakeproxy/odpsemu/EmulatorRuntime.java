@@ -3,9 +3,7 @@ package dev.lakeproxy.odpsemu;
 import dev.lakeproxy.odpsemu.complex.ComplexFunctions;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 import dev.lakeproxy.odpsemu.rest.RestServer;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

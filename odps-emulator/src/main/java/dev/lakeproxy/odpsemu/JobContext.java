@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
-
 import java.util.Map;
 
 /** Who runs a job, where (project, schema, name resolution), and with which settings. */

@@ -1,12 +1,11 @@
 package dev.lakeproxy.odpsemu;
 
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.util.function.Consumer;
 
 /**
  * JUnit 5 extension: one emulator (and one embedded PostgreSQL) per test class, closed after it.

@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.sql.SqlTranslator;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,11 +1,10 @@
 package dev.lakeproxy.odpsemu;
 
-import org.postgresql.util.PGobject;
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import org.postgresql.util.PGobject;
 
 /**
  * MaxCompute's TIMESTAMP keeps nine fractional digits ("TIMESTAMP ... range 0000-01-01

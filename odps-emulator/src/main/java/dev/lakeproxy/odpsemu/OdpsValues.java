@@ -3,9 +3,7 @@ package dev.lakeproxy.odpsemu;
 import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.Char;
 import com.aliyun.odps.data.Varchar;
-
 import dev.lakeproxy.odpsemu.complex.ComplexValues;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;

@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.ProjectType;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

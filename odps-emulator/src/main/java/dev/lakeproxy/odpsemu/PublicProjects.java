@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.rest.HttpError;
-
 import java.util.Locale;
 
 /**

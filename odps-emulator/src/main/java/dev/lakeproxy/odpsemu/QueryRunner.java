@@ -9,7 +9,6 @@ import dev.lakeproxy.odpsemu.complex.ComplexValues;
 import dev.lakeproxy.odpsemu.sql.QueryShapeRules;
 import dev.lakeproxy.odpsemu.sql.SqlStatements;
 import dev.lakeproxy.odpsemu.sql.SqlTranslator;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,9 +2,7 @@ package dev.lakeproxy.odpsemu;
 
 import com.aliyun.odps.account.AliyunRequestSigner;
 import com.aliyun.odps.commons.transport.Request;
-
 import dev.lakeproxy.odpsemu.rest.HttpError;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

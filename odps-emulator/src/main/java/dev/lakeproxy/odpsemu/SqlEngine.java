@@ -13,7 +13,6 @@ import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import dev.lakeproxy.odpsemu.sql.SqlCursor;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
 import dev.lakeproxy.odpsemu.sql.SqlStatements;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -22,8 +21,9 @@ import java.util.Locale;
 /**
  * Runs MaxCompute SQL on the embedded PostgreSQL, one job at a time and each job atomically. DDL,
  * SHOW, DESC and INSERT go to their statements (MaxCompute semantics: partitions, lifecycle,
- * external tables, Paimon and Tablestore rules); queries are translated by {@link dev.lakeproxy.odpsemu.sql.SqlTranslator}
- * and run as they are. Each helper gets only what it uses, wired here.
+ * external tables, Paimon and Tablestore rules); queries are translated by {@link
+ * dev.lakeproxy.odpsemu.sql.SqlTranslator} and run as they are. Each helper gets only what it uses,
+ * wired here.
  */
 public final class SqlEngine {
 

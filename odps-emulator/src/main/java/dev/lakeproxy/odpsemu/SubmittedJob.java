@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.rest.InstanceRecord;
-
 import java.util.Map;
 
 /** A job as it reached the server: so tests can assert exactly what a client submitted. */

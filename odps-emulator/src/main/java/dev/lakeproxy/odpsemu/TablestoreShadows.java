@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.external.TablestoreRules;
-
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;

@@ -13,11 +13,6 @@ import com.aliyun.odps.Odps;
 import com.aliyun.odps.Table;
 import com.aliyun.odps.jdbc.OdpsConnection;
 import com.aliyun.odps.task.SQLTask;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -28,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DatabaseMetaData, table metadata, three-tier schemas and odps.namespace.schema, with the real

@@ -10,18 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MAXCOMPUTE_PUBLIC_DATA: visible to and readable by every user across projects, writable by
@@ -82,8 +80,15 @@ class PublicDataProjectTest {
                             && e.getMessage().contains("You have NO privilege 'odps:"),
                     write + ": " + e.getMessage());
         }
-        assertEquals(1, EMU.get().execute("mine", "SELECT count(*) FROM MAXCOMPUTE_PUBLIC_DATA.shares")
-                .split("\n").length - 1);
+        assertEquals(
+                1,
+                EMU.get()
+                                .execute(
+                                        "mine",
+                                        "SELECT count(*) FROM MAXCOMPUTE_PUBLIC_DATA.shares")
+                                .split("\n")
+                                .length
+                        - 1);
     }
 
     @Test
@@ -93,14 +98,18 @@ class PublicDataProjectTest {
                     assertThrows(SQLException.class, () -> rows(inside, "SELECT * FROM shares"));
             assertTrue(e.getMessage().contains("ODPS-0420095"), e.getMessage());
         } catch (SQLException connectRefused) {
-            assertTrue(connectRefused.getMessage().contains("ODPS-0420095"), connectRefused.getMessage());
+            assertTrue(
+                    connectRefused.getMessage().contains("ODPS-0420095"),
+                    connectRefused.getMessage());
         }
         MaxComputeEmulator emu = EMU.get();
         Odps odps = SdkClients.odps(emu, "mine");
         TunnelException e =
                 assertThrows(
                         TunnelException.class,
-                        () -> new TableTunnel(odps).createUploadSession("MAXCOMPUTE_PUBLIC_DATA", "shares"));
+                        () ->
+                                new TableTunnel(odps)
+                                        .createUploadSession("MAXCOMPUTE_PUBLIC_DATA", "shares"));
         assertTrue(e.getMessage().contains("ODPS-0420095"), e.getMessage());
     }
 }

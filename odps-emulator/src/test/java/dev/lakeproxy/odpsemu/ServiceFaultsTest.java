@@ -4,16 +4,10 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +18,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fault hooks as raw odps-jdbc meets them: each hits the request it was armed for, and requests

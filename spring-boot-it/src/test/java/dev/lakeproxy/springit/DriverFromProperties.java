@@ -3,8 +3,10 @@ package dev.lakeproxy.springit;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-/** The jdbcUrl form: nothing but spring.datasource.* properties; Spring Boot builds the HikariCP pool. */
+/**
+ * The jdbcUrl form: nothing but spring.datasource.* properties; Spring Boot builds the HikariCP
+ * pool.
+ */
 @Configuration
 @EnableAutoConfiguration
-public class DriverFromProperties {
-}
+public class DriverFromProperties {}

@@ -2,15 +2,11 @@ package dev.lakeproxy.bench.faults;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import dev.lakeproxy.holosim.Encryption;
 import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.testing.FaultProxy;
-
-import org.postgresql.PGConnection;
-
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
+import org.postgresql.PGConnection;
 
 /**
  * The Hologres side of the fault load, on a V2.2 simulator (the legacy path, where lakeproxy

@@ -1,7 +1,6 @@
 package dev.lakeproxy.bench.faults;
 
 import dev.lakeproxy.testing.FaultProxy;
-
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -2,12 +2,10 @@ package dev.lakeproxy.bench.faults;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.SimulatedTablestore;
 import dev.lakeproxy.odpsemu.SubmittedJob;
 import dev.lakeproxy.testing.FaultProxy;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;

@@ -3,9 +3,8 @@ package dev.lakeproxy.bench.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The short version of the fault load (docs/reliability.md, case 11) that CI runs: 20 s per

@@ -1,7 +1,6 @@
 package dev.lakeproxy.credentials.testing;
 
 import dev.lakeproxy.cloudsim.LoopbackSts;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

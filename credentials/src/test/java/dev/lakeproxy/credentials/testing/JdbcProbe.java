@@ -1,7 +1,6 @@
 package dev.lakeproxy.credentials.testing;
 
 import dev.lakeproxy.LakeproxyConnection;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

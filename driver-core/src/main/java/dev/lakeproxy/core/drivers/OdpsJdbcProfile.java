@@ -18,11 +18,16 @@ final class OdpsJdbcProfile implements RealDriverProfile {
         return "com.aliyun.odps.jdbc.OdpsDriver";
     }
 
-    /** odps-jdbc takes the AccessKey pair as {@code accessId}/{@code accessKey} (user/password too). */
+    /**
+     * odps-jdbc takes the AccessKey pair as {@code accessId}/{@code accessKey} (user/password too).
+     */
     @Override
     public boolean isSecretParameter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.equals("accessid") || n.equals("accesskey") || n.equals("sts_token") || n.equals("ststoken");
+        return n.equals("accessid")
+                || n.equals("accesskey")
+                || n.equals("sts_token")
+                || n.equals("ststoken");
     }
 
     /** The project is the database; the user is an AccessKey ID, which is not given out. */

@@ -2,10 +2,13 @@ package dev.lakeproxy.core.drivers;
 
 import java.util.List;
 
-/** The profiles of the real drivers lakeproxy knows; any other subprotocol gets the generic profile. */
+/**
+ * The profiles of the real drivers lakeproxy knows; any other subprotocol gets the generic profile.
+ */
 public final class RealDriverProfiles {
 
-    private static final List<RealDriverProfile> KNOWN = List.of(new PgjdbcProfile(), new OdpsJdbcProfile());
+    private static final List<RealDriverProfile> KNOWN =
+            List.of(new PgjdbcProfile(), new OdpsJdbcProfile());
     private static final RealDriverProfile GENERIC = subprotocol -> true;
 
     private RealDriverProfiles() {
@@ -20,7 +23,10 @@ public final class RealDriverProfiles {
         return GENERIC;
     }
 
-    /** Whether any known driver treats {@code name} as a secret (for text whose driver is not known). */
+    /**
+     * Whether any known driver treats {@code name} as a secret (for text whose driver is not
+     * known).
+     */
     public static boolean isSecretForAnyDriver(String name) {
         for (RealDriverProfile p : KNOWN) {
             if (p.isSecretParameter(name)) {

@@ -35,7 +35,10 @@ final class UrlParts {
         return Optional.empty();
     }
 
-    /** The properties with the URL's query parameters over them (decoded), as most drivers merge them. */
+    /**
+     * The properties with the URL's query parameters over them (decoded), as most drivers merge
+     * them.
+     */
     static Map<String, String> merged(String url, Properties properties) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (properties != null) {
@@ -44,7 +47,9 @@ final class UrlParts {
         for (String param : query(url).split("&")) {
             int eq = param.indexOf('=');
             if (!param.isEmpty()) {
-                merged.put(decode(eq < 0 ? param : param.substring(0, eq)), eq < 0 ? "" : decode(param.substring(eq + 1)));
+                merged.put(
+                        decode(eq < 0 ? param : param.substring(0, eq)),
+                        eq < 0 ? "" : decode(param.substring(eq + 1)));
             }
         }
         return merged;
@@ -58,7 +63,9 @@ final class UrlParts {
         }
         int at = base.indexOf('@', schemeEnd);
         int slash = base.indexOf('/', schemeEnd + 2);
-        return at >= 0 && (slash < 0 || at < slash) ? base.substring(0, schemeEnd + 2) + base.substring(at + 1) : base;
+        return at >= 0 && (slash < 0 || at < slash)
+                ? base.substring(0, schemeEnd + 2) + base.substring(at + 1)
+                : base;
     }
 
     static String decode(String s) {

@@ -3,10 +3,14 @@ package dev.lakeproxy.core.errors;
 import dev.lakeproxy.spi.Messages;
 import java.sql.SQLException;
 
-/** The core's own messages ({@code dev/lakeproxy/core/messages.properties}); each plugin has its own bundle. */
+/**
+ * The core's own messages ({@code dev/lakeproxy/core/messages.properties}); each plugin has its own
+ * bundle.
+ */
 public final class LakeErrors {
 
-    private static final Messages CORE = Messages.of(LakeErrors.class, "dev.lakeproxy.core.messages");
+    private static final Messages CORE =
+            Messages.of(LakeErrors.class, "dev.lakeproxy.core.messages");
 
     private LakeErrors() {
     }

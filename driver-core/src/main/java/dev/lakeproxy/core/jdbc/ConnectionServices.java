@@ -5,7 +5,10 @@ import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
 import java.util.List;
 
-/** What a connection's wrappers share: its pipeline, the driver's counters, and what happened at connect. */
+/**
+ * What a connection's wrappers share: its pipeline, the driver's counters, and what happened at
+ * connect.
+ */
 public final class ConnectionServices {
 
     final StatementPipeline pipeline;
@@ -18,8 +21,12 @@ public final class ConnectionServices {
     /** What the plugins told the user at connect; cleared by {@code clearWarnings}. */
     volatile List<String> connectWarnings = List.of();
 
-    public ConnectionServices(StatementPipeline pipeline, LakeMetrics metrics, WrapperFactory wrappers, String displayUrl,
-                              Diagnosis diagnosis) {
+    public ConnectionServices(
+            StatementPipeline pipeline,
+            LakeMetrics metrics,
+            WrapperFactory wrappers,
+            String displayUrl,
+            Diagnosis diagnosis) {
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.wrappers = wrappers;
@@ -34,9 +41,21 @@ public final class ConnectionServices {
         connectWarnings = List.copyOf(warnings);
     }
 
-    /** For a connection made without the Connector (unit tests, benchmarks): no plugin to diagnose. */
-    public ConnectionServices(StatementPipeline pipeline, LakeMetrics metrics, WrapperFactory wrappers, String displayUrl,
-                              List<String> activePlugins, List<String> connectActions) {
-        this(pipeline, metrics, wrappers, displayUrl, Diagnosis.none(activePlugins, connectActions));
+    /**
+     * For a connection made without the Connector (unit tests, benchmarks): no plugin to diagnose.
+     */
+    public ConnectionServices(
+            StatementPipeline pipeline,
+            LakeMetrics metrics,
+            WrapperFactory wrappers,
+            String displayUrl,
+            List<String> activePlugins,
+            List<String> connectActions) {
+        this(
+                pipeline,
+                metrics,
+                wrappers,
+                displayUrl,
+                Diagnosis.none(activePlugins, connectActions));
     }
 }

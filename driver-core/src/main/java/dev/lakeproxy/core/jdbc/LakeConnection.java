@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The connection wrapper. Hand-written here: what creates statements (so they go through the pipeline),
- * transaction events the plugins track, identity ({@code getMetaData}, {@code unwrap}) and close. Every
- * other method is forwarded by the generated {@link ConnectionForwarding}.
+ * The connection wrapper. Hand-written here: what creates statements (so they go through the
+ * pipeline), transaction events the plugins track, identity ({@code getMetaData}, {@code unwrap})
+ * and close. Every other method is forwarded by the generated {@link ConnectionForwarding}.
  */
-public class LakeConnection extends LakeWrapper implements ConnectionForwarding, LakeproxyConnection {
+public class LakeConnection extends LakeWrapper
+        implements ConnectionForwarding, LakeproxyConnection {
 
     protected final Connection real;
     final StatementPipeline pipeline;
@@ -60,13 +61,21 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return wrappers().statement(this, real.createStatement(resultSetType, resultSetConcurrency));
+    public Statement createStatement(int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return wrappers()
+                .statement(this, real.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return wrappers().statement(this, real.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+    public Statement createStatement(
+            int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return wrappers()
+                .statement(
+                        this,
+                        real.createStatement(
+                                resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     /** Wraps a real prepared (or callable) statement. */
@@ -74,9 +83,12 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         W wrap(R real, String originalSql);
     }
 
-    /** Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the original. */
-    private <R, W extends LakePreparedStatement> W prepare(String sql, SqlCall<R> onReal, Wrap<R, W> wrap)
-            throws SQLException {
+    /**
+     * Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the
+     * original.
+     */
+    private <R, W extends LakePreparedStatement> W prepare(
+            String sql, SqlCall<R> onReal, Wrap<R, W> wrap) throws SQLException {
         SQLWarning[] said = new SQLWarning[1];
         String settled = pipeline.prepare(sql, w -> said[0] = w);
         W wrapper = wrap.wrap(onReal.run(settled), sql);
@@ -84,11 +96,13 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         return wrapper;
     }
 
-    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal) throws SQLException {
+    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal)
+            throws SQLException {
         return prepare(sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
     }
 
-    private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal) throws SQLException {
+    private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal)
+            throws SQLException {
         return prepare(sql, onReal, (r, original) -> wrappers().callable(this, r, original));
     }
 
@@ -98,18 +112,25 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    public PreparedStatement prepareStatement(
+            String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+    public PreparedStatement prepareStatement(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return prepared(sql, s -> real.prepareStatement(s, resultSetType, resultSetConcurrency, resultSetHoldability));
+        return prepared(
+                sql,
+                s ->
+                        real.prepareStatement(
+                                s, resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
+            throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, autoGeneratedKeys));
     }
 
@@ -119,7 +140,8 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, String[] columnNames)
+            throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, columnNames));
     }
 
@@ -129,14 +151,20 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
         return callable(sql, s -> real.prepareCall(s, resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+    public CallableStatement prepareCall(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return callable(sql, s -> real.prepareCall(s, resultSetType, resultSetConcurrency, resultSetHoldability));
+        return callable(
+                sql,
+                s ->
+                        real.prepareCall(
+                                s, resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
@@ -173,7 +201,8 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         boolean was = real.getAutoCommit();
         real.setAutoCommit(autoCommit);
         if (was != autoCommit) {
-            pipeline.transaction(autoCommit ? TransactionEvent.AUTOCOMMIT_ON : TransactionEvent.AUTOCOMMIT_OFF);
+            pipeline.transaction(
+                    autoCommit ? TransactionEvent.AUTOCOMMIT_ON : TransactionEvent.AUTOCOMMIT_OFF);
         }
     }
 

@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
-/** Metadata wrapper: identity ({@code getConnection}) and the driver's name and version; the rest is forwarded. */
+/**
+ * Metadata wrapper: identity ({@code getConnection}) and the driver's name and version; the rest is
+ * forwarded.
+ */
 public class LakeDatabaseMetaData extends LakeWrapper implements DatabaseMetaDataForwarding {
 
     private final LakeConnection owner;

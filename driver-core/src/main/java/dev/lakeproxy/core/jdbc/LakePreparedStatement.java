@@ -7,10 +7,10 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * The prepared-statement wrapper. Its SQL was rewritten, if at all, when it was prepared; each execution
- * (generated, {@link PreparedStatementRouting}) still lets interested rules run settings first, translate errors
- * and retry once. Timestamp parameters
- * go through plugins that adjust values (e.g. precision truncation).
+ * The prepared-statement wrapper. Its SQL was rewritten, if at all, when it was prepared; each
+ * execution (generated, {@link PreparedStatementRouting}) still lets interested rules run settings
+ * first, translate errors and retry once. Timestamp parameters go through plugins that adjust
+ * values (e.g. precision truncation).
  */
 public class LakePreparedStatement extends LakeStatement implements PreparedStatementRouting {
 
@@ -18,7 +18,8 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     private final String originalSql;
     private SQLWarning prepareWarning;
 
-    protected LakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
+    protected LakePreparedStatement(
+            LakeConnection owner, PreparedStatement real, String originalSql) {
         super(owner, real);
         this.real = real;
         this.originalSql = originalSql;
@@ -69,12 +70,15 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     }
 
     @Override
-    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+            throws SQLException {
         real.setObject(parameterIndex, bound(parameterIndex, x), targetSqlType, scaleOrLength);
     }
 
     private Object bound(int index, Object value) throws SQLException {
-        return owner.pipeline.bindsParameters() ? owner.pipeline.bind(originalSql, index, value) : value;
+        return owner.pipeline.bindsParameters()
+                ? owner.pipeline.bind(originalSql, index, value)
+                : value;
     }
 
 }

@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.sql.Wrapper;
 
 /**
- * What every lakeproxy wrapper shares: {@code unwrap}/{@code isWrapperFor} reach the real object (lakeproxy's own
- * API excepted), and {@code toString} is the real object's. As a superclass, its methods win over the generated
- * interfaces' forwarding defaults.
+ * What every lakeproxy wrapper shares: {@code unwrap}/{@code isWrapperFor} reach the real object
+ * (lakeproxy's own API excepted), and {@code toString} is the real object's. As a superclass, its
+ * methods win over the generated interfaces' forwarding defaults.
  */
 abstract class LakeWrapper implements Wrapper {
 

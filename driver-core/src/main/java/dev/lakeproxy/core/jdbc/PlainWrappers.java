@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 
-/** The plain JDBC flavour: for every real driver without a flavour of its own (see the driver profiles). */
+/**
+ * The plain JDBC flavour: for every real driver without a flavour of its own (see the driver
+ * profiles).
+ */
 public final class PlainWrappers implements WrapperFactory {
 
     public static final PlainWrappers INSTANCE = new PlainWrappers();
@@ -29,12 +32,14 @@ public final class PlainWrappers implements WrapperFactory {
     }
 
     @Override
-    public LakePreparedStatement prepared(LakeConnection owner, PreparedStatement real, String originalSql) {
+    public LakePreparedStatement prepared(
+            LakeConnection owner, PreparedStatement real, String originalSql) {
         return new LakePreparedStatement(owner, real, originalSql);
     }
 
     @Override
-    public LakeCallableStatement callable(LakeConnection owner, CallableStatement real, String originalSql) {
+    public LakeCallableStatement callable(
+            LakeConnection owner, CallableStatement real, String originalSql) {
         return new LakeCallableStatement(owner, real, originalSql);
     }
 }

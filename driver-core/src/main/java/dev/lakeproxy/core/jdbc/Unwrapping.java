@@ -1,7 +1,7 @@
 package dev.lakeproxy.core.jdbc;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.LakeproxyConnection;
+import dev.lakeproxy.core.errors.LakeErrors;
 import java.sql.SQLException;
 import java.sql.Wrapper;
 
@@ -24,7 +24,8 @@ final class Unwrapping {
         if (iface.isInstance(wrapper)) {
             return iface.cast(wrapper);
         }
-        throw LakeErrors.create("0A000", "unwrap.notAWrapper", real.getClass().getName(), iface.getName());
+        throw LakeErrors.create(
+                "0A000", "unwrap.notAWrapper", real.getClass().getName(), iface.getName());
     }
 
     static boolean isWrapperFor(Object wrapper, Wrapper real, Class<?> iface) throws SQLException {

@@ -18,7 +18,9 @@ public interface WrapperFactory {
 
     LakeStatement statement(LakeConnection owner, Statement real);
 
-    LakePreparedStatement prepared(LakeConnection owner, PreparedStatement real, String originalSql);
+    LakePreparedStatement prepared(
+            LakeConnection owner, PreparedStatement real, String originalSql);
 
-    LakeCallableStatement callable(LakeConnection owner, CallableStatement real, String originalSql);
+    LakeCallableStatement callable(
+            LakeConnection owner, CallableStatement real, String originalSql);
 }

@@ -19,9 +19,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The counters of one driver instance as a JMX MBean ({@code dev.lakeproxy:type=Driver,id=N}): statements,
- * analysed, rewritten, settings sent, retries, translated errors, plugin counters, and the parse cache's hit
- * rate. Read-only; every attribute is a long, or a double for rates.
+ * The counters of one driver instance as a JMX MBean ({@code dev.lakeproxy:type=Driver,id=N}):
+ * statements, analysed, rewritten, settings sent, retries, translated errors, plugin counters, and
+ * the parse cache's hit rate. Read-only; every attribute is a long, or a double for rates.
  */
 public final class MetricsMBean implements DynamicMBean {
 
@@ -35,7 +35,10 @@ public final class MetricsMBean implements DynamicMBean {
         this.analyzer = analyzer;
     }
 
-    /** Registers the counters; a JVM that refuses (a security manager, a clash) only loses the MBean. */
+    /**
+     * Registers the counters; a JVM that refuses (a security manager, a clash) only loses the
+     * MBean.
+     */
     public static ObjectName register(LakeMetrics metrics, SqlAnalyzer analyzer, int id) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -107,13 +110,38 @@ public final class MetricsMBean implements DynamicMBean {
     public MBeanInfo getMBeanInfo() {
         List<MBeanAttributeInfo> attrs = new ArrayList<>();
         for (String name : counters().keySet()) {
-            attrs.add(new MBeanAttributeInfo(name, "long", "lakeproxy counter " + name, true, false, false));
+            attrs.add(
+                    new MBeanAttributeInfo(
+                            name, "long", "lakeproxy counter " + name, true, false, false));
         }
-        attrs.add(new MBeanAttributeInfo("ParseCacheHitRate", "double", "JSqlParser cache hit rate (0..1)", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheHits", "long", "JSqlParser cache hits", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheMisses", "long", "JSqlParser cache misses (parses)", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheSize", "long", "parsed statements cached", true, false, false));
-        return new MBeanInfo(getClass().getName(), "lakeproxy driver counters", attrs.toArray(new MBeanAttributeInfo[0]),
-                null, null, null);
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheHitRate",
+                        "double",
+                        "JSqlParser cache hit rate (0..1)",
+                        true,
+                        false,
+                        false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheHits", "long", "JSqlParser cache hits", true, false, false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheMisses",
+                        "long",
+                        "JSqlParser cache misses (parses)",
+                        true,
+                        false,
+                        false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheSize", "long", "parsed statements cached", true, false, false));
+        return new MBeanInfo(
+                getClass().getName(),
+                "lakeproxy driver counters",
+                attrs.toArray(new MBeanAttributeInfo[0]),
+                null,
+                null,
+                null);
     }
 }

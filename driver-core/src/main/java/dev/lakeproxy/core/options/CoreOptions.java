@@ -9,14 +9,21 @@ public final class CoreOptions {
     private CoreOptions() {
     }
 
-    public static final LakeOption<List<String>> PLUGINS = LakeOption.list("lakeproxy.plugins",
-            "Which plugins may activate: empty means every plugin that serves the URL's driver; `none` turns all off "
-                    + "(pure pass-through); otherwise a comma-separated list of plugin names.");
+    public static final LakeOption<List<String>> PLUGINS =
+            LakeOption.list(
+                    "lakeproxy.plugins",
+                    "Which plugins may activate: empty means every plugin that serves the URL's"
+                        + " driver; `none` turns all off (pure pass-through); otherwise a"
+                        + " comma-separated list of plugin names.");
 
-    public static final LakeOption<Boolean> WARNINGS = LakeOption.bool("lakeproxy.warnings", true,
-            "Attach an SQLWarning to a statement that lakeproxy rewrote, ran a setting before (an engine switch), "
-                    + "retried or refused, saying what it did and why; tools such as DBeaver and sqlline show it. "
-                    + "false turns the warnings off (the FINE log, the counters and explain() still tell).");
+    public static final LakeOption<Boolean> WARNINGS =
+            LakeOption.bool(
+                    "lakeproxy.warnings",
+                    true,
+                    "Attach an SQLWarning to a statement that lakeproxy rewrote, ran a setting"
+                        + " before (an engine switch), retried or refused, saying what it did and"
+                        + " why; tools such as DBeaver and sqlline show it. false turns the"
+                        + " warnings off (the FINE log, the counters and explain() still tell).");
 
     public static List<LakeOption<?>> all() {
         return List.of(PLUGINS, WARNINGS);

@@ -44,12 +44,20 @@ public final class OptionRegistry {
 
     /** The README's option table, generated so that code and docs cannot disagree. */
     public String markdownTable() {
-        StringBuilder sb = new StringBuilder("| option | default | accepted values | description |\n|---|---|---|---|\n");
+        StringBuilder sb =
+                new StringBuilder(
+                        "| option | default | accepted values | description |\n"
+                            + "|---|---|---|---|\n");
         for (LakeOption<?> o : byName.values()) {
-            sb.append("| `").append(o.name()).append("` | ")
-                    .append(o.defaultValue().isEmpty() ? "(empty)" : "`" + o.defaultValue() + "`").append(" | ")
-                    .append(o.accepted().replace("|", "\\|")).append(" | ")
-                    .append(o.description().replace("|", "\\|")).append(" |\n");
+            sb.append("| `")
+                    .append(o.name())
+                    .append("` | ")
+                    .append(o.defaultValue().isEmpty() ? "(empty)" : "`" + o.defaultValue() + "`")
+                    .append(" | ")
+                    .append(o.accepted().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(o.description().replace("|", "\\|"))
+                    .append(" |\n");
         }
         return sb.toString();
     }

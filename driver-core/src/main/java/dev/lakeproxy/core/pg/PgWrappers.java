@@ -16,8 +16,9 @@ import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyManager;
 
 /**
- * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so code that
- * casts ({@code (PGConnection) conn}) instead of unwrapping keeps working. Loaded only when pgjdbc is present.
+ * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so
+ * code that casts ({@code (PGConnection) conn}) instead of unwrapping keeps working. Loaded only
+ * when pgjdbc is present.
  */
 public final class PgWrappers implements WrapperFactory {
 
@@ -42,12 +43,14 @@ public final class PgWrappers implements WrapperFactory {
     }
 
     @Override
-    public LakePreparedStatement prepared(LakeConnection owner, PreparedStatement real, String originalSql) {
+    public LakePreparedStatement prepared(
+            LakeConnection owner, PreparedStatement real, String originalSql) {
         return new PgLakePreparedStatement(owner, real, originalSql);
     }
 
     @Override
-    public LakeCallableStatement callable(LakeConnection owner, CallableStatement real, String originalSql) {
+    public LakeCallableStatement callable(
+            LakeConnection owner, CallableStatement real, String originalSql) {
         return new PgLakeCallableStatement(owner, real, originalSql);
     }
 
@@ -68,8 +71,12 @@ public final class PgWrappers implements WrapperFactory {
         }
     }
 
-    /** pgjdbc's statement interface on any of the three statement wrappers: the real statement is a PGStatement. */
-    interface PgStatementMixin extends PGStatementForwarding, dev.lakeproxy.core.jdbc.StatementForwarding {
+    /**
+     * pgjdbc's statement interface on any of the three statement wrappers: the real statement is a
+     * PGStatement.
+     */
+    interface PgStatementMixin
+            extends PGStatementForwarding, dev.lakeproxy.core.jdbc.StatementForwarding {
         @Override
         default PGStatement pgStatementDelegate() {
             return (PGStatement) statementDelegate();
@@ -82,13 +89,15 @@ public final class PgWrappers implements WrapperFactory {
         }
     }
 
-    static final class PgLakePreparedStatement extends LakePreparedStatement implements PgStatementMixin {
+    static final class PgLakePreparedStatement extends LakePreparedStatement
+            implements PgStatementMixin {
         PgLakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
             super(owner, real, originalSql);
         }
     }
 
-    static final class PgLakeCallableStatement extends LakeCallableStatement implements PgStatementMixin {
+    static final class PgLakeCallableStatement extends LakeCallableStatement
+            implements PgStatementMixin {
         PgLakeCallableStatement(LakeConnection owner, CallableStatement real, String originalSql) {
             super(owner, real, originalSql);
         }

@@ -19,27 +19,34 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.util.ByteStreamWriter;
 
 /**
- * pgjdbc's copy API ({@code ((PGConnection) conn).getCopyAPI()}) through the same rules as statements: a COPY's SQL
- * goes through the fast-path test and, when a rule cares, the pipeline. A whole copy (the methods that stream
- * to or from a Writer, Reader or stream) is one execution, so a rule's after-hooks run once the copy is done; the
- * bare {@code copyIn/copyOut/copyDual(sql)} handles are routed when called directly. The two-argument
- * {@code copyIn(sql, Reader|InputStream)} need no override: pgjdbc's delegate to the buffer-size overloads below. The one core class that
+ * pgjdbc's copy API ({@code ((PGConnection) conn).getCopyAPI()}) through the same rules as
+ * statements: a COPY's SQL goes through the fast-path test and, when a rule cares, the pipeline. A
+ * whole copy (the methods that stream to or from a Writer, Reader or stream) is one execution, so a
+ * rule's after-hooks run once the copy is done; the bare {@code copyIn/copyOut/copyDual(sql)}
+ * handles are routed when called directly. The two-argument {@code copyIn(sql, Reader|InputStream)}
+ * need no override: pgjdbc's delegate to the buffer-size overloads below. The one core class that
  * needs pgjdbc's internal {@link BaseConnection}: CopyManager's only constructor takes it.
  */
 final class RoutedCopyManager extends CopyManager {
 
     private final StatementPipeline pipeline;
     private final LakeMetrics metrics;
-    /** Inside a routed whole copy: the handle it opens (through these overrides) is not routed twice. */
+
+    /**
+     * Inside a routed whole copy: the handle it opens (through these overrides) is not routed
+     * twice.
+     */
     private boolean routing;
 
-    private RoutedCopyManager(BaseConnection real, StatementPipeline pipeline, LakeMetrics metrics) throws SQLException {
+    private RoutedCopyManager(BaseConnection real, StatementPipeline pipeline, LakeMetrics metrics)
+            throws SQLException {
         super(real);
         this.pipeline = pipeline;
         this.metrics = metrics;
     }
 
-    static CopyManager of(Connection real, StatementPipeline pipeline, LakeMetrics metrics) throws SQLException {
+    static CopyManager of(Connection real, StatementPipeline pipeline, LakeMetrics metrics)
+            throws SQLException {
         return new RoutedCopyManager(real.unwrap(BaseConnection.class), pipeline, metrics);
     }
 
@@ -71,7 +78,10 @@ final class RoutedCopyManager extends CopyManager {
         }
     }
 
-    /** The pipeline's calls throw only SQLException: a stream's IOException travels through it unchecked. */
+    /**
+     * The pipeline's calls throw only SQLException: a stream's IOException travels through it
+     * unchecked.
+     */
     private static <T> SqlCall<T> unchecked(CopyCall<T> call) {
         return s -> {
             try {
@@ -121,7 +131,8 @@ final class RoutedCopyManager extends CopyManager {
     }
 
     @Override
-    public long copyIn(String sql, InputStream from, int bufferSize) throws SQLException, IOException {
+    public long copyIn(String sql, InputStream from, int bufferSize)
+            throws SQLException, IOException {
         return route(sql, s -> super.copyIn(s, from, bufferSize));
     }
 

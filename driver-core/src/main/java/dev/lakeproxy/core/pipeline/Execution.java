@@ -1,7 +1,7 @@
 package dev.lakeproxy.core.pipeline;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.RewriteContext;
 import dev.lakeproxy.spi.sql.SqlAnalysis;
@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The state of one statement on the slow path: its SQL, the actions taken, the statements to run first. */
+/**
+ * The state of one statement on the slow path: its SQL, the actions taken, the statements to run
+ * first.
+ */
 final class Execution implements RewriteContext, ExecutionContext {
 
     /** A statement to run before the user's, and what to do once it ran. */
@@ -38,12 +41,22 @@ final class Execution implements RewriteContext, ExecutionContext {
     private String sql;
     private boolean retry;
     final List<String> actions = new ArrayList<>();
-    /** What the user should be told (rewrites, settings run first, retries, refusals): the statement's SQLWarning. */
+
+    /**
+     * What the user should be told (rewrites, settings run first, retries, refusals): the
+     * statement's SQLWarning.
+     */
     final List<String> visible = new ArrayList<>(2);
+
     final List<First> firsts = new ArrayList<>();
 
-    Execution(StatementPipeline pipeline, String originalSql, String sql, boolean prepared, boolean dryRun,
-              long interest) {
+    Execution(
+            StatementPipeline pipeline,
+            String originalSql,
+            String sql,
+            boolean prepared,
+            boolean dryRun,
+            long interest) {
         this.real = pipeline.realConnection();
         this.analysis = pipeline.analysis();
         this.metrics = pipeline.metrics();

@@ -1,6 +1,9 @@
 package dev.lakeproxy.spi.sql;
 
-/** What a statement does, as far as a plugin needs to know (for example, to decide whether a retry is safe). */
+/**
+ * What a statement does, as far as a plugin needs to know (for example, to decide whether a retry
+ * is safe).
+ */
 public enum StatementKind {
     /** Only reads: runs twice harmlessly. */
     READ,

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A table name as a statement wrote it: one to three parts ({@code t}, {@code s.t}, {@code db.s.t}), each kept as
- * written (with its quotes) so that a plugin can apply its server's folding rules: PostgreSQL folds unquoted names
- * to lower case and keeps quoted ones; MaxCompute ignores case and accepts backticks.
+ * A table name as a statement wrote it: one to three parts ({@code t}, {@code s.t}, {@code
+ * db.s.t}), each kept as written (with its quotes) so that a plugin can apply its server's folding
+ * rules: PostgreSQL folds unquoted names to lower case and keeps quoted ones; MaxCompute ignores
+ * case and accepts backticks.
  */
 public final class TableName {
 
@@ -77,7 +78,9 @@ public final class TableName {
         return p.substring(1, p.length() - 1).replace("" + q + q, "" + q);
     }
 
-    /** Part {@code i} as PostgreSQL resolves it: quoted parts exactly, unquoted ones in lower case. */
+    /**
+     * Part {@code i} as PostgreSQL resolves it: quoted parts exactly, unquoted ones in lower case.
+     */
     public String folded(int i) {
         return isQuoted(i) ? unquoted(i) : written.get(i).toLowerCase(Locale.ROOT);
     }
@@ -87,7 +90,10 @@ public final class TableName {
         return folded(written.size() - 1);
     }
 
-    /** The part before the table's (schema, or project in a two-part MaxCompute name), folded; {@code null} if none. */
+    /**
+     * The part before the table's (schema, or project in a two-part MaxCompute name), folded;
+     * {@code null} if none.
+     */
     public String qualifier() {
         return written.size() < 2 ? null : folded(written.size() - 2);
     }

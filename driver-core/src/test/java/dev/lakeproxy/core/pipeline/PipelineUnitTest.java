@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The statement pipeline on stand-in JDBC objects: hook order, containment, retries, refusals, explain. */
+/**
+ * The statement pipeline on stand-in JDBC objects: hook order, containment, retries, refusals,
+ * explain.
+ */
 class PipelineUnitTest {
 
     private final List<String> log = new ArrayList<>();
@@ -35,9 +38,17 @@ class PipelineUnitTest {
     private Connection connect(StatementRule... rules) {
         SessionPlugin plugin = () -> List.of(rules);
         Connection real = server.connection();
-        StatementPipeline pipeline = new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), true);
-        return PlainWrappers.INSTANCE.connection(real,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "stub", List.of("unit"), List.of()));
+        StatementPipeline pipeline =
+                new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), true);
+        return PlainWrappers.INSTANCE.connection(
+                real,
+                new ConnectionServices(
+                        pipeline,
+                        metrics,
+                        PlainWrappers.INSTANCE,
+                        "stub",
+                        List.of("unit"),
+                        List.of()));
     }
 
     private void failWith(Function<String, SQLException> answer) {
@@ -176,7 +187,8 @@ class PipelineUnitTest {
             }
         };
         Connection c = connect(rewriting);
-        Explanation x = c.unwrap(dev.lakeproxy.LakeproxyConnection.class).explain("SELECT * FROM lp_alias");
+        Explanation x =
+                c.unwrap(dev.lakeproxy.LakeproxyConnection.class).explain("SELECT * FROM lp_alias");
         assertEquals(List.of(), server.sent, "explain sends nothing");
         try (Statement st = c.createStatement()) {
             st.execute("SELECT * FROM lp_alias");

@@ -31,9 +31,13 @@ class SqlTextTest {
     void spliceEditsOnlyTheGivenSpans() {
         String sql = "SELECT /*+ hint */ a FROM t -- tail";
         int t = sql.indexOf(" t ") + 1;
-        assertEquals("SELECT /*+ hint */ a FROM u -- tail", SqlSplice.of(sql).replace(t, t + 1, "u").apply());
+        assertEquals(
+                "SELECT /*+ hint */ a FROM u -- tail",
+                SqlSplice.of(sql).replace(t, t + 1, "u").apply());
         assertEquals("/*x*/" + sql, SqlSplice.of(sql).insert(0, "/*x*/").apply());
         assertThrows(IllegalArgumentException.class, () -> SqlSplice.of("ab").replace(1, 5, "x"));
-        assertThrows(IllegalStateException.class, () -> SqlSplice.of("abcd").replace(0, 3, "x").replace(1, 2, "y").apply());
+        assertThrows(
+                IllegalStateException.class,
+                () -> SqlSplice.of("abcd").replace(0, 3, "x").replace(1, 2, "y").apply());
     }
 }

@@ -9,7 +9,9 @@ class StatementSplitterTest {
 
     @Test
     void splitsAtSemicolonsThatEndStatements() {
-        assertEquals(List.of("SELECT 1", "SELECT * FROM t"), StatementSplitter.split("SELECT 1; SELECT * FROM t;"));
+        assertEquals(
+                List.of("SELECT 1", "SELECT * FROM t"),
+                StatementSplitter.split("SELECT 1; SELECT * FROM t;"));
         assertEquals(List.of("SELECT 1"), StatementSplitter.split("  SELECT 1 ;  ; "));
     }
 
@@ -21,7 +23,9 @@ class StatementSplitterTest {
                 StatementSplitter.split("SELECT 1 -- a; b\n; SELECT 2 /* ; */").size());
         assertEquals(List.of("DO $$ BEGIN PERFORM 1; END $$", "SELECT $1"),
                 StatementSplitter.split("DO $$ BEGIN PERFORM 1; END $$; SELECT $1"));
-        assertEquals(List.of("SELECT $tag$ a;b $tag$"), StatementSplitter.split("SELECT $tag$ a;b $tag$"));
+        assertEquals(
+                List.of("SELECT $tag$ a;b $tag$"),
+                StatementSplitter.split("SELECT $tag$ a;b $tag$"));
     }
 
     @Test

@@ -5,9 +5,9 @@ import dev.lakeproxy.spi.Messages;
 import java.util.List;
 
 /**
- * What KMS DescribeKey says about a project's key, as a sentence for an explanation. Whatever goes wrong inside
- * the SDK (including a runtime exception or a linkage error in a repackaged jar) becomes a sentence too: an
- * explanation never turns into a different, unexplained failure.
+ * What KMS DescribeKey says about a project's key, as a sentence for an explanation. Whatever goes
+ * wrong inside the SDK (including a runtime exception or a linkage error in a repackaged jar)
+ * becomes a sentence too: an explanation never turns into a different, unexplained failure.
  */
 public final class KeyStates {
 

@@ -37,8 +37,14 @@ final class DateTimes {
             return raw.toString();
         }
         LocalDateTime t = local(raw, zone);
-        String text = t.toLocalDate() + " " + twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute()) + ":"
-                + twoDigits(t.getSecond());
+        String text =
+                t.toLocalDate()
+                        + " "
+                        + twoDigits(t.getHour())
+                        + ":"
+                        + twoDigits(t.getMinute())
+                        + ":"
+                        + twoDigits(t.getSecond());
         int nanos = t.getNano();
         if (nanos == 0) {
             return raw instanceof Instant ? text + ".0" : text; // TIMESTAMP: Timestamp.toString()
@@ -107,8 +113,12 @@ final class DateTimes {
         } else if (type == Object.class) {
             v = raw;
         } else {
-            throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noConversion",
-                    raw.getClass().getSimpleName(), type.getName()), "0A000");
+            throw new SQLFeatureNotSupportedException(
+                    DriverFailures.M.format(
+                            "odps.jdbc.noConversion",
+                            raw.getClass().getSimpleName(),
+                            type.getName()),
+                    "0A000");
         }
         return type.cast(v);
     }

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * In front of odps-jdbc's metadata: the calls that are facts about MaxCompute are answered from
- * {@link MaxComputeFacts} and the result sets MaxCompute has nothing for are empty with JDBC's columns
- * ({@link ResultShapes}), without calling odps-jdbc, which would throw and log an ERROR line for most of them.
- * Every other call goes to odps-jdbc, with what it throws unchecked turned into an SQLException ({@link DriverFailures}).
+ * {@link MaxComputeFacts} and the result sets MaxCompute has nothing for are empty with JDBC's
+ * columns ({@link ResultShapes}), without calling odps-jdbc, which would throw and log an ERROR
+ * line for most of them. Every other call goes to odps-jdbc, with what it throws unchecked turned
+ * into an SQLException ({@link DriverFailures}).
  */
 public final class DocumentedMetaData implements InvocationHandler {
 
@@ -37,7 +38,10 @@ public final class DocumentedMetaData implements InvocationHandler {
                 new Class<?>[] {DatabaseMetaData.class}, new DocumentedMetaData(real));
     }
 
-    /** JDBC's unwrap (odps-jdbc's returns null for a type it does not implement, where JDBC says throw). */
+    /**
+     * JDBC's unwrap (odps-jdbc's returns null for a type it does not implement, where JDBC says
+     * throw).
+     */
     private Object wrapper(String name, Class<?> iface) throws java.sql.SQLException {
         boolean is = iface.isInstance(real);
         if (name.equals("isWrapperFor")) {
@@ -71,7 +75,8 @@ public final class DocumentedMetaData implements InvocationHandler {
             return method.invoke(real, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException || cause instanceof Error && !(cause instanceof VirtualMachineError)) {
+            if (cause instanceof RuntimeException
+                    || cause instanceof Error && !(cause instanceof VirtualMachineError)) {
                 throw DriverFailures.failure(cause, "DatabaseMetaData." + name);
             }
             throw cause;

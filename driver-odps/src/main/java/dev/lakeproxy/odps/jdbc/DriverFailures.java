@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What odps-jdbc throws unchecked, as the SQLException JDBC promises: SQLState HY000, the original as cause, and a
- * message that names the call. Tools handle an SQLException per call; an unchecked exception ends a whole metadata
- * walk or a pool's validation.
+ * What odps-jdbc throws unchecked, as the SQLException JDBC promises: SQLState HY000, the original
+ * as cause, and a message that names the call. Tools handle an SQLException per call; an unchecked
+ * exception ends a whole metadata walk or a pool's validation.
  */
 public final class DriverFailures {
 
@@ -20,7 +20,10 @@ public final class DriverFailures {
 
     /** Called by the generated forwarding when {@code call} threw {@code thrown} unchecked. */
     public static SQLException failure(Throwable thrown, String call) {
-        LOG.log(Level.FINE, "odps-jdbc threw unchecked in " + call + "; reported as an SQLException", thrown);
+        LOG.log(
+                Level.FINE,
+                "odps-jdbc threw unchecked in " + call + "; reported as an SQLException",
+                thrown);
         return new SQLException(M.format("odps.jdbc.driverFailed", call, thrown), "HY000", thrown);
     }
 }

@@ -3,9 +3,10 @@ package dev.lakeproxy.odps.jdbc;
 import java.util.function.Function;
 
 /**
- * One {@code DatabaseMetaData} answer that is a fact about MaxCompute: the method, the answer (for methods with
- * arguments, a function of them), how the docs show it, and where MaxCompute documents it. The table of these is
- * the code's answer and docs/maxcompute.md's table at once (a test keeps them equal).
+ * One {@code DatabaseMetaData} answer that is a fact about MaxCompute: the method, the answer (for
+ * methods with arguments, a function of them), how the docs show it, and where MaxCompute documents
+ * it. The table of these is the code's answer and docs/maxcompute.md's table at once (a test keeps
+ * them equal).
  */
 final class Fact {
 

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * The parameters of a prepared statement, as far as the text tells them: one IN parameter per {@code ?} marker.
- * MaxCompute does not describe a statement's parameters before it runs, so their types are unknown: VARCHAR,
- * nullability unknown, as drivers report parameters they cannot type.
+ * The parameters of a prepared statement, as far as the text tells them: one IN parameter per
+ * {@code ?} marker. MaxCompute does not describe a statement's parameters before it runs, so their
+ * types are unknown: VARCHAR, nullability unknown, as drivers report parameters they cannot type.
  */
 final class MarkerParameters implements ParameterMetaData {
 

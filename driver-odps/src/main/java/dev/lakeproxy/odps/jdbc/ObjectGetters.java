@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 
 /**
- * {@code ResultSet.getObject(i, Class)} for the columns that are not dates or times (odps-jdbc throws for every
- * class): the type's own getter, with SQL NULL as {@code null} for the boxed types, as JDBC 4.1 says.
+ * {@code ResultSet.getObject(i, Class)} for the columns that are not dates or times (odps-jdbc
+ * throws for every class): the type's own getter, with SQL NULL as {@code null} for the boxed
+ * types, as JDBC 4.1 says.
  */
 final class ObjectGetters {
 
@@ -39,8 +40,12 @@ final class ObjectGetters {
         } else {
             v = rs.getObject(column);
             if (v != null && !type.isInstance(v)) {
-                throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noObjectConversion",
-                        v.getClass().getSimpleName(), type.getName()), "0A000");
+                throw new SQLFeatureNotSupportedException(
+                        DriverFailures.M.format(
+                                "odps.jdbc.noObjectConversion",
+                                v.getClass().getSimpleName(),
+                                type.getName()),
+                        "0A000");
             }
         }
         return rs.wasNull() ? null : type.cast(v);

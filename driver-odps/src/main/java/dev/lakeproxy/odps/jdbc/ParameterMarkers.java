@@ -1,8 +1,9 @@
 package dev.lakeproxy.odps.jdbc;
 
 /**
- * Counts a statement's {@code ?} parameter markers the way odps-jdbc binds them: outside string literals
- * ('...' and "..." with backslash escapes, as in MaxCompute SQL), backquoted names and comments.
+ * Counts a statement's {@code ?} parameter markers the way odps-jdbc binds them: outside string
+ * literals ('...' and "..." with backslash escapes, as in MaxCompute SQL), backquoted names and
+ * comments.
  */
 final class ParameterMarkers {
 

@@ -27,7 +27,11 @@ final class ResultSetLayer implements ResultSetForwarding {
     private final StatementLayer statement;
     private final ResultSet real;
     private final ZoneId zone;
-    /** Per column (1-based): may hold a date or time value; decided once, from the result's metadata. */
+
+    /**
+     * Per column (1-based): may hold a date or time value; decided once, from the result's
+     * metadata.
+     */
     private boolean[] temporal;
 
     ResultSetLayer(StatementLayer statement, ResultSet real, ZoneId zone) {
@@ -105,7 +109,8 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public int getHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
+        return ResultSet
+                .CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
     }
 
     @Override
@@ -135,7 +140,10 @@ final class ResultSetLayer implements ResultSetForwarding {
         return column > 0 && column < t.length && t[column];
     }
 
-    /** The raw value of a date or time column, or {@code null} when the column is not one (or the value is NULL). */
+    /**
+     * The raw value of a date or time column, or {@code null} when the column is not one (or the
+     * value is NULL).
+     */
     private Object rawTemporal(int column) throws SQLException {
         if (!temporal(column)) {
             return null;
@@ -158,7 +166,9 @@ final class ResultSetLayer implements ResultSetForwarding {
     @Override
     public byte[] getBytes(int column) throws SQLException {
         Object raw = rawTemporal(column);
-        return raw == null ? real.getBytes(column) : DateTimes.string(raw, zone).getBytes(StandardCharsets.UTF_8);
+        return raw == null
+                ? real.getBytes(column)
+                : DateTimes.string(raw, zone).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,9 +4,7 @@ import com.aliyun.odps.type.ArrayTypeInfo;
 import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
-
 import dev.lakeproxy.odpsemu.Catalog;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.PgTypes;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

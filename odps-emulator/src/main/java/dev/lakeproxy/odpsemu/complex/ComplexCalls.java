@@ -7,11 +7,9 @@ import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.StructTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
-
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.complex.ComplexExpressions.Typed;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.type.TypeInfoParser;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
@@ -9,14 +8,12 @@ import dev.lakeproxy.odpsemu.JobTransaction;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.PgErrors;
 import dev.lakeproxy.odpsemu.PgTypes;
-
-import org.postgresql.util.PGobject;
-
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.postgresql.util.PGobject;
 
 /**
  * One PostgreSQL composite type per MaxCompute ARRAY/MAP/STRUCT type built in SQL: {@code

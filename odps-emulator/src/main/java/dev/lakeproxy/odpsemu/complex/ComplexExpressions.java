@@ -6,7 +6,6 @@ import dev.lakeproxy.odpsemu.complex.ComplexArgTypes.Probed;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,13 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rewrites MaxCompute's complex-type functions (ARRAY, MAP, STRUCT, NAMED_STRUCT,
- * MAP_FROM_ENTRIES, SIZE) and subscripts ({@link Subscripts}) in a query's text into PostgreSQL
- * expressions over {@link ComplexCarriers}, before {@link dev.lakeproxy.odpsemu.sql.SqlTranslator} runs. Each call's type is
- * worked out from its arguments' types; an argument that is not a literal is typed by PostgreSQL:
- * the call is first written as {@code odps_probe_N(args)}, a function that does not exist, and
- * PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument types
- * (parse only, nothing runs).
+ * Rewrites MaxCompute's complex-type functions (ARRAY, MAP, STRUCT, NAMED_STRUCT, MAP_FROM_ENTRIES,
+ * SIZE) and subscripts ({@link Subscripts}) in a query's text into PostgreSQL expressions over
+ * {@link ComplexCarriers}, before {@link dev.lakeproxy.odpsemu.sql.SqlTranslator} runs. Each call's
+ * type is worked out from its arguments' types; an argument that is not a literal is typed by
+ * PostgreSQL: the call is first written as {@code odps_probe_N(args)}, a function that does not
+ * exist, and PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument
+ * types (parse only, nothing runs).
  */
 public final class ComplexExpressions {
 

@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu.complex;
 
 import com.aliyun.odps.data.Struct;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -14,9 +14,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-
-import org.postgresql.util.PGobject;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.postgresql.util.PGobject;
 
 /**
  * ARRAY, MAP and STRUCT values. PostgreSQL stores them as JSON text (arrays as JSON arrays, maps as

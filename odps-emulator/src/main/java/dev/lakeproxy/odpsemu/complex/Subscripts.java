@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

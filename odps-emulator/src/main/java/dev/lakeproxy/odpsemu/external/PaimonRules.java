@@ -3,7 +3,6 @@ package dev.lakeproxy.odpsemu.external;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
-
 import java.util.ArrayList;
 import java.util.List;
 

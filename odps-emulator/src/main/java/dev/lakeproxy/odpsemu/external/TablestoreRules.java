@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.SimulatedTablestore;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

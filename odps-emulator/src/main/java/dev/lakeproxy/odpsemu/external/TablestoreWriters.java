@@ -5,7 +5,6 @@ import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.SimulatedTablestore;
 import dev.lakeproxy.odpsemu.TablestoreWriteReport;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

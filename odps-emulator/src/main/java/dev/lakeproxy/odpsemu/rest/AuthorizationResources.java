@@ -3,9 +3,7 @@ package dev.lakeproxy.odpsemu.rest;
 import static dev.lakeproxy.odpsemu.rest.RestText.cdata;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.User;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu.rest;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu.rest;
 
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.User;
-
 import java.util.List;
 
 /** An HTTP-level error: MaxCompute's XML (or the tunnel's JSON) error document. */

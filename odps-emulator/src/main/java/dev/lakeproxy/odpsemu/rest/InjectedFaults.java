@@ -1,9 +1,7 @@
 package dev.lakeproxy.odpsemu.rest;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import dev.lakeproxy.odpsemu.ServiceFaults;
-
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu.rest;
 
 import dev.lakeproxy.odpsemu.JobResult;
 import dev.lakeproxy.odpsemu.User;
-
 import java.util.Date;
 import java.util.Map;
 
@@ -22,7 +21,10 @@ public final class InstanceRecord {
     public JobResult result;
     public String error;
 
-    /** Waiting out the emulator's job run time: its status is Running until it has run or was stopped. */
+    /**
+     * Waiting out the emulator's job run time: its status is Running until it has run or was
+     * stopped.
+     */
     public volatile boolean running;
 
     /** Stopped (Instance.stop, KILL) while Running: it ended as Cancelled and wrote nothing. */

@@ -7,7 +7,6 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.SessionTunnel;
-
 import java.io.IOException;
 import java.util.Date;
 import java.util.Map;

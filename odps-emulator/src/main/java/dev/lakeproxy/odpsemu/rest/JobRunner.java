@@ -4,11 +4,9 @@ import dev.lakeproxy.odpsemu.ActivityLog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.JobContext;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.ServicePace;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
-
-import dev.lakeproxy.odpsemu.ServicePace;
-
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,7 +82,8 @@ final class JobRunner {
             if (rec.running && !rec.cancelled) {
                 rec.cancelled = true;
                 rec.running = false;
-                rec.error = "ODPS-0130071:Instance " + rec.id + " was stopped by its owner (Cancelled)";
+                rec.error =
+                        "ODPS-0130071:Instance " + rec.id + " was stopped by its owner (Cancelled)";
                 rec.end = new Date();
             }
         }

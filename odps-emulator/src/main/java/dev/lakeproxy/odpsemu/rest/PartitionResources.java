@@ -5,11 +5,9 @@ import static dev.lakeproxy.odpsemu.rest.RestText.esc;
 import static dev.lakeproxy.odpsemu.rest.RestText.parseSpec;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.TableStorage;
-
 import java.util.List;
 import java.util.Map;
 

@@ -5,17 +5,12 @@ import static dev.lakeproxy.odpsemu.rest.RestText.esc;
 import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
-
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.Date;
@@ -23,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Tenant, project and schema resources: {@code /tenants}, {@code /projects[/p]}, {@code
@@ -88,7 +84,8 @@ final class ProjectResources {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0420061: Invalid parameter in HTTP request - malformed project: " + e.getMessage());
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed project: "
+                            + e.getMessage());
         }
         if (name == null || name.trim().isEmpty()) {
             throw new HttpError(
@@ -116,8 +113,8 @@ final class ProjectResources {
                     throw new HttpError(
                             400,
                             "InvalidArgument",
-                            "ODPS-0420061: Invalid parameter in HTTP request - only Paimon_DLF external "
-                                    + "projects are emulated, got source '"
+                            "ODPS-0420061: Invalid parameter in HTTP request - only Paimon_DLF"
+                                + " external projects are emulated, got source '"
                                     + source
                                     + "'");
                 }

@@ -6,7 +6,6 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import dev.lakeproxy.odpsemu.Accounts;
 import dev.lakeproxy.odpsemu.ActivityLog;
 import dev.lakeproxy.odpsemu.Catalog;
@@ -21,7 +20,6 @@ import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.TableTunnel;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -99,7 +97,8 @@ public final class RestServer {
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.pool =
                 Executors.newFixedThreadPool(
-                        64, // a client may read metadata 16 requests at once, each waiting the latency
+                        64, // a client may read metadata 16 requests at once, each waiting the
+                            // latency
                         r -> {
                             Thread t = new Thread(r, "odps-emulator-http");
                             t.setDaemon(true);

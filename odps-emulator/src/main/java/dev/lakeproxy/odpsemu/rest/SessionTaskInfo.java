@@ -7,18 +7,15 @@ import static dev.lakeproxy.odpsemu.rest.RestText.parseXml;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
-
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.JobResult;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.sql.SessionStatements;
-
-import org.w3c.dom.Element;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.w3c.dom.Element;
 
 /**
  * The task info of an MCQA session ({@code GET|PUT /projects/p/instances/id?info&taskname=t}), as
@@ -133,7 +130,9 @@ final class SessionTaskInfo {
             value = childText(root, "Value");
         } catch (Exception e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed task info");
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed task info");
         }
         SqlRtSession s = rec.session;
         if ("query".equals(key)) {
@@ -174,7 +173,9 @@ final class SessionTaskInfo {
             }
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed sub query");
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed sub query");
         }
         JsonObject answer = new JsonObject();
         if (!SessionStatements.isQuery(sql)) {

@@ -7,15 +7,13 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.columnsJson;
 
 import com.google.gson.JsonObject;
-
-import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.User;
-
+import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -103,7 +101,8 @@ final class TableResources {
         String s = schemaParam(p, q.get("curr_schema"));
         Schema schema = p.schemas.get(s.toLowerCase(Locale.ROOT));
         if (schema == null && p.threeTier && s.equalsIgnoreCase(ShowStatements.SYSTEM_SCHEMA)) {
-            // the built-in schema SHOW SCHEMAS lists answers its listing (no user tables), as MaxCompute's does
+            // the built-in schema SHOW SCHEMAS lists answers its listing (no user tables), as
+            // MaxCompute's does
             return Reply.xml("<Tables><Marker></Marker><MaxItems>100</MaxItems></Tables>");
         }
         if (schema == null) {

@@ -9,7 +9,6 @@ import dev.lakeproxy.odpsemu.NameResolver;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.Privileges;
 import dev.lakeproxy.odpsemu.TableStorage;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,10 @@
 package dev.lakeproxy.odpsemu.sql;
 
 import com.aliyun.odps.type.TypeInfoParser;
-
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.PgTypes;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

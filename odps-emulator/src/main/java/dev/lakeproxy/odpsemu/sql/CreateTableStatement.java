@@ -17,7 +17,6 @@ import dev.lakeproxy.odpsemu.SimulatedTablestore;
 import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreRules;
-
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;

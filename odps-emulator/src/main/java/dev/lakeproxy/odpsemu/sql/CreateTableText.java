@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Table;
-
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.JobContext;
 import dev.lakeproxy.odpsemu.JobResult;
-
 import java.sql.SQLException;
 
 /** CREATE, DROP and ALTER for tables and schemas, with MaxCompute semantics. */

@@ -15,7 +15,6 @@ import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;

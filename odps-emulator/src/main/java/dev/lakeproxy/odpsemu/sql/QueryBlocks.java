@@ -2,7 +2,6 @@ package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.sql.QueryBlocks.SelectList;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

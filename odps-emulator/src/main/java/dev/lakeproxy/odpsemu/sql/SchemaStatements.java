@@ -8,7 +8,6 @@ import dev.lakeproxy.odpsemu.NameResolver;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.Privileges;
 import dev.lakeproxy.odpsemu.ProjectAdmin;
-
 import java.sql.SQLException;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.List;
 
 /** Which sub queries an MCQA session runs: queries only (MCQA "usage limits"). */

@@ -10,7 +10,6 @@ import dev.lakeproxy.odpsemu.NameResolver;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.Privileges;
 import dev.lakeproxy.odpsemu.TableStorage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

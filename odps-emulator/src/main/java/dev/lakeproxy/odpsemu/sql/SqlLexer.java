@@ -1,7 +1,6 @@
 package dev.lakeproxy.odpsemu.sql;
 
 import dev.lakeproxy.odpsemu.OdpsSqlException;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package dev.lakeproxy.odpsemu.sql;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

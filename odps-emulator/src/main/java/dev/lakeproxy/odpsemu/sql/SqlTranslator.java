@@ -7,7 +7,6 @@ import dev.lakeproxy.odpsemu.PgTypes;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

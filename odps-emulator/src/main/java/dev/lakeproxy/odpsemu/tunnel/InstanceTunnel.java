@@ -3,11 +3,9 @@ package dev.lakeproxy.odpsemu.tunnel;
 import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.schemaJson;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.InstanceRecord;
 import dev.lakeproxy.odpsemu.rest.Reply;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;

@@ -4,7 +4,6 @@ import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.InstanceRecord;
 import dev.lakeproxy.odpsemu.rest.Reply;
 import dev.lakeproxy.odpsemu.rest.SqlRtSession;
-
 import java.io.IOException;
 import java.util.Map;
 

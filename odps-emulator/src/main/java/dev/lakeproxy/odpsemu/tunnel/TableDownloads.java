@@ -3,7 +3,6 @@ package dev.lakeproxy.odpsemu.tunnel;
 import static dev.lakeproxy.odpsemu.rest.RestText.parseSpec;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsValues;
@@ -12,7 +11,6 @@ import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.Reply;
-
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;

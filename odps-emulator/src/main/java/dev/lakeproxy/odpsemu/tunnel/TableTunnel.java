@@ -9,7 +9,6 @@ import com.aliyun.odps.commons.proto.ProtobufRecordStreamReader;
 import com.aliyun.odps.data.Record;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
@@ -23,7 +22,6 @@ import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.Reply;
 import dev.lakeproxy.odpsemu.rest.RestText;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.ZoneId;

@@ -8,11 +8,9 @@ import com.aliyun.odps.tunnel.io.CompressOption;
 import com.aliyun.odps.type.TypeInfoParser;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.rest.Reply;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Collections;

@@ -3,9 +3,8 @@ package dev.lakeproxy.odpsemu.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The MaxCompute to PostgreSQL translation, without a server. */
 class SqlTranslatorTest {
