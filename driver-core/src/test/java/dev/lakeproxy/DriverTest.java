@@ -126,7 +126,8 @@ class DriverTest {
                         SQLException.class,
                         () ->
                                 DriverManager.getConnection(
-                                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db?user=x&connectTimeout=2"));
+                                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db"
+                                                + "?user=x&connectTimeout=2"));
         assertEquals("08001", e.getSQLState());
     }
 

@@ -70,7 +70,8 @@ class SecretsTest {
                             SQLException.class,
                             () ->
                                     DriverManager.getConnection(
-                                            "jdbc:lakeproxy:postgresql://127.0.0.1:1/db?connectTimeout=1&password="
+                                            "jdbc:lakeproxy:postgresql://127.0.0.1:1/db"
+                                                    + "?connectTimeout=1&password="
                                                     + URL_PASSWORD,
                                             p));
             assertNoSecret(String.valueOf(refused.getMessage()));
@@ -130,7 +131,8 @@ class SecretsTest {
         assertTrue(shown.contains("sts_token=*** -c search_path=s"), shown);
         String url =
                 Secrets.maskUrl(
-                        "jdbc:postgresql://h/db?options=sts_token%3DCAIS9gF1q6Ft5B2yfSjIr5bN%2B%2F%3D&ssl=true");
+                        "jdbc:postgresql://h/db"
+                                + "?options=sts_token%3DCAIS9gF1q6Ft5B2yfSjIr5bN%2B%2F%3D&ssl=true");
         assertFalse(url.contains("CAIS9gF1"), url);
         assertTrue(url.endsWith("options=sts_token%3D***&ssl=true"), url);
     }

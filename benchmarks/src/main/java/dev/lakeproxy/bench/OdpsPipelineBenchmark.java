@@ -90,7 +90,8 @@ public class OdpsPipelineBenchmark {
                         + " odps_custkey bigint, odps_orderstatus string, odps_totalprice double)"
                         + " STORED BY 'com.aliyun.odps.TableStoreStorageHandler' WITH"
                         + " SERDEPROPERTIES"
-                        + " ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice',"
+                        + " ('tablestore.columns.mapping'="
+                        + "':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice',"
                         + " 'tablestore.table.name'='ots_tpch_orders') LOCATION"
                         + " 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'");
             st.executeUpdate(

@@ -71,9 +71,11 @@ final class MaxComputeDemo {
                             + " string, odps_custkey bigint, odps_orderstatus string,"
                             + " odps_totalprice double) STORED BY"
                             + " 'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES"
-                            + " ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice',"
+                            + " ('tablestore.columns.mapping'="
+                            + "':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice',"
                             + " 'tablestore.table.name'='ots_tpch_orders',"
-                            + " 'odps.properties.rolearn'='acs:ram::xxxxx:role/aliyunodpsdefaultrole')"
+                            + " 'odps.properties.rolearn'="
+                            + "'acs:ram::xxxxx:role/aliyunodpsdefaultrole')"
                             + " LOCATION '"
                                 + OTS_LOCATION
                                 + "'");
@@ -248,9 +250,8 @@ final class MaxComputeDemo {
             }
         } catch (SQLException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.startsWith(
-                    "lakeproxy refused")) { // lakeproxy's own decision, before any job: show it
-                                            // whole
+            if (m.startsWith("lakeproxy refused")) {
+                // lakeproxy's own decision, before any job: show it whole
                 out.println(
                         "REFUSED before submission (no job ran):\n         "
                                 + Wrap.lines(m, "         "));

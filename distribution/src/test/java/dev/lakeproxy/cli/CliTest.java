@@ -116,7 +116,8 @@ class CliTest {
                 new Run(
                         "doctor",
                         "--url",
-                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db?connectTimeout=1&password=Secret-123");
+                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db"
+                                + "?connectTimeout=1&password=Secret-123");
         assertEquals(1, r.status);
         assertTrue(r.out.contains("FAIL  connect"), r.out);
         assertTrue(!r.out.contains("Secret-123"), r.out);

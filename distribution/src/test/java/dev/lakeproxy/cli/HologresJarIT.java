@@ -70,7 +70,8 @@ class HologresJarIT {
                     "lakeproxy.kms.endpoint="
                             + kms.endpoint()
                             + "&lakeproxy.kms.protocol=http"
-                            + "&lakeproxy.kms.accessKeyId=LTAI-loopback&lakeproxy.kms.accessKeySecret=loopback-secret"
+                            + "&lakeproxy.kms.accessKeyId=LTAI-loopback"
+                            + "&lakeproxy.kms.accessKeySecret=loopback-secret"
                             + "&lakeproxy.kms.keys=sample_default_key=key-default";
             Jars.Result r =
                     Jars.probe(

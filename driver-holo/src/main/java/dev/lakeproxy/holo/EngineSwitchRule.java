@@ -140,9 +140,8 @@ final class EngineSwitchRule implements StatementRule {
         }
         for (ParsedStatement p : ctx.analysis().parseEach(ctx.sql())) {
             List<TableName> tables = p.tables();
-            if (tables
-                    == null) { // cannot tell (COPY, a construct the parser does not know): SQE is
-                               // the safe side
+            if (tables == null) {
+                // cannot tell (COPY, a construct the parser does not know): SQE is the safe side
                 if (SqlText.containsAnyWord(p.sql(), names())) {
                     return true;
                 }

@@ -123,9 +123,8 @@ public final class HologresPlugin implements LakePlugin {
         }
         if (facts == null) {
             String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
-            HoloVersion hint =
-                    instance.lastVersion; // planning the catalog query costs a cold backend
-                                          // milliseconds
+            // planning the catalog query costs a cold backend milliseconds
+            HoloVersion hint = instance.lastVersion;
             boolean catalogNeeded =
                     instance.resolver(url.database()).stale()
                             && (hint == null || hint.legacyRange());

@@ -61,11 +61,8 @@ final class SessionStart {
             if (real.isClosed()) {
                 throw e;
             }
-            if ("42883"
-                    .equals(
-                            e
-                                    .getSQLState())) { // function hg_version() does not exist: not
-                                                       // Hologres
+            if ("42883".equals(e.getSQLState())) {
+                // function hg_version() does not exist: not Hologres
                 rollbackIfNeeded(real);
                 return null;
             }

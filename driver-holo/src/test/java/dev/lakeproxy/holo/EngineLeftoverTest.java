@@ -105,10 +105,8 @@ class EngineLeftoverTest {
                 assertEquals("true", HoloScenarios.show(c, SETTING), "no leftover engine setting");
                 assertEquals(2, HoloScenarios.count(c, PLAIN));
                 break;
-            } catch (
-                    SQLException
-                            dead) { // a dropped connection fails its first use, and the pool evicts
-                                    // it
+            } catch (SQLException dead) {
+                // a dropped connection fails its first use, and the pool evicts it
                 if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
                     throw dead;
                 }

@@ -90,9 +90,8 @@ class InstanceChangeTest {
         }
         SIM.sim().changeVersion("3.2.5");
         try (Connection c = lake(mechanism)) {
-            if (mechanism.equals(
-                    "startup")) { // facts from the cache: the error contradicts them and names
-                                  // V3.2.5
+            if (mechanism.equals("startup")) {
+                // facts from the cache: the error contradicts them and names V3.2.5
                 SQLException e =
                         assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY));
                 assertTrue(e.getMessage().contains("Hologres V3.2.5"), e.getMessage());

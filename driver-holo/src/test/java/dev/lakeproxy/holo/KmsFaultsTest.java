@@ -131,9 +131,8 @@ class KmsFaultsTest {
     @Test
     void kmsAnswering5xxIsAskedOnce() {
         kms.answerStatus(503);
-        String blob =
-                "NXh4LWFza2VkLW9uY2U="; // its own, so that a late request of another test does not
-                                        // count
+        // its own, so that a late request of another test does not count
+        String blob = "NXh4LWFza2VkLW9uY2U=";
         SQLException e = connectFails(blob);
         assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
         assertEquals(

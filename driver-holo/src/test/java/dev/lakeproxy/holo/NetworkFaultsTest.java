@@ -106,10 +106,8 @@ class NetworkFaultsTest {
                 rs.next();
                 assertEquals(100_000, rs.getInt(1));
                 return;
-            } catch (
-                    SQLException
-                            dead) { // a connection broken by COPY fails its next use, and is
-                                    // evicted then
+            } catch (SQLException dead) {
+                // a connection broken by COPY fails its next use, and is evicted then
                 if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
                     throw dead;
                 }

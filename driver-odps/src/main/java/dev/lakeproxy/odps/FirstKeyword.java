@@ -52,8 +52,8 @@ enum FirstKeyword {
         }
         if ((SqlText.keywordAt(sql, i, "SET") || SqlText.keywordAt(sql, i, "WITH"))
                 && SqlText.containsWord(sql, "INSERT")) {
-            return INSERT; // odps-jdbc sends leading SET lines as settings; MaxCompute documents
-                           // WITH ... INSERT
+            // odps-jdbc sends leading SET lines as settings; MaxCompute documents WITH ... INSERT
+            return INSERT;
         }
         return OTHER;
     }

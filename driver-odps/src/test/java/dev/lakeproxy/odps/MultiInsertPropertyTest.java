@@ -145,12 +145,12 @@ class MultiInsertPropertyTest {
                 };
             case 1: {
                 String alias = pick(r, " a", " AS a", " as a", " /* c */ a");
-                    return new String[] {
-                        "src1" + alias,
-                        "(SELECT * FROM src1" + RAND + ")" + alias,
-                        pick(r, "a.k, a.s, a.v", "k, s, v"),
-                        ""
-                    };
+                return new String[] {
+                    "src1" + alias,
+                    "(SELECT * FROM src1" + RAND + ")" + alias,
+                    pick(r, "a.k, a.s, a.v", "k, s, v"),
+                    ""
+                };
             }
             case 2:
                 return new String[] {
@@ -168,15 +168,15 @@ class MultiInsertPropertyTest {
                 return new String[] {q + c + ") q", q + RAND + c + ") q", "k, s, v", ""};
             }
             case 5: {
-                    String q =
-                            "(SELECT /*+ MAPJOIN(b) */ a.k, b.w AS s, a.v FROM src1 a"
-                                    + c
-                                    + " JOIN src2 b ON a.k = b.k";
+                String q =
+                        "(SELECT /*+ MAPJOIN(b) */ a.k, b.w AS s, a.v FROM src1 a"
+                                + c
+                                + " JOIN src2 b ON a.k = b.k";
                 return new String[] {q + ") q", q + RAND + ") q", "k, s, v", ""};
             }
             case 6: {
-                    String q =
-                            "(SELECT k % 7 AS k, max(s) AS s, sum(v) AS v FROM src1 GROUP BY k % 7)"
+                String q =
+                        "(SELECT k % 7 AS k, max(s) AS s, sum(v) AS v FROM src1 GROUP BY k % 7)"
                                 + " g";
                 return new String[] {q, q, "k, s, v", ""};
             }
@@ -189,10 +189,10 @@ class MultiInsertPropertyTest {
                 return new String[] {q + ")" + c + "q", q + RAND + ")" + c + "q", "k, s, v", ""};
             }
             default: {
-                    String q =
-                            "(SELECT k, s, v FROM src1 ORDER BY k DESC LIMIT "
-                                    + (5 + r.nextInt(40))
-                                    + ") q";
+                String q =
+                        "(SELECT k, s, v FROM src1 ORDER BY k DESC LIMIT "
+                                + (5 + r.nextInt(40))
+                                + ") q";
                 return new String[] {q, q, "k, s, v", ""};
             }
         }

@@ -119,11 +119,8 @@ class PaimonDlfTest {
                         null,
                         null,
                         2);
-        rawUrl =
-                EMU.get()
-                        .jdbcUrl(
-                                "lake"); // no odpsNamespaceSchema: what a user copies from the
-                                         // console
+        // no odpsNamespaceSchema: what a user copies from the console
+        rawUrl = EMU.get().jdbcUrl("lake");
         raw = connect(rawUrl);
         lp = connect(lake(rawUrl));
     }
@@ -203,9 +200,8 @@ class PaimonDlfTest {
         } finally {
             early.close();
         }
-        lp.setSchema(
-                "ods"); // Connection.setSchema (DBeaver's schema selector) still works after USE
-                        // SCHEMA
+        // Connection.setSchema (DBeaver's schema selector) still works after USE SCHEMA
+        lp.setSchema("ods");
         assertEquals(2, rows(lp, "SELECT * FROM schema_table").size());
         lp.setSchema("default");
 
@@ -383,9 +379,9 @@ class PaimonDlfTest {
                 ps.setTimestamp(2, written);
                 ps.setTimestamp(3, written);
                 ps.setTimestamp(4, written);
-                ps
-                        .execute(); // odps-jdbc 3.4.2: execute() sends the values as literals,
-                                    // executeUpdate() uploads them
+                // odps-jdbc 3.4.2: execute() sends the values as literals, executeUpdate() uploads
+                // them
+                ps.execute();
             }
             String sent = EMU.get().submittedSql().get(0);
             if (c == raw) {

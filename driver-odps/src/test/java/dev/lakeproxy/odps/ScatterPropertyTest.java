@@ -151,58 +151,58 @@ class ScatterPropertyTest {
         switch (r.nextInt(9)) {
             case 0: {
                 String w = c + " WHERE k < " + (10 + r.nextInt(50));
-                    return new String[] {
-                        "SELECT k, s, v FROM src1" + w, "SELECT k, s, v FROM " + source("src1") + w
-                    };
+                return new String[] {
+                    "SELECT k, s, v FROM src1" + w, "SELECT k, s, v FROM " + source("src1") + w
+                };
             }
             case 1: {
-                    String q =
-                            "SELECT /*+ MAPJOIN(b) */ a.k, b.w, a.v FROM src1 a"
-                                    + c
-                                    + " JOIN src2 b ON a.k = b.k";
+                String q =
+                        "SELECT /*+ MAPJOIN(b) */ a.k, b.w, a.v FROM src1 a"
+                                + c
+                                + " JOIN src2 b ON a.k = b.k";
                 return new String[] {q, q + RAND};
             }
             case 2: {
-                    String with =
-                            "WITH c AS (SELECT k, s, v FROM src1 WHERE k % 2 = "
-                                    + r.nextInt(2)
-                                    + ")"
-                                    + c;
-                    return new String[] {
-                        with + " SELECT k, s, v FROM c",
-                        with + " SELECT k, s, v FROM " + source("c")
-                    };
+                String with =
+                        "WITH c AS (SELECT k, s, v FROM src1 WHERE k % 2 = "
+                                + r.nextInt(2)
+                                + ")"
+                                + c;
+                return new String[] {
+                    with + " SELECT k, s, v FROM c",
+                    with + " SELECT k, s, v FROM " + source("c")
+                };
             }
             case 3: {
-                    String q =
-                            "SELECT `k`, CONCAT(s, ';--)'), v FROM src1 WHERE s <> 'a;b' ORDER BY k"
+                String q =
+                        "SELECT `k`, CONCAT(s, ';--)'), v FROM src1 WHERE s <> 'a;b' ORDER BY k"
                                 + " LIMIT "
-                                    + limit;
+                                + limit;
                 return new String[] {q, wrap(q)};
             }
             case 4: {
-                    String q =
-                            "SELECT k, s, v FROM src1 WHERE k < 10"
-                                    + c
-                                    + " UNION ALL SELECT k + 1000, s, v FROM src1 WHERE k > 50";
+                String q =
+                        "SELECT k, s, v FROM src1 WHERE k < 10"
+                                + c
+                                + " UNION ALL SELECT k + 1000, s, v FROM src1 WHERE k > 50";
                 return new String[] {q, wrap(q)};
             }
             case 5: {
                 String w = " WHERE ds = '2025010" + (1 + r.nextInt(2)) + "'";
-                    return new String[] {
-                        "SELECT k, s, 1.0 FROM `src part`" + w,
-                        "SELECT k, s, 1.0 FROM " + source("`src part`") + w
-                    };
+                return new String[] {
+                    "SELECT k, s, 1.0 FROM `src part`" + w,
+                    "SELECT k, s, 1.0 FROM " + source("`src part`") + w
+                };
             }
             case 6: {
                 String q = "SELECT k % 7, max(s), sum(v) FROM src1 GROUP BY k % 7";
                 return new String[] {q, wrap(q)};
             }
             case 7: {
-                    String q =
-                            "SELECT x.k, x.s, x.v"
-                                    + c
-                                    + " FROM (SELECT k, s, v FROM src1 ORDER BY k DESC LIMIT 30) x";
+                String q =
+                        "SELECT x.k, x.s, x.v"
+                                + c
+                                + " FROM (SELECT k, s, v FROM src1 ORDER BY k DESC LIMIT 30) x";
                 return new String[] {q, q + RAND};
             }
             default: {

@@ -37,7 +37,10 @@ import java.util.logging.Logger;
  * try (HoloSimulator sim = HoloSimulator.builder().version("3.2.5").start()) {
  *     sim.maxcompute().project("p").encryption(Encryption.BYOK, "key-id")
  *        .table("orders", "id bigint, name text").insert(1, "a");
- *     try (Connection c = DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) { ... }
+ *     try (Connection c =
+ *             DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) {
+ *         ...
+ *     }
  * }
  * }</pre>
  *

@@ -33,7 +33,8 @@ final class ImportForeignSchema {
             Pattern.compile(
                     "^IMPORT\\s+FOREIGN\\s+SCHEMA\\s+"
                             + IDENT
-                            + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
+                            + "(?:\\s+(LIMIT\\s+TO|EXCEPT)\\s*\\(([^)]*)\\)\\s*|\\s+)"
+                            + "FROM\\s+SERVER\\s+odps_server\\s+INTO\\s+"
                             + IDENT
                             + "(?:\\s+OPTIONS\\s*\\((.*)\\))?\\s*$",
                     FLAGS);

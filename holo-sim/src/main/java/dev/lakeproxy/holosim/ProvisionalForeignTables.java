@@ -44,7 +44,8 @@ final class ProvisionalForeignTables {
                             + NAME
                             + ")(?:\\s*\\.\\s*("
                             + NAME
-                            + "))?\\s*\\((.*)\\)\\s*SERVER\\s+odps_server\\s+OPTIONS\\s*\\((.*)\\)\\s*$",
+                            + "))?\\s*\\((.*)\\)"
+                            + "\\s*SERVER\\s+odps_server\\s+OPTIONS\\s*\\((.*)\\)\\s*$",
                     FLAGS);
     private static final String STORE_CHECK =
             "SELECT to_regclass(format('%I.%I', ?::text, ?::text)) IS NOT NULL";

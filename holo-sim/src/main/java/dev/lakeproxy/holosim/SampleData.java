@@ -23,11 +23,23 @@ import java.sql.Statement;
  * The documented sample that the command-line server seeds (also callable from Java):
  *
  * <table>
- *   <caption>Sample MaxCompute projects and the foreign tables in database {@code postgres}</caption>
- *   <tr><th>project</th><th>encryption</th><th>table (foreign table {@code public.<name>})</th></tr>
- *   <tr><td>{@code sample_plain}</td><td>NONE</td><td>{@code orders(id bigint, item text, amount numeric(10,2))}, 3 rows</td></tr>
- *   <tr><td>{@code sample_byok}</td><td>BYOK, key {@code sample-cmk-id}</td><td>{@code payments(id bigint, order_id bigint, paid numeric(10,2))}, 2 rows</td></tr>
- *   <tr><td>{@code sample_default_key}</td><td>DEFAULT_KEY</td><td>{@code customers(id bigint, name text)}, 2 rows</td></tr>
+ *   <caption>Sample MaxCompute projects and the foreign tables in database {@code postgres}
+ *   </caption>
+ *   <tr>
+ *     <th>project</th><th>encryption</th><th>table (foreign table {@code public.<name>})</th>
+ *   </tr>
+ *   <tr>
+ *     <td>{@code sample_plain}</td><td>NONE</td>
+ *     <td>{@code orders(id bigint, item text, amount numeric(10,2))}, 3 rows</td>
+ *   </tr>
+ *   <tr>
+ *     <td>{@code sample_byok}</td><td>BYOK, key {@code sample-cmk-id}</td>
+ *     <td>{@code payments(id bigint, order_id bigint, paid numeric(10,2))}, 2 rows</td>
+ *   </tr>
+ *   <tr>
+ *     <td>{@code sample_default_key}</td><td>DEFAULT_KEY</td>
+ *     <td>{@code customers(id bigint, name text)}, 2 rows</td>
+ *   </tr>
  * </table>
  */
 public final class SampleData {

@@ -33,8 +33,9 @@ final class SearchPaths {
             "^SET\\s+(SESSION\\s+|LOCAL\\s+)?search_path(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
     private static final Pattern SET_CONFIG =
             Pattern.compile(
-                    "set_config\\s*\\(\\s*'search_path'\\s*,\\s*'((?:[^']|'')*)'\\s*,\\s*(false|true|'f(?:alse)?'|'t(?:rue)?')"
-                        + "\\s*\\)",
+                    "set_config\\s*\\(\\s*'search_path'\\s*,\\s*'((?:[^']|'')*)'\\s*,"
+                            + "\\s*(false|true|'f(?:alse)?'|'t(?:rue)?')"
+                            + "\\s*\\)",
                     FLAGS);
     private static final Pattern RESET =
             Pattern.compile("^RESET\\s+(?:search_path|ALL)\\b.*", FLAGS);

@@ -80,8 +80,12 @@ public final class SimulatedVersion implements Comparable<SimulatedVersion> {
     @Override
     public int compareTo(SimulatedVersion o) {
         int c = Integer.compare(major, o.major);
-        if (c == 0) c = Integer.compare(minor, o.minor);
-        if (c == 0) c = Integer.compare(patch, o.patch);
+        if (c == 0) {
+            c = Integer.compare(minor, o.minor);
+        }
+        if (c == 0) {
+            c = Integer.compare(patch, o.patch);
+        }
         return c;
     }
 

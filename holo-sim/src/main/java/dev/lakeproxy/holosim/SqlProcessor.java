@@ -169,10 +169,8 @@ final class SqlProcessor {
             case "create": {
                 String out = ROUTINE.matcher(head).find() ? rewriteBodies(stmt, catalog, session)
                         : rewriter.rewrite(stmt, catalog, session);
-                    ddl(
-                            session, catalog,
-                            head); // after the rewrite: the catalog is re-read at the next
-                                   // statement
+                // after the rewrite: the catalog is re-read at the next statement
+                ddl(session, catalog, head);
                 return out;
             }
             case "select": {

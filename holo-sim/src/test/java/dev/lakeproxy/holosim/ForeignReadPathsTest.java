@@ -90,7 +90,8 @@ class ForeignReadPathsTest {
                 assertTrue(
                         e.getMessage()
                                 .contains(
-                                        "pangu://hologres-sim:10240/product/odps/paths_byok/data/t/"),
+                                        "pangu://hologres-sim:10240/product/odps/paths_byok"
+                                                + "/data/t/"),
                         sql + ": " + e.getMessage());
                 List<QueryLogEntry> log = sim.queryLog();
                 assertFalse(log.isEmpty(), sql);
@@ -202,8 +203,10 @@ class ForeignReadPathsTest {
                     c,
                     "CREATE OR REPLACE FUNCTION enc_ids() RETURNS SETOF bigint LANGUAGE sql AS $$"
                             + " SELECT id FROM public.enc $$");
-            for (String sql : new String[] {"SELECT enc_count()", "SELECT * FROM enc_ids()",
-                    "DO $$BEGIN PERFORM * FROM enc; END$$"}) {
+            String[] routines = {
+                "SELECT enc_count()", "SELECT * FROM enc_ids()", "DO $$BEGIN PERFORM * FROM enc; END$$"
+            };
+            for (String sql : routines) {
                 Db.fails("XX000", c, sql);
                 assertEquals(Engine.HQE, sim.lastEngine(), sql);
             }

@@ -243,14 +243,16 @@ class SettingsTest {
     void routingIsUnknownBeforeV32(String mode) throws Exception {
         try (Connection c = Db.connect(V31.sim(), "settings_db", mode)) {
             String message = "unrecognized configuration parameter \"" + ROUTING + "\"";
-            for (String sql : new String[] {
-                    "SET " + ROUTING + " = '" + CT + "'",
-                    "SET SESSION " + ROUTING + " = '" + CT + "'",
-                    "SHOW " + ROUTING,
-                    "RESET " + ROUTING,
-                    "SELECT current_setting('" + ROUTING + "')",
-                    "ALTER DATABASE settings_db SET " + ROUTING + " = '" + CT + "'",
-                    "ALTER ROLE ALL SET " + ROUTING + " = '" + CT + "'"}) {
+            String[] statements = {
+                "SET " + ROUTING + " = '" + CT + "'",
+                "SET SESSION " + ROUTING + " = '" + CT + "'",
+                "SHOW " + ROUTING,
+                "RESET " + ROUTING,
+                "SELECT current_setting('" + ROUTING + "')",
+                "ALTER DATABASE settings_db SET " + ROUTING + " = '" + CT + "'",
+                "ALTER ROLE ALL SET " + ROUTING + " = '" + CT + "'"
+            };
+            for (String sql : statements) {
                 SQLException e = Db.fails("42704", c, sql);
                 assertTrue(e.getMessage().contains(message), e.getMessage());
             }

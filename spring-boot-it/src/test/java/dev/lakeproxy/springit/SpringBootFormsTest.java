@@ -125,7 +125,8 @@ class SpringBootFormsTest {
                 "?lakeproxy.kms.endpoint="
                         + kms.endpoint()
                         + "&lakeproxy.kms.protocol=http"
-                        + "&lakeproxy.kms.accessKeyId=LTAI-boot&lakeproxy.kms.accessKeySecret=boot-secret";
+                        + "&lakeproxy.kms.accessKeyId=LTAI-boot"
+                        + "&lakeproxy.kms.accessKeySecret=boot-secret";
         List<Map<String, Object>> rows = query(DriverFromProperties.class, Map.of(
                 "spring.datasource.url", holoUrl() + options,
                 "spring.datasource.username", holo.user(),

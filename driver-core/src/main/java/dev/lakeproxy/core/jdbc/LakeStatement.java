@@ -52,9 +52,8 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
     public final long routeInterest(String sql) {
         owner.metrics.statements.increment();
         if (lakeWarning != null) {
-            lakeWarning =
-                    null; // JDBC clears a statement's warnings at each execution (read first: a
-                          // store costs more)
+            // JDBC clears a statement's warnings at each execution (read first: a store costs more)
+            lakeWarning = null;
         }
         return owner.pipeline.interest(sql);
     }

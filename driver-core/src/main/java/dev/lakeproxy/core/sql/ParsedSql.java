@@ -112,8 +112,8 @@ public final class ParsedSql implements ParsedStatement {
                 }
             }.getTables(statement);
         } catch (RuntimeException finderLimit) {
-            return null; // JSqlParser's finder does not cover every statement (and has bugs): do
-                         // not guess
+            // JSqlParser's finder does not cover every statement (and has bugs): do not guess
+            return null;
         }
         return Collections.unmodifiableList(found);
     }
@@ -129,10 +129,8 @@ public final class ParsedSql implements ParsedStatement {
         }
         String deparsed;
         try {
-            deparsed =
-                    statement
-                            .toString(); // only inspected, never sent: rewrites splice the original
-                                         // text
+            // only inspected, never sent: rewrites splice the original text
+            deparsed = statement.toString();
         } catch (RuntimeException e) {
             return false;
         }

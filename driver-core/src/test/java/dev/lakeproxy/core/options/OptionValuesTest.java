@@ -82,7 +82,8 @@ class OptionValuesTest {
     void urlsKeepEverythingButTheirLakeproxyOptions() throws SQLException {
         LakeUrl url =
                 LakeUrl.parse(
-                        "jdbc:lakeproxy:postgresql://h:80/db?ssl=true&lakeproxy.warnings=false&ApplicationName=x");
+                        "jdbc:lakeproxy:postgresql://h:80/db"
+                                + "?ssl=true&lakeproxy.warnings=false&ApplicationName=x");
         assertEquals("postgresql", url.subprotocol());
         assertEquals("jdbc:postgresql://h:80/db?ssl=true&ApplicationName=x", url.realUrl());
         assertEquals(Map.of("lakeproxy.warnings", "false"), url.options());

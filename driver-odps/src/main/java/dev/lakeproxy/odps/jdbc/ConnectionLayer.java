@@ -170,9 +170,8 @@ public final class ConnectionLayer implements ConnectionForwarding {
         if (timeoutSeconds < 0) {
             throw DriverFailures.M.create("22023", "odps.jdbc.negativeTimeout", timeoutSeconds);
         }
-        return !real
-                .isClosed(); // odps-jdbc says true even after close; each request authenticates on
-                             // its own
+        // odps-jdbc says true even after close; each request authenticates on its own
+        return !real.isClosed();
     }
 
     @Override

@@ -112,8 +112,8 @@ public final class RestServer {
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.pool =
                 Executors.newFixedThreadPool(
-                        64, // a client may read metadata 16 requests at once, each waiting the
-                            // latency
+                        // a client may read metadata 16 requests at once, each waiting the latency
+                        64,
                         r -> {
                             Thread t = new Thread(r, "odps-emulator-http");
                             t.setDaemon(true);
