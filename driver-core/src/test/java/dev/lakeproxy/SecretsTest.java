@@ -131,8 +131,8 @@ class SecretsTest {
         assertTrue(shown.contains("sts_token=*** -c search_path=s"), shown);
         String url =
                 Secrets.maskUrl(
-                        "jdbc:postgresql://h/db"
-                                + "?options=sts_token%3DCAIS9gF1q6Ft5B2yfSjIr5bN%2B%2F%3D&ssl=true");
+                        "jdbc:postgresql://h/db?options="
+                                + "sts_token%3DCAIS9gF1q6Ft5B2yfSjIr5bN%2B%2F%3D&ssl=true");
         assertFalse(url.contains("CAIS9gF1"), url);
         assertTrue(url.endsWith("options=sts_token%3D***&ssl=true"), url);
     }

@@ -15,17 +15,19 @@
  */
 package dev.lakeproxy.cli;
 
+import static dev.lakeproxy.cli.LicensedFiles.dependencies;
+import static dev.lakeproxy.cli.LicensedFiles.fileName;
+import static dev.lakeproxy.cli.LicensedFiles.fileNames;
+import static dev.lakeproxy.cli.LicensedFiles.first;
+import static dev.lakeproxy.cli.LicensedFiles.jar;
+import static dev.lakeproxy.cli.LicensedFiles.ownFileNames;
+import static dev.lakeproxy.cli.LicensedFiles.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,11 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -150,7 +150,7 @@ class LicensesIT {
             file.stream()
                     .filter(e -> !e.isDirectory())
                     .map(JarEntry::getName)
-                    .filter(LicensesIT::fromALibrary)
+                    .filter(LicensedFiles::fromALibrary)
                     .forEach(
                             n -> {
                                 jarFiles.add(n);
@@ -290,126 +290,5 @@ class LicensesIT {
             }
         }
         return problems;
-    }
-
-    /**
-     * Entries that come from a library: not lakeproxy's own classes and resources, nor the jar's
-     * metadata.
-     */
-    private static boolean fromALibrary(String name) {
-        return !name.startsWith("META-INF/")
-                && (!name.startsWith("dev/lakeproxy/") || name.startsWith("dev/lakeproxy/shaded/"));
-    }
-
-    private static String fileName(String entry) {
-        return entry.substring(entry.lastIndexOf('/') + 1);
-    }
-
-    /**
-     * The build's third-party jars on the test class path (all in the local repository), by
-     * groupId:artifactId.
-     */
-    private static Map<String, Path> dependencies() {
-        Path repo = Path.of(System.getProperty("lakeproxy.repo")).toAbsolutePath().normalize();
-        Map<String, Path> found = new TreeMap<>();
-        for (Path entry : classPath()) {
-            if (entry.startsWith(repo) && entry.toString().endsWith(".jar")) {
-                Path relative = repo.relativize(entry);
-                int n = relative.getNameCount();
-                String artifactId = relative.getName(n - 3).toString();
-                String groupId =
-                        relative.subpath(0, n - 3).toString().replace(File.separatorChar, '.');
-                found.put(groupId + ":" + artifactId, entry);
-            }
-        }
-        return found;
-    }
-
-    /**
-     * File names of lakeproxy's own modules (the class path entries outside the local repository).
-     */
-    private static Set<String> ownFileNames() throws IOException {
-        Path repo = Path.of(System.getProperty("lakeproxy.repo")).toAbsolutePath().normalize();
-        Set<String> names = new HashSet<>();
-        for (Path entry : classPath()) {
-            if (!entry.startsWith(repo)) {
-                names.addAll(fileNames(entry));
-            }
-        }
-        return names;
-    }
-
-    private static List<Path> classPath() {
-        String path =
-                System.getProperty(
-                        "surefire.test.class.path", System.getProperty("java.class.path"));
-        List<Path> entries = new ArrayList<>();
-        for (String part : path.split(File.pathSeparator)) {
-            if (!part.isEmpty()) {
-                entries.add(Path.of(part).toAbsolutePath().normalize());
-            }
-        }
-        return entries;
-    }
-
-    private static Set<String> fileNames(Path jarOrDirectory) throws IOException {
-        Set<String> names = new HashSet<>();
-        if (Files.isDirectory(jarOrDirectory)) {
-            try (Stream<Path> files = Files.walk(jarOrDirectory)) {
-                files.filter(Files::isRegularFile)
-                        .map(
-                                f ->
-                                        jarOrDirectory
-                                                .relativize(f)
-                                                .toString()
-                                                .replace(File.separatorChar, '/'))
-                        .filter(n -> !n.startsWith("META-INF/"))
-                        .forEach(n -> names.add(fileName(n)));
-            }
-        } else if (Files.isRegularFile(jarOrDirectory)) {
-            try (JarFile file = new JarFile(jarOrDirectory.toFile())) {
-                file.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
-                        .forEach(e -> names.add(fileName(e.getName())));
-            }
-        }
-        return names;
-    }
-
-    private static Path jar(String name) {
-        switch (name) {
-            case "hologres":
-                return Jars.hologres();
-            case "maxcompute":
-                return Jars.maxcompute();
-            case "cli":
-                return Jars.cli();
-            default:
-                return fail("no such jar: " + name);
-        }
-    }
-
-    private static String text(JarFile file, String entry) throws IOException {
-        JarEntry e = file.getJarEntry(entry);
-        if (e == null) {
-            return null;
-        }
-        try (InputStream in = file.getInputStream(e)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String text(Path path) throws IOException {
-        return Files.readString(path, StandardCharsets.UTF_8);
-    }
-
-    private static Set<String> first(Set<String> names, int count) {
-        Set<String> shown = new TreeSet<>();
-        for (String n : names) {
-            if (shown.size() == count) {
-                break;
-            }
-            shown.add(n);
-        }
-        return shown;
     }
 }
