@@ -204,7 +204,8 @@ class ForeignReadPathsTest {
                     "CREATE OR REPLACE FUNCTION enc_ids() RETURNS SETOF bigint LANGUAGE sql AS $$"
                             + " SELECT id FROM public.enc $$");
             String[] routines = {
-                "SELECT enc_count()", "SELECT * FROM enc_ids()", "DO $$BEGIN PERFORM * FROM enc; END$$"
+                "SELECT enc_count()", "SELECT * FROM enc_ids()",
+                "DO $$BEGIN PERFORM * FROM enc; END$$"
             };
             for (String sql : routines) {
                 Db.fails("XX000", c, sql);
