@@ -54,7 +54,7 @@ final class MultiInsertScatter {
             return new ScatterForm(
                     ScatterForm.Kind.NONE, null, OdpsMessages.M.format("odps.scatter.multiOther"));
         }
-        ScatterForm.QueryShape q = ScatterForm.QueryShape.of(t, m.sourceFirst + 1, m.sourceEnd - 1);
+        QueryShape q = QueryShape.of(t, m.sourceFirst + 1, m.sourceEnd - 1);
         if (q.needsWrap()) {
             return new ScatterForm(
                     ScatterForm.Kind.NONE,

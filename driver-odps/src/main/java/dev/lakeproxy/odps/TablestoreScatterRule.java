@@ -96,8 +96,7 @@ final class TablestoreScatterRule implements StatementRule {
             if (!MultiInsertStatement.readsSharedSource(branch)) {
                 continue;
             }
-            ScatterForm.QueryShape q =
-                    ScatterForm.QueryShape.of(branch.tokens, branch.bodyFirst, branch.queryLast);
+            QueryShape q = QueryShape.of(branch.tokens, branch.bodyFirst, branch.queryLast);
             if (branch.distributed) {
                 distributed++;
             } else if (q.orderBy || q.limit) {

@@ -16,7 +16,6 @@
 package dev.lakeproxy.holosim;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,7 +65,7 @@ public final class HoloSimulator implements AutoCloseable {
     private final AccessKeyLogins accessKeyLogins = new AccessKeyLogins();
     private volatile boolean closed;
 
-    private HoloSimulator(Builder b) throws IOException {
+    HoloSimulator(HoloSimulatorBuilder b) throws IOException {
         this.version = b.version;
         this.backendConfiguration = b.backendConfiguration;
         this.cluster = new EmbeddedCluster(b.maxConnections);
@@ -84,8 +83,8 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /** A builder with version 3.2.5, no backend configuration, an ephemeral port. */
-    public static Builder builder() {
-        return new Builder();
+    public static HoloSimulatorBuilder builder() {
+        return new HoloSimulatorBuilder();
     }
 
     // ------------------------------------------------------------------ public API
@@ -386,58 +385,5 @@ public final class HoloSimulator implements AutoCloseable {
 
     List<String> databases() throws SQLException {
         return cluster.databases();
-    }
-
-    /** Configures and starts a {@link HoloSimulator}. */
-    public static final class Builder {
-        private SimulatedVersion version = SimulatedVersion.parse("3.2.5");
-        private boolean backendConfiguration;
-        private int port;
-        private int maxConnections = 200;
-
-        private Builder() {
-        }
-
-        /** The Hologres version to simulate, e.g. {@code "1.3.31"} (default 3.2.5). */
-        public Builder version(String version) {
-            this.version = SimulatedVersion.parse(version);
-            return this;
-        }
-
-        public Builder version(SimulatedVersion version) {
-            this.version = Objects.requireNonNull(version);
-            return this;
-        }
-
-        /**
-         * Whether the backend configuration for encrypted MaxCompute data has been added (matters
-         * for V1.1 to V1.3.30 only). Default false.
-         */
-        public Builder backendConfiguration(boolean on) {
-            this.backendConfiguration = on;
-            return this;
-        }
-
-        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** max_connections of the embedded PostgreSQL (default 200). */
-        public Builder maxConnections(int n) {
-            this.maxConnections = n;
-            return this;
-        }
-
-        /** Starts the embedded PostgreSQL and the endpoint. */
-        public HoloSimulator start() {
-            try {
-                return new HoloSimulator(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot start the Hologres simulator: " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -18,6 +18,7 @@ package dev.lakeproxy.core.jdbc;
 import dev.lakeproxy.core.Diagnosis;
 import dev.lakeproxy.core.LakeMetrics;
 import dev.lakeproxy.core.pipeline.StatementPipeline;
+import java.sql.SQLWarning;
 import java.util.List;
 
 /**
@@ -54,6 +55,18 @@ public final class ConnectionServices {
     /** The warnings the connection starts with (shown by {@code Connection.getWarnings()}). */
     public void connectWarnings(List<String> warnings) {
         connectWarnings = List.copyOf(warnings);
+    }
+
+    /** The warnings told at connect, chained in front of the real driver's. */
+    SQLWarning connectWarningsBefore(SQLWarning fromDriver) {
+        List<String> mine = connectWarnings;
+        SQLWarning first = null;
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            SQLWarning w = new SQLWarning(mine.get(i), "01000");
+            w.setNextWarning(first != null ? first : fromDriver);
+            first = w;
+        }
+        return first != null ? first : fromDriver;
     }
 
     /**

@@ -93,32 +93,16 @@ public class LakeConnection extends LakeWrapper
                                 resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
-    /** Wraps a real prepared (or callable) statement. */
-    private interface Wrap<R, W> {
-        W wrap(R real, String originalSql);
-    }
-
-    /**
-     * Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the
-     * original.
-     */
-    private <R, W extends LakePreparedStatement> W prepare(
-            String sql, SqlCall<R> onReal, Wrap<R, W> wrap) throws SQLException {
-        SQLWarning[] said = new SQLWarning[1];
-        String settled = pipeline.prepare(sql, w -> said[0] = w);
-        W wrapper = wrap.wrap(onReal.run(settled), sql);
-        wrapper.preparedWith(said[0]);
-        return wrapper;
-    }
-
     private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal)
             throws SQLException {
-        return prepare(sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
+        return Preparation.prepare(
+                pipeline, sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
     }
 
     private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal)
             throws SQLException {
-        return prepare(sql, onReal, (r, original) -> wrappers().callable(this, r, original));
+        return Preparation.prepare(
+                pipeline, sql, onReal, (r, original) -> wrappers().callable(this, r, original));
     }
 
     @Override
@@ -251,15 +235,7 @@ public class LakeConnection extends LakeWrapper
      */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning fromDriver = real.getWarnings();
-        List<String> mine = services.connectWarnings;
-        SQLWarning first = null;
-        for (int i = mine.size() - 1; i >= 0; i--) {
-            SQLWarning w = new SQLWarning(mine.get(i), "01000");
-            w.setNextWarning(first != null ? first : fromDriver);
-            first = w;
-        }
-        return first != null ? first : fromDriver;
+        return services.connectWarningsBefore(real.getWarnings());
     }
 
     /**
@@ -284,7 +260,6 @@ public class LakeConnection extends LakeWrapper
             real.close();
         }
     }
-
 
     @Override
     public Explanation explain(String sql) {
