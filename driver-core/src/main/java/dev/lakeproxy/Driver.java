@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import dev.lakeproxy.core.Connector;
@@ -32,10 +47,12 @@ public final class Driver implements java.sql.Driver {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger IDS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final LakeMetrics metrics = new LakeMetrics();
-    private final Connector connector = new Connector(PluginRegistry.shared(), metrics, SqlAnalyzer.shared());
+    private final Connector connector =
+            new Connector(PluginRegistry.shared(), metrics, SqlAnalyzer.shared());
     private volatile javax.management.ObjectName mbean;
 
     /** The instance registered with DriverManager (the one {@link LakeDataSource} uses). */
@@ -65,8 +82,16 @@ public final class Driver implements java.sql.Driver {
         DriverPropertyInfo[] result = new DriverPropertyInfo[options.size()];
         for (int i = 0; i < result.length; i++) {
             LakeOption<?> o = options.get(i);
-            DriverPropertyInfo p = new DriverPropertyInfo(o.name(), info == null || o.isSecret() ? null : info.getProperty(o.name()));
-            p.description = o.description() + " Accepted: " + o.accepted() + ". Default: " + o.defaultValue();
+            DriverPropertyInfo p =
+                    new DriverPropertyInfo(
+                            o.name(),
+                            info == null || o.isSecret() ? null : info.getProperty(o.name()));
+            p.description =
+                    o.description()
+                            + " Accepted: "
+                            + o.accepted()
+                            + ". Default: "
+                            + o.defaultValue();
             result[i] = p;
         }
         return result;
@@ -92,10 +117,15 @@ public final class Driver implements java.sql.Driver {
         return Logger.getLogger("dev.lakeproxy");
     }
 
-    /** The instance's counters go to JMX when it first connects (instances that never connect stay out). */
+    /**
+     * The instance's counters go to JMX when it first connects (instances that never connect stay
+     * out).
+     */
     private synchronized void registerMBean() {
         if (mbean == null) {
-            mbean = dev.lakeproxy.core.jmx.MetricsMBean.register(metrics, SqlAnalyzer.shared(), IDS.incrementAndGet());
+            mbean =
+                    dev.lakeproxy.core.jmx.MetricsMBean.register(
+                            metrics, SqlAnalyzer.shared(), IDS.incrementAndGet());
         }
     }
 

@@ -1,10 +1,26 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import java.util.List;
 
 /**
- * What lakeproxy would do with one statement on this connection, without running it: the SQL the real
- * driver would receive, and each action with its reason (rewrites, statements run first, refusals, notes).
+ * What lakeproxy would do with one statement on this connection, without running it: the SQL the
+ * real driver would receive, and each action with its reason (rewrites, statements run first,
+ * refusals, notes).
  */
 public final class Explanation {
 
@@ -33,7 +49,10 @@ public final class Explanation {
         return !originalSql.equals(finalSql);
     }
 
-    /** Each action or decision, in order, with its reason. Empty when lakeproxy passes the statement through. */
+    /**
+     * Each action or decision, in order, with its reason. Empty when lakeproxy passes the statement
+     * through.
+     */
     public List<String> actions() {
         return actions;
     }
@@ -54,7 +73,10 @@ public final class Explanation {
             sb.append("REFUSED: ").append(refusal).append('\n');
         }
         actions.forEach(a -> sb.append("- ").append(a).append('\n'));
-        sb.append(rewritten() ? "SQL sent: " + finalSql : passesThrough() ? "passes through unchanged" : "SQL unchanged");
+        sb.append(
+                rewritten()
+                        ? "SQL sent: " + finalSql
+                        : passesThrough() ? "passes through unchanged" : "SQL unchanged");
         return sb.toString();
     }
 }

@@ -1,7 +1,22 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.SecretNames;
+import dev.lakeproxy.core.errors.LakeErrors;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +26,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for pools and frameworks (HikariCP's {@code dataSourceClassName}, Spring). Bean
- * properties: {@code url} (lakeproxy options go in its query), {@code user}, {@code password}, and
- * {@code connectionProperties} ({@code k=v;k=v}) for anything else the real driver takes.
+ * A {@link DataSource} for pools and frameworks (HikariCP's {@code dataSourceClassName}, Spring).
+ * Bean properties: {@code url} (lakeproxy options go in its query), {@code user}, {@code password},
+ * and {@code connectionProperties} ({@code k=v;k=v}) for anything else the real driver takes.
  */
 public class LakeDataSource implements DataSource {
 
@@ -127,7 +142,8 @@ public class LakeDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw LakeErrors.create("0A000", "unwrap.notAWrapper", getClass().getName(), iface.getName());
+        throw LakeErrors.create(
+                "0A000", "unwrap.notAWrapper", getClass().getName(), iface.getName());
     }
 
     @Override

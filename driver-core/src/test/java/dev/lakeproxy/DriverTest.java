@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +41,9 @@ class DriverTest {
         assertTrue(DriverManager.getDriver("jdbc:lakeproxy:postgresql://h/db") instanceof Driver);
         Driver d = Driver.registered();
         assertFalse(d.acceptsURL("jdbc:postgresql://h/db"));
-        assertNull(d.connect("jdbc:postgresql://h/db", new Properties()), "a driver returns null for foreign URLs");
+        assertNull(
+                d.connect("jdbc:postgresql://h/db", new Properties()),
+                "a driver returns null for foreign URLs");
     }
 
     @Test
@@ -44,7 +61,8 @@ class DriverTest {
 
     @Test
     void lakeproxyOptionsAreStrippedBeforeTheRealDriverSeesThem() throws SQLException {
-        String url = EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=none&ApplicationName=kept";
+        String url =
+                EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=none&ApplicationName=kept";
         Properties p = new Properties();
         p.setProperty("lakeproxy.test.enabled", "false");
         p.setProperty("options", "-c search_path=public");
@@ -52,7 +70,8 @@ class DriverTest {
             String realUrl = c.unwrap(Connection.class).getMetaData().getURL();
             assertFalse(realUrl.contains("lakeproxy"), realUrl);
             assertTrue(realUrl.contains("ApplicationName=kept"), realUrl);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW application_name")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW application_name")) {
                 rs.next();
                 assertEquals("kept", rs.getString(1));
             }
@@ -62,8 +81,13 @@ class DriverTest {
 
     @Test
     void badOptionValueNamesTheOptionAndTheAcceptedValues() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.test.enabled=maybe"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres")
+                                                + "&lakeproxy.test.enabled=maybe"));
         assertTrue(e.getMessage().contains("lakeproxy.test.enabled"), e.getMessage());
         assertTrue(e.getMessage().contains("true | false"), e.getMessage());
         assertEquals("22023", e.getSQLState());
@@ -71,23 +95,39 @@ class DriverTest {
 
     @Test
     void unknownOptionIsAnErrorNotSilentlyIgnored() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugns=none"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugns=none"));
         assertTrue(e.getMessage().contains("lakeproxy.plugns"), e.getMessage());
-        assertTrue(e.getMessage().contains("lakeproxy.plugins"), "lists the known options: " + e.getMessage());
+        assertTrue(
+                e.getMessage().contains("lakeproxy.plugins"),
+                "lists the known options: " + e.getMessage());
     }
 
     @Test
     void unknownPluginNameIsAnError() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection(EmbeddedPg.lakeUrl("postgres") + "&lakeproxy.plugins=holo2"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        EmbeddedPg.lakeUrl("postgres")
+                                                + "&lakeproxy.plugins=holo2"));
         assertTrue(e.getMessage().contains("holo2"), e.getMessage());
     }
 
     @Test
     void realDriverErrorsKeepTheirSqlState() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:lakeproxy:postgresql://127.0.0.1:1/db?user=x&connectTimeout=2"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                DriverManager.getConnection(
+                                        "jdbc:lakeproxy:postgresql://127.0.0.1:1/db"
+                                                + "?user=x&connectTimeout=2"));
         assertEquals("08001", e.getSQLState());
     }
 
@@ -112,7 +152,9 @@ class DriverTest {
         cfg.setJdbcUrl(EmbeddedPg.lakeUrl("postgres"));
         cfg.setMaximumPoolSize(2);
         try (HikariDataSource ds = new HikariDataSource(cfg); Connection c = ds.getConnection()) {
-            assertSame(c.unwrap(LakeproxyConnection.class).getClass().getName().contains("Lake"), true);
+            assertSame(
+                    c.unwrap(LakeproxyConnection.class).getClass().getName().contains("Lake"),
+                    true);
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,19 +37,56 @@ import net.sf.jsqlparser.schema.Table;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and mutated SQL through the analysis layer and the pipeline never makes lakeproxy itself throw:
- * only the server may reject a statement, with an SQLException.
+ * Random and mutated SQL through the analysis layer and the pipeline never makes lakeproxy itself
+ * throw: only the server may reject a statement, with an SQLException.
  */
 class FuzzTest {
 
-    private static final String[] TOKENS = {"SELECT", "FROM", "WHERE", "lp_alias", "lp_tagged", "(", ")", ",", "'", "\"", "`",
-        "--", "/*", "*/", ";", "JOIN", "ON", "=", "1", "a.b", "WITH", "AS", "INSERT INTO", "VALUES", "$$", "\n", "\t", "ü",
-        "DISTRIBUTE BY rand()", "PARTITION (ds='1')", "::int", "[1]", "?", "\\", "E'\\''", "lp_"};
+    private static final String[] TOKENS = {
+        "SELECT",
+        "FROM",
+        "WHERE",
+        "lp_alias",
+        "lp_tagged",
+        "(",
+        ")",
+        ",",
+        "'",
+        "\"",
+        "`",
+        "--",
+        "/*",
+        "*/",
+        ";",
+        "JOIN",
+        "ON",
+        "=",
+        "1",
+        "a.b",
+        "WITH",
+        "AS",
+        "INSERT INTO",
+        "VALUES",
+        "$$",
+        "\n",
+        "\t",
+        "ü",
+        "DISTRIBUTE BY rand()",
+        "PARTITION (ds='1')",
+        "::int",
+        "[1]",
+        "?",
+        "\\",
+        "E'\\''",
+        "lp_"
+    };
 
     private static List<String> seeds() throws IOException {
         try (InputStream in = FuzzTest.class.getResourceAsStream("/fidelity/corpus.sql")) {
             List<String> out = new ArrayList<>();
-            for (String s : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("(?m)^(---|=== .*)$")) {
+            for (String s :
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .split("(?m)^(---|=== .*)$")) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
                 }
@@ -82,7 +134,9 @@ class FuzzTest {
         String db = EmbeddedPg.freshDatabase();
         int executed = 0;
         int serverErrors = 0;
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true")) {
+        try (Connection c =
+                DriverManager.getConnection(
+                        EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true")) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE lp_target (id int); CREATE TABLE lp_tagged (id int)");
             }
@@ -106,7 +160,9 @@ class FuzzTest {
                 }
             }
         }
-        assertTrue(executed >= 400 && serverErrors > 0, executed + " executed, " + serverErrors + " rejected by the server");
+        assertTrue(
+                executed >= 400 && serverErrors > 0,
+                executed + " executed, " + serverErrors + " rejected by the server");
     }
 
     private static void analyse(SqlAnalyzer analyzer, String sql) {

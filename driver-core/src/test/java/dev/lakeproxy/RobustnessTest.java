@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +45,8 @@ class RobustnessTest {
     @Test
     void hikariWithSixteenThreadsRunsCleanAndKeepsEachSessionsState() throws Exception {
         String db = EmbeddedPg.freshDatabase();
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(EmbeddedPg.rawUrl(db));
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE lp_tagged (id int); CREATE TABLE work (t int, n int)");
         }
         HikariConfig cfg = new HikariConfig();
@@ -59,9 +75,14 @@ class RobustnessTest {
             threads.shutdown();
             assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS));
             assertEquals(List.of(), errors);
-            assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "no connection leaked");
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")) {
+            assertEquals(
+                    0, pool.getHikariPoolMXBean().getActiveConnections(), "no connection leaked");
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                                        + " current_database()")) {
                 rs.next();
                 assertTrue(rs.getInt(1) <= 8, "server sessions stay within the pool size");
             }
@@ -80,7 +101,8 @@ class RobustnessTest {
                     }
                     break;
                 case 1:
-                    try (PreparedStatement p = c.prepareStatement("INSERT INTO work VALUES (?, ?)")) {
+                    try (PreparedStatement p =
+                            c.prepareStatement("INSERT INTO work VALUES (?, ?)")) {
                         p.setInt(1, thread);
                         p.setInt(2, r.nextInt());
                         assertEquals(1, p.executeUpdate());
@@ -93,7 +115,8 @@ class RobustnessTest {
                     c.setAutoCommit(true);
                     break;
                 case 3:
-                    // the test plugin tags the session once; the tag must be on this very session afterwards
+                    // the test plugin tags the session once; the tag must be on this very session
+                    // afterwards
                     s.execute("SELECT count(*) FROM lp_tagged");
                     try (ResultSet rs = s.executeQuery("SHOW application_name")) {
                         rs.next();
@@ -114,7 +137,10 @@ class RobustnessTest {
     void serverDyingMidStatementGivesConnectionErrorAndThePoolRecovers() throws Exception {
         try (FaultProxy server = new FaultProxy(EmbeddedPg.port())) {
             HikariConfig cfg = new HikariConfig();
-            cfg.setJdbcUrl("jdbc:lakeproxy:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres&connectTimeout=2");
+            cfg.setJdbcUrl(
+                    "jdbc:lakeproxy:postgresql://127.0.0.1:"
+                            + server.port()
+                            + "/postgres?user=postgres&connectTimeout=2");
             cfg.setMaximumPoolSize(2);
             cfg.setConnectionTimeout(15_000);
             try (HikariDataSource pool = new HikariDataSource(cfg)) {
@@ -134,7 +160,9 @@ class RobustnessTest {
                 assertTrue(died != null && died.getSQLState().startsWith("08"), "got " + died);
 
                 server.start();
-                try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 7")) {
+                try (Connection c = pool.getConnection();
+                        Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT 7")) {
                     rs.next();
                     assertEquals(7, rs.getInt(1));
                     assertTrue(c.isWrapperFor(LakeproxyConnection.class));

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * pgjdbc's {@code service=} URLs ({@code .pg_service.conf}) work through lakeproxy as with raw pgjdbc, including
- * the precedence pgjdbc's own DriverTest#connectService checks: URL, then Properties, then the service file.
+ * pgjdbc's {@code service=} URLs ({@code .pg_service.conf}) work through lakeproxy as with raw
+ * pgjdbc, including the precedence pgjdbc's own DriverTest#connectService checks: URL, then
+ * Properties, then the service file.
  */
 class ServiceUrlTest {
 
@@ -56,19 +72,28 @@ class ServiceUrlTest {
     @Test
     void connectsAsRawPgjdbcDoes() throws SQLException {
         for (String prefix : new String[] {"jdbc:", "jdbc:lakeproxy:"}) {
-            assertEquals(42, answer(prefix + "postgresql://?service=good", new Properties()), prefix);
+            assertEquals(
+                    42, answer(prefix + "postgresql://?service=good", new Properties()), prefix);
             Properties port = new Properties();
             port.setProperty("PGPORT", String.valueOf(EmbeddedPg.port()));
             assertEquals(42, answer(prefix + "postgresql://?service=wrongport", port), prefix);
             Properties wrong = new Properties();
             wrong.setProperty("PGPORT", "65536");
-            assertEquals(42, answer(prefix + "postgresql://:" + EmbeddedPg.port() + "/?service=wrongport", wrong), prefix);
+            assertEquals(
+                    42,
+                    answer(
+                            prefix + "postgresql://:" + EmbeddedPg.port() + "/?service=wrongport",
+                            wrong),
+                    prefix);
         }
     }
 
     @Test
     void anUnknownServiceFailsAsWithRawPgjdbc() {
-        SQLException raw = assertThrows(SQLException.class, () -> answer("jdbc:postgresql://?service=nope", new Properties()));
+        SQLException raw =
+                assertThrows(
+                        SQLException.class,
+                        () -> answer("jdbc:postgresql://?service=nope", new Properties()));
         SQLException lake = assertThrows(SQLException.class,
                 () -> answer("jdbc:lakeproxy:postgresql://?service=nope", new Properties()));
         assertEquals(raw.getSQLState(), lake.getSQLState());

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -45,13 +60,21 @@ class WrapperTest {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE copy_t (id int, name text)");
             PGConnection pg = c.unwrap(PGConnection.class);
-            assertTrue(pg.getClass().getName().startsWith("org.postgresql"), "unwrap reaches pgjdbc's own object");
+            assertTrue(
+                    pg.getClass().getName().startsWith("org.postgresql"),
+                    "unwrap reaches pgjdbc's own object");
             CopyManager copy = pg.getCopyAPI();
-            long in = copy.copyIn("COPY copy_t FROM STDIN WITH (FORMAT csv)",
-                    new ByteArrayInputStream("1,a\n2,b\n3,\"c, d\"\n".getBytes(StandardCharsets.UTF_8)));
+            long in =
+                    copy.copyIn(
+                            "COPY copy_t FROM STDIN WITH (FORMAT csv)",
+                            new ByteArrayInputStream(
+                                    "1,a\n2,b\n3,\"c, d\"\n".getBytes(StandardCharsets.UTF_8)));
             assertEquals(3, in);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            long outRows = copy.copyOut("COPY (SELECT * FROM copy_t ORDER BY id) TO STDOUT WITH (FORMAT csv)", out);
+            long outRows =
+                    copy.copyOut(
+                            "COPY (SELECT * FROM copy_t ORDER BY id) TO STDOUT WITH (FORMAT csv)",
+                            out);
             assertEquals(3, outRows);
             assertEquals("1,a\n2,b\n3,\"c, d\"\n", out.toString(StandardCharsets.UTF_8));
         }
@@ -59,11 +82,14 @@ class WrapperTest {
 
     @Test
     void theCastCopyApiGoesThroughTheSameRulesAsStatements() throws Exception {
-        try (Connection c = DriverManager.getConnection(EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true");
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(
+                                EmbeddedPg.lakeUrl(db) + "&lakeproxy.test.enabled=true");
+                Statement s = c.createStatement()) {
             CopyManager copy = ((PGConnection) c).getCopyAPI();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            // the test plugin runs "SET application_name = 'lp-tagged'" before any statement naming lp_tagged
+            // the test plugin runs "SET application_name = 'lp-tagged'" before any statement naming
+            // lp_tagged
             assertEquals(1, copy.copyOut("COPY (SELECT 7 AS lp_tagged) TO STDOUT", out));
             assertEquals("7\n", out.toString(StandardCharsets.UTF_8));
             try (ResultSet rs = s.executeQuery("SHOW application_name")) {
@@ -71,8 +97,14 @@ class WrapperTest {
                 assertEquals("lp-tagged", rs.getString(1));
             }
             s.execute("CREATE TABLE copy_routed (id int)");
-            assertEquals(2, copy.copyIn("COPY copy_routed FROM STDIN", new ByteArrayInputStream("1\n2\n".getBytes(StandardCharsets.UTF_8))));
-            assertEquals(1L, c.unwrap(LakeproxyConnection.class).metrics().snapshot().get("settingsSent"));
+            assertEquals(
+                    2,
+                    copy.copyIn(
+                            "COPY copy_routed FROM STDIN",
+                            new ByteArrayInputStream("1\n2\n".getBytes(StandardCharsets.UTF_8))));
+            assertEquals(
+                    1L,
+                    c.unwrap(LakeproxyConnection.class).metrics().snapshot().get("settingsSent"));
         }
     }
 
@@ -82,7 +114,9 @@ class WrapperTest {
             PGConnection pg = (PGConnection) c; // casting code, not unwrap
             assertTrue(pg.getBackendPID() > 0);
             assertEquals("\"a\"\"b\"", pg.escapeIdentifier("a\"b"));
-            long copied = pg.getCopyAPI().copyOut("COPY (SELECT 1) TO STDOUT", new ByteArrayOutputStream());
+            long copied =
+                    pg.getCopyAPI()
+                            .copyOut("COPY (SELECT 1) TO STDOUT", new ByteArrayOutputStream());
             assertEquals(1, copied);
             PGStatement ps = (PGStatement) s;
             ps.setPrepareThreshold(3);
@@ -108,7 +142,10 @@ class WrapperTest {
                 assertSame(s, rs.getStatement());
             }
             s.execute("SELECT 2");
-            assertSame(s.getResultSet(), s.getResultSet(), "the same real result set gets the same wrapper");
+            assertSame(
+                    s.getResultSet(),
+                    s.getResultSet(),
+                    "the same real result set gets the same wrapper");
             assertSame(s, s.getResultSet().getStatement());
             p.setInt(1, 7);
             try (ResultSet rs = p.executeQuery()) {
@@ -120,14 +157,18 @@ class WrapperTest {
             call.setString(2, "abc");
             call.execute();
             assertEquals("ABC", call.getString(1));
-            assertNotSame(c, c.unwrap(Connection.class), "unwrap(Connection) reaches the real connection");
+            assertNotSame(
+                    c,
+                    c.unwrap(Connection.class),
+                    "unwrap(Connection) reaches the real connection");
         }
     }
 
     @Test
     void vendorTypesPassThrough() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT ARRAY[1,2,3], '{\"a\":1}'::jsonb, '(1,2)'::point")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT ARRAY[1,2,3], '{\"a\":1}'::jsonb, '(1,2)'::point")) {
                 rs.next();
                 Array a = rs.getArray(1);
                 assertTrue(a instanceof PgArray);
@@ -136,7 +177,8 @@ class WrapperTest {
                 assertEquals("jsonb", json.getType());
                 assertTrue(rs.getObject(3) instanceof org.postgresql.geometric.PGpoint);
             }
-            try (PreparedStatement p = c.prepareStatement("SELECT ?::jsonb ->> 'k', ? @> ARRAY[2]")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT ?::jsonb ->> 'k', ? @> ARRAY[2]")) {
                 PGobject o = new PGobject();
                 o.setType("jsonb");
                 o.setValue("{\"k\":\"v\"}");
@@ -154,7 +196,8 @@ class WrapperTest {
             try (LargeObject lo = lom.open(oid, LargeObjectManager.WRITE)) {
                 lo.write("large".getBytes(StandardCharsets.UTF_8));
             }
-            try (LargeObject lo = ((PGConnection) c).getLargeObjectAPI().open(oid, LargeObjectManager.READ)) {
+            try (LargeObject lo =
+                    ((PGConnection) c).getLargeObjectAPI().open(oid, LargeObjectManager.READ)) {
                 assertEquals("large", new String(lo.read(5), StandardCharsets.UTF_8));
             }
             c.commit();

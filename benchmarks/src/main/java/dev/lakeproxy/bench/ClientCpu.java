@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench;
 
 import java.lang.management.ManagementFactory;
@@ -9,9 +24,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The benchmark thread's own CPU time per operation, next to the wall time: on a small machine the server and
- * the client share the cores, so wall time swings with scheduling while the client's CPU time does not.
- * Reported per iteration as {@code cpuNanos} and {@code calls}; their quotient is the client CPU per operation.
+ * The benchmark thread's own CPU time per operation, next to the wall time: on a small machine the
+ * server and the client share the cores, so wall time swings with scheduling while the client's CPU
+ * time does not. Reported per iteration as {@code cpuNanos} and {@code calls}; their quotient is
+ * the client CPU per operation.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench;
 
 import dev.lakeproxy.core.LakeMetrics;
@@ -28,9 +43,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The client-side cost lakeproxy adds to a statement that needs no change, without any network: the same
- * in-memory "real" statement called directly and through the wrapper, with no plugin, and with a plugin
- * active whose lexical pre-check says no. The difference of the scores is lakeproxy's hot path.
+ * The client-side cost lakeproxy adds to a statement that needs no change, without any network: the
+ * same in-memory "real" statement called directly and through the wrapper, with no plugin, and with
+ * a plugin active whose lexical pre-check says no. The difference of the scores is lakeproxy's hot
+ * path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,32 +56,67 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class HotPathBenchmark {
 
-    static final String SQL = "SELECT o.id, o.amount, c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
-            + "WHERE o.created_at > now() - interval '1 day' ORDER BY o.amount DESC LIMIT 100";
+    static final String SQL =
+            "SELECT o.id, o.amount, c.name FROM orders o JOIN customers c ON c.id = o.customer_id"
+                + " WHERE o.created_at > now() - interval '1 day' ORDER BY o.amount DESC LIMIT 100";
 
-    @Param({"direct", "wrapped-no-plugin", "wrapped-plugin-not-interested", "wrapped-six-rules-not-interested"})
+    @Param({
+        "direct",
+        "wrapped-no-plugin",
+        "wrapped-plugin-not-interested",
+        "wrapped-six-rules-not-interested"
+    })
     public String path;
 
     private Statement statement;
 
     @Setup
     public void setUp() throws SQLException {
-        ResultSet rs = (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultSet.class},
-                (p, m, a) -> null);
-        Statement realStatement = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
-                (p, m, a) -> m.getName().equals("executeQuery") ? rs : null);
-        Connection realConnection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("createStatement") ? realStatement : null);
+        ResultSet rs =
+                (ResultSet)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {ResultSet.class},
+                                (p, m, a) -> null);
+        Statement realStatement =
+                (Statement)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Statement.class},
+                                (p, m, a) -> m.getName().equals("executeQuery") ? rs : null);
+        Connection realConnection =
+                (Connection)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class},
+                                (p, m, a) ->
+                                        m.getName().equals("createStatement")
+                                                ? realStatement
+                                                : null);
         if (path.equals("direct")) {
             statement = realStatement;
             return;
         }
-        List<SessionPlugin> plugins = path.equals("wrapped-no-plugin") ? List.of()
-                : List.of(path.equals("wrapped-plugin-not-interested") ? gatedPlugin() : sixRules());
+        List<SessionPlugin> plugins =
+                path.equals("wrapped-no-plugin")
+                        ? List.of()
+                        : List.of(
+                                path.equals("wrapped-plugin-not-interested")
+                                        ? gatedPlugin()
+                                        : sixRules());
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared(), true);
-        Connection wrapped = PlainWrappers.INSTANCE.connection(realConnection,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of()));
+        StatementPipeline pipeline =
+                new StatementPipeline(realConnection, plugins, metrics, SqlAnalyzer.shared(), true);
+        Connection wrapped =
+                PlainWrappers.INSTANCE.connection(
+                        realConnection,
+                        new ConnectionServices(
+                                pipeline,
+                                metrics,
+                                PlainWrappers.INSTANCE,
+                                "bench",
+                                List.of(),
+                                List.of()));
         statement = wrapped.createStatement();
     }
 
@@ -74,7 +125,8 @@ public class HotPathBenchmark {
         return new SessionPlugin() {
             @Override
             public boolean interested(String sql) {
-                return SqlText.containsWord(sql, "encrypted_orders"); // a typical plugin pre-check that says no
+                return SqlText.containsWord(
+                        sql, "encrypted_orders"); // a typical plugin pre-check that says no
             }
 
             @Override
@@ -84,9 +136,19 @@ public class HotPathBenchmark {
         };
     }
 
-    /** A plugin with no pre-check of its own and six rules, each testing its first keyword (as MaxCompute's do). */
+    /**
+     * A plugin with no pre-check of its own and six rules, each testing its first keyword (as
+     * MaxCompute's do).
+     */
     private static SessionPlugin sixRules() {
-        return () -> List.of(rule("INSERT"), rule("CREATE"), rule("USE"), rule("ALTER"), rule("DROP"), rule("SET"));
+        return () ->
+                List.of(
+                        rule("INSERT"),
+                        rule("CREATE"),
+                        rule("USE"),
+                        rule("ALTER"),
+                        rule("DROP"),
+                        rule("SET"));
     }
 
     private static StatementRule rule(String keyword) {

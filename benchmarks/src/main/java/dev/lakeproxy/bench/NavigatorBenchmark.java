@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench;
 
 import dev.lakeproxy.odps.OdpsPlugin;
@@ -80,7 +95,10 @@ public class NavigatorBenchmark {
         Class.forName("dev.lakeproxy.Driver");
         boolean threeTier = project.equals("three-tier");
         catalog = threeTier ? "tiers" : "flat";
-        schema = threeTier ? "sales" : "flat"; // two-tier: odps-jdbc reports the project as the schema
+        schema =
+                threeTier
+                        ? "sales"
+                        : "flat"; // two-tier: odps-jdbc reports the project as the schema
         MaxComputeEmulator.Builder b = MaxComputeEmulator.builder();
         emu = (threeTier ? b.threeTierProject(catalog) : b.project(catalog)).start();
         String prefix = "";
@@ -91,8 +109,13 @@ public class NavigatorBenchmark {
             settings = Map.of("odps.namespace.schema", "true");
         }
         for (int i = 0; i < tables; i++) {
-            emu.execute(catalog, String.format("CREATE TABLE %st%04d (id BIGINT, name STRING, amount"
-                    + " DOUBLE, ds STRING)", prefix, i), settings);
+            emu.execute(
+                    catalog,
+                    String.format(
+                            "CREATE TABLE %st%04d (id BIGINT, name STRING, amount"
+                                    + " DOUBLE, ds STRING)",
+                            prefix, i),
+                    settings);
         }
         emu.setRequestLatency(Duration.ofMillis(latencyMillis));
         String url = emu.jdbcUrl(catalog, threeTier && driver.equals("raw")

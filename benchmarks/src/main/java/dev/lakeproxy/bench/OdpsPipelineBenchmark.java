@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench;
 
 import dev.lakeproxy.Explanation;
@@ -23,12 +38,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The client time the MaxCompute plugin adds per statement, against the MaxCompute emulator with the real
- * odps-jdbc 3.4.2 underneath: lakeproxy's analysis and rewrite of a Tablestore INSERT (through {@code explain},
- * which runs exactly the plugin's lexical test, scanner and rewrite, without the job), with the table metadata
- * cached (hit) and forgotten before each call (miss: one metadata GET to the emulator), a SELECT on the fast path,
- * and, for scale, one whole job (the same INSERT, raw odps-jdbc) on the emulator. A real MaxCompute job takes
- * seconds; the emulator's is far faster, so the comparison is conservative.
+ * The client time the MaxCompute plugin adds per statement, against the MaxCompute emulator with
+ * the real odps-jdbc 3.4.2 underneath: lakeproxy's analysis and rewrite of a Tablestore INSERT
+ * (through {@code explain}, which runs exactly the plugin's lexical test, scanner and rewrite,
+ * without the job), with the table metadata cached (hit) and forgotten before each call (miss: one
+ * metadata GET to the emulator), a SELECT on the fast path, and, for scale, one whole job (the same
+ * INSERT, raw odps-jdbc) on the emulator. A real MaxCompute job takes seconds; the emulator's is
+ * far faster, so the comparison is conservative.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar OdpsPipelineBenchmark</pre>
  */
@@ -40,14 +56,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OdpsPipelineBenchmark {
 
-    static final String INSERT = "INSERT OVERWRITE TABLE ots_orders\n"
-            + "-- export, sorted by the primary key\n"
-            + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey, 'SHIPPED'), CEIL(odps_totalprice)\n"
-            + "FROM (SELECT * FROM internal_orders ORDER BY odps_orderkey LIMIT 100000) s";
-    static final String DDL = "CREATE EXTERNAL TABLE ots_check (k bigint, v string) STORED BY "
-            + "'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES ('tablestore.columns.mapping'=':k,v', "
-            + "'tablestore.table.name'='ots_check') LOCATION 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'";
-    static final String SELECT = "SELECT odps_orderkey, odps_totalprice FROM internal_orders WHERE odps_custkey = 3";
+    static final String INSERT =
+            "INSERT OVERWRITE TABLE ots_orders\n"
+                + "-- export, sorted by the primary key\n"
+                + "SELECT odps_orderkey, odps_orderdate, odps_custkey, CONCAT(odps_custkey,"
+                + " 'SHIPPED'), CEIL(odps_totalprice)\n"
+                + "FROM (SELECT * FROM internal_orders ORDER BY odps_orderkey LIMIT 100000) s";
+    static final String DDL =
+            "CREATE EXTERNAL TABLE ots_check (k bigint, v string) STORED BY"
+                + " 'com.aliyun.odps.TableStoreStorageHandler' WITH SERDEPROPERTIES"
+                + " ('tablestore.columns.mapping'=':k,v', 'tablestore.table.name'='ots_check')"
+                + " LOCATION 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'";
+    static final String SELECT =
+            "SELECT odps_orderkey, odps_totalprice FROM internal_orders WHERE odps_custkey = 3";
 
     private MaxComputeEmulator emu;
     private Connection raw;
@@ -64,20 +85,33 @@ public class OdpsPipelineBenchmark {
         String url = emu.jdbcUrl("bench");
         raw = DriverManager.getConnection(url);
         try (Statement st = raw.createStatement()) {
-            st.executeUpdate("CREATE EXTERNAL TABLE ots_orders (odps_orderkey bigint, odps_orderdate string, odps_custkey bigint, "
-                    + "odps_orderstatus string, odps_totalprice double) STORED BY 'com.aliyun.odps.TableStoreStorageHandler' "
-                    + "WITH SERDEPROPERTIES ('tablestore.columns.mapping'=':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice', "
-                    + "'tablestore.table.name'='ots_tpch_orders') LOCATION 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'");
-            st.executeUpdate("CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING, odps_custkey BIGINT, "
-                    + "odps_totalprice DOUBLE)");
+            st.executeUpdate(
+                    "CREATE EXTERNAL TABLE ots_orders (odps_orderkey bigint, odps_orderdate string,"
+                        + " odps_custkey bigint, odps_orderstatus string, odps_totalprice double)"
+                        + " STORED BY 'com.aliyun.odps.TableStoreStorageHandler' WITH"
+                        + " SERDEPROPERTIES"
+                        + " ('tablestore.columns.mapping'="
+                        + "':o_orderkey,:o_orderdate,o_custkey,o_orderstatus,o_totalprice',"
+                        + " 'tablestore.table.name'='ots_tpch_orders') LOCATION"
+                        + " 'tablestore://bench.cn-hangzhou.ots-internal.aliyuncs.com'");
+            st.executeUpdate(
+                    "CREATE TABLE internal_orders (odps_orderkey BIGINT, odps_orderdate STRING,"
+                        + " odps_custkey BIGINT, odps_totalprice DOUBLE)");
             StringBuilder v = new StringBuilder();
             for (int i = 0; i < 100; i++) {
-                v.append(i == 0 ? "" : ", ").append("(").append(i).append(", '1996-05-03', ").append(i % 7).append(", ")
-                        .append(i * 1.5).append(")");
+                v.append(i == 0 ? "" : ", ")
+                        .append("(")
+                        .append(i)
+                        .append(", '1996-05-03', ")
+                        .append(i % 7)
+                        .append(", ")
+                        .append(i * 1.5)
+                        .append(")");
             }
             st.executeUpdate("INSERT INTO internal_orders VALUES " + v);
         }
-        lpConnection = DriverManager.getConnection("jdbc:lakeproxy:" + url.substring("jdbc:".length()));
+        lpConnection =
+                DriverManager.getConnection("jdbc:lakeproxy:" + url.substring("jdbc:".length()));
         lp = lpConnection.unwrap(LakeproxyConnection.class);
         if (!lp.explain(INSERT).rewritten()) {
             throw new IllegalStateException("the plugin did not rewrite the Tablestore INSERT");
@@ -97,7 +131,9 @@ public class OdpsPipelineBenchmark {
         return lp.explain(INSERT);
     }
 
-    /** The same, with the table metadata forgotten first: one metadata GET (to the local emulator). */
+    /**
+     * The same, with the table metadata forgotten first: one metadata GET (to the local emulator).
+     */
     @Benchmark
     public Explanation tablestoreInsertMetadataMiss() throws SQLException {
         OdpsPlugin.forgetTableMetadata();
@@ -122,7 +158,10 @@ public class OdpsPipelineBenchmark {
         return lp.explain(SELECT);
     }
 
-    /** For scale: the whole INSERT job, raw odps-jdbc, on the emulator (submit, run, status, summary). */
+    /**
+     * For scale: the whole INSERT job, raw odps-jdbc, on the emulator (submit, run, status,
+     * summary).
+     */
     @Benchmark
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 3)

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench;
 
 import dev.lakeproxy.core.LakeMetrics;
@@ -26,8 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The per-row cost of the ResultSet wrapper (the only wrapper on the path of a large query), without network:
- * 20,000 rows of an in-memory result set read directly and through lakeproxy's wrapper.
+ * The per-row cost of the ResultSet wrapper (the only wrapper on the path of a large query),
+ * without network: 20,000 rows of an in-memory result set read directly and through lakeproxy's
+ * wrapper.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +58,10 @@ public class ResultSetHotPathBenchmark {
 
     private Statement statement;
 
-    /** A result set of 20,000 rows that answers from memory (a plain class, so the JIT treats both paths alike). */
+    /**
+     * A result set of 20,000 rows that answers from memory (a plain class, so the JIT treats both
+     * paths alike).
+     */
     public static final class Rows extends dev.lakeproxy.bench.InMemoryResultSet {
         Rows() {
             super(20_000);
@@ -51,23 +70,45 @@ public class ResultSetHotPathBenchmark {
 
     @Setup
     public void setUp() throws SQLException {
-        Statement real = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
-                (p, m, a) -> m.getName().equals("executeQuery") ? new Rows() : null);
+        Statement real =
+                (Statement)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Statement.class},
+                                (p, m, a) ->
+                                        m.getName().equals("executeQuery") ? new Rows() : null);
         if (path.equals("direct")) {
             statement = real;
             return;
         }
-        Connection realConnection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("createStatement") ? real : null);
+        Connection realConnection =
+                (Connection)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class},
+                                (p, m, a) -> m.getName().equals("createStatement") ? real : null);
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(realConnection, List.of(), metrics, SqlAnalyzer.shared(), true);
-        statement = PlainWrappers.INSTANCE.connection(realConnection,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "bench", List.of(), List.of())).createStatement();
+        StatementPipeline pipeline =
+                new StatementPipeline(
+                        realConnection, List.of(), metrics, SqlAnalyzer.shared(), true);
+        statement =
+                PlainWrappers.INSTANCE
+                        .connection(
+                                realConnection,
+                                new ConnectionServices(
+                                        pipeline,
+                                        metrics,
+                                        PlainWrappers.INSTANCE,
+                                        "bench",
+                                        List.of(),
+                                        List.of()))
+                        .createStatement();
     }
 
     @Benchmark
     public void read20000Rows(Blackhole bh) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT g, 'row ' || g FROM generate_series(1, 20000) g")) {
+        try (ResultSet rs =
+                statement.executeQuery("SELECT g, 'row ' || g FROM generate_series(1, 20000) g")) {
             while (rs.next()) {
                 bh.consume(rs.getInt(1));
                 bh.consume(rs.getString(2));

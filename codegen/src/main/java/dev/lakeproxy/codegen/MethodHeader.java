@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.codegen;
 
 import java.util.List;
@@ -11,7 +26,10 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Writes the header of a generated default method that overrides {@code m} (parameters named p0, p1, ...). */
+/**
+ * Writes the header of a generated default method that overrides {@code m} (parameters named p0,
+ * p1, ...).
+ */
 final class MethodHeader {
 
     private MethodHeader() {
@@ -62,6 +80,8 @@ final class MethodHeader {
     private static String typeParameter(TypeParameterElement p) {
         String bounds = p.getBounds().stream().map(TypeMirror::toString)
                 .filter(b -> !b.equals("java.lang.Object")).collect(Collectors.joining(" & "));
-        return bounds.isEmpty() ? p.getSimpleName().toString() : p.getSimpleName() + " extends " + bounds;
+        return bounds.isEmpty()
+                ? p.getSimpleName().toString()
+                : p.getSimpleName() + " extends " + bounds;
     }
 }

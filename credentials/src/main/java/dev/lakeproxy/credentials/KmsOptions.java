@@ -1,7 +1,21 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.credentials;
 
 import dev.lakeproxy.spi.LakeOption;
-
 import java.util.List;
 
 /**
@@ -44,8 +58,8 @@ public final class KmsOptions {
                     5_000,
                     "How long each KMS call may take to connect, and then to answer: Decrypt of a"
                         + " kms: password and GetSecretValue of a secret: password at connect,"
-                        + " DescribeKey for an explanation or doctor. Not retried. When it passes, a"
-                        + " connect fails with an error that says KMS did not answer (28P01 on"
+                        + " DescribeKey for an explanation or doctor. Not retried. When it passes,"
+                        + " a connect fails with an error that says KMS did not answer (28P01 on"
                         + " Hologres), and an explanation goes on without the key's state.");
 
     public static List<LakeOption<?>> all() {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import java.util.ArrayList;
@@ -21,7 +36,8 @@ final class Args {
     private final Map<String, String> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
-    static Args parse(String command, String[] args, Set<String> valued, Set<String> flags) throws UsageException {
+    static Args parse(String command, String[] args, Set<String> valued, Set<String> flags)
+            throws UsageException {
         Args a = new Args();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -37,11 +53,25 @@ final class Args {
                     a.options.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (inline == null && i + 1 >= args.length) {
-                        throw new UsageException("lakeproxy " + command + ": --" + name + " needs a value. Run: lakeproxy " + command + " --help");
+                        throw new UsageException(
+                                "lakeproxy "
+                                        + command
+                                        + ": --"
+                                        + name
+                                        + " needs a value. Run: lakeproxy "
+                                        + command
+                                        + " --help");
                     }
                     a.options.put(name, inline != null ? inline : args[++i]);
                 } else {
-                    throw new UsageException("lakeproxy " + command + ": unknown option --" + name + ". Run: lakeproxy " + command + " --help");
+                    throw new UsageException(
+                            "lakeproxy "
+                                    + command
+                                    + ": unknown option --"
+                                    + name
+                                    + ". Run: lakeproxy "
+                                    + command
+                                    + " --help");
                 }
             } else {
                 a.positional.add(arg);
@@ -57,7 +87,14 @@ final class Args {
     String require(String command, String name) throws UsageException {
         String v = options.get(name);
         if (v == null || v.isEmpty()) {
-            throw new UsageException("lakeproxy " + command + ": --" + name + " is required. Run: lakeproxy " + command + " --help");
+            throw new UsageException(
+                    "lakeproxy "
+                            + command
+                            + ": --"
+                            + name
+                            + " is required. Run: lakeproxy "
+                            + command
+                            + " --help");
         }
         return v;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import dev.lakeproxy.spi.Check;
@@ -13,7 +28,9 @@ final class CheckReport {
         int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(10);
         StringBuilder sb = new StringBuilder();
         for (Check c : checks) {
-            sb.append(String.format("%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail()));
+            sb.append(
+                    String.format(
+                            "%-4s  %-" + width + "s  %s%n", c.status(), c.name(), c.detail()));
             if (c.fix() != null) {
                 sb.append(String.format("      %" + width + "s  fix: %s%n", "", c.fix()));
             }
@@ -25,9 +42,16 @@ final class CheckReport {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < checks.size(); i++) {
             Check c = checks.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("  {\"check\": ").append(quote(c.name())).append(", \"status\": \"")
-                    .append(c.status()).append("\", \"detail\": ").append(quote(c.detail())).append(", \"fix\": ")
-                    .append(c.fix() == null ? "null" : quote(c.fix())).append('}');
+            sb.append(i == 0 ? "\n" : ",\n")
+                    .append("  {\"check\": ")
+                    .append(quote(c.name()))
+                    .append(", \"status\": \"")
+                    .append(c.status())
+                    .append("\", \"detail\": ")
+                    .append(quote(c.detail()))
+                    .append(", \"fix\": ")
+                    .append(c.fix() == null ? "null" : quote(c.fix()))
+                    .append('}');
         }
         return sb.append("\n]").toString();
     }

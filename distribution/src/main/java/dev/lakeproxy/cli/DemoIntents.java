@@ -1,13 +1,28 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each demo step means to show, held against what happened: the raw driver fails for the documented reason,
- * lakeproxy succeeds or refuses as described. The demo prints the tally and exits 1 when a step shows something else,
- * so that a stand-in or a plugin that drifts turns the demo (and its test) red instead of silently showing a
- * different story.
+ * What each demo step means to show, held against what happened: the raw driver fails for the
+ * documented reason, lakeproxy succeeds or refuses as described. The demo prints the tally and
+ * exits 1 when a step shows something else, so that a stand-in or a plugin that drifts turns the
+ * demo (and its test) red instead of silently showing a different story.
  */
 final class DemoIntents {
 
@@ -40,8 +55,10 @@ final class DemoIntents {
 
     /** The raw driver failed and its message has {@code reason} (the documented error). */
     void rawFails(String step, Outcome raw, String reason) {
-        expect(step + " (raw driver)", !raw.succeeded && raw.text.contains(reason), "a failure naming " + reason
-                + ", got " + (raw.succeeded ? "success" : raw.text));
+        expect(
+                step + " (raw driver)",
+                !raw.succeeded && raw.text.contains(reason),
+                "a failure naming " + reason + ", got " + (raw.succeeded ? "success" : raw.text));
     }
 
     void lakeproxySucceeds(String step, Outcome lake) {

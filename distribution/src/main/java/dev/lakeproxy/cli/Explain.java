@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import dev.lakeproxy.Explanation;
@@ -7,15 +22,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 
-/** {@code lakeproxy explain --url URL "SQL"}: what lakeproxy would do with a statement, without running it. */
+/**
+ * {@code lakeproxy explain --url URL "SQL"}: what lakeproxy would do with a statement, without
+ * running it.
+ */
 final class Explain {
 
-    static final String HELP = "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U]"
-            + " [--password-file F] [--timeout S] \"SQL\"\n"
-            + "Connects (so that the plugins detect the server), then shows what lakeproxy would do with the statement:\n"
-            + "the SQL the real driver would receive, settings it would run first, refusals, and\n"
-            + "why. Nothing runs.\n"
-            + Password.HELP;
+    static final String HELP =
+            "Usage: lakeproxy explain --url <jdbc:lakeproxy:...> [--user U] [--password-file F]"
+                + " [--timeout S] \"SQL\"\n"
+                + "Connects (so that the plugins detect the server), then shows what lakeproxy"
+                + " would do with the statement:\n"
+                + "the SQL the real driver would receive, settings it would run first, refusals,"
+                + " and\n"
+                + "why. Nothing runs.\n"
+                    + Password.HELP;
 
     private Explain() {
     }
@@ -29,7 +50,9 @@ final class Explain {
         }
         String url = args.require("explain", "url");
         if (args.positional().size() != 1) {
-            throw new Args.UsageException("lakeproxy explain: give exactly one SQL statement, in quotes. Run: lakeproxy explain --help");
+            throw new Args.UsageException(
+                    "lakeproxy explain: give exactly one SQL statement, in quotes. Run: lakeproxy"
+                        + " explain --help");
         }
         String sql = args.positional().get(0);
         int timeout = Connect.timeoutSeconds(args, "explain");
@@ -38,7 +61,11 @@ final class Explain {
                 timeout)) {
             LakeproxyConnection lake = c.unwrap(LakeproxyConnection.class);
             Explanation e = lake.explain(sql);
-            out.println("plugins active: " + (lake.activePlugins().isEmpty() ? "none (pure pass-through)" : lake.activePlugins()));
+            out.println(
+                    "plugins active: "
+                            + (lake.activePlugins().isEmpty()
+                                    ? "none (pure pass-through)"
+                                    : lake.activePlugins()));
             lake.connectActions().forEach(a -> out.println("at connect: " + a));
             out.println("statement: " + sql);
             out.println(e);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,23 +34,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The docs name options, values and mechanisms as the code has them: every {@code lakeproxy.<plugin>.<name>} the docs
- * mention is a real option, every {@code option=value} they show is accepted, and every option block they quote
- * (between {@code <!-- option: NAME ... -->} and {@code <!-- /option -->}) is the option's own default and description.
+ * The docs name options, values and mechanisms as the code has them: every {@code
+ * lakeproxy.<plugin>.<name>} the docs mention is a real option, every {@code option=value} they
+ * show is accepted, and every option block they quote (between {@code <!-- option: NAME ... -->}
+ * and {@code <!-- /option -->}) is the option's own default and description.
  */
 class DocOptionsTest {
 
-    private static final Pattern NAMED = Pattern.compile("(?<![\\w.])lakeproxy\\.(?:(?:holo|odps|kms)\\.[a-z][a-zA-Z]*|plugins|warnings"
-            + "|credentials(?:\\.[a-zA-Z]+)?|secrets\\.[a-zA-Z]+|timeouts?\\.[a-zA-Z]+)"
-            + "(?:=([^\\s`\",)|;&']+))?");
-    private static final Pattern BLOCK = Pattern.compile("<!-- option: (\\S+)[^\\n]*-->\\n(.*?)\\n<!-- /option -->",
-            Pattern.DOTALL);
+    private static final Pattern NAMED =
+            Pattern.compile(
+                    "(?<![\\w.])lakeproxy\\.(?:(?:holo|odps|kms)\\.[a-z][a-zA-Z]*|plugins|warnings"
+                        + "|credentials(?:\\.[a-zA-Z]+)?|secrets\\.[a-zA-Z]+|timeouts?\\.[a-zA-Z]+)"
+                        + "(?:=([^\\s`\",)|;&']+))?");
+    private static final Pattern BLOCK =
+            Pattern.compile(
+                    "<!-- option: (\\S+)[^\\n]*-->\\n(.*?)\\n<!-- /option -->", Pattern.DOTALL);
 
     private static final Map<String, LakeOption<?>> OPTIONS = Lakeproxy.options().stream()
             .collect(Collectors.toMap(LakeOption::name, Function.identity()));
 
     static List<Path> docs() throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(Path.of("..", "README.md"), Path.of("..", "CHANGELOG.md")));
+        List<Path> docs =
+                new ArrayList<>(List.of(Path.of("..", "README.md"), Path.of("..", "CHANGELOG.md")));
         try (Stream<Path> files = Files.list(Path.of("..", "docs"))) {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
@@ -54,7 +74,12 @@ class DocOptionsTest {
                 if (option == null) {
                     wrong.add(doc.getFileName() + " names " + name + ", which is not an option");
                 } else if (m.group(1) != null && !accepts(option, m.group(1))) {
-                    wrong.add(doc.getFileName() + " shows " + m.group() + "; accepted: " + option.accepted());
+                    wrong.add(
+                            doc.getFileName()
+                                    + " shows "
+                                    + m.group()
+                                    + "; accepted: "
+                                    + option.accepted());
                 }
             }
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,23 +29,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every error lakeproxy explains has its troubleshooting entry; every jar the docs name is one the build writes. */
+/**
+ * Every error lakeproxy explains has its troubleshooting entry; every jar the docs name is one the
+ * build writes.
+ */
 class DocsTest {
 
-    /** Keys of what lakeproxy did (notes, scatter forms, warnings) and of doctor lines: not errors to look up. */
-    private static final Pattern NOT_ERRORS = Pattern.compile("\\.(note|doctor|scatter)\\.|^pipeline\\.|^diagnosis\\.");
+    /**
+     * Keys of what lakeproxy did (notes, scatter forms, warnings) and of doctor lines: not errors
+     * to look up.
+     */
+    private static final Pattern NOT_ERRORS =
+            Pattern.compile("\\.(note|doctor|scatter)\\.|^pipeline\\.|^diagnosis\\.");
 
     @Test
     void everyExplainedErrorHasATroubleshootingEntry() throws Exception {
         Properties bundle = new Properties();
-        for (String name : List.of("/dev/lakeproxy/core/messages.properties", "/dev/lakeproxy/holo/messages.properties",
-                "/dev/lakeproxy/odps/messages.properties",
-                "/dev/lakeproxy/credentials/messages.properties")) {
+        for (String name :
+                List.of(
+                        "/dev/lakeproxy/core/messages.properties",
+                        "/dev/lakeproxy/holo/messages.properties",
+                        "/dev/lakeproxy/odps/messages.properties",
+                        "/dev/lakeproxy/credentials/messages.properties")) {
             try (InputStream in = DocsTest.class.getResourceAsStream(name)) {
                 bundle.load(in);
             }
         }
-        String doc = Files.readString(Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
+        String doc =
+                Files.readString(
+                        Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
         List<String> missing = bundle.stringPropertyNames().stream().sorted()
                 .filter(k -> !k.startsWith("test.") && !NOT_ERRORS.matcher(k).find())
                 .filter(k -> !doc.contains("`" + k + "`"))
@@ -46,7 +73,9 @@ class DocsTest {
                 Path.of("..", "docs", "bi-tools.md"), Path.of("..", "docs", "hikari-spring.md"))) {
             Matcher m = jar.matcher(Files.readString(doc, StandardCharsets.UTF_8));
             while (m.find()) {
-                assertTrue(pom.contains("/lakeproxy-" + m.group(1) + "-${project.version}.jar"), doc + " names " + m.group());
+                assertTrue(
+                        pom.contains("/lakeproxy-" + m.group(1) + "-${project.version}.jar"),
+                        doc + " names " + m.group());
             }
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,13 +84,26 @@ final class Jars {
         return new Result(p.exitValue(), out);
     }
 
-    /** Runs it/DriverProbe.java with the one jar alone on the class path; see the probe for its output lines. */
-    static Result probe(Path jar, String url, String user, String password, String... statements) throws Exception {
+    /**
+     * Runs it/DriverProbe.java with the one jar alone on the class path; see the probe for its
+     * output lines.
+     */
+    static Result probe(Path jar, String url, String user, String password, String... statements)
+            throws Exception {
         Path probe = Files.createTempDirectory("probe").resolve("DriverProbe.java");
         try (InputStream source = Jars.class.getResourceAsStream("/it/DriverProbe.java")) {
             Files.copy(source, probe);
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar.toString(), probe.toString(), url, user, password));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                java(),
+                                "-cp",
+                                jar.toString(),
+                                probe.toString(),
+                                url,
+                                user,
+                                password));
         command.addAll(List.of(statements));
         return run(command);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core;
 
 import dev.lakeproxy.core.drivers.RealDriverProfile;
@@ -30,7 +45,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Opens a lakeproxy connection: options, plugins' pre-connect work, the real connection, detection, wrapping. */
+/**
+ * Opens a lakeproxy connection: options, plugins' pre-connect work, the real connection, detection,
+ * wrapping.
+ */
 public final class Connector {
 
     private static final Logger LOG = Logger.getLogger(Connector.class.getName());
@@ -71,7 +89,8 @@ public final class Connector {
         Driver realDriver = RealDrivers.find(profile, request.realUrl);
         Connection real = RealConnect.open(realDriver, candidates, request);
         if (real == null) {
-            throw LakeErrors.create("08001", "driver.refused", SecretNames.maskUrl(request.realUrl));
+            throw LakeErrors.create(
+                    "08001", "driver.refused", SecretNames.maskUrl(request.realUrl));
         }
         try {
             List<SessionPlugin> active = new ArrayList<>();
@@ -88,8 +107,12 @@ public final class Connector {
             LOG.log(Level.FINE, "lakeproxy connected to {0}; active plugins {1}; {2}",
                     new Object[] {shownUrl, activeNames, request.actions});
             WrapperFactory wrappers = profile.wrappers(real);
-            StatementPipeline pipeline = new StatementPipeline(real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
-            Diagnosis diagnosis = new Diagnosis(candidates, activeNames, options, request.parsedUrl(), request.actions);
+            StatementPipeline pipeline =
+                    new StatementPipeline(
+                            real, active, metrics, analyzer, options.get(CoreOptions.WARNINGS));
+            Diagnosis diagnosis =
+                    new Diagnosis(
+                            candidates, activeNames, options, request.parsedUrl(), request.actions);
             Connection layered = real;
             for (SessionPlugin session : active) {
                 layered = session.driverLayer(layered);
@@ -104,7 +127,10 @@ public final class Connector {
         }
     }
 
-    /** A plugin's bug (or a clash of jars) becomes an SQLException that keeps it as cause, never an Error. */
+    /**
+     * A plugin's bug (or a clash of jars) becomes an SQLException that keeps it as cause, never an
+     * Error.
+     */
     private static void beforeConnect(LakePlugin plugin, Request request) throws SQLException {
         try {
             plugin.beforeConnect(request);
@@ -113,7 +139,8 @@ public final class Connector {
         }
     }
 
-    private SessionPlugin activate(LakePlugin plugin, Request request, Connection real) throws SQLException {
+    private SessionPlugin activate(LakePlugin plugin, Request request, Connection real)
+            throws SQLException {
         try {
             return plugin.activate(request.context(real, analyzer, metrics));
         } catch (RuntimeException | LinkageError e) {
@@ -123,7 +150,8 @@ public final class Connector {
 
     private static SQLException pluginFailed(LakePlugin plugin, Throwable e) {
         String what = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return LakeErrors.translate(new SQLException(what, "08001", e), "plugin.activationFailed", plugin.name(), what);
+        return LakeErrors.translate(
+                new SQLException(what, "08001", e), "plugin.activationFailed", plugin.name(), what);
     }
 
     private static void closeQuietly(Connection real, Exception failure) {
@@ -145,7 +173,11 @@ public final class Connector {
         final List<String> warnings = new ArrayList<>();
         String realUrl;
 
-        Request(LakeUrl url, Properties realProperties, OptionValues options, RealDriverProfile profile) {
+        Request(
+                LakeUrl url,
+                Properties realProperties,
+                OptionValues options,
+                RealDriverProfile profile) {
             this.url = url;
             this.realProperties = realProperties;
             this.options = options;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core;
 
 import dev.lakeproxy.core.errors.LakeErrors;
@@ -12,8 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a connection keeps for {@code lakeproxy doctor}: the plugins that serve its driver, which of them are
- * active, its options and its URL. Each plugin diagnoses itself; a plugin that fails to is reported, not thrown.
+ * What a connection keeps for {@code lakeproxy doctor}: the plugins that serve its driver, which of
+ * them are active, its options and its URL. Each plugin diagnoses itself; a plugin that fails to is
+ * reported, not thrown.
  */
 public final class Diagnosis {
 
@@ -23,8 +39,12 @@ public final class Diagnosis {
     private final RealUrl realUrl;
     private final List<String> connectActions;
 
-    Diagnosis(List<LakePlugin> candidates, List<String> activePlugins, OptionValues options, RealUrl realUrl,
-              List<String> connectActions) {
+    Diagnosis(
+            List<LakePlugin> candidates,
+            List<String> activePlugins,
+            OptionValues options,
+            RealUrl realUrl,
+            List<String> connectActions) {
         this.candidates = List.copyOf(candidates);
         this.activePlugins = List.copyOf(activePlugins);
         this.options = options;
@@ -51,10 +71,14 @@ public final class Diagnosis {
         for (LakePlugin plugin : candidates) {
             try {
                 checks.addAll(plugin.diagnose(context(plugin, lake, real)));
-            } catch (RuntimeException | LinkageError bug) { // a plugin's bug is a failed check, never a crash
+            } catch (RuntimeException
+                    | LinkageError bug) { // a plugin's bug is a failed check, never a crash
                 String what = bug.getClass().getSimpleName() + ": " + bug.getMessage();
-                checks.add(Check.fail(plugin.name(), LakeErrors.message("diagnosis.failed", plugin.name(), what),
-                        LakeErrors.message("diagnosis.failed.fix")));
+                checks.add(
+                        Check.fail(
+                                plugin.name(),
+                                LakeErrors.message("diagnosis.failed", plugin.name(), what),
+                                LakeErrors.message("diagnosis.failed.fix")));
             }
         }
         return checks;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core;
 
 import dev.lakeproxy.core.drivers.RealDriverProfiles;
@@ -12,7 +27,8 @@ import java.util.Map;
 
 /**
  * A {@code jdbc:lakeproxy:<real URL without jdbc:>} URL, split into the real driver's URL and the
- * {@code lakeproxy.*} options found in its query. Every other part of the URL is kept byte for byte.
+ * {@code lakeproxy.*} options found in its query. Every other part of the URL is kept byte for
+ * byte.
  */
 public final class LakeUrl {
 
@@ -34,7 +50,8 @@ public final class LakeUrl {
 
     public static LakeUrl parse(String url) throws SQLException {
         if (!accepts(url)) {
-            throw LakeErrors.create("08001", "url.notLakeproxy", SecretNames.maskUrl(String.valueOf(url)));
+            throw LakeErrors.create(
+                    "08001", "url.notLakeproxy", SecretNames.maskUrl(String.valueOf(url)));
         }
         String rest = url.substring(PREFIX.length());
         int colon = rest.indexOf(':');
@@ -47,7 +64,10 @@ public final class LakeUrl {
         return new LakeUrl(subprotocol, "jdbc:" + kept, options);
     }
 
-    /** Removes {@code lakeproxy.*} parameters from the query; everything else stays exactly as written. */
+    /**
+     * Removes {@code lakeproxy.*} parameters from the query; everything else stays exactly as
+     * written.
+     */
     private static String stripOptions(String url, Map<String, String> options) {
         int q = url.indexOf('?');
         if (q < 0 || url.indexOf(OptionRegistry.PREFIX, q) < 0) {
@@ -91,8 +111,8 @@ public final class LakeUrl {
     }
 
     /**
-     * The server this URL points at, for per-server caches: scheme, hosts and ports (and for URLs whose
-     * query names a project, the project), never the credentials.
+     * The server this URL points at, for per-server caches: scheme, hosts and ports (and for URLs
+     * whose query names a project, the project), never the credentials.
      */
     public String serverKey() {
         return RealDriverProfiles.of(subprotocol).serverKey(realUrl);

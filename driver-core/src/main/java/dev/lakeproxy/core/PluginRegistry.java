@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core;
 
 import dev.lakeproxy.core.errors.LakeErrors;
@@ -32,7 +47,8 @@ public final class PluginRegistry {
                 r = shared;
                 if (r == null) {
                     List<LakePlugin> found = new ArrayList<>();
-                    ServiceLoader.load(LakePlugin.class, PluginRegistry.class.getClassLoader()).forEach(found::add);
+                    ServiceLoader.load(LakePlugin.class, PluginRegistry.class.getClassLoader())
+                            .forEach(found::add);
                     shared = r = new PluginRegistry(found);
                 }
             }
@@ -49,7 +65,8 @@ public final class PluginRegistry {
     }
 
     /** The plugins that serve this subprotocol and that {@code lakeproxy.plugins} allows. */
-    public List<LakePlugin> candidates(String subprotocol, OptionValues values) throws SQLException {
+    public List<LakePlugin> candidates(String subprotocol, OptionValues values)
+            throws SQLException {
         List<String> wanted = values.get(CoreOptions.PLUGINS);
         if (wanted.size() == 1 && wanted.get(0).equalsIgnoreCase("none")) {
             return List.of();
@@ -62,7 +79,8 @@ public final class PluginRegistry {
         }
         List<LakePlugin> result = new ArrayList<>();
         for (LakePlugin p : plugins) {
-            boolean allowed = wanted.isEmpty() || wanted.stream().anyMatch(n -> n.equalsIgnoreCase(p.name()));
+            boolean allowed =
+                    wanted.isEmpty() || wanted.stream().anyMatch(n -> n.equalsIgnoreCase(p.name()));
             if (allowed && p.serves(subprotocol)) {
                 result.add(p);
             }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core;
 
 import dev.lakeproxy.core.errors.LakeErrors;
@@ -38,7 +53,9 @@ final class RealConnect {
             if (!again) {
                 throw refused;
             }
-            LOG.log(Level.FINE, "the server refused what a plugin added; connecting again without it ({0})",
+            LOG.log(
+                    Level.FINE,
+                    "the server refused what a plugin added; connecting again without it ({0})",
                     refused.getSQLState());
             return once(realDriver, request);
         }
@@ -53,7 +70,8 @@ final class RealConnect {
         try {
             return realDriver.connect(request.realUrl(), request.realProperties());
         } catch (RuntimeException unchecked) {
-            String shown = LakeErrors.message("driver.failed", String.valueOf(unchecked.getMessage()));
+            String shown =
+                    LakeErrors.message("driver.failed", String.valueOf(unchecked.getMessage()));
             throw new SQLException(shown, "08001", unchecked);
         }
     }

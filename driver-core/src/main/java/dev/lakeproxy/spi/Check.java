@@ -1,11 +1,27 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import java.util.Objects;
 
 /**
- * One line of a diagnosis ({@code lakeproxy doctor}): what was checked, how it stands, what was found, and the
- * exact fix when it is not OK. Plugins return these from {@link LakePlugin#diagnose}; the text is shown as it is,
- * so it must come from the plugin's bundle and never hold a secret.
+ * One line of a diagnosis ({@code lakeproxy doctor}): what was checked, how it stands, what was
+ * found, and the exact fix when it is not OK. Plugins return these from {@link
+ * LakePlugin#diagnose}; the text is shown as it is, so it must come from the plugin's bundle and
+ * never hold a secret.
  */
 public final class Check {
 

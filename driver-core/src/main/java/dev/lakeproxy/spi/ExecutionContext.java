@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import dev.lakeproxy.spi.sql.SqlAnalysis;
@@ -21,8 +36,8 @@ public interface ExecutionContext {
     Connection realConnection();
 
     /**
-     * Runs {@code sql} on the real connection before the statement (or before its retry). {@code onSuccess}
-     * runs only if it really ran, so a plugin's tracked state follows the server's.
+     * Runs {@code sql} on the real connection before the statement (or before its retry). {@code
+     * onSuccess} runs only if it really ran, so a plugin's tracked state follows the server's.
      */
     void runFirst(String sql, String reason, Runnable onSuccess);
 

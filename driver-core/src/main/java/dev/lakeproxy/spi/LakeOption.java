@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import java.util.Arrays;
@@ -40,29 +55,49 @@ public final class LakeOption<T> {
     }
 
     /** One of a fixed set of words, case-insensitive. */
-    public static LakeOption<String> choice(String name, String defaultValue, String description, String... values) {
+    public static LakeOption<String> choice(
+            String name, String defaultValue, String description, String... values) {
         List<String> allowed = Arrays.asList(values);
-        return new LakeOption<>(name, defaultValue, String.join(" | ", values), description, raw -> {
-            String v = raw.trim().toLowerCase(Locale.ROOT);
-            if (!allowed.contains(v)) {
-                throw new IllegalArgumentException();
-            }
-            return v;
-        }, false);
+        return new LakeOption<>(
+                name,
+                defaultValue,
+                String.join(" | ", values),
+                description,
+                raw -> {
+                    String v = raw.trim().toLowerCase(Locale.ROOT);
+                    if (!allowed.contains(v)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return v;
+                },
+                false);
     }
 
-    /** One of a fixed set of words, or any other non-empty value (e.g. {@code auto | off | <value>}). */
-    public static LakeOption<String> choiceOrValue(String name, String defaultValue, String description,
-                                                   String valueLabel, String... words) {
+    /**
+     * One of a fixed set of words, or any other non-empty value (e.g. {@code auto | off |
+     * <value>}).
+     */
+    public static LakeOption<String> choiceOrValue(
+            String name,
+            String defaultValue,
+            String description,
+            String valueLabel,
+            String... words) {
         List<String> allowed = Arrays.asList(words);
-        return new LakeOption<>(name, defaultValue, String.join(" | ", words) + " | " + valueLabel, description, raw -> {
-            String v = raw.trim();
-            if (v.isEmpty()) {
-                throw new IllegalArgumentException();
-            }
-            String lower = v.toLowerCase(Locale.ROOT);
-            return allowed.contains(lower) ? lower : v;
-        }, false);
+        return new LakeOption<>(
+                name,
+                defaultValue,
+                String.join(" | ", words) + " | " + valueLabel,
+                description,
+                raw -> {
+                    String v = raw.trim();
+                    if (v.isEmpty()) {
+                        throw new IllegalArgumentException();
+                    }
+                    String lower = v.toLowerCase(Locale.ROOT);
+                    return allowed.contains(lower) ? lower : v;
+                },
+                false);
     }
 
     /**
@@ -87,23 +122,36 @@ public final class LakeOption<T> {
     }
 
     public static LakeOption<Boolean> bool(String name, boolean defaultValue, String description) {
-        return new LakeOption<>(name, Boolean.toString(defaultValue), "true | false", description, raw -> {
-            String v = raw.trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException();
-            }
-            return Boolean.valueOf(v);
-        }, false);
+        return new LakeOption<>(
+                name,
+                Boolean.toString(defaultValue),
+                "true | false",
+                description,
+                raw -> {
+                    String v = raw.trim().toLowerCase(Locale.ROOT);
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException();
+                    }
+                    return Boolean.valueOf(v);
+                },
+                false);
     }
 
-    public static LakeOption<Integer> integer(String name, int defaultValue, int min, int max, String description) {
-        return new LakeOption<>(name, Integer.toString(defaultValue), "an integer from " + min + " to " + max, description, raw -> {
-            int v = Integer.parseInt(raw.trim());
-            if (v < min || v > max) {
-                throw new IllegalArgumentException();
-            }
-            return v;
-        }, false);
+    public static LakeOption<Integer> integer(
+            String name, int defaultValue, int min, int max, String description) {
+        return new LakeOption<>(
+                name,
+                Integer.toString(defaultValue),
+                "an integer from " + min + " to " + max,
+                description,
+                raw -> {
+                    int v = Integer.parseInt(raw.trim());
+                    if (v < min || v > max) {
+                        throw new IllegalArgumentException();
+                    }
+                    return v;
+                },
+                false);
     }
 
     /**
@@ -126,13 +174,29 @@ public final class LakeOption<T> {
 
     /** A comma-separated list of names; blanks are dropped. */
     public static LakeOption<List<String>> list(String name, String description) {
-        return new LakeOption<>(name, "", "a comma-separated list", description, raw -> Arrays.stream(raw.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableList()), false);
+        return new LakeOption<>(
+                name,
+                "",
+                "a comma-separated list",
+                description,
+                raw ->
+                        Arrays.stream(raw.split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .collect(java.util.stream.Collectors.toUnmodifiableList()),
+                false);
     }
 
     /** Free text. A secret option's value is never logged or shown. */
-    public static LakeOption<String> text(String name, String defaultValue, String description, boolean secret) {
-        return new LakeOption<>(name, defaultValue, secret ? "text (secret)" : "text", description, String::trim, secret);
+    public static LakeOption<String> text(
+            String name, String defaultValue, String description, boolean secret) {
+        return new LakeOption<>(
+                name,
+                defaultValue,
+                secret ? "text (secret)" : "text",
+                description,
+                String::trim,
+                secret);
     }
 
     public String name() {
@@ -155,7 +219,10 @@ public final class LakeOption<T> {
         return secret;
     }
 
-    /** Parses a raw value; {@link IllegalArgumentException} when it is not one of the accepted values. */
+    /**
+     * Parses a raw value; {@link IllegalArgumentException} when it is not one of the accepted
+     * values.
+     */
     public T parse(String raw) {
         try {
             return parser.apply(Objects.requireNonNull(raw));

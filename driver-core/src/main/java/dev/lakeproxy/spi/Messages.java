@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import java.sql.SQLException;
@@ -7,9 +22,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * One message bundle: each plugin owns its own ({@code Messages.of(MyPlugin.class, "my.pkg.messages")}), the core
- * has its own. Every message says what happened, why, and the exact fix. Messages are masked for secrets, and a
- * translated exception keeps the original's SQLState, vendor code and the original itself as cause.
+ * One message bundle: each plugin owns its own ({@code Messages.of(MyPlugin.class,
+ * "my.pkg.messages")}), the core has its own. Every message says what happened, why, and the exact
+ * fix. Messages are masked for secrets, and a translated exception keeps the original's SQLState,
+ * vendor code and the original itself as cause.
  */
 public final class Messages {
 
@@ -21,7 +37,9 @@ public final class Messages {
         this.loader = loader;
     }
 
-    /** The bundle {@code bundle} (a resource base name), loaded with {@code owner}'s class loader. */
+    /**
+     * The bundle {@code bundle} (a resource base name), loaded with {@code owner}'s class loader.
+     */
     public static Messages of(Class<?> owner, String bundle) {
         return new Messages(bundle, owner.getClassLoader());
     }
@@ -48,8 +66,14 @@ public final class Messages {
     }
 
     /** Like {@link #translate}, with a further sentence (already formatted) added. */
-    public SQLException translateWith(SQLException original, String addition, String key, Object... args) {
-        String extra = addition == null || addition.isEmpty() ? "" : " " + Secrets.maskText(addition);
-        return new SQLException(format(key, args) + extra, original.getSQLState(), original.getErrorCode(), original);
+    public SQLException translateWith(
+            SQLException original, String addition, String key, Object... args) {
+        String extra =
+                addition == null || addition.isEmpty() ? "" : " " + Secrets.maskText(addition);
+        return new SQLException(
+                format(key, args) + extra,
+                original.getSQLState(),
+                original.getErrorCode(),
+                original);
     }
 }

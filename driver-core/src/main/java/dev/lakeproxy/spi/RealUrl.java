@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import java.util.Collections;
@@ -5,9 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The real driver's URL and connection properties as that driver reads them, so a plugin never parses a driver's
- * URL by hand: for pgjdbc, what {@code org.postgresql.Driver.parseURL} gives; for odps-jdbc, the URL's query over
- * the properties. Parameter values may be secrets: never log them.
+ * The real driver's URL and connection properties as that driver reads them, so a plugin never
+ * parses a driver's URL by hand: for pgjdbc, what {@code org.postgresql.Driver.parseURL} gives; for
+ * odps-jdbc, the URL's query over the properties. Parameter values may be secrets: never log them.
  */
 public final class RealUrl {
 
@@ -17,8 +32,8 @@ public final class RealUrl {
     private final Map<String, String> parameters;
 
     /**
-     * @param database the database the driver connects to (pgjdbc: the URL's path, else the user's name, as
-     *                 PostgreSQL does; odps-jdbc: the project), or "" when none
+     * @param database the database the driver connects to (pgjdbc: the URL's path, else the user's
+     *     name, as PostgreSQL does; odps-jdbc: the project), or "" when none
      * @param user the user the driver logs in as, or "" when none is given
      * @param parameters every parameter, URL and properties merged as the driver merges them
      */
@@ -56,6 +71,9 @@ public final class RealUrl {
 
     @Override
     public String toString() {
-        return Secrets.maskUrl(url) + " (database " + database + ")"; // the user may be an AccessKey ID
+        return Secrets.maskUrl(url)
+                + " (database "
+                + database
+                + ")"; // the user may be an AccessKey ID
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi;
 
 import java.util.Locale;
@@ -9,24 +24,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks passwords, access keys and KMS ciphertexts wherever lakeproxy shows a URL, properties or text. The names
- * known here are the generic ones; a real driver's own secret parameters and the options marked secret are
- * added by the caller (core passes them in), so this class knows no plugin and no driver.
+ * Masks passwords, access keys and KMS ciphertexts wherever lakeproxy shows a URL, properties or
+ * text. The names known here are the generic ones; a real driver's own secret parameters and the
+ * options marked secret are added by the caller (core passes them in), so this class knows no
+ * plugin and no driver.
  */
 public final class Secrets {
 
     public static final String MASK = "***";
 
     /** Generic secret names (compared case-insensitively, ignoring '_', '-' and '.'). */
-    private static final Set<String> SECRET_NAMES = Set.of(
-            "password", "passwd", "pwd", "accesskey", "accesskeysecret", "accesssecret", "secretkey", "secret",
-            "securitytoken", "ststoken", "token", "accesskeyid");
+    private static final Set<String> SECRET_NAMES =
+            Set.of(
+                    "password",
+                    "passwd",
+                    "pwd",
+                    "accesskey",
+                    "accesskeysecret",
+                    "accesssecret",
+                    "secretkey",
+                    "secret",
+                    "securitytoken",
+                    "ststoken",
+                    "token",
+                    "accesskeyid");
 
     private static final Pattern URL_PARAM = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
     private static final Pattern USERINFO = Pattern.compile("(//[^/@?#]*?:)([^/@?#]*)@");
-    /** A KMS CiphertextBlob is long base64; {@code kms:Decrypt} and the other action names are not secrets. */
+
+    /**
+     * A KMS CiphertextBlob is long base64; {@code kms:Decrypt} and the other action names are not
+     * secrets.
+     */
     private static final Pattern KMS_BLOB = Pattern.compile("(?i)kms:[A-Za-z0-9+/=_\\-]{20,}");
-    /** Hologres's STS login carries the security token in the startup options: {@code sts_token=...}. */
+
+    /**
+     * Hologres's STS login carries the security token in the startup options: {@code
+     * sts_token=...}.
+     */
     private static final Pattern STS_TOKEN = Pattern.compile("(?i)(sts_token(?:=|%3D))[^\\s&;#]+");
 
     private Secrets() {
@@ -38,10 +73,16 @@ public final class Secrets {
             return false;
         }
         String n = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
-        return SECRET_NAMES.contains(n) || n.endsWith("password") || n.endsWith("secret") || n.endsWith("accesskey");
+        return SECRET_NAMES.contains(n)
+                || n.endsWith("password")
+                || n.endsWith("secret")
+                || n.endsWith("accesskey");
     }
 
-    /** A URL with secret parameter values, user-info passwords and KMS ciphertexts replaced by {@value #MASK}. */
+    /**
+     * A URL with secret parameter values, user-info passwords and KMS ciphertexts replaced by
+     * {@value #MASK}.
+     */
     public static String maskUrl(String url) {
         return maskUrl(url, n -> false);
     }
@@ -56,7 +97,8 @@ public final class Secrets {
         while (m.find()) {
             String name = m.group(2);
             String value = isSecretName(name) || alsoSecret.test(name) ? MASK : m.group(3);
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
         }
         m.appendTail(sb);
         String masked = USERINFO.matcher(sb).replaceAll("$1" + MASK + "@");
@@ -82,7 +124,10 @@ public final class Secrets {
     private static final Pattern SQL_SECRET = Pattern.compile(
             "(?i)((?:password|identified\\s+by|secret|access_?key)\\s*(?:=\\s*)?)'(?:[^']|'')*'");
 
-    /** SQL with quoted passwords and secrets ({@code PASSWORD '...'}, {@code IDENTIFIED BY '...'}) masked. */
+    /**
+     * SQL with quoted passwords and secrets ({@code PASSWORD '...'}, {@code IDENTIFIED BY '...'})
+     * masked.
+     */
     public static String maskSql(String sql) {
         if (sql == null) {
             return null;
@@ -95,11 +140,18 @@ public final class Secrets {
         return maskProperties(props, n -> false);
     }
 
-    /** Like {@link #maskProperties(Properties)}, with further names that are secret ({@code alsoSecret}). */
+    /**
+     * Like {@link #maskProperties(Properties)}, with further names that are secret ({@code
+     * alsoSecret}).
+     */
     public static String maskProperties(Properties props, Predicate<String> alsoSecret) {
         TreeMap<String, String> shown = new TreeMap<>();
         for (String name : props.stringPropertyNames()) {
-            shown.put(name, isSecretName(name) || alsoSecret.test(name) ? MASK : maskText(props.getProperty(name)));
+            shown.put(
+                    name,
+                    isSecretName(name) || alsoSecret.test(name)
+                            ? MASK
+                            : maskText(props.getProperty(name)));
         }
         return shown.toString();
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,8 +25,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real embedded PostgreSQL for the whole test JVM (started on first use, stopped at exit), with fresh
- * databases on demand. Tests reach it with ordinary pgjdbc URLs, raw or through lakeproxy.
+ * One real embedded PostgreSQL for the whole test JVM (started on first use, stopped at exit), with
+ * fresh databases on demand. Tests reach it with ordinary pgjdbc URLs, raw or through lakeproxy.
  */
 public final class EmbeddedPg {
 
@@ -60,7 +75,8 @@ public final class EmbeddedPg {
     /** A new, empty database. */
     public static String freshDatabase() {
         String name = "t" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(rawUrl("postgres")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(rawUrl("postgres"));
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

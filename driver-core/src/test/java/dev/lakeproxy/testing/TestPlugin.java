@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.testing;
 
 import dev.lakeproxy.spi.ExecutionContext;
@@ -20,24 +35,29 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A test-only plugin that exercises each pipeline hook, so the core's mechanism is proved without the
- * Hologres plugin. It is off unless {@code lakeproxy.test.enabled=true}:
+ * A test-only plugin that exercises each pipeline hook, so the core's mechanism is proved without
+ * the Hologres plugin. It is off unless {@code lakeproxy.test.enabled=true}:
+ *
  * <ul>
- *   <li>interest: the SQL mentions a word starting {@code lp_};</li>
- *   <li>rewrite: every table named {@code lp_alias} becomes {@code lp_target}, by splicing;</li>
- *   <li>before: SQL mentioning {@code lp_tagged} gets {@code SET application_name = 'lp-tagged'} first, once;</li>
- *   <li>retry: a division by zero over {@code lp_flag} in autocommit inserts a flag row and retries once;</li>
- *   <li>translate: undefined table {@code lp_missing} becomes an explained error;</li>
- *   <li>refuse: {@code DELETE FROM lp_guarded} is refused before it reaches the server;</li>
- *   <li>bind: Timestamp parameters lose their sub-second part.</li>
+ *   <li>interest: the SQL mentions a word starting {@code lp_};
+ *   <li>rewrite: every table named {@code lp_alias} becomes {@code lp_target}, by splicing;
+ *   <li>before: SQL mentioning {@code lp_tagged} gets {@code SET application_name = 'lp-tagged'}
+ *       first, once;
+ *   <li>retry: a division by zero over {@code lp_flag} in autocommit inserts a flag row and retries
+ *       once;
+ *   <li>translate: undefined table {@code lp_missing} becomes an explained error;
+ *   <li>refuse: {@code DELETE FROM lp_guarded} is refused before it reaches the server;
+ *   <li>bind: Timestamp parameters lose their sub-second part.
  * </ul>
  */
 public final class TestPlugin implements LakePlugin {
 
-    private static final Messages MESSAGES = Messages.of(TestPlugin.class, "dev.lakeproxy.testing.messages");
+    private static final Messages MESSAGES =
+            Messages.of(TestPlugin.class, "dev.lakeproxy.testing.messages");
 
-    public static final LakeOption<Boolean> ENABLED = LakeOption.bool("lakeproxy.test.enabled", false,
-            "Test-only: turns the core tests' plugin on.");
+    public static final LakeOption<Boolean> ENABLED =
+            LakeOption.bool(
+                    "lakeproxy.test.enabled", false, "Test-only: turns the core tests' plugin on.");
     public static final List<TransactionEvent> EVENTS = new CopyOnWriteArrayList<>();
 
     @Override
@@ -84,7 +104,8 @@ public final class TestPlugin implements LakePlugin {
 
         @Override
         public void rewrite(RewriteContext ctx) throws SQLException {
-            if (SqlText.startsWithKeyword(ctx.sql(), "DELETE") && SqlText.containsWord(ctx.sql(), "lp_guarded")) {
+            if (SqlText.startsWithKeyword(ctx.sql(), "DELETE")
+                    && SqlText.containsWord(ctx.sql(), "lp_guarded")) {
                 throw MESSAGES.create("0A000", "test.refused", "lp_guarded");
             }
             if (!SqlText.containsWord(ctx.sql(), "lp_alias")) {
@@ -112,7 +133,10 @@ public final class TestPlugin implements LakePlugin {
         @Override
         public void beforeExecute(ExecutionContext ctx) {
             if (!tagged && SqlText.containsWord(ctx.sql(), "lp_tagged")) {
-                ctx.runFirst("SET application_name = 'lp-tagged'", "lp_tagged needs the tag", () -> tagged = true);
+                ctx.runFirst(
+                        "SET application_name = 'lp-tagged'",
+                        "lp_tagged needs the tag",
+                        () -> tagged = true);
             }
         }
 
@@ -123,10 +147,12 @@ public final class TestPlugin implements LakePlugin {
                 ctx.runFirst("INSERT INTO lp_flag VALUES (1)", "the flag was missing", null);
                 return Outcome.retry("lp_flag was empty");
             }
-            if ("22012".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "recover_me")) {
+            if ("22012".equals(error.getSQLState())
+                    && SqlText.containsWord(ctx.sql(), "recover_me")) {
                 return Outcome.translate(MESSAGES.translate(error, "test.divided", "recover_me"));
             }
-            if ("42P01".equals(error.getSQLState()) && SqlText.containsWord(ctx.sql(), "lp_missing")) {
+            if ("42P01".equals(error.getSQLState())
+                    && SqlText.containsWord(ctx.sql(), "lp_missing")) {
                 return Outcome.translate(MESSAGES.translate(error, "test.missing", "lp_missing"));
             }
             return Outcome.propagate();

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.spi.ExecutionContext;
@@ -15,11 +30,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * V1.1 to V3.1: a statement that reads a foreign table of a KMS-encrypted MaxCompute project (directly, through
- * views, or in any statement of a multi-statement string) runs on SQE, and only that statement: lakeproxy sets
- * SQE before it and RESETs the setting after it, so the session's engine is always the one the user, the role
- * or the database chose. A session that set the engine itself is left alone. The pangu error teaches which
- * projects are encrypted; a string of reads in autocommit is then retried once on SQE.
+ * V1.1 to V3.1: a statement that reads a foreign table of a KMS-encrypted MaxCompute project
+ * (directly, through views, or in any statement of a multi-statement string) runs on SQE, and only
+ * that statement: lakeproxy sets SQE before it and RESETs the setting after it, so the session's
+ * engine is always the one the user, the role or the database chose. A session that set the engine
+ * itself is left alone. The pangu error teaches which projects are encrypted; a string of reads in
+ * autocommit is then retried once on SQE.
  */
 final class EngineSwitchRule implements StatementRule {
 
@@ -53,7 +69,10 @@ final class EngineSwitchRule implements StatementRule {
         return restorePending || SqlText.containsAnyWord(sql, names());
     }
 
-    /** Names of the relations that read encrypted projects; recomputed only when the catalog or the set changes. */
+    /**
+     * Names of the relations that read encrypted projects; recomputed only when the catalog or the
+     * set changes.
+     */
     private String[] names() {
         RelationCatalog c = state.resolver.catalog();
         Set<String> projects = encryptedProjects();
@@ -80,7 +99,10 @@ final class EngineSwitchRule implements StatementRule {
     public void beforeExecute(ExecutionContext ctx) throws SQLException {
         boolean need = readsEncrypted(ctx);
         if (restorePending && !need) { // left over from a retry on the fast path
-            ctx.runFirst(RESTORE, HoloMessages.M.format("holo.note.engineRestored"), () -> restorePending = false);
+            ctx.runFirst(
+                    RESTORE,
+                    HoloMessages.M.format("holo.note.engineRestored"),
+                    () -> restorePending = false);
         }
         if (!need || restorePending) {
             return;
@@ -103,7 +125,10 @@ final class EngineSwitchRule implements StatementRule {
         });
     }
 
-    /** Whether any statement of the string reads a relation of an encrypted project, resolved by the catalog. */
+    /**
+     * Whether any statement of the string reads a relation of an encrypted project, resolved by the
+     * catalog.
+     */
     boolean readsEncrypted(ExecutionContext ctx) {
         Set<String> projects = encryptedProjects();
         if (projects.isEmpty()) {
@@ -115,7 +140,8 @@ final class EngineSwitchRule implements StatementRule {
         }
         for (ParsedStatement p : ctx.analysis().parseEach(ctx.sql())) {
             List<TableName> tables = p.tables();
-            if (tables == null) { // cannot tell (COPY, a construct the parser does not know): SQE is the safe side
+            if (tables == null) {
+                // cannot tell (COPY, a construct the parser does not know): SQE is the safe side
                 if (SqlText.containsAnyWord(p.sql(), names())) {
                     return true;
                 }
@@ -133,7 +159,10 @@ final class EngineSwitchRule implements StatementRule {
         return false;
     }
 
-    /** The catalog, reloaded (one round trip) when stale: only for statements that may read encrypted data. */
+    /**
+     * The catalog, reloaded (one round trip) when stale: only for statements that may read
+     * encrypted data.
+     */
     private RelationCatalog catalog() {
         if (state.resolver.stale()) {
             try {
@@ -182,7 +211,10 @@ final class EngineSwitchRule implements StatementRule {
 
     @Override
     public Outcome onError(ExecutionContext ctx, SQLException error) throws SQLException {
-        boolean onSqe = restorePending || (!state.engineChoice.chosen() && state.facts.engineAtStart == EngineMode.SQE);
+        boolean onSqe =
+                restorePending
+                        || (!state.engineChoice.chosen()
+                                && state.facts.engineAtStart == EngineMode.SQE);
         if (restorePending) {
             if (ctx.autoCommit()) {
                 restore(ctx);

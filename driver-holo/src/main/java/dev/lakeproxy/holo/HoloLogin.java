@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.credentials.Credential;
@@ -5,7 +20,6 @@ import dev.lakeproxy.credentials.CredentialSources;
 import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
-
 import java.sql.SQLException;
 
 /**
@@ -19,7 +33,9 @@ import java.sql.SQLException;
  */
 final class HoloLogin {
 
-    /** How the startup options carry an STS security token ("RAM role authorization mode", step 3). */
+    /**
+     * How the startup options carry an STS security token ("RAM role authorization mode", step 3).
+     */
     static final String STS_TOKEN = "sts_token=";
 
     /** Where Alibaba documents logging in to Hologres with temporary credentials. */
@@ -45,7 +61,8 @@ final class HoloLogin {
             request.note(HoloMessages.M.format("holo.note.stsCredentials", settings.mode(),
                     c.provider(), STS_PAGE));
         } else {
-            request.note(HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
+            request.note(
+                    HoloMessages.M.format("holo.note.credentials", settings.mode(), c.provider()));
         }
     }
 }

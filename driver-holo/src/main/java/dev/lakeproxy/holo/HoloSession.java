@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.credentials.CredentialsSettings;
@@ -12,8 +27,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One connection's Hologres rules, chosen once by the instance's version: from V3.2 the Common Table rule, on
- * V1.1 to V3.1 the engine switch; the session-settings rule and the error explanations on every version.
+ * One connection's Hologres rules, chosen once by the instance's version: from V3.2 the Common
+ * Table rule, on V1.1 to V3.1 the engine switch; the session-settings rule and the error
+ * explanations on every version.
  */
 final class HoloSession implements SessionPlugin {
 
@@ -31,7 +47,11 @@ final class HoloSession implements SessionPlugin {
             rules = List.of(settings, new CommonTableRule(state, recover), explanations);
         } else if (state.facts.legacy()) {
             Set<String> configured = lower(ctx.option(HoloOptions.ENCRYPTED_PROJECTS));
-            rules = List.of(settings, new EngineSwitchRule(state, configured, recover), explanations);
+            rules =
+                    List.of(
+                            settings,
+                            new EngineSwitchRule(state, configured, recover),
+                            explanations);
         } else {
             rules = List.of(explanations); // below V1.1: nothing to switch, only the explanation
         }

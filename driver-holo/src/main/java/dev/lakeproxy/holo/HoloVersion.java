@@ -1,16 +1,35 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Hologres version, parsed from {@code hg_version()}: {@code Hologres 3.2.5 (tag: ...), compatible with ...}. */
+/**
+ * A Hologres version, parsed from {@code hg_version()}: {@code Hologres 3.2.5 (tag: ...),
+ * compatible with ...}.
+ */
 final class HoloVersion implements Comparable<HoloVersion> {
 
     static final HoloVersion V1_1 = new HoloVersion(1, 1, 0);
     static final HoloVersion V1_3_31 = new HoloVersion(1, 3, 31);
     static final HoloVersion V3_2 = new HoloVersion(3, 2, 0);
 
-    private static final Pattern NUMBER = Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern NUMBER =
+            Pattern.compile("Hologres\\s+(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /** major, minor and patch packed into one number that orders versions: 3.2.5 is 3_002_005. */
     private final long ordinal;

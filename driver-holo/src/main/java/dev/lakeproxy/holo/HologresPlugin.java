@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.credentials.CredentialChecks;
@@ -17,11 +32,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Hologres plugin. Each new physical connection learns the instance's version and the settings its
- * session starts with in one query, which also makes Common Table routing effective from V3.2 (the default
- * {@code session} mechanism); the rules of {@link HoloSession} do the rest. The {@code startup} mechanism puts
- * the routing in pgjdbc's startup options instead, from facts cached per instance, and takes it out again when
- * the server refuses it.
+ * The Hologres plugin. Each new physical connection learns the instance's version and the settings
+ * its session starts with in one query, which also makes Common Table routing effective from V3.2
+ * (the default {@code session} mechanism); the rules of {@link HoloSession} do the rest. The {@code
+ * startup} mechanism puts the routing in pgjdbc's startup options instead, from facts cached per
+ * instance, and takes it out again when the server refuses it.
  */
 public final class HologresPlugin implements LakePlugin {
 
@@ -48,7 +63,8 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
-        HoloLogin.apply(request); // first: it gives way to a secret: or kms: password, still unread here
+        HoloLogin.apply(
+                request); // first: it gives way to a secret: or kms: password, still unread here
         SECRETS.apply(request);
         KmsPassword.decrypt(request);
         if (!startupMechanism(request.option(HoloOptions.ROUTING_MECHANISM))) {
@@ -58,7 +74,9 @@ public final class HologresPlugin implements LakePlugin {
         String options = StartupOptions.effective(request.realUrl(), request.realProperties());
         String key = databaseAndUser(request.parsedUrl());
         SessionFacts cached = instance.facts(factsKey(key, options));
-        if (cached == null || cached.appliedRouting == null || StartupOptions.sets(options, ROUTING_SETTING)) {
+        if (cached == null
+                || cached.appliedRouting == null
+                || StartupOptions.sets(options, ROUTING_SETTING)) {
             return;
         }
         String add = StartupOptions.addition(ROUTING_SETTING, cached.appliedRouting);
@@ -68,7 +86,8 @@ public final class HologresPlugin implements LakePlugin {
 
     @Override
     public boolean connectFailed(ConnectRequest request, SQLException error) {
-        HoloInstance.of(request.serverKey()).forgetFacts(); // the instance may have been rolled back or replaced
+        HoloInstance.of(request.serverKey())
+                .forgetFacts(); // the instance may have been rolled back or replaced
         if (SECRETS.retry(request, error)) {
             return true; // a rotated secret: one more attempt with its new value
         }
@@ -104,8 +123,11 @@ public final class HologresPlugin implements LakePlugin {
         }
         if (facts == null) {
             String apply = StartupOptions.sets(userOptions, ROUTING_SETTING) ? null : routing;
-            HoloVersion hint = instance.lastVersion; // planning the catalog query costs a cold backend milliseconds
-            boolean catalogNeeded = instance.resolver(url.database()).stale() && (hint == null || hint.legacyRange());
+            // planning the catalog query costs a cold backend milliseconds
+            HoloVersion hint = instance.lastVersion;
+            boolean catalogNeeded =
+                    instance.resolver(url.database()).stale()
+                            && (hint == null || hint.legacyRange());
             try {
                 facts = SessionStart.read(ctx.realConnection(), apply, option.equals("auto"),
                         catalogNeeded, timeout);
@@ -115,10 +137,17 @@ public final class HologresPlugin implements LakePlugin {
             ctx.counter("holo.detections").increment();
             if (facts == null) {
                 instance.notHologres = true;
-                LOG.log(Level.FINE, "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
+                LOG.log(
+                        Level.FINE,
+                        "no hg_version(): plain PostgreSQL, the Hologres plugin stays off");
                 return null;
             }
-            remember(ctx, instance, factsKey(key, userOptions), instance.resolver(url.database()), facts);
+            remember(
+                    ctx,
+                    instance,
+                    factsKey(key, userOptions),
+                    instance.resolver(url.database()),
+                    facts);
         }
         if (facts.routingNote != null && facts.version.hasCommonTable()) {
             ctx.note(HoloMessages.M.format("holo.note.routingLeftAlone", facts.routingNote));
@@ -126,7 +155,9 @@ public final class HologresPlugin implements LakePlugin {
         ProjectsReadResolver resolver = instance.resolver(url.database());
         SessionState state = new SessionState(facts, instance, resolver, ctx.realConnection(),
                 userOptions, routingAtStartup, timeout);
-        if (facts.legacy() && resolver.catalog() == null) { // the hint said V3.2+: the instance was rolled back
+        if (facts.legacy()
+                && resolver.catalog()
+                        == null) { // the hint said V3.2+: the instance was rolled back
             try {
                 state.refreshCatalog();
             } catch (SQLException e) {
@@ -164,7 +195,10 @@ public final class HologresPlugin implements LakePlugin {
         return false;
     }
 
-    /** Version, routing and SQE settings at every level, a probe of each foreign table, KMS keys, the RAM role. */
+    /**
+     * Version, routing and SQE settings at every level, a probe of each foreign table, KMS keys,
+     * the RAM role.
+     */
     @Override
     public List<Check> diagnose(DiagnosisContext context) {
         List<Check> checks = new ArrayList<>();
@@ -173,23 +207,37 @@ public final class HologresPlugin implements LakePlugin {
         return checks;
     }
 
-    private static void remember(PluginContext ctx, HoloInstance instance, String key, ProjectsReadResolver resolver,
-                                 SessionFacts facts) {
+    private static void remember(
+            PluginContext ctx,
+            HoloInstance instance,
+            String key,
+            ProjectsReadResolver resolver,
+            SessionFacts facts) {
         instance.facts(key, facts);
         instance.lastVersion = facts.version;
         if (facts.catalogListing != null) {
             resolver.offer(RelationCatalog.parse(facts.catalogListing));
         }
-        LOG.log(Level.FINE, "detected Hologres {0}; routing: {1}; engine at start: {2}", new Object[] {facts.version,
-            facts.appliedRouting != null ? facts.appliedRouting : facts.routingNote, facts.engineAtStart});
+        LOG.log(
+                Level.FINE,
+                "detected Hologres {0}; routing: {1}; engine at start: {2}",
+                new Object[] {
+                    facts.version,
+                    facts.appliedRouting != null ? facts.appliedRouting : facts.routingNote,
+                    facts.engineAtStart
+                });
         ctx.note(HoloMessages.M.format("holo.note.detected", facts.version));
         if (facts.appliedRouting != null) {
-            ctx.note(HoloMessages.M.format("holo.note.routingApplied", ROUTING_SETTING, facts.appliedRouting));
+            ctx.note(
+                    HoloMessages.M.format(
+                            "holo.note.routingApplied", ROUTING_SETTING, facts.appliedRouting));
             ctx.settingSent();
         }
     }
 
-    /** Cached facts are per database, user and the user's own startup options (a search_path, say). */
+    /**
+     * Cached facts are per database, user and the user's own startup options (a search_path, say).
+     */
     private static String factsKey(String databaseAndUser, String userOptions) {
         return databaseAndUser + "\n" + userOptions.trim().replaceAll("\\s+", " ");
     }
@@ -206,7 +254,10 @@ public final class HologresPlugin implements LakePlugin {
         return option.equals("auto") ? HoloOptions.COMMON_TABLE_ROUTING : option;
     }
 
-    /** Session facts are per database and user (pgjdbc's reading of its URL: the database defaults to the user). */
+    /**
+     * Session facts are per database and user (pgjdbc's reading of its URL: the database defaults
+     * to the user).
+     */
     private static String databaseAndUser(RealUrl url) {
         return url.database() + "#" + url.user();
     }

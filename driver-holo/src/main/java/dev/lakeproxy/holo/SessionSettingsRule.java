@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.spi.ExecutionContext;
@@ -9,9 +24,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Follows what the session does to the settings lakeproxy cares about, so that the other rules respect it: the
- * user's own SET / SET LOCAL / set_config / RESET of the engine or routing setting, a changed search_path,
- * transaction ends, and DDL sent through lakeproxy (which drops the shared name resolver's catalog).
+ * Follows what the session does to the settings lakeproxy cares about, so that the other rules
+ * respect it: the user's own SET / SET LOCAL / set_config / RESET of the engine or routing setting,
+ * a changed search_path, transaction ends, and DDL sent through lakeproxy (which drops the shared
+ * name resolver's catalog).
  */
 final class SessionSettingsRule implements StatementRule {
 
@@ -35,11 +51,15 @@ final class SessionSettingsRule implements StatementRule {
     @Override
     public boolean interested(String sql) {
         if (SqlText.containsWord(sql, legacy ? EngineMode.SETTING : SessionStart.ROUTING)
-                || SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD")) {
+                || SqlText.startsWithKeyword(sql, "RESET")
+                || SqlText.startsWithKeyword(sql, "DISCARD")) {
             return true;
         }
-        if (watchTransactionEnd && (SqlText.startsWithKeyword(sql, "COMMIT") || SqlText.startsWithKeyword(sql, "END")
-                || SqlText.startsWithKeyword(sql, "ROLLBACK") || SqlText.startsWithKeyword(sql, "ABORT"))) {
+        if (watchTransactionEnd
+                && (SqlText.startsWithKeyword(sql, "COMMIT")
+                        || SqlText.startsWithKeyword(sql, "END")
+                        || SqlText.startsWithKeyword(sql, "ROLLBACK")
+                        || SqlText.startsWithKeyword(sql, "ABORT"))) {
             return true;
         }
         return legacy && (SqlText.containsWord(sql, "search_path") || isDdl(sql));
@@ -100,21 +120,26 @@ final class SessionSettingsRule implements StatementRule {
         if (SqlText.startsWithKeyword(sql, "SHOW")) {
             return false;
         }
-        boolean all = (SqlText.startsWithKeyword(sql, "RESET") || SqlText.startsWithKeyword(sql, "DISCARD"))
-                && SqlText.containsWord(sql, "ALL");
+        boolean all =
+                (SqlText.startsWithKeyword(sql, "RESET")
+                                || SqlText.startsWithKeyword(sql, "DISCARD"))
+                        && SqlText.containsWord(sql, "ALL");
         boolean reset = SqlText.startsWithKeyword(sql, "RESET");
         boolean local = SqlText.containsWord(sql, "LOCAL");
         record(state.engineChoice, sql, EngineMode.SETTING, all, reset, local, open);
-        boolean routingNamed = record(state.routingChoice, sql, SessionStart.ROUTING, all, reset, local, open);
+        boolean routingNamed =
+                record(state.routingChoice, sql, SessionStart.ROUTING, all, reset, local, open);
         if ((routingNamed && reset) || all) {
-            state.routingReset = true; // back to the database's value: lakeproxy's session-level routing is gone
+            state.routingReset =
+                    true; // back to the database's value: lakeproxy's session-level routing is gone
         }
         if (all || SqlText.containsWord(sql, "search_path")) {
             state.searchPathChanged();
         }
         if (SqlText.startsWithKeyword(sql, "COMMIT") || SqlText.startsWithKeyword(sql, "END")) {
             transactionEnded(true);
-        } else if (SqlText.startsWithKeyword(sql, "ROLLBACK") || SqlText.startsWithKeyword(sql, "ABORT")) {
+        } else if (SqlText.startsWithKeyword(sql, "ROLLBACK")
+                || SqlText.startsWithKeyword(sql, "ABORT")) {
             if (SqlText.containsWord(sql, "TO")) {
                 unknownRollback();
             } else {
@@ -130,7 +155,10 @@ final class SessionSettingsRule implements StatementRule {
         return true;
     }
 
-    /** Reads the catalog again at once (one round trip after DDL), so the next statement resolves against it. */
+    /**
+     * Reads the catalog again at once (one round trip after DDL), so the next statement resolves
+     * against it.
+     */
     private void refreshCatalog() {
         try {
             state.resolver.refresh(state.real);
@@ -139,9 +167,18 @@ final class SessionSettingsRule implements StatementRule {
         }
     }
 
-    /** Records a choice of {@code setting} made by {@code sql}; true when the statement concerned it. */
-    private boolean record(UserChoice choice, String sql, String setting, boolean all, boolean reset, boolean local,
-                           boolean open) {
+    /**
+     * Records a choice of {@code setting} made by {@code sql}; true when the statement concerned
+     * it.
+     */
+    private boolean record(
+            UserChoice choice,
+            String sql,
+            String setting,
+            boolean all,
+            boolean reset,
+            boolean local,
+            boolean open) {
         boolean named = SqlText.containsWord(sql, setting);
         if (all || (named && (reset || SqlText.startsWithKeyword(sql, "SET")
                 || SqlText.containsWord(sql, "set_config")))) {

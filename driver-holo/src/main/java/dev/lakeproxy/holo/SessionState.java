@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.spi.OwnStatements;
@@ -8,7 +23,10 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
-/** One connection's Hologres state, shared by its rules: the facts it started with and what the session chose. */
+/**
+ * One connection's Hologres state, shared by its rules: the facts it started with and what the
+ * session chose.
+ */
 final class SessionState {
 
     final SessionFacts facts;
@@ -29,11 +47,21 @@ final class SessionState {
     final boolean routingAtStartup;
     /** The last failure ran on SQE (set by the engine rule for the explanations). */
     boolean lastFailureOnSqe;
-    /** The schemas unqualified names resolve in; {@code null} after the session changed its search_path. */
+
+    /**
+     * The schemas unqualified names resolve in; {@code null} after the session changed its
+     * search_path.
+     */
     private List<String> searchPath;
 
-    SessionState(SessionFacts facts, HoloInstance instance, ProjectsReadResolver resolver, Connection real, String startupOptions,
-                 boolean routingAtStartup, int timeoutMillis) {
+    SessionState(
+            SessionFacts facts,
+            HoloInstance instance,
+            ProjectsReadResolver resolver,
+            Connection real,
+            String startupOptions,
+            boolean routingAtStartup,
+            int timeoutMillis) {
         this.facts = facts;
         this.instance = instance;
         this.resolver = resolver;
@@ -42,7 +70,8 @@ final class SessionState {
         this.searchPath = facts.searchPath;
         this.routingAtStartup = routingAtStartup;
         if (StartupOptions.sets(startupOptions, SessionStart.ROUTING) && !routingAtStartup) {
-            routingChoice.record(true, false, false); // the user's own startup option: the session's choice
+            routingChoice.record(
+                    true, false, false); // the user's own startup option: the session's choice
         }
         if (StartupOptions.sets(startupOptions, EngineMode.SETTING)) {
             engineChoice.record(true, false, false);
@@ -54,8 +83,8 @@ final class SessionState {
     }
 
     /**
-     * The session's search path, read again (one round trip) only after the session changed it; {@code null}
-     * when that fails (then resolution takes the safe side).
+     * The session's search path, read again (one round trip) only after the session changed it;
+     * {@code null} when that fails (then resolution takes the safe side).
      */
     List<String> searchPath() {
         List<String> known = searchPath;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import dev.lakeproxy.spi.ConnectRequest;
@@ -7,9 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * pgjdbc's {@code options} startup parameter, wherever the user put it. pgjdbc takes the URL's value over the
- * Properties' one, so lakeproxy's addition is merged into the URL when the URL has {@code options=}, and into
- * the Properties otherwise: the user's options and lakeproxy's always travel together.
+ * pgjdbc's {@code options} startup parameter, wherever the user put it. pgjdbc takes the URL's
+ * value over the Properties' one, so lakeproxy's addition is merged into the URL when the URL has
+ * {@code options=}, and into the Properties otherwise: the user's options and lakeproxy's always
+ * travel together.
  */
 final class StartupOptions {
 
@@ -22,12 +38,18 @@ final class StartupOptions {
         return fromUrl != null ? fromUrl : props.getProperty("options", "");
     }
 
-    /** Whether the options set {@code setting} themselves (then that is the session's explicit choice). */
+    /**
+     * Whether the options set {@code setting} themselves (then that is the session's explicit
+     * choice).
+     */
     static boolean sets(String options, String setting) {
         return options.contains(setting);
     }
 
-    /** {@code -c name=value}, with blanks and backslashes escaped as PostgreSQL's options parser wants. */
+    /**
+     * {@code -c name=value}, with blanks and backslashes escaped as PostgreSQL's options parser
+     * wants.
+     */
     static String addition(String setting, String value) {
         return "-c " + setting + "=" + value.replace("\\", "\\\\").replace(" ", "\\ ");
     }
@@ -102,7 +124,10 @@ final class StartupOptions {
         return null;
     }
 
-    /** The URL with its {@code options} parameter set to {@code value}, or dropped when it is {@code null}. */
+    /**
+     * The URL with its {@code options} parameter set to {@code value}, or dropped when it is {@code
+     * null}.
+     */
     private static String replaceUrlValue(String url, String value) {
         int q = url.indexOf('?');
         StringBuilder sb = new StringBuilder(url.substring(0, q + 1));
@@ -115,7 +140,10 @@ final class StartupOptions {
             sb.append(sep);
             sep = "&";
             if (options) {
-                sb.append("options=").append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+                sb.append("options=")
+                        .append(
+                                URLEncoder.encode(value, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"));
             } else {
                 sb.append(p);
             }

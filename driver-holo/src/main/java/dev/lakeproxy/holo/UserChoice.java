@@ -1,9 +1,25 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 /**
- * Whether the session itself chose a setting (SET, SET LOCAL, set_config), with PostgreSQL's transaction rules:
- * a SET inside a transaction stands only if it commits, a SET LOCAL ends with its transaction, RESET undoes
- * the choice. A session's explicit choice wins over the database's, the role's and lakeproxy's.
+ * Whether the session itself chose a setting (SET, SET LOCAL, set_config), with PostgreSQL's
+ * transaction rules: a SET inside a transaction stands only if it commits, a SET LOCAL ends with
+ * its transaction, RESET undoes the choice. A session's explicit choice wins over the database's,
+ * the role's and lakeproxy's.
  */
 final class UserChoice {
 
@@ -34,7 +50,9 @@ final class UserChoice {
         }
     }
 
-    /** The transaction ended: a commit keeps the session-level choices, a rollback undoes them all. */
+    /**
+     * The transaction ended: a commit keeps the session-level choices, a rollback undoes them all.
+     */
     void transactionEnded(boolean committed) {
         if (inTransaction) {
             chosen = committed ? afterCommit : beforeTransaction;

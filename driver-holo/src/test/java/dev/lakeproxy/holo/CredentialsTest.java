@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +28,16 @@ import dev.lakeproxy.credentials.SecretValues;
 import dev.lakeproxy.credentials.testing.ChildJvm;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.LogCapture;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * lakeproxy.credentials and secret: passwords end to end on the Hologres simulator, whose AccessKey
@@ -150,7 +163,8 @@ class CredentialsTest {
                     1, sts.issued().size(), "the chain's OIDC provider called the loopback STS");
             var issued = sts.issued().get(0);
             assertTrue(r.out.contains("rows=" + issued.accessKeyId), r.toString());
-            assertTrue(r.out.contains("startup options (sts_token)"), "the note says how: " + r.out);
+            assertTrue(
+                    r.out.contains("startup options (sts_token)"), "the note says how: " + r.out);
             assertFalse(
                     r.out.contains(issued.accessKeySecret) || r.out.contains(issued.securityToken),
                     r.out);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.BYOK;
@@ -27,7 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** V3.2+: detection once per instance, Common Table routing in every session, round trips counted. */
+/**
+ * V3.2+: detection once per instance, Common Table routing in every session, round trips counted.
+ */
 class DetectionTest {
 
     @RegisterExtension
@@ -49,7 +66,8 @@ class DetectionTest {
     }
 
     @Test
-    void oneExtraRoundTripPerNewPhysicalConnectionAndNoneAfterWithTheStartupMechanism() throws SQLException {
+    void oneExtraRoundTripPerNewPhysicalConnectionAndNoneAfterWithTheStartupMechanism()
+            throws SQLException {
         try (Connection raw = HoloScenarios.raw(SIM.sim())) {
             HoloScenarios.count(raw, "internal_t");
         }
@@ -58,17 +76,30 @@ class DetectionTest {
             try (Connection c = HoloScenarios.lake(SIM.sim())) {
                 HoloScenarios.count(c, "internal_t");
             }
-            assertEquals(rawTrips + 1, lastConnectionRoundTrips(), "session mechanism: the one query per connection");
+            assertEquals(
+                    rawTrips + 1,
+                    lastConnectionRoundTrips(),
+                    "session mechanism: the one query per connection");
         }
         try (Connection first = HoloScenarios.lake(SIM.sim(), STARTUP)) {
             HoloScenarios.count(first, "internal_t");
         }
         try (Connection second = HoloScenarios.lake(SIM.sim(), STARTUP)) {
             HoloScenarios.count(second, "internal_t");
-            assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(second, ROUTING), "from the startup options");
-            assertTrue(second.unwrap(LakeproxyConnection.class).connectActions().toString().contains("startup option -c " + ROUTING));
+            assertEquals(
+                    HoloOptions.COMMON_TABLE_ROUTING,
+                    HoloScenarios.show(second, ROUTING),
+                    "from the startup options");
+            assertTrue(
+                    second.unwrap(LakeproxyConnection.class)
+                            .connectActions()
+                            .toString()
+                            .contains("startup option -c " + ROUTING));
         }
-        assertEquals(rawTrips + 1, lastConnectionRoundTrips(), "startup mechanism, cached facts: only the SHOW is extra");
+        assertEquals(
+                rawTrips + 1,
+                lastConnectionRoundTrips(),
+                "startup mechanism, cached facts: only the SHOW is extra");
     }
 
     @Test
@@ -92,15 +123,24 @@ class DetectionTest {
                 c.close();
             }
         }
-        assertEquals(20, SIM.sim().stats().hgVersionCalls(), "20 physical connections, one query each, none per statement");
-        assertTrue(SIM.sim().queryLog().stream().allMatch(e -> e.engine() == Engine.COMMON_TABLE && e.success()));
+        assertEquals(
+                20,
+                SIM.sim().stats().hgVersionCalls(),
+                "20 physical connections, one query each, none per statement");
+        assertTrue(
+                SIM.sim().queryLog().stream()
+                        .allMatch(e -> e.engine() == Engine.COMMON_TABLE && e.success()));
     }
 
     @Test
     void aRoutingTheDatabaseAlreadySetIsRespected() throws SQLException {
         SIM.sim().createDatabase("dba_routed");
-        try (Connection raw = DriverManager.getConnection(SIM.sim().jdbcUrl("dba_routed"), SIM.sim().user(), SIM.sim().password());
-             Statement s = raw.createStatement()) {
+        try (Connection raw =
+                        DriverManager.getConnection(
+                                SIM.sim().jdbcUrl("dba_routed"),
+                                SIM.sim().user(),
+                                SIM.sim().password());
+                Statement s = raw.createStatement()) {
             s.execute("ALTER DATABASE dba_routed SET " + ROUTING + " = 'odps:hqe,dlf:hqe'");
         }
         String url = "jdbc:lakeproxy:" + SIM.sim().jdbcUrl("dba_routed").substring(5);
@@ -114,14 +154,20 @@ class DetectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ALTER DATABASE dba_later SET ", "ALTER ROLE ALL SET "})
-    void aDbaChangeMadeAfterTheFirstConnectionCountsFromTheNextConnection(String alter) throws SQLException {
+    void aDbaChangeMadeAfterTheFirstConnectionCountsFromTheNextConnection(String alter)
+            throws SQLException {
         String db = alter.startsWith("ALTER ROLE") ? HoloSimulator.DEFAULT_DATABASE : "dba_later";
         if (!alter.startsWith("ALTER ROLE")) {
             SIM.sim().createDatabase(db);
-            try (Connection raw = DriverManager.getConnection(SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
-                 Statement s = raw.createStatement()) {
-                s.execute("CREATE FOREIGN TABLE " + BYOK + " (id bigint, paid numeric(10,2)) SERVER odps_server"
-                        + " OPTIONS (project_name 'p_byok', table_name 'payments')");
+            try (Connection raw =
+                            DriverManager.getConnection(
+                                    SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
+                    Statement s = raw.createStatement()) {
+                s.execute(
+                        "CREATE FOREIGN TABLE "
+                                + BYOK
+                                + " (id bigint, paid numeric(10,2)) SERVER odps_server"
+                                + " OPTIONS (project_name 'p_byok', table_name 'payments')");
             }
         }
         String url = "jdbc:lakeproxy:" + SIM.sim().jdbcUrl(db).substring(5);
@@ -129,19 +175,31 @@ class DetectionTest {
                 DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
             assertEquals(HoloOptions.COMMON_TABLE_ROUTING, HoloScenarios.show(first, ROUTING));
         }
-        try (Connection dba = DriverManager.getConnection(SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
-             Statement s = dba.createStatement()) {
+        try (Connection dba =
+                        DriverManager.getConnection(
+                                SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
+                Statement s = dba.createStatement()) {
             s.execute(alter + ROUTING + " = ''");
         }
-        try (Connection raw = DriverManager.getConnection(SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
-             Connection next =
-                     DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
-            assertEquals(HoloScenarios.show(raw, ROUTING), HoloScenarios.show(next, ROUTING), "the DBA's opt-out wins");
-            SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(next, BYOK));
-            assertTrue(e.getMessage().contains("the database or role already sets a routing"), e.getMessage());
+        try (Connection raw =
+                        DriverManager.getConnection(
+                                SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
+                Connection next =
+                        DriverManager.getConnection(url, SIM.sim().user(), SIM.sim().password())) {
+            assertEquals(
+                    HoloScenarios.show(raw, ROUTING),
+                    HoloScenarios.show(next, ROUTING),
+                    "the DBA's opt-out wins");
+            SQLException e =
+                    assertThrows(SQLException.class, () -> HoloScenarios.count(next, BYOK));
+            assertTrue(
+                    e.getMessage().contains("the database or role already sets a routing"),
+                    e.getMessage());
         } finally {
-            try (Connection dba = DriverManager.getConnection(SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
-                 Statement s = dba.createStatement()) {
+            try (Connection dba =
+                            DriverManager.getConnection(
+                                    SIM.sim().jdbcUrl(db), SIM.sim().user(), SIM.sim().password());
+                    Statement s = dba.createStatement()) {
                 s.execute(alter.replace(" SET ", " RESET ") + ROUTING);
             }
         }
@@ -152,11 +210,16 @@ class DetectionTest {
         try (Connection off = HoloScenarios.lake(SIM.sim(), "lakeproxy.holo.routing=off")) {
             assertEquals("", HoloScenarios.show(off, ROUTING).trim());
             SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(off, BYOK));
-            assertTrue(e.getMessage().contains("SET " + ROUTING + " = 'odps:common_table,dlf:hqe'"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("SET " + ROUTING + " = 'odps:common_table,dlf:hqe'"),
+                    e.getMessage());
         }
         HoloInstance.forgetAll();
-        try (Connection explicit = HoloScenarios.lake(SIM.sim(), "lakeproxy.holo.routing=odps:common_table,dlf:common_table")) {
-            assertEquals("odps:common_table,dlf:common_table", HoloScenarios.show(explicit, ROUTING));
+        try (Connection explicit =
+                HoloScenarios.lake(
+                        SIM.sim(), "lakeproxy.holo.routing=odps:common_table,dlf:common_table")) {
+            assertEquals(
+                    "odps:common_table,dlf:common_table", HoloScenarios.show(explicit, ROUTING));
             assertEquals(2, HoloScenarios.count(explicit, BYOK));
         }
     }
@@ -165,15 +228,26 @@ class DetectionTest {
     void anExplicitOptOutIsRespectedAndExplainedLikeRawFails() throws SQLException {
         try (Connection raw = HoloScenarios.raw(SIM.sim()); Statement s = raw.createStatement()) {
             s.execute("SET " + ROUTING + " = ''");
-            assertEquals("XX000", assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK)).getSQLState());
+            assertEquals(
+                    "XX000",
+                    assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK))
+                            .getSQLState());
         }
         try (Connection c = HoloScenarios.lake(SIM.sim()); Statement s = c.createStatement()) {
             long retries = c.unwrap(LakeproxyConnection.class).metrics().retries.sum();
             s.execute("SET " + ROUTING + " = ''");
             SQLException e = assertThrows(SQLException.class, () -> HoloScenarios.count(c, BYOK));
             assertEquals("XX000", e.getSQLState());
-            assertTrue(e.getMessage().contains("this session set hg_experimental_external_catalog_routing itself"), e.getMessage());
-            assertEquals(retries, c.unwrap(LakeproxyConnection.class).metrics().retries.sum(), "no retry through Common Table");
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "this session set hg_experimental_external_catalog_routing"
+                                        + " itself"),
+                    e.getMessage());
+            assertEquals(
+                    retries,
+                    c.unwrap(LakeproxyConnection.class).metrics().retries.sum(),
+                    "no retry through Common Table");
             assertEquals("", HoloScenarios.show(c, ROUTING));
         }
     }
@@ -183,7 +257,10 @@ class DetectionTest {
         try (Connection c = HoloScenarios.lake(SIM.sim()); Statement s = c.createStatement()) {
             long retries = c.unwrap(LakeproxyConnection.class).metrics().retries.sum();
             s.execute("RESET " + ROUTING);
-            assertEquals(2, HoloScenarios.count(c, BYOK), "pangu error, routing set again, retried once");
+            assertEquals(
+                    2,
+                    HoloScenarios.count(c, BYOK),
+                    "pangu error, routing set again, retried once");
             assertEquals(retries + 1, c.unwrap(LakeproxyConnection.class).metrics().retries.sum());
         }
     }
@@ -196,7 +273,12 @@ class DetectionTest {
         }
         try (Connection c = DriverManager.getConnection(url)) {
             assertEquals(List.of(), c.unwrap(LakeproxyConnection.class).activePlugins());
-            assertEquals(1L, c.unwrap(LakeproxyConnection.class).metrics().snapshot().get("holo.detections") >= 1 ? 1L : 0L);
+            assertEquals(
+                    1L,
+                    c.unwrap(LakeproxyConnection.class).metrics().snapshot().get("holo.detections")
+                                    >= 1
+                            ? 1L
+                            : 0L);
         }
     }
 

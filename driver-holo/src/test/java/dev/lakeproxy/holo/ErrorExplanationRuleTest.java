@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,7 +118,10 @@ class ErrorExplanationRuleTest {
                 new ErrorExplanationRule(on("2.2.15"), CredentialsSettings.of(Map.of()), List.of(),
                         false);
         String m = noRecover.onError(ctx, StubSession.pangu("p_byok")).translated().getMessage();
-        assertHas(m, "lakeproxy.holo.recover is false", "SET hg_experimental_enable_access_odps_orc_via_holo = false");
+        assertHas(
+                m,
+                "lakeproxy.holo.recover is false",
+                "SET hg_experimental_enable_access_odps_orc_via_holo = false");
         assertTrue(!m.contains("autocommit is off"), m);
     }
 

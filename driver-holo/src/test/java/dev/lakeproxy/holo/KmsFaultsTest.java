@@ -1,7 +1,21 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.DEFAULT_KEY;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,17 +24,15 @@ import dev.lakeproxy.cloudsim.LoopbackKms;
 import dev.lakeproxy.holo.kms.Kms;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.testing.FaultProxy;
-
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Case 5 of docs/reliability.md: KMS down, slow, blackholed or answering 5xx, behind a real TCP
@@ -119,9 +131,8 @@ class KmsFaultsTest {
     @Test
     void kmsAnswering5xxIsAskedOnce() {
         kms.answerStatus(503);
-        String blob =
-                "NXh4LWFza2VkLW9uY2U="; // its own, so that a late request of another test does not
-                                        // count
+        // its own, so that a late request of another test does not count
+        String blob = "NXh4LWFza2VkLW9uY2U=";
         SQLException e = connectFails(blob);
         assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
         assertEquals(

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.DEFAULT_KEY;
@@ -21,7 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real aliyun-java-sdk-kms against a loopback KMS endpoint: key states in explanations, kms: passwords. */
+/**
+ * The real aliyun-java-sdk-kms against a loopback KMS endpoint: key states in explanations, kms:
+ * passwords.
+ */
 class KmsTest {
 
     @RegisterExtension
@@ -63,7 +81,8 @@ class KmsTest {
 
     private static String failure(String endpoint) throws SQLException {
         try (Connection c = lake(endpoint)) {
-            return assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY)).getMessage();
+            return assertThrows(SQLException.class, () -> HoloScenarios.count(c, DEFAULT_KEY))
+                    .getMessage();
         }
     }
 
@@ -71,17 +90,27 @@ class KmsTest {
     void explanationsReportTheKeyStateAndWhatToDo() throws SQLException {
         kms.key("key-default", "Disabled");
         String disabled = failure(kms.endpoint());
-        assertTrue(disabled.contains("KMS says the project's key key-default is Disabled (origin Aliyun_KMS)"), disabled);
+        assertTrue(
+                disabled.contains(
+                        "KMS says the project's key key-default is Disabled (origin Aliyun_KMS)"),
+                disabled);
         assertTrue(disabled.contains("EnableKey"), disabled);
 
         Kms.forgetKeys();
         kms.key("key-default", "PendingDeletion");
-        assertTrue(failure(kms.endpoint()).contains("is PendingDeletion (origin Aliyun_KMS). The key is scheduled for deletion: cancel"));
+        assertTrue(
+                failure(kms.endpoint())
+                        .contains(
+                                "is PendingDeletion (origin Aliyun_KMS). The key is scheduled for"
+                                    + " deletion: cancel"));
 
         Kms.forgetKeys();
         kms.key("key-default", "Enabled");
         String enabled = failure(kms.endpoint());
-        assertTrue(enabled.contains("is Enabled") && enabled.contains("AliyunHologresEncryptionDefaultRole"), enabled);
+        assertTrue(
+                enabled.contains("is Enabled")
+                        && enabled.contains("AliyunHologresEncryptionDefaultRole"),
+                enabled);
     }
 
     @Test
@@ -100,7 +129,9 @@ class KmsTest {
         }
         String unreachable = failure("127.0.0.1:" + closed);
         assertTrue(unreachable.contains("KMS could not report the key's state"), unreachable);
-        assertTrue(unreachable.contains("encrypted with the default key"), "the explanation itself is still there: " + unreachable);
+        assertTrue(
+                unreachable.contains("encrypted with the default key"),
+                "the explanation itself is still there: " + unreachable);
 
         kms.answerHtml(true);
         String html = failure(kms.endpoint());
@@ -112,21 +143,33 @@ class KmsTest {
         try (LogCapture log = new LogCapture(Level.ALL);
              Connection c = lake(kms.endpoint(), "password=kms:" + BLOB)) {
             assertEquals(3, HoloScenarios.count(c, "internal_t"));
-            assertTrue(c.unwrap(LakeproxyConnection.class).connectActions().contains("password decrypted with KMS Decrypt"));
+            assertTrue(
+                    c.unwrap(LakeproxyConnection.class)
+                            .connectActions()
+                            .contains("password decrypted with KMS Decrypt"));
             assertTrue(kms.actions().contains("Decrypt"));
             for (String line : log.lines()) {
-                assertFalse(line.contains(BLOB) || line.contains(PLAIN) || line.contains(SECRET), "secret in log: " + line);
+                assertFalse(
+                        line.contains(BLOB) || line.contains(PLAIN) || line.contains(SECRET),
+                        "secret in log: " + line);
             }
         }
     }
 
     @Test
     void aKmsPasswordThatCannotBeDecryptedIsAClearError() throws Exception {
-        SQLException bad = assertThrows(SQLException.class, () -> lake(kms.endpoint(), "password=kms:" + BLOB.replace('Q', 'R')));
+        SQLException bad =
+                assertThrows(
+                        SQLException.class,
+                        () -> lake(kms.endpoint(), "password=kms:" + BLOB.replace('Q', 'R')));
         assertEquals("28P01", bad.getSQLState());
-        assertTrue(bad.getMessage().contains("could not decrypt the kms: password"), bad.getMessage());
+        assertTrue(
+                bad.getMessage().contains("could not decrypt the kms: password"), bad.getMessage());
         assertFalse(bad.getMessage().contains(BLOB.replace('Q', 'R')));
-        SQLException none = assertThrows(SQLException.class, () -> HoloScenarios.lake(SIM.sim(), "password=kms:" + BLOB));
+        SQLException none =
+                assertThrows(
+                        SQLException.class,
+                        () -> HoloScenarios.lake(SIM.sim(), "password=kms:" + BLOB));
         assertTrue(none.getMessage().contains("lakeproxy.kms.accessKeyId"), none.getMessage());
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +37,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V2.x: what a statement reads is resolved by the server's catalog: views (also over views), quoted mixed-case
- * names, search_path (SET and startup options), every statement of a multi-statement string. Each case is run
- * with raw pgjdbc first: raw fails with the pangu error (HQE), lakeproxy reads on SQE the first time.
+ * V2.x: what a statement reads is resolved by the server's catalog: views (also over views), quoted
+ * mixed-case names, search_path (SET and startup options), every statement of a multi-statement
+ * string. Each case is run with raw pgjdbc first: raw fails with the pangu error (HQE), lakeproxy
+ * reads on SQE the first time.
  */
 class NameResolutionTest {
 
@@ -35,15 +51,21 @@ class NameResolutionTest {
     /** Foreign tables of a plain and a BYOK project, in schemas and behind views. */
     private static void seed(HoloSimulator sim) throws SQLException {
         sim.maxcompute().project("r_plain").table("t", "id bigint").insert(1);
-        sim.maxcompute().project("r_byok").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(2);
+        sim.maxcompute()
+                .project("r_byok")
+                .encryption(Encryption.BYOK, "k")
+                .table("t", "id bigint")
+                .insert(2);
         try (Connection c = HoloScenarios.raw(sim); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA \"Mc\"; CREATE SCHEMA hidden; CREATE TABLE sink (id bigint)"
-                    + "; CREATE FOREIGN TABLE enc (id bigint) SERVER odps_server OPTIONS (project_name 'r_byok', table_name 't')"
-                    + "; CREATE FOREIGN TABLE \"Mc\".\"Ft_Quoted\" (id bigint) SERVER odps_server"
-                    + " OPTIONS (project_name 'r_byok', table_name 't')"
-                    + "; CREATE FOREIGN TABLE hidden.secret (id bigint) SERVER odps_server"
-                    + " OPTIONS (project_name 'r_byok', table_name 't')"
-                    + "; CREATE FOREIGN TABLE plain (id bigint) SERVER odps_server OPTIONS (project_name 'r_plain', table_name 't')");
+            s.execute(
+                    "CREATE SCHEMA \"Mc\"; CREATE SCHEMA hidden; CREATE TABLE sink (id bigint);"
+                        + " CREATE FOREIGN TABLE enc (id bigint) SERVER odps_server OPTIONS"
+                        + " (project_name 'r_byok', table_name 't'); CREATE FOREIGN TABLE"
+                        + " \"Mc\".\"Ft_Quoted\" (id bigint) SERVER odps_server OPTIONS"
+                        + " (project_name 'r_byok', table_name 't'); CREATE FOREIGN TABLE"
+                        + " hidden.secret (id bigint) SERVER odps_server OPTIONS (project_name"
+                        + " 'r_byok', table_name 't'); CREATE FOREIGN TABLE plain (id bigint)"
+                        + " SERVER odps_server OPTIONS (project_name 'r_plain', table_name 't')");
             s.execute("CREATE VIEW v_enc AS SELECT id FROM enc"
                     + "; CREATE VIEW v_over AS SELECT v.id FROM v_enc v JOIN plain p ON p.id < v.id"
                     + "; CREATE VIEW v_plain AS SELECT id FROM plain");
@@ -72,14 +94,23 @@ class NameResolutionTest {
             for (String st : setup) {
                 s.execute(st);
             }
-            assertEquals("XX000", assertThrows(SQLException.class, () -> s.execute(sql), sql).getSQLState(), sql);
+            assertEquals(
+                    "XX000",
+                    assertThrows(SQLException.class, () -> s.execute(sql), sql).getSQLState(),
+                    sql);
         }
         SIM.sim().clearQueryLog();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT id FROM v_enc", "SELECT id FROM v_over", "SELECT id FROM \"Mc\".\"Ft_Quoted\"",
-        "SELECT 1; SELECT id FROM enc", "WITH w AS (SELECT id FROM v_enc) SELECT id FROM w"})
+    @ValueSource(
+            strings = {
+                "SELECT id FROM v_enc",
+                "SELECT id FROM v_over",
+                "SELECT id FROM \"Mc\".\"Ft_Quoted\"",
+                "SELECT 1; SELECT id FROM enc",
+                "WITH w AS (SELECT id FROM v_enc) SELECT id FROM w"
+            })
     void readsOnSqeTheFirstTimeInATransactionToo(String sql) throws SQLException {
         rawFails(sql);
         try (Connection c = lake(); Statement s = c.createStatement()) {
@@ -88,8 +119,11 @@ class NameResolutionTest {
             s.execute(sql);
             c.commit();
             assertEquals(before, retries(c), "no failed attempt first");
-            assertTrue(SIM.sim().queryLog().stream().filter(e -> e.project().equals("r_byok"))
-                    .allMatch(e -> e.engine() == Engine.SQE && e.success()), sql + ": " + SIM.sim().queryLog());
+            assertTrue(
+                    SIM.sim().queryLog().stream()
+                            .filter(e -> e.project().equals("r_byok"))
+                            .allMatch(e -> e.engine() == Engine.SQE && e.success()),
+                    sql + ": " + SIM.sim().queryLog());
             assertEquals("true", HoloScenarios.show(c, EngineMode.SETTING));
         }
     }
@@ -123,7 +157,9 @@ class NameResolutionTest {
         p.setProperty("password", SIM.sim().password());
         p.setProperty("options", "-c search_path=hidden,public");
         p.setProperty("lakeproxy.holo.encryptedProjects", "r_byok");
-        try (Connection c = DriverManager.getConnection("jdbc:lakeproxy:" + SIM.sim().jdbcUrl().substring(5), p)) {
+        try (Connection c =
+                DriverManager.getConnection(
+                        "jdbc:lakeproxy:" + SIM.sim().jdbcUrl().substring(5), p)) {
             c.setAutoCommit(false);
             assertEquals(1, HoloScenarios.count(c, "secret"));
             c.commit();
@@ -135,7 +171,8 @@ class NameResolutionTest {
     void aMultiStatementStringWithAWriteIsNeverRetried() throws SQLException {
         String sql = "SELECT 1; INSERT INTO sink SELECT id FROM enc";
         rawFails(sql);
-        try (Connection c = HoloScenarios.lake(SIM.sim()); Statement s = c.createStatement()) { // nothing configured
+        try (Connection c = HoloScenarios.lake(SIM.sim());
+                Statement s = c.createStatement()) { // nothing configured
             long before = retries(c);
             SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
             assertEquals("XX000", e.getSQLState());

@@ -1,22 +1,24 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.lakeproxy.holosim.HoloSimulator;
-import dev.lakeproxy.testing.FaultProxy;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,7 +32,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
 
 /**
  * Cases 2 and 6 of docs/reliability.md, raw pgjdbc and lakeproxy side by side behind a real TCP
@@ -39,97 +43,7 @@ import java.util.concurrent.TimeUnit;
  * connection and goes on. Case 6: a blackholed server (nothing moves, no reset): socketTimeout,
  * connectTimeout and loginTimeout are honoured, and isValid(t) returns false within t.
  */
-class NetworkFaultsTest {
-
-    private static HoloSimulator sim;
-    private static FaultProxy proxy;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = HoloScenarios.start("3.2.5", false);
-        try (Connection c = sim.directConnection(HoloSimulator.DEFAULT_DATABASE);
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM"
-                        + " generate_series(1, 100000) g");
-            s.execute("CREATE TABLE copied (id int, pad text)");
-        }
-        proxy = new FaultProxy(sim.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
-        sim.close();
-    }
-
-    @AfterEach
-    void heal() {
-        proxy.heal();
-    }
-
-    private static String url(boolean lakeproxy, String params) {
-        String raw =
-                "postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=" + sim.user() + params;
-        return (lakeproxy ? "jdbc:lakeproxy:" : "jdbc:") + raw;
-    }
-
-    private static HikariDataSource pool(boolean lakeproxy) {
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(url(lakeproxy, "&socketTimeout=10"));
-        cfg.setMaximumPoolSize(2);
-        cfg.setConnectionTimeout(10_000);
-        return new HikariDataSource(cfg);
-    }
-
-    /**
-     * The pool goes on after a drop: a borrower's statement works, at the latest on the second
-     * borrow.
-     */
-    private static void poolRecovers(HikariDataSource pool) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = pool.getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM big")) {
-                rs.next();
-                assertEquals(100_000, rs.getInt(1));
-                return;
-            } catch (
-                    SQLException
-                            dead) { // a connection broken by COPY fails its next use, and is
-                                    // evicted then
-                if (attempt > 1 || !dead.getSQLState().startsWith("08")) {
-                    throw dead;
-                }
-            }
-        }
-    }
-
-    private static long millisSince(long t0) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    }
-
-    /** Work on a borrowed connection, during which the fault proxy drops the connection. */
-    private interface Borrowed {
-        void run(Connection c) throws Exception;
-    }
-
-    /** A drop midway through {@code work}: the caller gets 08006, and the pool goes on. */
-    private static void aDropMidwayIsAConnectionErrorAndThePoolRecovers(
-            boolean lakeproxy, Borrowed work) throws SQLException {
-        try (HikariDataSource pool = pool(lakeproxy)) {
-            SQLException e =
-                    assertThrows(
-                            SQLException.class,
-                            () -> {
-                                try (Connection c = pool.getConnection()) {
-                                    work.run(c);
-                                }
-                            });
-            assertEquals("08006", e.getSQLState());
-            poolRecovers(pool);
-        }
-    }
+class NetworkFaultsTest extends NetworkFaultsCase {
 
     @ParameterizedTest(name = "lakeproxy={0}")
     @ValueSource(booleans = {false, true})

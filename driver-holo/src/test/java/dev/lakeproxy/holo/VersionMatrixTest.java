@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holo;
 
 import static dev.lakeproxy.holo.HoloScenarios.BYOK;
@@ -20,8 +35,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.postgresql.util.PSQLException;
 
 /**
- * Each version band x {unencrypted, BYOK, default key} x {autocommit read, read in a transaction, write},
- * through lakeproxy against the Hologres simulator, next to raw pgjdbc failing on the same instance.
+ * Each version band x {unencrypted, BYOK, default key} x {autocommit read, read in a transaction,
+ * write}, through lakeproxy against the Hologres simulator, next to raw pgjdbc failing on the same
+ * instance.
  */
 class VersionMatrixTest {
 
@@ -39,7 +55,12 @@ class VersionMatrixTest {
         final String[] defaultKey;
         final boolean learnsThenWorks;
 
-        Band(String version, boolean backend, boolean learnsThenWorks, String[] byok, String[] defaultKey) {
+        Band(
+                String version,
+                boolean backend,
+                boolean learnsThenWorks,
+                String[] byok,
+                String[] defaultKey) {
             this.version = version;
             this.backend = backend;
             this.learnsThenWorks = learnsThenWorks;
@@ -48,21 +69,61 @@ class VersionMatrixTest {
         }
     }
 
-    private static final List<Band> BANDS = List.of(
-        new Band("1.0.12", false, false, new String[] {TOO_OLD, TOO_OLD, TOO_OLD}, new String[] {TOO_OLD, TOO_OLD, TOO_OLD}),
-        new Band("1.1.80", false, false, new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE}, new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE}),
-        new Band("1.1.80", true, true, new String[] {OK, WRONG_ENGINE, WRONG_ENGINE}, new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE}),
-        new Band("1.3.31", false, true, new String[] {OK, WRONG_ENGINE, WRONG_ENGINE}, new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
-        new Band("2.2.15", false, true, new String[] {OK, WRONG_ENGINE, WRONG_ENGINE}, new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
-        new Band("3.1.9", false, true, new String[] {OK, WRONG_ENGINE, WRONG_ENGINE}, new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
-        new Band("3.2.5", false, true, new String[] {OK, OK, OK}, new String[] {OK, OK, OK}));
+    private static final List<Band> BANDS =
+            List.of(
+                    new Band(
+                            "1.0.12",
+                            false,
+                            false,
+                            new String[] {TOO_OLD, TOO_OLD, TOO_OLD},
+                            new String[] {TOO_OLD, TOO_OLD, TOO_OLD}),
+                    new Band(
+                            "1.1.80",
+                            false,
+                            false,
+                            new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE},
+                            new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE}),
+                    new Band(
+                            "1.1.80",
+                            true,
+                            true,
+                            new String[] {OK, WRONG_ENGINE, WRONG_ENGINE},
+                            new String[] {BACKEND, WRONG_ENGINE, WRONG_ENGINE}),
+                    new Band(
+                            "1.3.31",
+                            false,
+                            true,
+                            new String[] {OK, WRONG_ENGINE, WRONG_ENGINE},
+                            new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
+                    new Band(
+                            "2.2.15",
+                            false,
+                            true,
+                            new String[] {OK, WRONG_ENGINE, WRONG_ENGINE},
+                            new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
+                    new Band(
+                            "3.1.9",
+                            false,
+                            true,
+                            new String[] {OK, WRONG_ENGINE, WRONG_ENGINE},
+                            new String[] {SQE_FAILED, WRONG_ENGINE, WRONG_ENGINE}),
+                    new Band(
+                            "3.2.5",
+                            false,
+                            true,
+                            new String[] {OK, OK, OK},
+                            new String[] {OK, OK, OK}));
 
     @TestFactory
     List<DynamicNode> everyBandEveryEncryptionEveryMode() {
         List<DynamicNode> containers = new ArrayList<>();
         for (Band band : BANDS) {
-            containers.add(DynamicContainer.dynamicContainer("Hologres " + band.version + (band.backend ? " with backend configuration" : ""),
-                    List.of(DynamicTest.dynamicTest("matrix", () -> runBand(band)))));
+            containers.add(
+                    DynamicContainer.dynamicContainer(
+                            "Hologres "
+                                    + band.version
+                                    + (band.backend ? " with backend configuration" : ""),
+                            List.of(DynamicTest.dynamicTest("matrix", () -> runBand(band)))));
         }
         return containers;
     }
@@ -70,8 +131,11 @@ class VersionMatrixTest {
     private static void runBand(Band band) throws Exception {
         try (HoloSimulator sim = HoloScenarios.start(band.version, band.backend)) {
             try (Connection raw = HoloScenarios.raw(sim)) {
-                SQLException rawFails = assertThrows(SQLException.class, () -> HoloScenarios.count(raw, BYOK),
-                        "raw pgjdbc cannot read BYOK data on " + band.version);
+                SQLException rawFails =
+                        assertThrows(
+                                SQLException.class,
+                                () -> HoloScenarios.count(raw, BYOK),
+                                "raw pgjdbc cannot read BYOK data on " + band.version);
                 assertEquals("XX000", rawFails.getSQLState());
                 assertTrue(rawFails.getMessage().contains("PanguParameterInvalidException"));
             }
@@ -84,14 +148,19 @@ class VersionMatrixTest {
         }
     }
 
-    private static void expect(HoloSimulator sim, Band band, String table, int mode, String expected, String what) throws SQLException {
+    private static void expect(
+            HoloSimulator sim, Band band, String table, int mode, String expected, String what)
+            throws SQLException {
         HoloInstance.forgetAll(); // every case starts from a lakeproxy that has learned nothing
         String label = band.version + (band.backend ? "+backend" : "") + " " + what;
         String first = attempt(sim, table, mode);
         assertTrue(first.equals(expected) || (!expected.equals(OK) && first.contains(expected)),
                 label + ": expected " + expected + " but got " + first);
         if (band.learnsThenWorks && expected.equals(WRONG_ENGINE) && table.equals(BYOK)) {
-            assertEquals(OK, attempt(sim, table, mode), label + ": once learned, the next attempt switches to SQE and works");
+            assertEquals(
+                    OK,
+                    attempt(sim, table, mode),
+                    label + ": once learned, the next attempt switches to SQE and works");
         }
     }
 

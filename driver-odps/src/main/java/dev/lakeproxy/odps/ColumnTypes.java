@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import java.sql.Types;
@@ -6,10 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A MaxCompute column type text ({@code DECIMAL(10,2)}, {@code VARCHAR(20)}, {@code ARRAY<BIGINT>}) as the JDBC
- * metadata columns give it: DATA_TYPE as odps-jdbc maps it, COLUMN_SIZE and DECIMAL_DIGITS from the type's
- * parameters or MaxCompute's limits (MaxCompute V2.0 data types: STRING and BINARY at most 8 MB, DECIMAL at most
- * 38 digits, TIMESTAMP to the nanosecond).
+ * A MaxCompute column type text ({@code DECIMAL(10,2)}, {@code VARCHAR(20)}, {@code ARRAY<BIGINT>})
+ * as the JDBC metadata columns give it: DATA_TYPE as odps-jdbc maps it, COLUMN_SIZE and
+ * DECIMAL_DIGITS from the type's parameters or MaxCompute's limits (MaxCompute V2.0 data types:
+ * STRING and BINARY at most 8 MB, DECIMAL at most 38 digits, TIMESTAMP to the nanosecond).
  */
 final class ColumnTypes {
 
@@ -54,7 +69,10 @@ final class ColumnTypes {
         }
     }
 
-    /** COLUMN_SIZE: precision for numbers and times, length for text and bytes; {@code null} when it has none. */
+    /**
+     * COLUMN_SIZE: precision for numbers and times, length for text and bytes; {@code null} when it
+     * has none.
+     */
     static Integer size(String type) {
         Matcher p = PARAMETERS.matcher(type);
         String base = base(type);
@@ -78,7 +96,10 @@ final class ColumnTypes {
         }
     }
 
-    /** DECIMAL_DIGITS: the scale of a DECIMAL (18 by default), the fractional digits of a time; else {@code null}. */
+    /**
+     * DECIMAL_DIGITS: the scale of a DECIMAL (18 by default), the fractional digits of a time; else
+     * {@code null}.
+     */
     static Integer decimalDigits(String type) {
         switch (base(type)) {
             case "DECIMAL":

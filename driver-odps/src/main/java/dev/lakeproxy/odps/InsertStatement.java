@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.SqlTokens.Token;
@@ -8,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code [SET k=v; ...] [WITH cte AS (...), ...] INSERT INTO|OVERWRITE [TABLE] t [PARTITION (...)] [(cols)]
- * <query> | VALUES ...}, found lexically (JSqlParser cannot parse MaxCompute's form): the target's name parts,
- * the column list, the partition spec, and the exact span of the query, so that a rewrite splices the original
- * text. The query may itself start with a WITH list; {@link #bodyFirst} is its main SELECT.
+ * {@code [SET k=v; ...] [WITH cte AS (...), ...] INSERT INTO|OVERWRITE [TABLE] t [PARTITION (...)]
+ * [(cols)] <query> | VALUES ...}, found lexically (JSqlParser cannot parse MaxCompute's form): the
+ * target's name parts, the column list, the partition spec, and the exact span of the query, so
+ * that a rewrite splices the original text. The query may itself start with a WITH list; {@link
+ * #bodyFirst} is its main SELECT.
  */
 final class InsertStatement {
 
@@ -20,19 +36,36 @@ final class InsertStatement {
     final boolean overwrite;
     /** The column list, or {@code null}. */
     final List<String> columns;
-    /** The partition spec: column → value text (unquoted), or {@code null} for a dynamic partition column. */
+
+    /**
+     * The partition spec: column → value text (unquoted), or {@code null} for a dynamic partition
+     * column.
+     */
     final Map<String, String> partition;
+
     final boolean values;
-    /** Token indexes of the query's first and last tokens, and of its main SELECT after any WITH list (-1: VALUES). */
+
+    /**
+     * Token indexes of the query's first and last tokens, and of its main SELECT after any WITH
+     * list (-1: VALUES).
+     */
     final int queryFirst;
+
     final int queryLast;
     final int bodyFirst;
     /** The query already says where rows go: DISTRIBUTE BY or CLUSTER BY somewhere in it. */
     final boolean distributed;
 
-    private InsertStatement(List<Token> tokens, List<String> target, boolean overwrite, List<String> columns,
-                            Map<String, String> partition, int queryFirst, int queryLast, int bodyFirst,
-                            boolean distributed) {
+    private InsertStatement(
+            List<Token> tokens,
+            List<String> target,
+            boolean overwrite,
+            List<String> columns,
+            Map<String, String> partition,
+            int queryFirst,
+            int queryLast,
+            int bodyFirst,
+            boolean distributed) {
         this.tokens = tokens;
         this.target = Collections.unmodifiableList(target);
         this.overwrite = overwrite;
@@ -54,7 +87,10 @@ final class InsertStatement {
         return tokens.get(queryLast).end;
     }
 
-    /** The statement's shape, or {@code null} when it is not a single INSERT this scanner understands. */
+    /**
+     * The statement's shape, or {@code null} when it is not a single INSERT this scanner
+     * understands.
+     */
     static InsertStatement parse(List<Token> t) {
         int n = t.size();
         int i = afterSettings(t);
@@ -67,8 +103,12 @@ final class InsertStatement {
         }
         boolean overwrite = t.get(i + 1).is("OVERWRITE");
         i += 2;
-        // TABLE is the keyword unless it is the table's own name (then the query, a PARTITION or a bracket follows)
-        if (i + 1 < n && t.get(i).is("TABLE") && t.get(i + 1).isIdentifier() && !startsQuery(t.get(i + 1))
+        // TABLE is the keyword unless it is the table's own name (then the query, a PARTITION or a
+        // bracket follows)
+        if (i + 1 < n
+                && t.get(i).is("TABLE")
+                && t.get(i + 1).isIdentifier()
+                && !startsQuery(t.get(i + 1))
                 && !t.get(i + 1).is("PARTITION")) {
             i++;
         }
@@ -78,7 +118,10 @@ final class InsertStatement {
         List<String> target = new ArrayList<>();
         target.add(t.get(i).name());
         i++;
-        while (i + 1 < n && t.get(i).isSymbol('.') && t.get(i + 1).isIdentifier() && target.size() < 3) {
+        while (i + 1 < n
+                && t.get(i).isSymbol('.')
+                && t.get(i + 1).isIdentifier()
+                && target.size() < 3) {
             target.add(t.get(i + 1).name());
             i += 2;
         }
@@ -92,7 +135,10 @@ final class InsertStatement {
             i = close + 1;
         }
         List<String> columns = null;
-        if (i + 1 < n && t.get(i).isSymbol('(') && t.get(i + 1).isIdentifier() && !startsQuery(t.get(i + 1))) {
+        if (i + 1 < n
+                && t.get(i).isSymbol('(')
+                && t.get(i + 1).isIdentifier()
+                && !startsQuery(t.get(i + 1))) {
             int close = SqlTokens.closing(t, i);
             columns = close < 0 ? null : columnList(t, i + 1, close);
             if (columns == null) {
@@ -127,7 +173,9 @@ final class InsertStatement {
                 hasDistribution(t, i, last));
     }
 
-    /** Whether tokens {@code [first, last)} say where rows go: DISTRIBUTE BY or CLUSTER BY anywhere. */
+    /**
+     * Whether tokens {@code [first, last)} say where rows go: DISTRIBUTE BY or CLUSTER BY anywhere.
+     */
     static boolean hasDistribution(List<Token> t, int first, int last) {
         for (int j = first; j < last; j++) {
             if ((t.get(j).is("DISTRIBUTE") || t.get(j).is("CLUSTER")) && t.get(j + 1).is("BY")) {
@@ -137,7 +185,10 @@ final class InsertStatement {
         return false;
     }
 
-    /** The index after any leading {@code SET k=v;} lines (odps-jdbc sends them as the job's settings). */
+    /**
+     * The index after any leading {@code SET k=v;} lines (odps-jdbc sends them as the job's
+     * settings).
+     */
     static int afterSettings(List<Token> t) {
         int n = t.size();
         int i = 0;
@@ -154,7 +205,9 @@ final class InsertStatement {
         return t.is("SELECT") || t.is("WITH") || t.is("VALUES");
     }
 
-    /** The index after {@code WITH name [(cols)] AS (...) [, ...]} starting at {@code with}, or -1. */
+    /**
+     * The index after {@code WITH name [(cols)] AS (...) [, ...]} starting at {@code with}, or -1.
+     */
     static int afterWithList(List<Token> t, int with) {
         int i = with + 1;
         int n = t.size();

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
@@ -5,10 +20,11 @@ import com.aliyun.odps.jdbc.OdpsConnection;
 import java.util.List;
 
 /**
- * MaxCompute's name rule, in one place for every rule and for the metadata: with schema syntax on (three-tier
- * projects), {@code a.b} is schema.table; otherwise it is project.table. {@code p.s.t} is always project, schema,
- * table. An unqualified name belongs to the current project and the current schema, which USE SCHEMA changes.
- * Backticks are removed by the scanner before names get here; MaxCompute ignores case.
+ * MaxCompute's name rule, in one place for every rule and for the metadata: with schema syntax on
+ * (three-tier projects), {@code a.b} is schema.table; otherwise it is project.table. {@code p.s.t}
+ * is always project, schema, table. An unqualified name belongs to the current project and the
+ * current schema, which USE SCHEMA changes. Backticks are removed by the scanner before names get
+ * here; MaxCompute ignores case.
  */
 final class NameResolver {
 
@@ -50,9 +66,9 @@ final class NameResolver {
     }
 
     /**
-     * The schema unqualified names resolve in (three-tier only): a job's odps.default.schema setting (URL
-     * {@code schema=}) wins over the SDK's current schema (USE SCHEMA, {@code Connection.setSchema}); "default"
-     * when neither says.
+     * The schema unqualified names resolve in (three-tier only): a job's odps.default.schema
+     * setting (URL {@code schema=}) wins over the SDK's current schema (USE SCHEMA, {@code
+     * Connection.setSchema}); "default" when neither says.
      */
     String currentSchema() {
         String s = real.getSqlTaskProperties().getProperty(DEFAULT_SCHEMA_SETTING);

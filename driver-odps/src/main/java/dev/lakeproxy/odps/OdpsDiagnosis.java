@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import static dev.lakeproxy.odps.OdpsMessages.M;
@@ -12,9 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code lakeproxy doctor} for MaxCompute: the project and what lakeproxy did at connect, the schemas a navigator
- * shows, a job (which the RAM control plane authorises) and SHOW TABLES (which, in an external project, the DLF
- * data plane authorises): a permission error names the layer and the grant, through {@link PermissionErrorRule}.
+ * {@code lakeproxy doctor} for MaxCompute: the project and what lakeproxy did at connect, the
+ * schemas a navigator shows, a job (which the RAM control plane authorises) and SHOW TABLES (which,
+ * in an external project, the DLF data plane authorises): a permission error names the layer and
+ * the grant, through {@link PermissionErrorRule}.
  */
 final class OdpsDiagnosis {
 
@@ -29,8 +45,14 @@ final class OdpsDiagnosis {
     List<Check> run() {
         List<Check> checks = new ArrayList<>();
         String project = ctx.realUrl().database();
-        checks.add(Check.ok("project", M.format("odps.doctor.project", project.isEmpty() ? "-" : project,
-                ctx.active(), ctx.connectActions())));
+        checks.add(
+                Check.ok(
+                        "project",
+                        M.format(
+                                "odps.doctor.project",
+                                project.isEmpty() ? "-" : project,
+                                ctx.active(),
+                                ctx.connectActions())));
         try (ResultSet rs = lake.getMetaData().getSchemas()) {
             int schemas = 0;
             while (rs.next()) {
@@ -54,7 +76,10 @@ final class OdpsDiagnosis {
         }
     }
 
-    /** A lakeproxy explanation carries its own "Fix:"; a raw error points at the troubleshooting page. */
+    /**
+     * A lakeproxy explanation carries its own "Fix:"; a raw error points at the troubleshooting
+     * page.
+     */
     private static Check failure(String name, SQLException e) {
         String m = String.valueOf(e.getMessage());
         int fix = m.indexOf("Fix:");

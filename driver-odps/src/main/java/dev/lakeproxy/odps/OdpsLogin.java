@@ -1,8 +1,22 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.jdbc.OdpsConnection;
-
 import dev.lakeproxy.credentials.Credential;
 import dev.lakeproxy.credentials.CredentialSource;
 import dev.lakeproxy.credentials.CredentialSources;
@@ -10,7 +24,6 @@ import dev.lakeproxy.credentials.CredentialsSettings;
 import dev.lakeproxy.credentials.SecretLogin;
 import dev.lakeproxy.spi.ConnectRequest;
 import dev.lakeproxy.spi.PluginContext;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

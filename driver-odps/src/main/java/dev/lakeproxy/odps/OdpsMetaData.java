@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.jdbc.MetaRows;
@@ -15,20 +30,23 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The MaxCompute plugin's metadata, in front of odps-jdbc's (itself behind MaxCompute's documented answers,
- * {@code dev.lakeproxy.odps.jdbc.DocumentedMetaData}). For three-tier projects the terms and flags say project →
- * schema → table and the listings use the real schema (odps-jdbc 3.4.2 takes the schema for a project). For every
- * project: tables listed with unlistable schemas skipped ({@link MetaTables}); columns and primary keys from one
- * cached read per table ({@link MetaColumns}), read ahead after a listing; the project's functions; permission errors
- * explained. Names resolve with the session's one {@link NameResolver}.
+ * The MaxCompute plugin's metadata, in front of odps-jdbc's (itself behind MaxCompute's documented
+ * answers, {@code dev.lakeproxy.odps.jdbc.DocumentedMetaData}). For three-tier projects the terms
+ * and flags say project → schema → table and the listings use the real schema (odps-jdbc 3.4.2
+ * takes the schema for a project). For every project: tables listed with unlistable schemas skipped
+ * ({@link MetaTables}); columns and primary keys from one cached read per table ({@link
+ * MetaColumns}), read ahead after a listing; the project's functions; permission errors explained.
+ * Names resolve with the session's one {@link NameResolver}.
  */
 final class OdpsMetaData implements DatabaseMetaDataForwarding {
 
     private static final Logger LOG = Logger.getLogger(OdpsMetaData.class.getName());
-    private static final String[] PK_NAMES = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
-        "PK_NAME"};
-    private static final int[] PK_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.SMALLINT,
-        Types.VARCHAR};
+    private static final String[] PK_NAMES = {
+        "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"
+    };
+    private static final int[] PK_TYPES = {
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.SMALLINT, Types.VARCHAR
+    };
 
     private final DatabaseMetaData real;
     private final SessionState state;
@@ -51,9 +69,15 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
         return catalog == null || catalog.isEmpty() ? state.names.currentProject() : catalog;
     }
 
-    /** Two-tier odps-jdbc reports projects as schemas: the schema argument, else the catalog, names the project. */
+    /**
+     * Two-tier odps-jdbc reports projects as schemas: the schema argument, else the catalog, names
+     * the project.
+     */
     private String twoTierProject(String catalog, String schemaPattern) {
-        boolean named = schemaPattern != null && !schemaPattern.isEmpty() && !MetaRows.isPattern(schemaPattern);
+        boolean named =
+                schemaPattern != null
+                        && !schemaPattern.isEmpty()
+                        && !MetaRows.isPattern(schemaPattern);
         return named ? MetaRows.name(schemaPattern) : project(catalog);
     }
 
@@ -78,7 +102,8 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     }
 
     @Override
-    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+    public ResultSet getTables(
+            String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
         try {
             if (threeTier()) {
@@ -92,7 +117,10 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
         }
     }
 
-    /** odps-jdbc's two-tier listing, copied so that its tables can be read ahead while the caller reads it. */
+    /**
+     * odps-jdbc's two-tier listing, copied so that its tables can be read ahead while the caller
+     * reads it.
+     */
     private ResultSet readAhead(ResultSet listed) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         List<TableMetaCache.Lookup> ahead = new ArrayList<>();
@@ -129,18 +157,28 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     }
 
     @Override
-    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+    public ResultSet getColumns(
+            String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
         try {
             Pattern columns = MetaRows.like(columnNamePattern);
             List<Object[]> rows = new ArrayList<>();
-            String project = threeTier() ? project(catalog) : twoTierProject(catalog, schemaPattern);
+            String project =
+                    threeTier() ? project(catalog) : twoTierProject(catalog, schemaPattern);
             MetaTables listing = new MetaTables(state, project);
-            for (String schema : threeTier() ? listing.schemas(schemaPattern) : java.util.Collections.<String>singletonList(null)) {
+            for (String schema :
+                    threeTier()
+                            ? listing.schemas(schemaPattern)
+                            : java.util.Collections.<String>singletonList(null)) {
                 for (MetaTables.Listed t : listing.tables(schema, tableNamePattern)) {
                     Optional<TableMeta> meta = state.tableMeta(project, schema, t.name);
                     if (meta != null && meta.isPresent()) {
-                        MetaColumns.add(rows, meta.get(), project, schema == null ? project : schema, columns);
+                        MetaColumns.add(
+                                rows,
+                                meta.get(),
+                                project,
+                                schema == null ? project : schema,
+                                columns);
                     } else if (meta == null) { // never a silently short listing
                         String name = project + "." + (schema == null ? "" : schema + ".") + t.name;
                         listing.warn(new SQLWarning(OdpsMessages.M.format(
@@ -159,19 +197,31 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     }
 
     @Override
-    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         if (table != null && !table.isEmpty()) { // JDBC: the table is required; none names no key
             String project = threeTier() ? project(catalog) : twoTierProject(catalog, schema);
-            String inSchema = threeTier() ? (schema == null || schema.isEmpty() ? state.names.currentSchema() : schema)
-                    : null;
+            String inSchema =
+                    threeTier()
+                            ? (schema == null || schema.isEmpty()
+                                    ? state.names.currentSchema()
+                                    : schema)
+                            : null;
             Optional<TableMeta> meta = state.tableMeta(project, inSchema, table);
             if (meta != null && meta.isPresent()) {
                 TableMeta m = meta.get();
                 List<String> keys = m.primaryKeyColumns();
                 for (int k = 0; k < keys.size(); k++) {
-                    rows.add(new Object[] {project, inSchema == null ? project : inSchema, m.table, keys.get(k), k + 1,
-                        "PK_" + m.table});
+                    rows.add(
+                            new Object[] {
+                                project,
+                                inSchema == null ? project : inSchema,
+                                m.table,
+                                keys.get(k),
+                                k + 1,
+                                "PK_" + m.table
+                            });
                 }
             }
         }
@@ -182,7 +232,11 @@ final class OdpsMetaData implements DatabaseMetaDataForwarding {
     public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
             throws SQLException {
         try {
-            return MetaFunctions.of(state, project(catalog), threeTier() ? schemaPattern : null, functionNamePattern);
+            return MetaFunctions.of(
+                    state,
+                    project(catalog),
+                    threeTier() ? schemaPattern : null,
+                    functionNamePattern);
         } catch (SQLException e) {
             throw explain(e);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
@@ -25,17 +40,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The MaxCompute plugin (odps-jdbc): Tablestore external tables (write scattering, DDL checks, errors explained)
- * and Paimon_DLF external projects (schema syntax, USE SCHEMA, three-tier metadata, write guards, TIMESTAMP
- * precision, the two permission layers explained).
+ * The MaxCompute plugin (odps-jdbc): Tablestore external tables (write scattering, DDL checks,
+ * errors explained) and Paimon_DLF external projects (schema syntax, USE SCHEMA, three-tier
+ * metadata, write guards, TIMESTAMP precision, the two permission layers explained).
  */
 public final class OdpsPlugin implements LakePlugin {
 
     private static final Logger LOG = Logger.getLogger(OdpsPlugin.class.getName());
-    /** Per server (endpoint and project): whether the project has schemas (three-tier). Bounded, expiring. */
+
+    /**
+     * Per server (endpoint and project): whether the project has schemas (three-tier). Bounded,
+     * expiring.
+     */
     /** secret: logins; odps-jdbc's SQLException carries the first request's MaxCompute error. */
     private static final SecretLogin SECRETS =
             new SecretLogin(AuthErrors::refused, OdpsLogin::forDriver);
+
     private static final Cache<String, Boolean> THREE_TIER =
             Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofHours(1)).build();
 
@@ -56,8 +76,9 @@ public final class OdpsPlugin implements LakePlugin {
 
     /**
      * Schema syntax on when the project needs it: when neither the URL nor the properties say
-     * {@code odpsNamespaceSchema} or {@code schema}, the project's {@code odps.schema.model.enabled} property decides
-     * (one {@code GET /projects/{p}} for the first connection to a server, none after).
+     * {@code odpsNamespaceSchema} or {@code schema}, the project's {@code
+     * odps.schema.model.enabled} property decides (one {@code GET /projects/{p}} for the first
+     * connection to a server, none after).
      */
     @Override
     public void beforeConnect(ConnectRequest request) throws SQLException {
@@ -72,7 +93,9 @@ public final class OdpsPlugin implements LakePlugin {
         } catch (RuntimeException badUrl) {
             return; // odps-jdbc will say what is wrong with it
         }
-        if (res.isOdpsNamespaceSchema() != null || res.getSchema() != null || res.getProject() == null) {
+        if (res.isOdpsNamespaceSchema() != null
+                || res.getSchema() != null
+                || res.getProject() == null) {
             return; // the user said
         }
         Boolean threeTier = THREE_TIER.getIfPresent(request.serverKey());
@@ -123,7 +146,10 @@ public final class OdpsPlugin implements LakePlugin {
         return new OdpsSession(ctx, real, TableMetaCache.SHARED);
     }
 
-    /** The project, the schemas a navigator sees, a job (RAM control plane) and SHOW TABLES (DLF data plane). */
+    /**
+     * The project, the schemas a navigator sees, a job (RAM control plane) and SHOW TABLES (DLF
+     * data plane).
+     */
     @Override
     public List<Check> diagnose(DiagnosisContext context) {
         List<Check> checks = new ArrayList<>();
@@ -133,8 +159,9 @@ public final class OdpsPlugin implements LakePlugin {
     }
 
     /**
-     * Forgets the cached table metadata of every server (the next INSERT reads it again). For tools and the
-     * benchmarks' cache-miss case; DDL through lakeproxy already forgets its server's entries.
+     * Forgets the cached table metadata of every server (the next INSERT reads it again). For tools
+     * and the benchmarks' cache-miss case; DDL through lakeproxy already forgets its server's
+     * entries.
      */
     public static void forgetTableMetadata() {
         TableMetaCache.SHARED.invalidateAll();

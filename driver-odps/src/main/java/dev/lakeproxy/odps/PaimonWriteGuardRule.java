@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.RewriteContext;
@@ -5,8 +20,9 @@ import dev.lakeproxy.spi.StatementRule;
 import java.sql.SQLException;
 
 /**
- * Refuses, before a job is submitted, an INSERT (or a MULTI INSERT branch) into a Paimon table MaxCompute cannot write (seed: "Writing to
- * Dynamic Bucket tables is not supported." and "Writing to Cross Partition tables is not supported.").
+ * Refuses, before a job is submitted, an INSERT (or a MULTI INSERT branch) into a Paimon table
+ * MaxCompute cannot write (seed: "Writing to Dynamic Bucket tables is not supported." and "Writing
+ * to Cross Partition tables is not supported.").
  */
 final class PaimonWriteGuardRule implements StatementRule {
 
@@ -58,7 +74,11 @@ final class PaimonWriteGuardRule implements StatementRule {
                     meta.bucket() == null ? "unset" : meta.bucket(),
                     meta.primaryKey().isEmpty() ? "none" : meta.primaryKey());
         }
-        throw OdpsMessages.M.create("0A000", "odps.paimon.crossPartition", meta.qualifiedName(), meta.primaryKey(),
+        throw OdpsMessages.M.create(
+                "0A000",
+                "odps.paimon.crossPartition",
+                meta.qualifiedName(),
+                meta.primaryKey(),
                 problem.substring(problem.indexOf(':') + 1));
     }
 }

@@ -1,16 +1,37 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which column each {@code ?} of an {@code INSERT ... VALUES (?, ...)} fills, read from the statement's tokens. */
+/**
+ * Which column each {@code ?} of an {@code INSERT ... VALUES (?, ...)} fills, read from the
+ * statement's tokens.
+ */
 final class ParameterColumns {
 
     private ParameterColumns() {
     }
 
-    /** Decimal places of each parameter's TIMESTAMP column, by parameter index from 1 (0: not a TIMESTAMP column). */
+    /**
+     * Decimal places of each parameter's TIMESTAMP column, by parameter index from 1 (0: not a
+     * TIMESTAMP column).
+     */
     static int[] timestampPlaces(InsertStatement ins, TableMeta meta) {
         List<String> names = columnsWritten(ins, meta);
         List<Integer> placesByParam = new ArrayList<>();
@@ -33,7 +54,10 @@ final class ParameterColumns {
             } else if (tok.isSymbol(',') && tok.depth == tupleDepth) {
                 item++;
             } else if (tok.isSymbol('?')) {
-                int p = tok.depth == tupleDepth && item < names.size() ? placesOf(meta, names.get(item)) : 0;
+                int p =
+                        tok.depth == tupleDepth && item < names.size()
+                                ? placesOf(meta, names.get(item))
+                                : 0;
                 placesByParam.add(Math.max(p, 0));
             }
         }
@@ -44,7 +68,10 @@ final class ParameterColumns {
         return out;
     }
 
-    /** The columns the VALUES tuples fill, in order: the column list, or the table's columns and dynamic partitions. */
+    /**
+     * The columns the VALUES tuples fill, in order: the column list, or the table's columns and
+     * dynamic partitions.
+     */
     private static List<String> columnsWritten(InsertStatement ins, TableMeta meta) {
         List<String> names = new ArrayList<>();
         if (ins.columns != null) {
@@ -53,7 +80,8 @@ final class ParameterColumns {
         }
         meta.columns.forEach(c -> names.add(c.name));
         for (TableMeta.Col c : meta.partitionColumns) {
-            if (ins.partition == null || ins.partition.containsKey(c.name) && ins.partition.get(c.name) == null) {
+            if (ins.partition == null
+                    || ins.partition.containsKey(c.name) && ins.partition.get(c.name) == null) {
                 names.add(c.name);
             }
         }

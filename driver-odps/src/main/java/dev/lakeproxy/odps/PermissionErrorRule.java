@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.ExecutionContext;
@@ -8,14 +23,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The two permission layers of Paimon_DLF external projects explained (seed, "How permissions work"): RAM (the
- * control plane, console operations) and DLF (the data plane, SQL on the catalog). A rule for statements; the
- * metadata uses {@link #explain} too.
+ * The two permission layers of Paimon_DLF external projects explained (seed, "How permissions
+ * work"): RAM (the control plane, console operations) and DLF (the data plane, SQL on the catalog).
+ * A rule for statements; the metadata uses {@link #explain} too.
  */
 final class PermissionErrorRule implements StatementRule {
 
     private static final Pattern DLF_FORBIDDEN =
-            Pattern.compile("Forbidden: User (\\S+) doesn't have privilege (\\S+) on (\\S+ [^\\s,;'\"]*[^\\s,;'\".])");
+            Pattern.compile(
+                    "Forbidden: User (\\S+) doesn't have privilege (\\S+) on (\\S+"
+                        + " [^\\s,;'\"]*[^\\s,;'\".])");
 
     private final SessionState state;
 
@@ -41,18 +58,25 @@ final class PermissionErrorRule implements StatementRule {
             return Outcome.propagate();
         }
         boolean ram = translated.getMessage().startsWith("The RAM");
-        state.context.counter("odps.translated." + (ram ? "ramPermission" : "dlfPermission")).increment();
+        state.context
+                .counter("odps.translated." + (ram ? "ramPermission" : "dlfPermission"))
+                .increment();
         return Outcome.translate(translated);
     }
 
-    /** The error explained (same SQLState and vendor code, the original as cause), or {@code null} to leave it. */
+    /**
+     * The error explained (same SQLState and vendor code, the original as cause), or {@code null}
+     * to leave it.
+     */
     static SQLException explain(SQLException error, String text) {
         if (text.contains("You are not authorized to perform this action")) {
-            return OdpsMessages.M.translate(error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
+            return OdpsMessages.M.translate(
+                    error, "odps.perm.ram", firstLineWith(text, "You are not authorized"));
         }
         Matcher m = DLF_FORBIDDEN.matcher(text);
         if (m.find()) {
-            return OdpsMessages.M.translate(error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
+            return OdpsMessages.M.translate(
+                    error, "odps.perm.dlf", m.group(1), m.group(2), m.group(3));
         }
         return null;
     }

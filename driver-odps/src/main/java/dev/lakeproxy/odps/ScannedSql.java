@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.SqlTokens.Token;
@@ -6,16 +21,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One statement text, tokenized once and shared by every rule that looks at it; what the rules read from it
- * (the INSERT's or MULTI INSERT's shape, the USE SCHEMA name) is worked out on first use and kept. {@link Cache}
- * keeps the recent texts of a connection, so a statement is tokenized at most once per call and once per text while
- * it is recent.
+ * One statement text, tokenized once and shared by every rule that looks at it; what the rules read
+ * from it (the INSERT's or MULTI INSERT's shape, the USE SCHEMA name) is worked out on first use
+ * and kept. {@link Cache} keeps the recent texts of a connection, so a statement is tokenized at
+ * most once per call and once per text while it is recent.
  */
 final class ScannedSql {
 
     final String sql;
-    /** The tokens, or {@code null} when the text is not well formed (unclosed string, comment or bracket). */
+
+    /**
+     * The tokens, or {@code null} when the text is not well formed (unclosed string, comment or
+     * bracket).
+     */
     final List<Token> tokens;
+
     private InsertStatement insert;
     private boolean insertRead;
     private MultiInsertStatement multiInsert;
@@ -26,7 +46,9 @@ final class ScannedSql {
         this.tokens = SqlTokens.scan(sql);
     }
 
-    /** The INSERT's shape, or {@code null} when the text is not one INSERT this plugin understands. */
+    /**
+     * The INSERT's shape, or {@code null} when the text is not one INSERT this plugin understands.
+     */
     synchronized InsertStatement insert() {
         if (!insertRead) {
             insert = tokens == null ? null : InsertStatement.parse(tokens);
@@ -35,7 +57,10 @@ final class ScannedSql {
         return insert;
     }
 
-    /** The MULTI INSERT's shape, or {@code null} when the text is not one MULTI INSERT this plugin understands. */
+    /**
+     * The MULTI INSERT's shape, or {@code null} when the text is not one MULTI INSERT this plugin
+     * understands.
+     */
     synchronized MultiInsertStatement multiInsert() {
         if (!multiInsertRead) {
             multiInsert = tokens == null ? null : MultiInsertStatement.parse(tokens);
@@ -44,7 +69,10 @@ final class ScannedSql {
         return multiInsert;
     }
 
-    /** The schema of a {@code USE SCHEMA s [;]} statement, "" when the name is missing, {@code null} for other SQL. */
+    /**
+     * The schema of a {@code USE SCHEMA s [;]} statement, "" when the name is missing, {@code null}
+     * for other SQL.
+     */
     String useSchemaName() {
         List<Token> t = tokens;
         if (t == null || t.size() < 2 || !t.get(0).is("USE") || !t.get(1).is("SCHEMA")) {
@@ -60,7 +88,10 @@ final class ScannedSql {
         return n == 3 && t.get(2).isIdentifier() ? t.get(2).name() : null;
     }
 
-    /** The recent texts of one connection (bounded; the same text is scanned once while it stays recent). */
+    /**
+     * The recent texts of one connection (bounded; the same text is scanned once while it stays
+     * recent).
+     */
     static final class Cache {
         private static final int SIZE = 64;
         private final Map<String, ScannedSql> recent = new LinkedHashMap<>(16, 0.75f, true) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
@@ -9,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * What the rules of one MaxCompute connection share: the real connection, the one name resolver, the table
- * metadata (through the shared cache) and the recently scanned statement texts.
+ * What the rules of one MaxCompute connection share: the real connection, the one name resolver,
+ * the table metadata (through the shared cache) and the recently scanned statement texts.
  */
 final class SessionState {
 
@@ -39,7 +54,10 @@ final class SessionState {
         return scanned.of(sql);
     }
 
-    /** The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if unknown. */
+    /**
+     * The metadata of a table named with 1 to 3 parts, from the cache or one metadata call; null if
+     * unknown.
+     */
     TableMeta table(List<String> parts) {
         Optional<TableMeta> meta = tableMeta(parts);
         return meta == null ? null : meta.orElse(null);
@@ -73,7 +91,10 @@ final class SessionState {
         return tableMeta(r.project, r.schema, r.table);
     }
 
-    /** A table by its project, schema ({@code null} in two-tier projects) and name: as {@link TableMetaCache#get}. */
+    /**
+     * A table by its project, schema ({@code null} in two-tier projects) and name: as {@link
+     * TableMetaCache#get}.
+     */
     Optional<TableMeta> tableMeta(String project, String schema, String table) {
         return cache.get(lookup(project, schema, table), ttlNanos, this::loaded);
     }
@@ -88,7 +109,10 @@ final class SessionState {
                 table);
     }
 
-    /** Reads ahead the metadata of tables a navigator is about to ask for, unless the options turn it off. */
+    /**
+     * Reads ahead the metadata of tables a navigator is about to ask for, unless the options turn
+     * it off.
+     */
     void prefetch(List<TableMetaCache.Lookup> tables) {
         if (prefetch && !tables.isEmpty()) {
             int queued = cache.prefetch(tables, ttlNanos, this::loaded);
@@ -100,7 +124,10 @@ final class SessionState {
         context.counter("odps.metadataLoads").increment();
     }
 
-    /** Like {@link #table}, but only what is cached: for error explanations, which must not call the server. */
+    /**
+     * Like {@link #table}, but only what is cached: for error explanations, which must not call the
+     * server.
+     */
     TableMeta cachedTable(List<String> parts) {
         NameResolver.Resolved r = names.resolve(parts);
         Optional<TableMeta> meta = cache.peek(context.serverKey(), r.project, r.schema, r.table);

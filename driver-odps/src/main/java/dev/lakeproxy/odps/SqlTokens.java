@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import java.util.ArrayList;
@@ -5,11 +20,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small lexical scanner for MaxCompute SQL, for the statements JSqlParser cannot parse (MaxCompute's
- * {@code INSERT OVERWRITE TABLE t PARTITION (...)}, {@code DISTRIBUTE BY}, {@code STORED BY}, backticks). It
- * knows strings ({@code '...'} and {@code "..."} with backslash escapes), backtick identifiers, {@code --} and
- * {@code /* *}{@code /} comments, and bracket depth; every token keeps its offsets in the original text, so a
- * rewrite splices the original and leaves everything else as the user wrote it.
+ * A small lexical scanner for MaxCompute SQL, for the statements JSqlParser cannot parse
+ * (MaxCompute's {@code INSERT OVERWRITE TABLE t PARTITION (...)}, {@code DISTRIBUTE BY}, {@code
+ * STORED BY}, backticks). It knows strings ({@code '...'} and {@code "..."} with backslash
+ * escapes), backtick identifiers, {@code --} and {@code /* *}{@code /} comments, and bracket depth;
+ * every token keeps its offsets in the original text, so a rewrite splices the original and leaves
+ * everything else as the user wrote it.
  */
 final class SqlTokens {
 
@@ -76,7 +92,10 @@ final class SqlTokens {
     private SqlTokens() {
     }
 
-    /** The tokens of {@code sql}; {@code null} when the text is not well formed (unclosed string or bracket). */
+    /**
+     * The tokens of {@code sql}; {@code null} when the text is not well formed (unclosed string or
+     * bracket).
+     */
     static List<Token> scan(String sql) {
         List<Token> out = new ArrayList<>();
         int i = 0;
@@ -122,14 +141,18 @@ final class SqlTokens {
                 i = j + 1;
             } else if (Character.isLetter(c) || c == '_' || c == '$') {
                 int j = i + 1;
-                while (j < len && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
+                while (j < len
+                        && (Character.isLetterOrDigit(sql.charAt(j))
+                                || sql.charAt(j) == '_'
+                                || sql.charAt(j) == '$')) {
                     j++;
                 }
                 out.add(new Token(Kind.WORD, i, j, sql.substring(i, j), depth));
                 i = j;
             } else if (Character.isDigit(c)) {
                 int j = i + 1;
-                while (j < len && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '.')) {
+                while (j < len
+                        && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '.')) {
                     j++;
                 }
                 out.add(new Token(Kind.NUMBER, i, j, sql.substring(i, j), depth));

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import java.util.ArrayList;
@@ -17,7 +32,10 @@ final class TableMeta {
 
     static final String TABLESTORE_HANDLER = "com.aliyun.odps.TableStoreStorageHandler";
 
-    /** A column: name, type text as the metadata gives it ({@code TIMESTAMP(3)}, {@code BIGINT}, ...), comment. */
+    /**
+     * A column: name, type text as the metadata gives it ({@code TIMESTAMP(3)}, {@code BIGINT},
+     * ...), comment.
+     */
     static final class Col {
         final String name;
         final String type;
@@ -43,14 +61,27 @@ final class TableMeta {
     final List<Col> columns;
     final List<Col> partitionColumns;
 
-    TableMeta(String project, String schema, String table, String storageHandler, Map<String, String> serDeProperties,
-              Map<String, String> tableProperties, List<Col> columns, List<Col> partitionColumns) {
+    TableMeta(
+            String project,
+            String schema,
+            String table,
+            String storageHandler,
+            Map<String, String> serDeProperties,
+            Map<String, String> tableProperties,
+            List<Col> columns,
+            List<Col> partitionColumns) {
         this.project = project;
         this.schema = schema;
         this.table = table;
         this.storageHandler = storageHandler;
-        this.serDeProperties = serDeProperties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(serDeProperties));
-        this.tableProperties = tableProperties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tableProperties));
+        this.serDeProperties =
+                serDeProperties == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(serDeProperties));
+        this.tableProperties =
+                tableProperties == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(tableProperties));
         this.columns = List.copyOf(columns);
         this.partitionColumns = List.copyOf(partitionColumns);
     }
@@ -78,8 +109,8 @@ final class TableMeta {
     }
 
     /**
-     * The primary-key columns as the table names them: Paimon's {@code primary-key}, or a Tablestore external table's
-     * mapping entries that start with a colon; empty when none.
+     * The primary-key columns as the table names them: Paimon's {@code primary-key}, or a
+     * Tablestore external table's mapping entries that start with a colon; empty when none.
      */
     List<String> primaryKeyColumns() {
         List<String> out = new ArrayList<>();
@@ -113,11 +144,15 @@ final class TableMeta {
     }
 
     boolean isPaimon() {
-        return "paimon".equalsIgnoreCase(tableProperties.get("type")) || tableProperties.containsKey("primary-key")
+        return "paimon".equalsIgnoreCase(tableProperties.get("type"))
+                || tableProperties.containsKey("primary-key")
                 || tableProperties.containsKey("bucket");
     }
 
-    /** Why writing to this Paimon table is refused (seed: Dynamic Bucket / Cross Partition), or {@code null}. */
+    /**
+     * Why writing to this Paimon table is refused (seed: Dynamic Bucket / Cross Partition), or
+     * {@code null}.
+     */
     String paimonWriteProblem() {
         if (!isPaimon()) {
             return null;
@@ -137,11 +172,13 @@ final class TableMeta {
         return null;
     }
 
-    private static final Pattern TS = Pattern.compile("(?i)\\s*TIMESTAMP(?:\\s*\\(\\s*(\\d+)\\s*\\))?\\s*");
+    private static final Pattern TS =
+            Pattern.compile("(?i)\\s*TIMESTAMP(?:\\s*\\(\\s*(\\d+)\\s*\\))?\\s*");
 
     /**
-     * The decimal places a TIMESTAMP column keeps (seed: precision 0–3 → 3, 4–6 → 6, 7–9 → 9), or -1 when the
-     * type is not TIMESTAMP. TIMESTAMP without precision is MaxCompute's nanosecond TIMESTAMP (9).
+     * The decimal places a TIMESTAMP column keeps (seed: precision 0–3 → 3, 4–6 → 6, 7–9 → 9), or
+     * -1 when the type is not TIMESTAMP. TIMESTAMP without precision is MaxCompute's nanosecond
+     * TIMESTAMP (9).
      */
     static int timestampPlaces(String type) {
         if (type == null) {
@@ -161,7 +198,9 @@ final class TableMeta {
         if (json == null) {
             return out;
         }
-        Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        Matcher m =
+                Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                        .matcher(json);
         while (m.find()) {
             out.put(m.group(1), m.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
         }

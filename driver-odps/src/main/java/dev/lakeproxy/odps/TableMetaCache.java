@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import com.aliyun.odps.Odps;
@@ -15,11 +30,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Table metadata, read once per server, project, schema and table ({@link TableMetaLoader}), in a bounded Caffeine
- * cache with a time-to-live. A table that is being read (by a prefetch or another connection) is waited for, never
- * read twice at once. Tables that do not exist are remembered as absent for a shorter time. DDL sent through
- * lakeproxy invalidates the server's entries. After {@code getTables}, the listed tables can be read ahead, at most
- * {@value #PREFETCH_THREADS} at once across the JVM, so that a navigator's per-table calls answer from memory.
+ * Table metadata, read once per server, project, schema and table ({@link TableMetaLoader}), in a
+ * bounded Caffeine cache with a time-to-live. A table that is being read (by a prefetch or another
+ * connection) is waited for, never read twice at once. Tables that do not exist are remembered as
+ * absent for a shorter time. DDL sent through lakeproxy invalidates the server's entries. After
+ * {@code getTables}, the listed tables can be read ahead, at most {@value #PREFETCH_THREADS} at
+ * once across the JVM, so that a navigator's per-table calls answer from memory.
  */
 final class TableMetaCache {
 
@@ -27,8 +43,13 @@ final class TableMetaCache {
     static final TableMetaCache SHARED = new TableMetaCache(10_000, Duration.ofDays(1));
 
     static final int PREFETCH_THREADS = 16;
-    /** Absent tables are remembered for at most 10 s: the user may create them any moment, elsewhere. */
+
+    /**
+     * Absent tables are remembered for at most 10 s: the user may create them any moment,
+     * elsewhere.
+     */
     private static final long ABSENT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     /**
      * A table whose metadata could not be read is not asked again for 5 s, so that one statement
      * (its write guard, its scatter) and a burst of them wait lakeproxy's timeout once, not each
@@ -85,26 +106,43 @@ final class TableMetaCache {
     }
 
     private final Cache<String, Entry> cache;
-    private final ConcurrentHashMap<String, CompletableFuture<Optional<TableMeta>>> loading = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<TableMeta>>> loading =
+            new ConcurrentHashMap<>();
 
     TableMetaCache(long maxEntries, Duration ttl) {
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build();
+        this.cache =
+                Caffeine.newBuilder()
+                        .maximumSize(maxEntries)
+                        .expireAfterWrite(ttl)
+                        .recordStats()
+                        .build();
     }
 
     private static ThreadPoolExecutor prefetchPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(PREFETCH_THREADS, PREFETCH_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-                    Thread t = new Thread(r, "lakeproxy-odps-metadata");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        PREFETCH_THREADS,
+                        PREFETCH_THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(10_000),
+                        r -> {
+                            Thread t = new Thread(r, "lakeproxy-odps-metadata");
+                            t.setDaemon(true);
+                            return t;
+                        });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
     static String key(String serverKey, String project, String schema, String table) {
-        return serverKey + "|" + project.toLowerCase(Locale.ROOT) + "|"
-                + (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "|" + table.toLowerCase(Locale.ROOT);
+        return serverKey
+                + "|"
+                + project.toLowerCase(Locale.ROOT)
+                + "|"
+                + (schema == null ? "" : schema.toLowerCase(Locale.ROOT))
+                + "|"
+                + table.toLowerCase(Locale.ROOT);
     }
 
     /** Cached metadata, or {@code null} when not cached. */
@@ -133,8 +171,8 @@ final class TableMetaCache {
         return load(at, k, mine, onLoad);
     }
 
-    private Optional<TableMeta> load(Lookup at, String k, CompletableFuture<Optional<TableMeta>> mine,
-                                     Runnable onLoad) {
+    private Optional<TableMeta> load(
+            Lookup at, String k, CompletableFuture<Optional<TableMeta>> mine, Runnable onLoad) {
         Optional<TableMeta> loaded = null;
         try {
             Odps own = OwnRequests.bounded(at.odps, at.timeoutMillis);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.SqlTokens.Token;
@@ -9,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'}, read lexically and
- * checked against the seed's rules (maxcompute-tablestore-external-table): one message per violation.
+ * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'}, read
+ * lexically and checked against the seed's rules (maxcompute-tablestore-external-table): one
+ * message per violation.
  */
 final class TablestoreDdl {
 
@@ -23,7 +39,12 @@ final class TablestoreDdl {
     final Map<String, String> serde;
     final String location;
 
-    private TablestoreDdl(String table, List<String[]> columns, String handler, Map<String, String> serde, String location) {
+    private TablestoreDdl(
+            String table,
+            List<String[]> columns,
+            String handler,
+            Map<String, String> serde,
+            String location) {
         this.table = table;
         this.columns = columns;
         this.handler = handler;
@@ -31,7 +52,10 @@ final class TablestoreDdl {
         this.location = location;
     }
 
-    /** The DDL's parts when it is a CREATE EXTERNAL TABLE with a Tablestore storage handler; otherwise {@code null}. */
+    /**
+     * The DDL's parts when it is a CREATE EXTERNAL TABLE with a Tablestore storage handler;
+     * otherwise {@code null}.
+     */
     static TablestoreDdl parse(String sql) {
         List<Token> t = SqlTokens.scan(sql);
         return t == null ? null : parse(t);
@@ -41,7 +65,10 @@ final class TablestoreDdl {
     static TablestoreDdl parse(List<Token> t) {
         int n = t.size();
         int i = 0;
-        if (i + 2 >= n || !t.get(0).is("CREATE") || !t.get(1).is("EXTERNAL") || !t.get(2).is("TABLE")) {
+        if (i + 2 >= n
+                || !t.get(0).is("CREATE")
+                || !t.get(1).is("EXTERNAL")
+                || !t.get(2).is("TABLE")) {
             return null;
         }
         i = 3;
@@ -86,10 +113,15 @@ final class TablestoreDdl {
         Map<String, String> serde = null;
         for (; i < n; i++) {
             Token x = t.get(i);
-            if (x.is("STORED") && i + 2 < n && t.get(i + 1).is("BY") && t.get(i + 2).kind == SqlTokens.Kind.STRING) {
+            if (x.is("STORED")
+                    && i + 2 < n
+                    && t.get(i + 1).is("BY")
+                    && t.get(i + 2).kind == SqlTokens.Kind.STRING) {
                 handler = t.get(i + 2).stringValue().trim();
                 i += 2;
-            } else if (x.is("LOCATION") && i + 1 < n && t.get(i + 1).kind == SqlTokens.Kind.STRING) {
+            } else if (x.is("LOCATION")
+                    && i + 1 < n
+                    && t.get(i + 1).kind == SqlTokens.Kind.STRING) {
                 location = t.get(i + 1).stringValue().trim();
                 i++;
             } else if (x.is("SERDEPROPERTIES") && i + 1 < n && t.get(i + 1).isSymbol('(')) {
@@ -111,7 +143,8 @@ final class TablestoreDdl {
         if (handler == null || !handler.equalsIgnoreCase(TableMeta.TABLESTORE_HANDLER)) {
             return null;
         }
-        return new TablestoreDdl(name.toString(), columns, handler, serde == null ? Map.of() : serde, location);
+        return new TablestoreDdl(
+                name.toString(), columns, handler, serde == null ? Map.of() : serde, location);
     }
 
     /** One message per broken rule; empty when the DDL follows them all. */
@@ -130,8 +163,13 @@ final class TablestoreDdl {
                 colNames.add(c[0]);
             }
             if (entries.size() != columns.size()) {
-                out.add(OdpsMessages.M.format("odps.ots.mappingCount", entries.size(), String.join(",", entries), columns.size(),
-                        String.join(", ", colNames)));
+                out.add(
+                        OdpsMessages.M.format(
+                                "odps.ots.mappingCount",
+                                entries.size(),
+                                String.join(",", entries),
+                                columns.size(),
+                                String.join(", ", colNames)));
             }
             List<String> pks = new ArrayList<>();
             for (String e : entries) {
@@ -140,12 +178,21 @@ final class TablestoreDdl {
                 }
             }
             if (pks.isEmpty() || pks.size() > 4) {
-                out.add(OdpsMessages.M.format("odps.ots.pkCount", pks.size(), pks.isEmpty() ? "none" : String.join(",", pks)));
+                out.add(
+                        OdpsMessages.M.format(
+                                "odps.ots.pkCount",
+                                pks.size(),
+                                pks.isEmpty() ? "none" : String.join(",", pks)));
             }
             for (int k = 0; k < entries.size() && k < columns.size(); k++) {
                 String base = ColumnTypes.base(columns.get(k)[1]);
                 if (entries.get(k).startsWith(":") && !PK_TYPES.contains(base)) {
-                    out.add(OdpsMessages.M.format("odps.ots.pkType", columns.get(k)[0], entries.get(k), columns.get(k)[1]));
+                    out.add(
+                            OdpsMessages.M.format(
+                                    "odps.ots.pkType",
+                                    columns.get(k)[0],
+                                    entries.get(k),
+                                    columns.get(k)[1]));
                 }
             }
         }
@@ -154,7 +201,10 @@ final class TablestoreDdl {
             out.add(OdpsMessages.M.format("odps.ots.tableNameMissing"));
         }
         if (location == null || !location.toLowerCase(Locale.ROOT).startsWith("tablestore://")) {
-            out.add(OdpsMessages.M.format("odps.ots.location", location == null ? "missing" : "'" + location + "'"));
+            out.add(
+                    OdpsMessages.M.format(
+                            "odps.ots.location",
+                            location == null ? "missing" : "'" + location + "'"));
         }
         for (String[] c : columns) {
             if (!TYPES.contains(ColumnTypes.base(c[1]))) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.RewriteContext;
@@ -7,8 +22,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'} checked against the
- * Tablestore rules before any job is submitted: one error listing every violation.
+ * {@code CREATE EXTERNAL TABLE ... STORED BY 'com.aliyun.odps.TableStoreStorageHandler'} checked
+ * against the Tablestore rules before any job is submitted: one error listing every violation.
  */
 final class TablestoreDdlRule implements StatementRule {
 
@@ -25,7 +40,8 @@ final class TablestoreDdlRule implements StatementRule {
 
     @Override
     public boolean interested(String sql) {
-        return FirstKeyword.of(sql) == FirstKeyword.CREATE && SqlText.containsWord(sql, "TableStoreStorageHandler");
+        return FirstKeyword.of(sql) == FirstKeyword.CREATE
+                && SqlText.containsWord(sql, "TableStoreStorageHandler");
     }
 
     @Override
@@ -44,8 +60,13 @@ final class TablestoreDdlRule implements StatementRule {
             lines.append("\n  ").append(k + 1).append(") ").append(problems.get(k));
         }
         state.context.counter("odps.tablestoreDdlRefused").increment();
-        SQLException e = OdpsMessages.M.create("42000", "odps.ots.ddlRefused", ddl.table, problems.size(),
-                lines.toString());
+        SQLException e =
+                OdpsMessages.M.create(
+                        "42000",
+                        "odps.ots.ddlRefused",
+                        ddl.table,
+                        problems.size(),
+                        lines.toString());
         for (String p : problems) {
             e.setNextException(new SQLException(p, "42000"));
         }

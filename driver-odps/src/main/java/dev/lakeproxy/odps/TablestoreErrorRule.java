@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.odps.SqlTokens.Token;
@@ -12,9 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tablestore failures explained for the statement that was actually run (seed, "Export data from MaxCompute to
- * Tablestore"): the 4 MB BatchWriteRow limit, duplicate primary keys in one batch (with a de-duplicating query),
- * and a Tablestore table that does not exist (named with the external table of the INSERT, SELECT or DDL).
+ * Tablestore failures explained for the statement that was actually run (seed, "Export data from
+ * MaxCompute to Tablestore"): the 4 MB BatchWriteRow limit, duplicate primary keys in one batch
+ * (with a de-duplicating query), and a Tablestore table that does not exist (named with the
+ * external table of the INSERT, SELECT or DDL).
  */
 final class TablestoreErrorRule implements StatementRule {
 
@@ -48,16 +64,23 @@ final class TablestoreErrorRule implements StatementRule {
             kind = "batchTooLarge";
             translated = OdpsMessages.M.translate(error, "odps.ots.batchTooLarge",
                     ins == null ? "(see the cause)" : String.join(".", ins.target));
-        } else if (text.contains("OTSParameterInvalid") && text.contains("The input parameter is invalid")) {
+        } else if (text.contains("OTSParameterInvalid")
+                && text.contains("The input parameter is invalid")) {
             kind = "duplicateRows";
-            translated = DuplicateRows.explain(error, s.sql, ins, ins == null ? null : state.cachedTable(ins.target));
+            translated =
+                    DuplicateRows.explain(
+                            error, s.sql, ins, ins == null ? null : state.cachedTable(ins.target));
         } else if (text.contains("OTSObjectNotExist")
                 || (OTS_TABLE.matcher(text).find() && text.contains("does not exist"))) {
             kind = "missingTablestoreTable";
             Matcher m = OTS_TABLE.matcher(text);
             String ots = m.find() ? m.group(1) : null;
-            translated = OdpsMessages.M.translate(error, "odps.ots.missingTable", ots == null ? "(see the cause)" : ots,
-                    behind(s, ins, ots));
+            translated =
+                    OdpsMessages.M.translate(
+                            error,
+                            "odps.ots.missingTable",
+                            ots == null ? "(see the cause)" : ots,
+                            behind(s, ins, ots));
         } else {
             return Outcome.propagate();
         }
@@ -65,13 +88,17 @@ final class TablestoreErrorRule implements StatementRule {
         return Outcome.translate(translated);
     }
 
-    /** The external table in front of the missing Tablestore table, described for the statement that ran. */
+    /**
+     * The external table in front of the missing Tablestore table, described for the statement that
+     * ran.
+     */
     private String behind(ScannedSql s, InsertStatement ins, String ots) {
         if (ins != null) {
             return OdpsMessages.M.format("odps.ots.inInsert", String.join(".", ins.target));
         }
         List<Token> t = s.tokens;
-        String verb = t == null || t.isEmpty() ? "statement" : t.get(0).text.toUpperCase(Locale.ROOT);
+        String verb =
+                t == null || t.isEmpty() ? "statement" : t.get(0).text.toUpperCase(Locale.ROOT);
         TablestoreDdl ddl = t == null ? null : TablestoreDdl.parse(t);
         if (ddl != null) {
             return OdpsMessages.M.format("odps.ots.inCreate", ddl.table);
@@ -81,8 +108,12 @@ final class TablestoreErrorRule implements StatementRule {
             if (meta == null) {
                 meta = state.table(name); // the error path: one metadata read is acceptable here
             }
-            if (meta != null && meta.isTablestore() && (ots == null
-                    || ots.equalsIgnoreCase(meta.serDeProperties.getOrDefault("tablestore.table.name", "")))) {
+            if (meta != null
+                    && meta.isTablestore()
+                    && (ots == null
+                            || ots.equalsIgnoreCase(
+                                    meta.serDeProperties.getOrDefault(
+                                            "tablestore.table.name", "")))) {
                 return OdpsMessages.M.format("odps.ots.inRead", String.join(".", name), verb);
             }
         }

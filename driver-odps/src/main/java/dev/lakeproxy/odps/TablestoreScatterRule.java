@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.RewriteContext;
@@ -7,10 +22,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * INSERT ... SELECT into a Tablestore external table: the rows are scattered with {@code DISTRIBUTE BY rand()}
- * (seed: "We recommend that you use DISTRIBUTE BY rand() to first scatter the data"), in the form that is valid
- * for the query's shape ({@link ScatterForm}). A MULTI INSERT with a Tablestore branch gets its shared FROM source
- * scattered ({@link MultiInsertScatter}). VALUES, already distributed queries and other targets are left alone.
+ * INSERT ... SELECT into a Tablestore external table: the rows are scattered with {@code DISTRIBUTE
+ * BY rand()} (seed: "We recommend that you use DISTRIBUTE BY rand() to first scatter the data"), in
+ * the form that is valid for the query's shape ({@link ScatterForm}). A MULTI INSERT with a
+ * Tablestore branch gets its shared FROM source scattered ({@link MultiInsertScatter}). VALUES,
+ * already distributed queries and other targets are left alone.
  */
 final class TablestoreScatterRule implements StatementRule {
 
@@ -60,8 +76,9 @@ final class TablestoreScatterRule implements StatementRule {
     }
 
     /**
-     * The branches share one FROM: scattering it once scatters every branch that reads it, unless the branch is
-     * distributed already or gathers its rows again (ORDER BY, LIMIT: one sorted stage after the scatter).
+     * The branches share one FROM: scattering it once scatters every branch that reads it, unless
+     * the branch is distributed already or gathers its rows again (ORDER BY, LIMIT: one sorted
+     * stage after the scatter).
      */
     private void rewriteMultiInsert(RewriteContext ctx, MultiInsertStatement multi) {
         List<String> tablestore = new ArrayList<>();
@@ -79,7 +96,7 @@ final class TablestoreScatterRule implements StatementRule {
             if (!MultiInsertStatement.readsSharedSource(branch)) {
                 continue;
             }
-            ScatterForm.QueryShape q = ScatterForm.QueryShape.of(branch.tokens, branch.bodyFirst, branch.queryLast);
+            QueryShape q = QueryShape.of(branch.tokens, branch.bodyFirst, branch.queryLast);
             if (branch.distributed) {
                 distributed++;
             } else if (q.orderBy || q.limit) {
@@ -94,17 +111,27 @@ final class TablestoreScatterRule implements StatementRule {
         String target = "MULTI INSERT, Tablestore target" + (tablestore.size() > 1 ? "s " : " ")
                 + String.join(", ", tablestore);
         if (enabled && spread == 0 && distributed == 0) {
-            notScattered(ctx, target, gathered == 0
-                    ? "every Tablestore branch has its own FROM instead of the shared source; left as written"
-                    : "the Tablestore branches end with ORDER BY or LIMIT, which gather their rows into one stage "
-                    + "after any scatter; left as written (write such a branch as its own INSERT to have it "
-                    + "scattered)");
+            notScattered(
+                    ctx,
+                    target,
+                    gathered == 0
+                            ? "every Tablestore branch has its own FROM instead of the shared"
+                                  + " source; left as written"
+                            : "the Tablestore branches end with ORDER BY or LIMIT, which gather"
+                                  + " their rows into one stage after any scatter; left as written"
+                                  + " (write such a branch as its own INSERT to have it "
+                                  + "scattered)");
             return;
         }
-        scatter(ctx, target, multi.distributed || spread == 0, () -> MultiInsertScatter.choose(ctx.sql(), multi));
+        scatter(
+                ctx,
+                target,
+                multi.distributed || spread == 0,
+                () -> MultiInsertScatter.choose(ctx.sql(), multi));
     }
 
-    private void scatter(RewriteContext ctx, String target, boolean distributed, Supplier<ScatterForm> choice) {
+    private void scatter(
+            RewriteContext ctx, String target, boolean distributed, Supplier<ScatterForm> choice) {
         if (!enabled) {
             ctx.note(OdpsMessages.M.format("odps.note.scatterOff", target));
         } else if (distributed) {
@@ -115,7 +142,9 @@ final class TablestoreScatterRule implements StatementRule {
                 notScattered(ctx, target, form.why);
                 return;
             }
-            ctx.rewrite(form.sql, OdpsMessages.M.format("odps.note.scattered", target, form.kind, form.why));
+            ctx.rewrite(
+                    form.sql,
+                    OdpsMessages.M.format("odps.note.scattered", target, form.kind, form.why));
             state.context.counter("odps.tablestoreScattered").increment();
         }
     }

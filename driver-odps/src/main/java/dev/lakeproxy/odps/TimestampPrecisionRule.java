@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import dev.lakeproxy.spi.StatementRule;
@@ -9,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * TIMESTAMP parameters of {@code INSERT ... VALUES (?, ...)} truncated by the target column's precision, as Paimon
- * stores them (seed: "precision 0–3 truncates to 3 decimal places, precision 4–6 truncates to 6 decimal places,
- * and precision 7–9 truncates to 9 decimal places"), so the read-back equals the value sent.
+ * TIMESTAMP parameters of {@code INSERT ... VALUES (?, ...)} truncated by the target column's
+ * precision, as Paimon stores them (seed: "precision 0–3 truncates to 3 decimal places, precision
+ * 4–6 truncates to 6 decimal places, and precision 7–9 truncates to 9 decimal places"), so the
+ * read-back equals the value sent.
  */
 final class TimestampPrecisionRule implements StatementRule {
 
@@ -73,7 +89,10 @@ final class TimestampPrecisionRule implements StatementRule {
         Timestamp out = truncate(in, places[index]);
         if (out.getNanos() != in.getNanos()) {
             state.context.counter("odps.timestampsTruncated").increment();
-            LOG.log(Level.FINE, "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon rule)",
+            LOG.log(
+                    Level.FINE,
+                    "lakeproxy truncated TIMESTAMP parameter {0} to {1} decimal places (Paimon"
+                        + " rule)",
                     new Object[] {index, places[index]});
         }
         return out;
@@ -83,7 +102,8 @@ final class TimestampPrecisionRule implements StatementRule {
      * The decimal places per parameter; {@code null} when the target's metadata cannot be read now.
      */
     private int[] places(String sql) {
-        InsertStatement ins = FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
+        InsertStatement ins =
+                FirstKeyword.of(sql) == FirstKeyword.INSERT ? state.scan(sql).insert() : null;
         if (ins == null || !ins.values) {
             return new int[0];
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
@@ -30,7 +45,8 @@ class InteractiveModeTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =
-            new MaxComputeEmulatorExtension(b -> b.project("mcqa").tablestoreWriters(4).tablestoreBatchRows(50));
+            new MaxComputeEmulatorExtension(
+                    b -> b.project("mcqa").tablestoreWriters(4).tablestoreBatchRows(50));
 
     static Connection lp;
 
@@ -55,20 +71,31 @@ class InteractiveModeTest {
         EMU.get().clearJobs();
         assertEquals(
                 Arrays.asList(Arrays.asList((Object) 1L, 10L), Arrays.asList((Object) 2L, 20L)),
-                rows(lp, "SELECT odps_orderkey, odps_custkey FROM internal_orders WHERE odps_orderkey < 3"
-                        + " ORDER BY odps_orderkey LIMIT 10"));
+                rows(
+                        lp,
+                        "SELECT odps_orderkey, odps_custkey FROM internal_orders WHERE"
+                            + " odps_orderkey < 3 ORDER BY odps_orderkey LIMIT 10"));
         List<SubmittedJob> jobs = EMU.get().jobs();
-        assertTrue(jobs.get(jobs.size() - 1).interactive(), "the query ran as a session sub query: " + jobs);
+        assertTrue(
+                jobs.get(jobs.size() - 1).interactive(),
+                "the query ran as a session sub query: " + jobs);
     }
 
     @Test
     void writesFallBackOfflineWithTheScatterRewrite() throws SQLException {
         EMU.get().clearJobs();
-        assertEquals(3, update(lp, "INSERT OVERWRITE TABLE ots_orders SELECT odps_orderkey, odps_custkey"
-                + " FROM internal_orders;"));
+        assertEquals(
+                3,
+                update(
+                        lp,
+                        "INSERT OVERWRITE TABLE ots_orders SELECT odps_orderkey, odps_custkey"
+                                + " FROM internal_orders;"));
         assertEquals("rand()", EMU.get().lastTablestoreWrite().distributeBy());
-        SubmittedJob write = EMU.get().jobs().stream()
-                .filter(j -> j.sql().contains("ots_orders") && j.succeeded()).reduce((a, b) -> b).get();
+        SubmittedJob write =
+                EMU.get().jobs().stream()
+                        .filter(j -> j.sql().contains("ots_orders") && j.succeeded())
+                        .reduce((a, b) -> b)
+                        .get();
         assertFalse(write.interactive(), "MCQA runs only SELECT; odps-jdbc ran the INSERT offline");
         assertTrue(write.sql().contains("DISTRIBUTE BY rand()"), write.sql());
         assertEquals(3, EMU.get().tablestore().rows("ots_tpch_orders").size());

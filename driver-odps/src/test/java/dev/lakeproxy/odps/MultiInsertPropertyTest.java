@@ -1,8 +1,24 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
+import static dev.lakeproxy.odps.MultiInsertStatements.branch;
+import static dev.lakeproxy.odps.MultiInsertStatements.source;
 import static dev.lakeproxy.odps.PluginTestSupport.explain;
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
-import static dev.lakeproxy.odps.ScatterPropertyTest.RAND;
 import static dev.lakeproxy.odps.ScatterPropertyTest.pick;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -29,25 +45,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Property: generated MULTI INSERTs with Tablestore branches (shared sources: tables with and without aliases,
- * qualified and backticked names, subqueries with joins, hints, strings with {@code ;}, {@code --} and brackets,
- * grouped or ordered subqueries, joins; comments, case) are rewritten to exactly the original with the shared source
- * in its scatter form (or left as written where none is valid), and run on the emulator writing the same rows in
- * every destination as the original through raw odps-jdbc. Comments around the shared FROM and the branches are
- * block and line comments.
- * {@code -Dodps.property.count=N} (default 60 here) and {@code -Dodps.property.seed=S}.
+ * Property: generated MULTI INSERTs with Tablestore branches (shared sources: tables with and
+ * without aliases, qualified and backticked names, subqueries with joins, hints, strings with
+ * {@code ;}, {@code --} and brackets, grouped or ordered subqueries, joins; comments, case) are
+ * rewritten to exactly the original with the shared source in its scatter form (or left as written
+ * where none is valid), and run on the emulator writing the same rows in every destination as the
+ * original through raw odps-jdbc. Comments around the shared FROM and the branches are block and
+ * line comments. {@code -Dodps.property.count=N} (default 60 here) and {@code
+ * -Dodps.property.seed=S}.
  */
 class MultiInsertPropertyTest {
 
     @RegisterExtension
     static final MaxComputeEmulatorExtension EMU =
-            new MaxComputeEmulatorExtension(b -> b.project("mprop").tablestoreWriters(4).tablestoreBatchRows(20));
+            new MaxComputeEmulatorExtension(
+                    b -> b.project("mprop").tablestoreWriters(4).tablestoreBatchRows(20));
 
     static Connection raw;
     static Connection lp;
-
-    static final String[] COMMENTS = {"", " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n", " -- a line comment ( ;\n",
-        "\n-- INSERT INTO x SELECT 1\n"};
 
     @BeforeAll
     static void setUp() throws SQLException {
@@ -56,8 +71,22 @@ class MultiInsertPropertyTest {
         EMU.get().tablestore().createTable("ots_b");
         raw = connect(EMU.get().jdbcUrl("mprop"));
         lp = connect(lake(EMU.get().jdbcUrl("mprop")));
-        update(raw, tablestoreDdl("ta", "k bigint, s string, v double", ":k,s,v", "ots_a", TABLESTORE_LOCATION));
-        update(raw, tablestoreDdl("`t b`", "k bigint, s string, v double", ":k,s,v", "ots_b", TABLESTORE_LOCATION));
+        update(
+                raw,
+                tablestoreDdl(
+                        "ta",
+                        "k bigint, s string, v double",
+                        ":k,s,v",
+                        "ots_a",
+                        TABLESTORE_LOCATION));
+        update(
+                raw,
+                tablestoreDdl(
+                        "`t b`",
+                        "k bigint, s string, v double",
+                        ":k,s,v",
+                        "ots_b",
+                        TABLESTORE_LOCATION));
         update(raw, "CREATE TABLE src1 (k BIGINT, s STRING, v DOUBLE)");
         update(raw, "CREATE TABLE src2 (k BIGINT, w STRING)");
         update(raw, "CREATE TABLE `src part` (k BIGINT, s STRING) PARTITIONED BY (ds STRING)");
@@ -65,13 +94,27 @@ class MultiInsertPropertyTest {
         StringBuilder v1 = new StringBuilder();
         StringBuilder v2 = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            v1.append(i == 0 ? "" : ", ").append("(").append(i).append(", 's").append(i % 9).append("', ").append(i * 0.5)
+            v1.append(i == 0 ? "" : ", ")
+                    .append("(")
+                    .append(i)
+                    .append(", 's")
+                    .append(i % 9)
+                    .append("', ")
+                    .append(i * 0.5)
                     .append(")");
-            v2.append(i == 0 ? "" : ", ").append("(").append(i * 2).append(", 'w").append(i).append("')");
+            v2.append(i == 0 ? "" : ", ")
+                    .append("(")
+                    .append(i * 2)
+                    .append(", 'w")
+                    .append(i)
+                    .append("')");
         }
         update(raw, "INSERT INTO src1 VALUES " + v1);
         update(raw, "INSERT INTO src2 VALUES " + v2);
-        update(raw, "INSERT INTO `src part` PARTITION (ds='20250101') VALUES (1, 'p1'), (30, 'p30'), (70, 'p70')");
+        update(
+                raw,
+                "INSERT INTO `src part` PARTITION (ds='20250101') VALUES (1, 'p1'), (30, 'p30'),"
+                    + " (70, 'p70')");
     }
 
     @AfterAll
@@ -79,56 +122,6 @@ class MultiInsertPropertyTest {
         raw.close();
         lp.close();
     }
-
-    /** A shared source: {original, expected rewrite, a select list giving (k, s, v) rows, the qualifier of k}. */
-    static String[] source(Random r) {
-        String c = pick(r, COMMENTS);
-        switch (r.nextInt(10)) {
-            case 0:
-                return new String[] {"src1", "(SELECT * FROM src1" + RAND + ") src1", "k, s, v", ""};
-            case 1: {
-                String alias = pick(r, " a", " AS a", " as a", " /* c */ a");
-                return new String[] {"src1" + alias, "(SELECT * FROM src1" + RAND + ")" + alias, pick(r, "a.k, a.s, a.v", "k, s, v"), ""};
-            }
-            case 2:
-                return new String[] {"mprop.src1", "(SELECT * FROM mprop.src1" + RAND + ") src1", "k, s, v", ""};
-            case 3:
-                return new String[] {"`src part`", "(SELECT * FROM `src part`" + RAND + ") `src part`", "k, s, 1.0", ""};
-            case 4: {
-                String q = "(SELECT k, s, v FROM src1 WHERE k < " + (10 + r.nextInt(50));
-                return new String[] {q + c + ") q", q + RAND + c + ") q", "k, s, v", ""};
-            }
-            case 5: {
-                String q = "(SELECT /*+ MAPJOIN(b) */ a.k, b.w AS s, a.v FROM src1 a" + c + " JOIN src2 b ON a.k = b.k";
-                return new String[] {q + ") q", q + RAND + ") q", "k, s, v", ""};
-            }
-            case 6: {
-                String q = "(SELECT k % 7 AS k, max(s) AS s, sum(v) AS v FROM src1 GROUP BY k % 7) g";
-                return new String[] {q, q, "k, s, v", ""};
-            }
-            case 7: {
-                String q = "src1 a" + c + " JOIN src2 b ON a.k = b.k";
-                return new String[] {q, q, "a.k, b.w, a.v", "a."};
-            }
-            case 8: {
-                String q = "(SELECT `k`, CONCAT(s, ';--)') AS s, v FROM src1 WHERE s <> 'a;b'";
-                return new String[] {q + ")" + c + "q", q + RAND + ")" + c + "q", "k, s, v", ""};
-            }
-            default: {
-                String q = "(SELECT k, s, v FROM src1 ORDER BY k DESC LIMIT " + (5 + r.nextInt(40)) + ") q";
-                return new String[] {q, q, "k, s, v", ""};
-            }
-        }
-    }
-
-    static String branch(Random r, String target, boolean overwrite, String[] src) {
-        String k = src[3] + "k";
-        return pick(r, "INSERT", "insert") + " " + (overwrite ? pick(r, "OVERWRITE", "overwrite") : pick(r, "INTO", "into"))
-                + pick(r, " TABLE ", " table ") + target + pick(r, COMMENTS) + " " + pick(r, "SELECT", "select") + " "
-                + src[2] + pick(r, "", " WHERE " + k + " < 40", " /* w */ WHERE " + k + " % 2 = 0", "\nWHERE " + k + " > 5")
-                + pick(r, COMMENTS);
-    }
-
     @Test
     void everyRewriteIsASpliceThatRunsAndWritesTheSameRows() throws SQLException {
         int count = Integer.getInteger("odps.property.count", 60);
@@ -138,8 +131,14 @@ class MultiInsertPropertyTest {
             String[] src = source(r);
             List<String> branches = new ArrayList<>();
             boolean first = r.nextBoolean();
-            branches.add(branch(r, first ? pick(r, "ta", "`ta`", "mprop.ta", "TA") : pick(r, "`t b`", "mprop.`t b`"),
-                    r.nextBoolean(), src));
+            branches.add(
+                    branch(
+                            r,
+                            first
+                                    ? pick(r, "ta", "`ta`", "mprop.ta", "TA")
+                                    : pick(r, "`t b`", "mprop.`t b`"),
+                            r.nextBoolean(),
+                            src));
             if (r.nextBoolean()) {
                 branches.add(branch(r, "copy", true, src));
             }
@@ -147,9 +146,14 @@ class MultiInsertPropertyTest {
                 branches.add(branch(r, first ? "`t b`" : "ta", r.nextBoolean(), src));
             }
             Collections.shuffle(branches, r);
-            String head = pick(r, ScatterPropertyTest.COMMENTS) + pick(r, "FROM", "from") + pick(r, " ", "\n", " /* from */ ");
-            String tail = pick(r, " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n") + String.join(pick(r, " ", "\n"), branches).trim()
-                    + pick(r, "", ";", " ;", " /* end */", "; /* after */");
+            String head =
+                    pick(r, ScatterPropertyTest.COMMENTS)
+                            + pick(r, "FROM", "from")
+                            + pick(r, " ", "\n", " /* from */ ");
+            String tail =
+                    pick(r, " ", "\n", " /* c */ ", " /* multi\nline ) -- */\n")
+                            + String.join(pick(r, " ", "\n"), branches).trim()
+                            + pick(r, "", ";", " ;", " /* end */", "; /* after */");
             String sql = head + src[0] + tail;
             String expected = head + src[1] + tail;
             String label = "#" + n + " seed " + seed + ": " + sql;
@@ -165,7 +169,10 @@ class MultiInsertPropertyTest {
             List<List<String>> lpRows = runAndRead(lp, sql);
             assertEquals(rawRows, lpRows, "same count and rows in every destination, " + label);
             assertTrue(rawSent.contains(sql.trim()), label + " -> " + rawSent);
-            assertEquals(rawSent.replace(sql.trim(), expected.trim()), lastSent, "only the splice reached the server, " + label);
+            assertEquals(
+                    rawSent.replace(sql.trim(), expected.trim()),
+                    lastSent,
+                    "only the splice reached the server, " + label);
             for (TablestoreWriteReport w : lastWrites) {
                 assertEquals(expected.equals(sql) ? null : "rand()", w.distributeBy(), label);
             }
@@ -175,7 +182,10 @@ class MultiInsertPropertyTest {
     private static String lastSent;
     private static List<TablestoreWriteReport> lastWrites;
 
-    /** Runs {@code sql} on fresh Tablestore tables: its count, then the rows of ots_a, ots_b and copy. */
+    /**
+     * Runs {@code sql} on fresh Tablestore tables: its count, then the rows of ots_a, ots_b and
+     * copy.
+     */
     private static List<List<String>> runAndRead(Connection c, String sql) throws SQLException {
         for (String t : List.of("ots_a", "ots_b")) {
             EMU.get().tablestore().dropTable(t);
@@ -188,13 +198,19 @@ class MultiInsertPropertyTest {
         List<List<String>> out = new ArrayList<>();
         out.add(List.of(String.valueOf(update(c, sql))));
         lastSent = EMU.get().submittedSql().get(jobs);
-        lastWrites = EMU.get().tablestoreWrites().subList(writes, EMU.get().tablestoreWrites().size());
+        lastWrites =
+                EMU.get().tablestoreWrites().subList(writes, EMU.get().tablestoreWrites().size());
         for (String t : List.of("ots_a", "ots_b")) {
-            out.add(EMU.get().tablestore().rows(t).stream().map(SimulatedTablestore.Row::toString).sorted()
-                    .collect(Collectors.toList()));
+            out.add(
+                    EMU.get().tablestore().rows(t).stream()
+                            .map(SimulatedTablestore.Row::toString)
+                            .sorted()
+                            .collect(Collectors.toList()));
         }
-        out.add(rows(raw, "SELECT k, s, v FROM copy ORDER BY k, s LIMIT 1000").stream().map(Object::toString)
-                .collect(Collectors.toList()));
+        out.add(
+                rows(raw, "SELECT k, s, v FROM copy ORDER BY k, s LIMIT 1000").stream()
+                        .map(Object::toString)
+                        .collect(Collectors.toList()));
         return out;
     }
 }

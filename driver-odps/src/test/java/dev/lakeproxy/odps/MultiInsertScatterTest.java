@@ -1,120 +1,42 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import static dev.lakeproxy.odps.PluginTestSupport.counter;
 import static dev.lakeproxy.odps.PluginTestSupport.explain;
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
-import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
-import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
-import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
-import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeproxy.Explanation;
-import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
-import dev.lakeproxy.odpsemu.SimulatedTablestore;
 import dev.lakeproxy.odpsemu.TablestoreWriteReport;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * MULTI INSERT with a Tablestore branch (MaxCompute "MULTI INSERT"; module docs "Scatter forms"): the shared FROM
- * source is scattered once. Each statement runs raw and through lakeproxy on the same emulator: the same rows land
- * in every destination, and the server receives the original text with only the splice.
+ * MULTI INSERT with a Tablestore branch (MaxCompute "MULTI INSERT"; module docs "Scatter forms"):
+ * the shared FROM source is scattered once. Each statement runs raw and through lakeproxy on the
+ * same emulator: the same rows land in every destination, and the server receives the original text
+ * with only the splice.
  */
-class MultiInsertScatterTest {
-
-    @RegisterExtension
-    static final MaxComputeEmulatorExtension EMU =
-            new MaxComputeEmulatorExtension(b -> b.project("multi").tablestoreWriters(4).tablestoreBatchRows(50));
-
-    static Connection raw;
-    static Connection lp;
-
-    static final String SORTED = "-- nightly split of a source sorted by the primary key\n"
-            + "FROM src\n"
-            + "INSERT OVERWRITE TABLE ots SELECT k, k * 10, v\n"
-            + "INSERT OVERWRITE TABLE copy SELECT k, v WHERE k % 2 = 0;";
-
-    /** What one run left behind: the text the server got, the rows of both destinations, the Tablestore write. */
-    private static final class Run {
-        int count;
-        String sent;
-        List<String> tablestoreRows;
-        List<List<Object>> copyRows;
-        TablestoreWriteReport write;
-    }
-
-    @BeforeAll
-    static void setUp() throws SQLException {
-        OdpsPlugin.clearCaches();
-        EMU.get().tablestore().createTable("ots_m");
-        String url = EMU.get().jdbcUrl("multi");
-        raw = connect(url);
-        lp = connect(lake(url));
-        update(raw, tablestoreDdl("ots", "k bigint, x bigint, v string", ":k,x,v", "ots_m", TABLESTORE_LOCATION));
-        update(raw, "CREATE TABLE src (k BIGINT, v STRING)");
-        update(raw, "CREATE TABLE copy (k BIGINT, v STRING)");
-        update(raw, "CREATE TABLE other (k BIGINT, v STRING)");
-        update(raw, "CREATE TABLE side (k BIGINT, w STRING)");
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < 400; i++) {
-            values.append(i == 0 ? "" : ", ").append("(").append(i).append(", 'v").append(i % 7).append("')");
-        }
-        update(raw, "INSERT OVERWRITE TABLE src VALUES " + values);
-        update(raw, "INSERT OVERWRITE TABLE side VALUES (1, 'a'), (2, 'b'), (300, 'c')");
-    }
-
-    @AfterAll
-    static void tearDown() throws SQLException {
-        raw.close();
-        lp.close();
-    }
-
-    private static Run run(Connection c, String sql) throws SQLException {
-        EMU.get().tablestore().dropTable("ots_m");
-        EMU.get().tablestore().createTable("ots_m");
-        EMU.get().clearJobs();
-        int before = EMU.get().tablestoreWrites().size();
-        Run r = new Run();
-        r.count = update(c, sql);
-        r.sent = EMU.get().submittedSql().get(EMU.get().submittedSql().size() - 1);
-        r.tablestoreRows = EMU.get().tablestore().rows("ots_m").stream().map(SimulatedTablestore.Row::toString)
-                .sorted().collect(Collectors.toList());
-        r.copyRows = rows(raw, "SELECT k, v FROM copy ORDER BY k LIMIT 1000");
-        r.write = EMU.get().tablestoreWrites().size() > before ? EMU.get().lastTablestoreWrite() : null;
-        return r;
-    }
-
-    /** Runs {@code sql} raw, then through lakeproxy; both must write the same rows. Returns both runs. */
-    private static Run[] sameRows(String sql) throws SQLException {
-        Run r = run(raw, sql);
-        Run l = run(lp, sql);
-        assertEquals(r.count, l.count, sql);
-        assertEquals(r.tablestoreRows, l.tablestoreRows, "the same Tablestore rows either way: " + sql);
-        assertEquals(r.copyRows, l.copyRows, "the same internal-table rows either way: " + sql);
-        return new Run[] {r, l};
-    }
-
-    /** A statement lakeproxy leaves as written: explain says why, and the server gets what raw odps-jdbc sends. */
-    private static Run leftAsWritten(String sql, String note) throws SQLException {
-        Explanation x = explain(lp, sql);
-        assertFalse(x.rewritten());
-        assertEquals(sql, x.finalSql());
-        assertTrue(x.actions().toString().contains(note), x.actions().toString());
-        Run[] runs = sameRows(sql);
-        assertEquals(runs[0].sent, runs[1].sent, "byte for byte");
-        return runs[1];
-    }
+class MultiInsertScatterTest extends MultiInsertScatterCase {
 
     @Test
     void sortedSourceConcentratesRawAndSpreadsThroughLakeproxy() throws SQLException {
@@ -124,24 +46,39 @@ class MultiInsertScatterTest {
         Run l = runs[1];
         assertEquals(600, r.count, "400 rows to Tablestore, 200 to the internal table");
         assertNull(r.write.distributeBy());
-        assertEquals(1, r.write.maxPartitionsPerWriter(), "raw odps-jdbc: each writer hits one partition " + r.write);
+        assertEquals(
+                1,
+                r.write.maxPartitionsPerWriter(),
+                "raw odps-jdbc: each writer hits one partition " + r.write);
         assertEquals("rand()", l.write.distributeBy());
         for (TablestoreWriteReport.Writer w : l.write.writers()) {
-            assertTrue(w.partitionCount() >= 3, "lakeproxy: every writer spreads over many partitions " + l.write);
+            assertTrue(
+                    w.partitionCount() >= 3,
+                    "lakeproxy: every writer spreads over many partitions " + l.write);
         }
-        assertEquals(r.sent.replace("FROM src\n", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) src\n"), l.sent,
+        assertEquals(
+                r.sent.replace("FROM src\n", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) src\n"),
+                l.sent,
                 "the original text with only the splice");
         assertEquals(scattered + 1, counter(lp, "odps.tablestoreScattered"));
         Explanation x = explain(lp, SORTED);
         assertTrue(x.rewritten());
-        assertTrue(x.actions().stream().anyMatch(a -> a.contains("MULTI INSERT, Tablestore target")
-                && a.contains("SOURCE form") && a.contains("DISTRIBUTE BY rand()")), x.actions().toString());
+        assertTrue(
+                x.actions().stream()
+                        .anyMatch(
+                                a ->
+                                        a.contains("MULTI INSERT, Tablestore target")
+                                                && a.contains("SOURCE form")
+                                                && a.contains("DISTRIBUTE BY rand()")),
+                x.actions().toString());
     }
 
     @Test
     void aMultiInsertWithoutTablestoreBranchIsUntouched() throws SQLException {
-        String sql = "/* no Tablestore */ from src\ninsert overwrite table copy select k, v where k < 10\n"
-                + "INSERT OVERWRITE TABLE other SELECT k, v WHERE k >= 10";
+        String sql =
+                "/* no Tablestore */ from src\n"
+                    + "insert overwrite table copy select k, v where k < 10\n"
+                    + "INSERT OVERWRITE TABLE other SELECT k, v WHERE k >= 10";
         leftAsWritten(sql, "");
     }
 
@@ -151,52 +88,77 @@ class MultiInsertScatterTest {
                 + "INSERT OVERWRITE TABLE copy SELECT s.k, upper(s.v)";
         Run[] runs = sameRows(sql);
         Run l = runs[1];
-        assertEquals(runs[0].sent.replace("FROM src s\n", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) s\n"), l.sent);
+        assertEquals(
+                runs[0].sent.replace(
+                        "FROM src s\n", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) s\n"),
+                l.sent);
         assertEquals("rand()", l.write.distributeBy());
-        String as = "FROM multi.src AS s INSERT INTO TABLE ots SELECT s.k, 0, s.v INSERT INTO TABLE copy SELECT s.k, s.v";
-        assertEquals("FROM (SELECT * FROM multi.src DISTRIBUTE BY rand()) AS s INSERT INTO TABLE ots SELECT s.k, 0, s.v "
-                + "INSERT INTO TABLE copy SELECT s.k, s.v", explain(lp, as).finalSql());
-        String set = "SET odps.sql.allow.fullscan=true;\nFROM src INSERT INTO TABLE ots SELECT k, 0, v";
-        assertEquals(set.replace("FROM src", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) src"), explain(lp, set).finalSql(),
+        String as =
+                "FROM multi.src AS s INSERT INTO TABLE ots SELECT s.k, 0, s.v INSERT INTO TABLE"
+                    + " copy SELECT s.k, s.v";
+        assertEquals(
+                "FROM (SELECT * FROM multi.src DISTRIBUTE BY rand()) AS s INSERT INTO TABLE ots"
+                    + " SELECT s.k, 0, s.v INSERT INTO TABLE copy SELECT s.k, s.v",
+                explain(lp, as).finalSql());
+        String set =
+                "SET odps.sql.allow.fullscan=true;\nFROM src INSERT INTO TABLE ots SELECT k, 0, v";
+        assertEquals(
+                set.replace("FROM src", "FROM (SELECT * FROM src DISTRIBUTE BY rand()) src"),
+                explain(lp, set).finalSql(),
                 "the MULTI INSERT page's example starts with a SET line");
     }
 
     @Test
     void aSubquerySourceTakesDistributeByInside() throws SQLException {
-        String sql = "FROM (SELECT k, v FROM src WHERE k >= 100) s\nINSERT INTO TABLE ots SELECT k, 1, v\n"
-                + "INSERT OVERWRITE TABLE copy SELECT k, v WHERE k < 150";
+        String sql =
+                "FROM (SELECT k, v FROM src WHERE k >= 100) s\n"
+                    + "INSERT INTO TABLE ots SELECT k, 1, v\n"
+                    + "INSERT OVERWRITE TABLE copy SELECT k, v WHERE k < 150";
         Run[] runs = sameRows(sql);
         Run l = runs[1];
-        assertEquals(runs[0].sent.replace("k >= 100) s", "k >= 100 DISTRIBUTE BY rand()) s"), l.sent);
+        assertEquals(
+                runs[0].sent.replace("k >= 100) s", "k >= 100 DISTRIBUTE BY rand()) s"), l.sent);
         assertEquals("rand()", l.write.distributeBy());
         assertTrue(explain(lp, sql).actions().toString().contains("APPEND form"));
     }
 
     @Test
     void aGroupedSubquerySourceIsLeftAsWrittenAndCounted() throws SQLException {
-        String sql = "FROM (SELECT min(k) AS k, v FROM src GROUP BY v) s\nINSERT INTO TABLE ots SELECT k, 2, v\n"
-                + "INSERT OVERWRITE TABLE copy SELECT k, v";
+        String sql =
+                "FROM (SELECT min(k) AS k, v FROM src GROUP BY v) s\n"
+                    + "INSERT INTO TABLE ots SELECT k, 2, v\n"
+                    + "INSERT OVERWRITE TABLE copy SELECT k, v";
         long notScattered = counter(lp, "odps.tablestoreNotScattered");
         leftAsWritten(sql, "cannot take DISTRIBUTE BY at its own level (GROUP BY");
-        assertEquals(notScattered + 2, counter(lp, "odps.tablestoreNotScattered"), "explain and the run");
+        assertEquals(
+                notScattered + 2,
+                counter(lp, "odps.tablestoreNotScattered"),
+                "explain and the run");
     }
 
     @Test
     void aJoinSourceIsLeftAsWrittenWithItsNote() throws SQLException {
-        String sql = "FROM src JOIN side ON src.k = side.k\nINSERT INTO TABLE ots SELECT src.k, 3, side.w\n"
-                + "INSERT OVERWRITE TABLE copy SELECT src.k, src.v";
+        String sql =
+                "FROM src JOIN side ON src.k = side.k\n"
+                    + "INSERT INTO TABLE ots SELECT src.k, 3, side.w\n"
+                    + "INSERT OVERWRITE TABLE copy SELECT src.k, src.v";
         assertEquals(3, leftAsWritten(sql, "the shared source is a join").tablestoreRows.size());
     }
 
     @Test
     void aDistributedSourceAndTheOffSwitchLeaveItAsWritten() throws SQLException {
-        String distributed = "FROM (SELECT * FROM src DISTRIBUTE BY k) s INSERT INTO TABLE ots SELECT k, 4, v "
-                + "INSERT OVERWRITE TABLE copy SELECT k, v";
-        assertEquals("k", leftAsWritten(distributed, "already has DISTRIBUTE BY").write.distributeBy());
-        try (Connection off = connect(lake(EMU.get().jdbcUrl("multi"), "lakeproxy.odps.tablestoreScatter=off"))) {
+        String distributed =
+                "FROM (SELECT * FROM src DISTRIBUTE BY k) s INSERT INTO TABLE ots SELECT k, 4, v "
+                        + "INSERT OVERWRITE TABLE copy SELECT k, v";
+        assertEquals(
+                "k", leftAsWritten(distributed, "already has DISTRIBUTE BY").write.distributeBy());
+        try (Connection off =
+                connect(lake(EMU.get().jdbcUrl("multi"), "lakeproxy.odps.tablestoreScatter=off"))) {
             Explanation o = explain(off, SORTED);
             assertFalse(o.rewritten());
-            assertTrue(o.actions().toString().contains("tablestoreScatter=off"), o.actions().toString());
+            assertTrue(
+                    o.actions().toString().contains("tablestoreScatter=off"),
+                    o.actions().toString());
             Run r = run(off, SORTED);
             assertNull(r.write.distributeBy());
         }
@@ -208,6 +170,9 @@ class MultiInsertScatterTest {
                 + "INSERT OVERWRITE TABLE copy SELECT k, v";
         long notScattered = counter(lp, "odps.tablestoreNotScattered");
         leftAsWritten(sql, "gather their rows into one stage");
-        assertEquals(notScattered + 2, counter(lp, "odps.tablestoreNotScattered"), "explain and the run");
+        assertEquals(
+                notScattered + 2,
+                counter(lp, "odps.tablestoreNotScattered"),
+                "explain and the run");
     }
 }

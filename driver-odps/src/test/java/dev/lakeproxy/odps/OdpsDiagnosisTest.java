@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
@@ -51,9 +66,12 @@ class OdpsDiagnosisTest {
     @Test
     void aProjectGetsTheCredentialsThenFourChecksInOrderAllOk() throws SQLException {
         List<Check> checks = doctor(EMU.get().jdbcUrl("home"));
-        assertEquals(List.of("OK credentials", "OK project", "OK schemas", "OK job", "OK list tables"),
+        assertEquals(
+                List.of("OK credentials", "OK project", "OK schemas", "OK job", "OK list tables"),
                 checks.stream().map(OdpsDiagnosisTest::line).collect(Collectors.toList()));
-        checks = checks.subList(1, checks.size()); // after the credentials check (url: the login as given)
+        checks =
+                checks.subList(
+                        1, checks.size()); // after the credentials check (url: the login as given)
         assertTrue(checks.get(0).detail().startsWith(
                 "Project home; the MaxCompute plugin is active: true"), checks.get(0).detail());
         assertTrue(checks.get(1).detail().startsWith("1 schema(s) visible"),
@@ -65,7 +83,13 @@ class OdpsDiagnosisTest {
     @Test
     void theDlfLayerRefusingIsAFailedCheckWhoseFixIsTheExplanations() throws SQLException {
         List<Check> checks = doctor(EMU.get().jdbcUrl(analyst, "lake"));
-        assertEquals(List.of("OK credentials", "OK project", "FAIL schemas", "OK job", "FAIL list tables"),
+        assertEquals(
+                List.of(
+                        "OK credentials",
+                        "OK project",
+                        "FAIL schemas",
+                        "OK job",
+                        "FAIL list tables"),
                 checks.stream().map(OdpsDiagnosisTest::line).collect(Collectors.toList()),
                 "the job passes the RAM layer; listing is the DLF layer's");
         assertTrue(checks.get(1).detail().contains("odpsNamespaceSchema=true"),

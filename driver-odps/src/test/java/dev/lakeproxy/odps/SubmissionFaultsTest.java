@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps;
 
 import static dev.lakeproxy.odps.PluginTestSupport.lake;
@@ -7,7 +22,6 @@ import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.messages;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.rows;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.tablestoreDdl;
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.update;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,18 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeproxy.odpsemu.MaxComputeEmulatorExtension;
 import dev.lakeproxy.odpsemu.RequestKind;
 import dev.lakeproxy.odpsemu.SubmittedJob;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Case 7 of docs/reliability.md: the answer to a job submission is lost after MaxCompute created

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.ByteArrayOutputStream;
@@ -11,16 +26,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Client to server: SQL in Query and Parse messages goes through {@link SqlProcessor}; Bind parameters get the
- * setting names swapped; round trips and {@code hg_version()} calls are counted.
+ * Client to server: SQL in Query and Parse messages goes through {@link SqlProcessor}; Bind
+ * parameters get the setting names swapped; round trips and {@code hg_version()} calls are counted.
  */
 final class ClientPump {
     private static final Logger LOG = Logger.getLogger(ClientPump.class.getName());
 
     private final HoloSimulator sim;
     private final ProxySession session;
-    /** Prepared statement name to its SQL text, and portal to its statement's text (for the counters). */
+
+    /**
+     * Prepared statement name to its SQL text, and portal to its statement's text (for the
+     * counters).
+     */
     private final Map<String, String> statements = new HashMap<>();
+
     private final Map<String, String> portals = new HashMap<>();
 
     ClientPump(HoloSimulator sim, ProxySession session) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.sql.PreparedStatement;
@@ -9,9 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The search_path a new session starts with from {@code ALTER ROLE/DATABASE ... SET search_path}, with
- * PostgreSQL's precedence (role in database, role, database, all roles). Cached per (database, user) and
- * forgotten whenever a statement that mentions search_path alters a role or database.
+ * The search_path a new session starts with from {@code ALTER ROLE/DATABASE ... SET search_path},
+ * with PostgreSQL's precedence (role in database, role, database, all roles). Cached per (database,
+ * user) and forgotten whenever a statement that mentions search_path alters a role or database.
  */
 final class DefaultSearchPaths {
     private static final String QUERY = "SELECT substr(c, 13) FROM pg_db_role_setting s,"
@@ -33,7 +48,8 @@ final class DefaultSearchPaths {
 
     /** The configured search_path, or null for the server default. */
     List<String> lookup(String database, String user) {
-        return cache.computeIfAbsent(database + "\u0000" + user, k -> Optional.ofNullable(load(database, user)))
+        return cache.computeIfAbsent(
+                        database + "\u0000" + user, k -> Optional.ofNullable(load(database, user)))
                 .orElse(null);
     }
 

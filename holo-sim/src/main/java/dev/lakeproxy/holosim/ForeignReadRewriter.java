@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.ArrayList;
@@ -9,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.SimpleNode;
 import net.sf.jsqlparser.schema.Table;
@@ -24,13 +38,15 @@ import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * Replaces each read of a MaxCompute foreign table in one statement with its checked read of the store
- * ({@link ForeignTableCatalog.ForeignTable#subquery}), splicing the original text. Statements are parsed with
- * JSqlParser; what it cannot parse goes to {@link LexicalRewriter}. Results are cached per statement text,
- * catalog snapshot and search_path.
+ * Replaces each read of a MaxCompute foreign table in one statement with its checked read of the
+ * store ({@link ForeignTableCatalog.ForeignTable#subquery}), splicing the original text. Statements
+ * are parsed with JSqlParser; what it cannot parse goes to {@link LexicalRewriter}. Results are
+ * cached per statement text, catalog snapshot and search_path.
  */
 final class ForeignReadRewriter {
-    /** The statement with its foreign-table reads replaced (the same instance when there are none). */
+    /**
+     * The statement with its foreign-table reads replaced (the same instance when there are none).
+     */
     String rewrite(String stmt, ForeignTableCatalog catalog, ProxySession session) {
         Map<String, List<ForeignTableCatalog.ForeignTable>> known =
                 ForeignTableCatalog.overlay(catalog.tables(), session.uncommitted);
@@ -47,7 +63,8 @@ final class ForeignReadRewriter {
         if (!mentioned) {
             return stmt;
         }
-        // The same statement text is parsed again and again (pgjdbc re-sends Parse for unnamed statements).
+        // The same statement text is parsed again and again (pgjdbc re-sends Parse for unnamed
+        // statements).
         CacheKey key = new CacheKey(known, session.searchPath(), stmt);
         String cached = cache.get(key);
         if (cached != null) {
@@ -64,13 +81,19 @@ final class ForeignReadRewriter {
     private static final int CACHE_SIZE = 2048;
     private final Map<CacheKey, String> cache = new ConcurrentHashMap<>();
 
-    /** A rewrite depends on the statement, the catalog snapshot (compared by identity) and the search path. */
+    /**
+     * A rewrite depends on the statement, the catalog snapshot (compared by identity) and the
+     * search path.
+     */
     private static final class CacheKey {
         private final Map<String, List<ForeignTableCatalog.ForeignTable>> catalog;
         private final List<String> searchPath;
         private final String sql;
 
-        CacheKey(Map<String, List<ForeignTableCatalog.ForeignTable>> catalog, List<String> searchPath, String sql) {
+        CacheKey(
+                Map<String, List<ForeignTableCatalog.ForeignTable>> catalog,
+                List<String> searchPath,
+                String sql) {
             this.catalog = catalog;
             this.searchPath = searchPath;
             this.sql = sql;
@@ -87,20 +110,27 @@ final class ForeignReadRewriter {
 
         @Override
         public int hashCode() {
-            return (System.identityHashCode(catalog) * 31 + searchPath.hashCode()) * 31 + sql.hashCode();
+            return (System.identityHashCode(catalog) * 31 + searchPath.hashCode()) * 31
+                    + sql.hashCode();
         }
     }
 
-    private String parseAndRewrite(String stmt, Map<String, List<ForeignTableCatalog.ForeignTable>> known,
-                                   ProxySession session) {
+    private String parseAndRewrite(
+            String stmt,
+            Map<String, List<ForeignTableCatalog.ForeignTable>> known,
+            ProxySession session) {
         Statement parsed;
         try {
             parsed = CCJSqlParserUtil.newParser(stmt).Statement();
         } catch (Throwable e) {
-            // JSqlParser does not know every PostgreSQL construct: fall back to a lexical scan of FROM lists.
+            // JSqlParser does not know every PostgreSQL construct: fall back to a lexical scan of
+            // FROM lists.
             return LexicalRewriter.rewrite(stmt, known, session);
         }
-        Statement inner = parsed instanceof ExplainStatement ? ((ExplainStatement) parsed).getStatement() : parsed;
+        Statement inner =
+                parsed instanceof ExplainStatement
+                        ? ((ExplainStatement) parsed).getStatement()
+                        : parsed;
         Set<Table> targets = Collections.newSetFromMap(new IdentityHashMap<>());
         if (inner instanceof Insert) {
             targets.add(((Insert) inner).getTable());
@@ -126,7 +156,8 @@ final class ForeignReadRewriter {
                 }
             }.getTables(inner);
         } catch (Throwable e) {
-            return LexicalRewriter.rewrite(stmt, known, session); // JSqlParser's visitor fails on some constructs
+            return LexicalRewriter.rewrite(
+                    stmt, known, session); // JSqlParser's visitor fails on some constructs
         }
         List<int[]> edits = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -199,13 +230,17 @@ final class ForeignReadRewriter {
     }
 
     /**
-     * The candidate a reference means: a qualified name exactly; an unqualified one in the first schema of the
-     * session's search_path as the proxy saw it, else the only (or first) candidate. PostgreSQL resolves the name
-     * again itself, and {@code hg_sim.read_check} refuses a read whose resolution is not the chosen table.
+     * The candidate a reference means: a qualified name exactly; an unqualified one in the first
+     * schema of the session's search_path as the proxy saw it, else the only (or first) candidate.
+     * PostgreSQL resolves the name again itself, and {@code hg_sim.read_check} refuses a read whose
+     * resolution is not the chosen table.
      */
-    static ForeignTableCatalog.ForeignTable pick(List<ForeignTableCatalog.ForeignTable> candidates,
-                                                         String schema, ProxySession session) {
-        List<String> path = schema == null ? session.searchPath() : Collections.singletonList(schema);
+    static ForeignTableCatalog.ForeignTable pick(
+            List<ForeignTableCatalog.ForeignTable> candidates,
+            String schema,
+            ProxySession session) {
+        List<String> path =
+                schema == null ? session.searchPath() : Collections.singletonList(schema);
         for (String s : path) {
             for (ForeignTableCatalog.ForeignTable ft : candidates) {
                 if (ft.schema.equals(s)) {
@@ -217,17 +252,25 @@ final class ForeignReadRewriter {
     }
 
     /** The foreign table a parsed reference names, or null. */
-    private static ForeignTableCatalog.ForeignTable resolve(Table t,
-                                                           Map<String, List<ForeignTableCatalog.ForeignTable>> known,
-                                                           ProxySession session) {
-        List<ForeignTableCatalog.ForeignTable> candidates = known.get(SqlText.unquoteIdent(t.getName()));
+    private static ForeignTableCatalog.ForeignTable resolve(
+            Table t,
+            Map<String, List<ForeignTableCatalog.ForeignTable>> known,
+            ProxySession session) {
+        List<ForeignTableCatalog.ForeignTable> candidates =
+                known.get(SqlText.unquoteIdent(t.getName()));
         if (candidates == null) {
             return null;
         }
-        return pick(candidates, t.getSchemaName() == null ? null : SqlText.unquoteIdent(t.getSchemaName()), session);
+        return pick(
+                candidates,
+                t.getSchemaName() == null ? null : SqlText.unquoteIdent(t.getSchemaName()),
+                session);
     }
 
-    /** The reference as PostgreSQL's regclass input reads it: {@code "schema"."name"} or {@code "name"}. */
+    /**
+     * The reference as PostgreSQL's regclass input reads it: {@code "schema"."name"} or {@code
+     * "name"}.
+     */
     private static String reference(String schema, String name) {
         String n = SqlText.quoteIdent(SqlText.unquoteIdent(name));
         return schema == null ? n : SqlText.quoteIdent(SqlText.unquoteIdent(schema)) + "." + n;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.sql.Connection;
@@ -11,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The MaxCompute foreign tables (server {@code odps_server}) of one database, read from the catalog and
- * re-read after the proxy saw DDL. Keyed by lower-case table name.
+ * The MaxCompute foreign tables (server {@code odps_server}) of one database, read from the catalog
+ * and re-read after the proxy saw DDL. Keyed by lower-case table name.
  */
 final class ForeignTableCatalog {
     static final String STORE_SCHEMA_PREFIX = "hg_sim_mc_";
@@ -43,19 +58,30 @@ final class ForeignTableCatalog {
         }
 
         /**
-         * The checked read of the store table that replaces a reference to this foreign table. {@code reference}
-         * is the name as the client wrote it (quoted identifiers, optional schema): PostgreSQL resolves it itself
-         * ({@code 'name'::regclass}, with the session's real search_path), and the check refuses a resolution
-         * that is not this table.
+         * The checked read of the store table that replaces a reference to this foreign table.
+         * {@code reference} is the name as the client wrote it (quoted identifiers, optional
+         * schema): PostgreSQL resolves it itself ({@code 'name'::regclass}, with the session's real
+         * search_path), and the check refuses a resolution that is not this table.
          */
         String subquery(String reference) {
-            String check = "WHERE (SELECT hg_sim.read_check(" + SqlText.quoteLiteral(reference) + "::regclass, "
-                    + oid + "))";
+            String check =
+                    "WHERE (SELECT hg_sim.read_check("
+                            + SqlText.quoteLiteral(reference)
+                            + "::regclass, "
+                            + oid
+                            + "))";
             if (project == null || table == null || !storeExists) {
                 return "(SELECT " + nullSelectList + " " + check + ")";
             }
-            return "(SELECT " + selectList + " FROM " + SqlText.quoteIdent(STORE_SCHEMA_PREFIX + project) + "."
-                    + SqlText.quoteIdent(table) + " " + check + ")";
+            return "(SELECT "
+                    + selectList
+                    + " FROM "
+                    + SqlText.quoteIdent(STORE_SCHEMA_PREFIX + project)
+                    + "."
+                    + SqlText.quoteIdent(table)
+                    + " "
+                    + check
+                    + ")";
         }
     }
 
@@ -97,17 +123,28 @@ final class ForeignTableCatalog {
         Map<String, List<ForeignTable>> out = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
             while (rs.next()) {
-                ForeignTable ft = new ForeignTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getLong(8));
+                ForeignTable ft =
+                        new ForeignTable(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                rs.getLong(8));
                 out.computeIfAbsent(ft.name, k -> new ArrayList<>()).add(ft);
             }
         }
         return out;
     }
 
-    /** The catalog as one session sees it: the shared list plus that session's uncommitted foreign-table DDL. */
-    static Map<String, List<ForeignTable>> overlay(Map<String, List<ForeignTable>> base,
-                                                   Map<String, ForeignTable> changes) {
+    /**
+     * The catalog as one session sees it: the shared list plus that session's uncommitted
+     * foreign-table DDL.
+     */
+    static Map<String, List<ForeignTable>> overlay(
+            Map<String, List<ForeignTable>> base, Map<String, ForeignTable> changes) {
         if (changes.isEmpty()) {
             return base;
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.Objects;
@@ -19,13 +34,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * Register it on a static field: the simulator starts before the class's first test and stops after its
- * last. With {@link #shared()}, one simulator per (version, backend configuration) serves every class of the
- * test run that asks for the same, and stops when the run ends. With {@link #seed}, the class's own
- * simulator gets its projects, tables and foreign tables once, before the first test.
+ * Register it on a static field: the simulator starts before the class's first test and stops after
+ * its last. With {@link #shared()}, one simulator per (version, backend configuration) serves every
+ * class of the test run that asks for the same, and stops when the run ends. With {@link #seed},
+ * the class's own simulator gets its projects, tables and foreign tables once, before the first
+ * test.
  */
-public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HoloSimExtension.class);
+public final class HoloSimExtension
+        implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(HoloSimExtension.class);
 
     private final String version;
     private boolean backendConfiguration;
@@ -44,7 +62,10 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
         return new HoloSimExtension(version);
     }
 
-    /** Whether the simulated instance has the backend configuration for encrypted data (V1.1 to V1.3.30). */
+    /**
+     * Whether the simulated instance has the backend configuration for encrypted data (V1.1 to
+     * V1.3.30).
+     */
     public HoloSimExtension backendConfiguration(boolean on) {
         this.backendConfiguration = on;
         return this;
@@ -76,7 +97,8 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     public HoloSimulator sim() {
         HoloSimulator s = sim;
         if (s == null) {
-            throw new IllegalStateException("HoloSimExtension is not started: register it on a static field");
+            throw new IllegalStateException(
+                    "HoloSimExtension is not started: register it on a static field");
         }
         return s;
     }
@@ -132,16 +154,21 @@ public final class HoloSimExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     private HoloSimulator start() {
-        return HoloSimulator.builder().version(version).backendConfiguration(backendConfiguration).start();
+        return HoloSimulator.builder()
+                .version(version)
+                .backendConfiguration(backendConfiguration)
+                .start();
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public boolean supportsParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == HoloSimulator.class;
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public Object resolveParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return sim();
     }
 

@@ -1,7 +1,21 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,19 +28,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A local Hologres stand-in: a PostgreSQL wire-protocol endpoint on 127.0.0.1 in front of its own embedded
- * PostgreSQL 14 cluster. Connect with an ordinary {@code jdbc:postgresql://127.0.0.1:PORT/db} URL.
+ * A local Hologres stand-in: a PostgreSQL wire-protocol endpoint on 127.0.0.1 in front of its own
+ * embedded PostgreSQL 14 cluster. Connect with an ordinary {@code
+ * jdbc:postgresql://127.0.0.1:PORT/db} URL.
  *
  * <pre>{@code
  * try (HoloSimulator sim = HoloSimulator.builder().version("3.2.5").start()) {
  *     sim.maxcompute().project("p").encryption(Encryption.BYOK, "key-id")
  *        .table("orders", "id bigint, name text").insert(1, "a");
- *     try (Connection c = DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) { ... }
+ *     try (Connection c =
+ *             DriverManager.getConnection(sim.jdbcUrl(), sim.user(), sim.password())) {
+ *         ...
+ *     }
  * }
  * }</pre>
  *
- * Thread-safe. Several instances (with different versions) can run at once; {@link #close()} stops the
- * endpoint, its connections and the embedded PostgreSQL.
+ * Thread-safe. Several instances (with different versions) can run at once; {@link #close()} stops
+ * the endpoint, its connections and the embedded PostgreSQL.
  */
 public final class HoloSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HoloSimulator.class.getName());
@@ -47,7 +65,7 @@ public final class HoloSimulator implements AutoCloseable {
     private final AccessKeyLogins accessKeyLogins = new AccessKeyLogins();
     private volatile boolean closed;
 
-    private HoloSimulator(Builder b) throws IOException {
+    HoloSimulator(HoloSimulatorBuilder b) throws IOException {
         this.version = b.version;
         this.backendConfiguration = b.backendConfiguration;
         this.cluster = new EmbeddedCluster(b.maxConnections);
@@ -65,8 +83,8 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /** A builder with version 3.2.5, no backend configuration, an ephemeral port. */
-    public static Builder builder() {
-        return new Builder();
+    public static HoloSimulatorBuilder builder() {
+        return new HoloSimulatorBuilder();
     }
 
     // ------------------------------------------------------------------ public API
@@ -77,11 +95,12 @@ public final class HoloSimulator implements AutoCloseable {
     }
 
     /**
-     * Upgrades or rolls back the running instance in place, like a Hologres instance upgrade: same host and port,
-     * same databases, foreign tables, settings stored with {@code ALTER DATABASE/ROLE ... SET}, and MaxCompute
-     * store. Open client connections are dropped (as by the restart of an upgrade); new connections see the new
-     * version: {@code hg_version()}, which settings exist (below V3.2
-     * {@code hg_experimental_external_catalog_routing} is an unrecognized parameter again) and the read rules.
+     * Upgrades or rolls back the running instance in place, like a Hologres instance upgrade: same
+     * host and port, same databases, foreign tables, settings stored with {@code ALTER
+     * DATABASE/ROLE ... SET}, and MaxCompute store. Open client connections are dropped (as by the
+     * restart of an upgrade); new connections see the new version: {@code hg_version()}, which
+     * settings exist (below V3.2 {@code hg_experimental_external_catalog_routing} is an
+     * unrecognized parameter again) and the read rules.
      */
     public synchronized HoloSimulator changeVersion(SimulatedVersion newVersion) {
         Objects.requireNonNull(newVersion, "version");
@@ -100,14 +119,16 @@ public final class HoloSimulator implements AutoCloseable {
         return changeVersion(SimulatedVersion.parse(newVersion));
     }
 
-    /** Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set. */
+    /**
+     * Whether the "backend configuration" for encrypted MaxCompute data (V1.1 to V1.3.30) is set.
+     */
     public boolean backendConfiguration() {
         return backendConfiguration;
     }
 
     /**
-     * Adds or removes the backend configuration on the running instance (what Hologres support does for
-     * V1.1 to V1.3.30); it applies to the next foreign-table read.
+     * Adds or removes the backend configuration on the running instance (what Hologres support does
+     * for V1.1 to V1.3.30); it applies to the next foreign-table read.
      */
     public HoloSimulator backendConfiguration(boolean on) {
         store.executeEverywhere("UPDATE hg_sim.instance SET backend_configuration = " + on);
@@ -140,7 +161,10 @@ public final class HoloSimulator implements AutoCloseable {
         return SUPERUSER;
     }
 
-    /** Any password is accepted (the embedded cluster trusts loopback connections); this one is as good as any. */
+    /**
+     * Any password is accepted (the embedded cluster trusts loopback connections); this one is as
+     * good as any.
+     */
     public String password() {
         return "";
     }
@@ -170,7 +194,8 @@ public final class HoloSimulator implements AutoCloseable {
         try (Connection c = direct(DEFAULT_DATABASE)) {
             accessKeyLogins.register(c, accessKeyId, secret, token, expiresAt);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create role " + accessKeyId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create role " + accessKeyId + ": " + e.getMessage(), e);
         }
         return this;
     }
@@ -184,7 +209,10 @@ public final class HoloSimulator implements AutoCloseable {
         return store;
     }
 
-    /** Creates a database (with {@code hg_version()}, {@code odps_server} and the store) unless it exists. */
+    /**
+     * Creates a database (with {@code hg_version()}, {@code odps_server} and the store) unless it
+     * exists.
+     */
     public HoloSimulator createDatabase(String name) {
         try (Connection c = direct(DEFAULT_DATABASE); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = "
@@ -197,12 +225,16 @@ public final class HoloSimulator implements AutoCloseable {
                 st.execute("CREATE DATABASE " + SqlText.quoteIdent(name) + " TEMPLATE template1");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create database " + name + ": " + e.getMessage(), e);
         }
         return this;
     }
 
-    /** The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading transaction. */
+    /**
+     * The foreign-table reads seen so far (oldest first); it survives ROLLBACK of the reading
+     * transaction.
+     */
     public List<QueryLogEntry> queryLog() {
         return queryLog.entries();
     }
@@ -245,13 +277,19 @@ public final class HoloSimulator implements AutoCloseable {
         sessions.resetStats();
     }
 
-    /** A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and checks. */
+    /**
+     * A connection straight to the embedded PostgreSQL (no simulator rules); for test set-up and
+     * checks.
+     */
     public Connection directConnection(String database) throws SQLException {
         queryLog.flush(); // hologres.hg_query_log is complete for what the caller reads through it
         return direct(database);
     }
 
-    /** Stops the endpoint, closes all client connections and stops the embedded PostgreSQL. Idempotent. */
+    /**
+     * Stops the endpoint, closes all client connections and stops the embedded PostgreSQL.
+     * Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -269,13 +307,22 @@ public final class HoloSimulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HoloSimulator{version=" + version + ", backendConfiguration=" + backendConfiguration + ", url="
-                + jdbcUrl() + "}";
+        return "HoloSimulator{version="
+                + version
+                + ", backendConfiguration="
+                + backendConfiguration
+                + ", url="
+                + jdbcUrl()
+                + "}";
     }
 
     /** The {@code hg_version()} answer for a version. */
     public static String versionString(SimulatedVersion v) {
-        return "Hologres " + v + " (tag: " + v + " build: Release,hologres-simulator,lakeproxy), compatible with"
+        return "Hologres "
+                + v
+                + " (tag: "
+                + v
+                + " build: Release,hologres-simulator,lakeproxy), compatible with"
                 + " PostgreSQL 11.3 (Release-build@hologres-simulator) on x86_64-pc-linux-gnu,"
                 + " compiled by gcc (GCC) 7.3.1 20180303 (Red Hat 7.3.1-5), 64-bit";
     }
@@ -338,57 +385,5 @@ public final class HoloSimulator implements AutoCloseable {
 
     List<String> databases() throws SQLException {
         return cluster.databases();
-    }
-
-    /** Configures and starts a {@link HoloSimulator}. */
-    public static final class Builder {
-        private SimulatedVersion version = SimulatedVersion.parse("3.2.5");
-        private boolean backendConfiguration;
-        private int port;
-        private int maxConnections = 200;
-
-        private Builder() {
-        }
-
-        /** The Hologres version to simulate, e.g. {@code "1.3.31"} (default 3.2.5). */
-        public Builder version(String version) {
-            this.version = SimulatedVersion.parse(version);
-            return this;
-        }
-
-        public Builder version(SimulatedVersion version) {
-            this.version = Objects.requireNonNull(version);
-            return this;
-        }
-
-        /**
-         * Whether the backend configuration for encrypted MaxCompute data has been added (matters for
-         * V1.1 to V1.3.30 only). Default false.
-         */
-        public Builder backendConfiguration(boolean on) {
-            this.backendConfiguration = on;
-            return this;
-        }
-
-        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** max_connections of the embedded PostgreSQL (default 200). */
-        public Builder maxConnections(int n) {
-            this.maxConnections = n;
-            return this;
-        }
-
-        /** Starts the embedded PostgreSQL and the endpoint. */
-        public HoloSimulator start() {
-            try {
-                return new HoloSimulator(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the Hologres simulator: " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.sql.Connection;
@@ -14,12 +29,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulator's MaxCompute: projects (each with its encryption) holding ordinary tables. Foreign tables
- * ({@code SERVER odps_server OPTIONS (project_name 'p', table_name 't')}) read from here.
+ * The simulator's MaxCompute: projects (each with its encryption) holding ordinary tables. Foreign
+ * tables ({@code SERVER odps_server OPTIONS (project_name 'p', table_name 't')}) read from here.
  *
- * <p>Physically, project {@code p} is schema {@code hg_sim_mc_p} in every database of the cluster (template1
- * included, so databases created later start with the same data); every change made through this API is
- * applied to all of them. Project and table names are case-insensitive (lower-cased), as in MaxCompute.
+ * <p>Physically, project {@code p} is schema {@code hg_sim_mc_p} in every database of the cluster
+ * (template1 included, so databases created later start with the same data); every change made
+ * through this API is applied to all of them. Project and table names are case-insensitive
+ * (lower-cased), as in MaxCompute.
  */
 public final class MaxComputeStore {
     private final HoloSimulator sim;
@@ -37,12 +53,19 @@ public final class MaxComputeStore {
             if (p == null) {
                 p = new Project(key);
                 String schema = SqlText.quoteIdent(p.schemaName());
-                // Readable by every role: privileges are checked on the foreign tables that read the store.
-                executeEverywhere("CREATE SCHEMA IF NOT EXISTS " + schema + "; GRANT USAGE ON SCHEMA " + schema
-                        + " TO PUBLIC; ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
-                        + " GRANT SELECT ON TABLES TO PUBLIC;"
-                        + " INSERT INTO hg_sim.projects VALUES (" + SqlText.quoteLiteral(key)
-                        + ", 'NONE', NULL) ON CONFLICT (project_name) DO NOTHING");
+                // Readable by every role: privileges are checked on the foreign tables that read
+                // the store.
+                executeEverywhere(
+                        "CREATE SCHEMA IF NOT EXISTS "
+                                + schema
+                                + "; GRANT USAGE ON SCHEMA "
+                                + schema
+                                + " TO PUBLIC; ALTER DEFAULT PRIVILEGES IN SCHEMA "
+                                + schema
+                                + " GRANT SELECT ON TABLES TO PUBLIC;"
+                                + " INSERT INTO hg_sim.projects VALUES ("
+                                + SqlText.quoteLiteral(key)
+                                + ", 'NONE', NULL) ON CONFLICT (project_name) DO NOTHING");
                 projects.put(key, p);
             }
             return p;
@@ -79,7 +102,8 @@ public final class MaxComputeStore {
     synchronized void runEverywhere(Work work) {
         try {
             for (String db : sim.databases()) {
-                // Short-lived connections: CREATE DATABASE refuses a template1 that has other sessions.
+                // Short-lived connections: CREATE DATABASE refuses a template1 that has other
+                // sessions.
                 try (Connection c = sim.direct(db)) {
                     c.setAutoCommit(false);
                     work.run(c);
@@ -106,7 +130,9 @@ public final class MaxComputeStore {
             return name;
         }
 
-        /** The schema that holds this project's tables in every database: {@code hg_sim_mc_<name>}. */
+        /**
+         * The schema that holds this project's tables in every database: {@code hg_sim_mc_<name>}.
+         */
         public String schemaName() {
             return ForeignTableCatalog.STORE_SCHEMA_PREFIX + name;
         }
@@ -131,15 +157,22 @@ public final class MaxComputeStore {
         /** Sets the encryption of the project's data; {@code keyId} is the KMS CMK id for BYOK. */
         public Project encryption(Encryption encryption, String keyId) {
             Objects.requireNonNull(encryption, "encryption");
-            executeEverywhere("UPDATE hg_sim.projects SET encryption = " + SqlText.quoteLiteral(encryption.name())
-                    + ", key_id = " + (keyId == null ? "NULL" : SqlText.quoteLiteral(keyId))
-                    + " WHERE project_name = " + SqlText.quoteLiteral(name));
+            executeEverywhere(
+                    "UPDATE hg_sim.projects SET encryption = "
+                            + SqlText.quoteLiteral(encryption.name())
+                            + ", key_id = "
+                            + (keyId == null ? "NULL" : SqlText.quoteLiteral(keyId))
+                            + " WHERE project_name = "
+                            + SqlText.quoteLiteral(name));
             this.encryption = encryption;
             this.keyId = keyId;
             return this;
         }
 
-        /** Creates the table (PostgreSQL column definitions, e.g. {@code "id bigint, name text"}) unless it exists. */
+        /**
+         * Creates the table (PostgreSQL column definitions, e.g. {@code "id bigint, name text"})
+         * unless it exists.
+         */
         public Table table(String table, String columns) {
             String t = table.toLowerCase(Locale.ROOT);
             executeEverywhere("CREATE TABLE IF NOT EXISTS " + SqlText.quoteIdent(schemaName()) + "."
@@ -188,7 +221,10 @@ public final class MaxComputeStore {
             return SqlText.quoteIdent(project.schemaName()) + "." + SqlText.quoteIdent(name);
         }
 
-        /** Inserts one row (values in column order; strings are coerced by PostgreSQL to the column type). */
+        /**
+         * Inserts one row (values in column order; strings are coerced by PostgreSQL to the column
+         * type).
+         */
         public Table insert(Object... values) {
             return insertRows(Collections.singletonList(values));
         }
@@ -201,7 +237,8 @@ public final class MaxComputeStore {
             int width = rows.get(0).length;
             String[] marks = new String[width];
             Arrays.fill(marks, "?");
-            String sql = "INSERT INTO " + qualifiedName() + " VALUES (" + String.join(", ", marks) + ")";
+            String sql =
+                    "INSERT INTO " + qualifiedName() + " VALUES (" + String.join(", ", marks) + ")";
             runEverywhere(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (Object[] row : rows) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.BufferedInputStream;
@@ -18,8 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client connection: the handshake, then a pair of pumps between the client and the embedded PostgreSQL
- * ({@link ClientPump}, {@link ServerPump}), and what the proxy knows about the session.
+ * One client connection: the handshake, then a pair of pumps between the client and the embedded
+ * PostgreSQL ({@link ClientPump}, {@link ServerPump}), and what the proxy knows about the session.
  */
 final class ProxySession implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProxySession.class.getName());
@@ -38,7 +53,10 @@ final class ProxySession implements Runnable {
     /** Foreign-table DDL of this session's open transaction (reported by the event triggers). */
     final Map<String, ForeignTableCatalog.ForeignTable> uncommitted = new ConcurrentHashMap<>();
 
-    /** Set when this connection ran DDL whose effect on the catalog is visible to others only at commit. */
+    /**
+     * Set when this connection ran DDL whose effect on the catalog is visible to others only at
+     * commit.
+     */
     boolean pendingDdl;
 
     /** {@link SimFaults}: the connection drops when the current statement's answer is complete. */
@@ -49,12 +67,13 @@ final class ProxySession implements Runnable {
     boolean failing;
 
     /** Rewritten text (as PostgreSQL sees it) to the client's original text, for the query log. */
-    private final Map<String, String> originals = new LinkedHashMap<String, String>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > 256;
-        }
-    };
+    private final Map<String, String> originals =
+            new LinkedHashMap<String, String>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 256;
+                }
+            };
 
     ProxySession(HoloSimulator sim, Socket client, long id) {
         this.sim = sim;
@@ -75,7 +94,9 @@ final class ProxySession implements Runnable {
         this.user = user;
     }
 
-    /** The session's search_path as far as the proxy saw it ({@code "$user", public} by default). */
+    /**
+     * The session's search_path as far as the proxy saw it ({@code "$user", public} by default).
+     */
     List<String> searchPath() {
         List<String> p = searchPathState.current();
         if (p == null) {
@@ -120,7 +141,8 @@ final class ProxySession implements Runnable {
     }
 
     SimStats.ConnectionStats snapshot() {
-        return new SimStats.ConnectionStats(id, database, user, roundTrips.get(), hgVersionCalls.get(), open);
+        return new SimStats.ConnectionStats(
+                id, database, user, roundTrips.get(), hgVersionCalls.get(), open);
     }
 
     @Override
@@ -142,7 +164,8 @@ final class ProxySession implements Runnable {
             sout.flush();
             sim.sessionStarted(this);
             ServerPump back = new ServerPump(sim, this);
-            Thread t = new Thread(() -> back.run(sin, cout), "holo-sim-" + sim.port() + "-s2c-" + id);
+            Thread t =
+                    new Thread(() -> back.run(sin, cout), "holo-sim-" + sim.port() + "-s2c-" + id);
             t.setDaemon(true);
             t.start();
             new ClientPump(sim, this).run(cin, sout);

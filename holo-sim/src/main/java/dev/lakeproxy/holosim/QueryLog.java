@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.sql.PreparedStatement;
@@ -15,17 +30,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The foreign-table reads seen by the simulator: in memory (bounded, oldest dropped first) and in each database's
- * {@code hologres.hg_query_log}, both written outside the reading transaction. The SQL rows are written in order
- * by one background thread, a batch per database and round trip, so that a read does not wait for them;
- * {@link #flush()} waits until they are in (the proxy calls it before any statement that mentions
- * {@code hg_query_log}).
+ * The foreign-table reads seen by the simulator: in memory (bounded, oldest dropped first) and in
+ * each database's {@code hologres.hg_query_log}, both written outside the reading transaction. The
+ * SQL rows are written in order by one background thread, a batch per database and round trip, so
+ * that a read does not wait for them; {@link #flush()} waits until they are in (the proxy calls it
+ * before any statement that mentions {@code hg_query_log}).
  */
 final class QueryLog {
     private static final Logger LOG = Logger.getLogger(QueryLog.class.getName());
     private static final int MAX_ENTRIES = 100_000;
-    private static final String INSERT = "INSERT INTO hologres.hg_query_log (query_start, datname, usename, query,"
-            + " engine_type, status, project_name, table_name, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO hologres.hg_query_log (query_start, datname, usename, query, engine_type,"
+                + " status, project_name, table_name, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)";
 
     private final EmbeddedCluster cluster;
     private final ArrayDeque<QueryLogEntry> entries = new ArrayDeque<>();
@@ -81,7 +98,9 @@ final class QueryLog {
         }
     }
 
-    /** Waits (at most 10 s) until every read recorded so far is in {@code hologres.hg_query_log}. */
+    /**
+     * Waits (at most 10 s) until every read recorded so far is in {@code hologres.hg_query_log}.
+     */
     void flush() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         synchronized (pending) {

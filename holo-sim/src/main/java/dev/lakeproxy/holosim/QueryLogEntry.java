@@ -1,10 +1,26 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.time.Instant;
 
 /**
- * One read of a MaxCompute foreign table, as seen by the simulator: which engine served it and whether it
- * succeeded. Entries are recorded outside the user's transaction, so they survive ROLLBACK.
+ * One read of a MaxCompute foreign table, as seen by the simulator: which engine served it and
+ * whether it succeeded. Entries are recorded outside the user's transaction, so they survive
+ * ROLLBACK.
  */
 public final class QueryLogEntry {
     private final Instant time;
@@ -18,8 +34,17 @@ public final class QueryLogEntry {
     private final Engine engine;
     private final boolean success;
 
-    QueryLogEntry(Instant time, long connectionId, String database, String user, String query, String project,
-                  String table, Encryption encryption, Engine engine, boolean success) {
+    QueryLogEntry(
+            Instant time,
+            long connectionId,
+            String database,
+            String user,
+            String query,
+            String project,
+            String table,
+            Encryption encryption,
+            Engine engine,
+            boolean success) {
         this.time = time;
         this.connectionId = connectionId;
         this.database = database;
@@ -50,7 +75,23 @@ public final class QueryLogEntry {
 
     @Override
     public String toString() {
-        return "QueryLogEntry{" + time + " conn=" + connectionId + " db=" + database + " " + project + "." + table
-                + " " + encryption + " engine=" + engine + (success ? " ok" : " FAILED") + " query=" + query + "}";
+        return "QueryLogEntry{"
+                + time
+                + " conn="
+                + connectionId
+                + " db="
+                + database
+                + " "
+                + project
+                + "."
+                + table
+                + " "
+                + encryption
+                + " engine="
+                + engine
+                + (success ? " ok" : " FAILED")
+                + " query="
+                + query
+                + "}";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.ArrayList;
@@ -7,23 +22,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The proxy's view of a session's search_path, read from the statements it forwards. Only a hint: it picks
- * between foreign tables of the same name in different schemas; PostgreSQL itself resolves every name
- * ({@code 'name'::regclass}) and the read check refuses a resolution that differs from the hint.
+ * The proxy's view of a session's search_path, read from the statements it forwards. Only a hint:
+ * it picks between foreign tables of the same name in different schemas; PostgreSQL itself resolves
+ * every name ({@code 'name'::regclass}) and the read check refuses a resolution that differs from
+ * the hint.
  */
 final class SearchPaths {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final Pattern SET = Pattern.compile(
             "^SET\\s+(SESSION\\s+|LOCAL\\s+)?search_path(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
-    private static final Pattern SET_CONFIG = Pattern.compile(
-            "set_config\\s*\\(\\s*'search_path'\\s*,\\s*'((?:[^']|'')*)'\\s*,\\s*(false|true|'f(?:alse)?'|'t(?:rue)?')"
-                    + "\\s*\\)", FLAGS);
-    private static final Pattern RESET = Pattern.compile("^RESET\\s+(?:search_path|ALL)\\b.*", FLAGS);
+    private static final Pattern SET_CONFIG =
+            Pattern.compile(
+                    "set_config\\s*\\(\\s*'search_path'\\s*,\\s*'((?:[^']|'')*)'\\s*,"
+                            + "\\s*(false|true|'f(?:alse)?'|'t(?:rue)?')"
+                            + "\\s*\\)",
+                    FLAGS);
+    private static final Pattern RESET =
+            Pattern.compile("^RESET\\s+(?:search_path|ALL)\\b.*", FLAGS);
 
     private SearchPaths() {
     }
 
-    /** Applies {@code SET [SESSION | LOCAL] search_path}, {@code set_config(...)} and {@code RESET}. */
+    /**
+     * Applies {@code SET [SESSION | LOCAL] search_path}, {@code set_config(...)} and {@code RESET}.
+     */
     static void track(String head, SearchPathState state) {
         Matcher m = SET.matcher(head);
         if (m.matches()) {
@@ -48,7 +70,10 @@ final class SearchPaths {
         }
     }
 
-    /** The value of {@code -c name=value} / {@code --name=value} in a startup {@code options} string, or null. */
+    /**
+     * The value of {@code -c name=value} / {@code --name=value} in a startup {@code options}
+     * string, or null.
+     */
     static String startupOption(String options, String name) {
         String lower = options.toLowerCase(Locale.ROOT);
         int i = lower.indexOf(name + "=");
@@ -70,8 +95,9 @@ final class SearchPaths {
     }
 
     /**
-     * A search_path value: {@code a, "B", public}. In SET syntax each element is an identifier or a literal;
-     * as a string ({@code set_config}, startup options) the whole list is one value. Null for DEFAULT.
+     * A search_path value: {@code a, "B", public}. In SET syntax each element is an identifier or a
+     * literal; as a string ({@code set_config}, startup options) the whole list is one value. Null
+     * for DEFAULT.
      */
     static List<String> parse(String value, boolean setSyntax) {
         List<String> out = new ArrayList<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.ByteArrayOutputStream;
@@ -10,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Server to client: setting names swapped back, the simulator's private NOTICEs (reads, foreign-table DDL) taken
- * out of the stream, its own functions' CONTEXT dropped from errors, and the transaction ends noted.
+ * Server to client: setting names swapped back, the simulator's private NOTICEs (reads,
+ * foreign-table DDL) taken out of the stream, its own functions' CONTEXT dropped from errors, and
+ * the transaction ends noted.
  */
 final class ServerPump {
     private static final Logger LOG = Logger.getLogger(ServerPump.class.getName());
@@ -49,7 +65,8 @@ final class ServerPump {
                 } else if (type == 'Z' && body.length > 0) {
                     session.searchPathState.readyForQuery(body[0]);
                     if (body[0] == 'I' && !session.uncommitted.isEmpty()) {
-                        // Transaction over (committed or not): the shared catalog is the truth again.
+                        // Transaction over (committed or not): the shared catalog is the truth
+                        // again.
                         session.uncommitted.clear();
                         sim.catalog(session.database()).markDirty();
                     }
@@ -78,14 +95,17 @@ final class ServerPump {
         }
     }
 
-    /** Drops the CONTEXT ('W') field of errors raised by the simulator's own functions (hg_sim.*). */
+    /**
+     * Drops the CONTEXT ('W') field of errors raised by the simulator's own functions (hg_sim.*).
+     */
     static byte[] stripInternalContext(byte[] body) {
         ByteArrayOutputStream out = null;
         int pos = 0;
         while (pos < body.length && body[pos] != 0) {
             int z = Wire.indexOfZero(body, pos + 1);
             if (body[pos] == 'W'
-                    && new String(body, pos + 1, z - pos - 1, StandardCharsets.UTF_8).contains("hg_sim.")) {
+                    && new String(body, pos + 1, z - pos - 1, StandardCharsets.UTF_8)
+                            .contains("hg_sim.")) {
                 if (out == null) {
                     out = new ByteArrayOutputStream(body.length);
                     out.write(body, 0, pos);
@@ -113,17 +133,25 @@ final class ServerPump {
                 if (msg.startsWith(FT_MARKER)) {
                     String[] f = msg.split("\u001f", -1);
                     if (f.length == 9) {
-                        session.uncommitted.put(ForeignTableCatalog.key(f[1], f[2]),
+                        session.uncommitted.put(
+                                ForeignTableCatalog.key(f[1], f[2]),
                                 new ForeignTableCatalog.ForeignTable(
-                                f[1], f[2], emptyToNull(f[3]), emptyToNull(f[4]), f[5], f[6], "true".equals(f[7]),
-                                Long.parseLong(f[8])));
+                                        f[1],
+                                        f[2],
+                                        emptyToNull(f[3]),
+                                        emptyToNull(f[4]),
+                                        f[5],
+                                        f[6],
+                                        "true".equals(f[7]),
+                                        Long.parseLong(f[8])));
                     }
                     return true;
                 }
                 if (msg.startsWith(DROP_MARKER)) {
                     String[] f = msg.split("\u001f", -1);
                     if (f.length == 3) {
-                        session.uncommitted.put(ForeignTableCatalog.key(f[1], f[2]), ForeignTableCatalog.DROPPED);
+                        session.uncommitted.put(
+                                ForeignTableCatalog.key(f[1], f[2]), ForeignTableCatalog.DROPPED);
                     }
                     return true;
                 }
@@ -133,8 +161,18 @@ final class ServerPump {
                 String[] f = msg.split("\u001f", 9);
                 if (f.length == 9) {
                     String query = session.original(f[8]);
-                    sim.recordRead(new QueryLogEntry(Instant.now(), session.id, f[1], session.user(), query, f[2], f[3],
-                            Encryption.valueOf(f[4]), Engine.valueOf(f[5]), "ok".equals(f[6])));
+                    sim.recordRead(
+                            new QueryLogEntry(
+                                    Instant.now(),
+                                    session.id,
+                                    f[1],
+                                    session.user(),
+                                    query,
+                                    f[2],
+                                    f[3],
+                                    Encryption.valueOf(f[4]),
+                                    Engine.valueOf(f[5]),
+                                    "ok".equals(f[6])));
                 }
                 return true;
             }

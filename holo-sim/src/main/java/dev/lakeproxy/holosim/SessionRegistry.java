@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.IOException;
@@ -35,7 +50,8 @@ final class SessionRegistry {
     SessionRegistry(HoloSimulator sim, int port) throws IOException {
         this.sim = sim;
         this.serverSocket = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::acceptLoop, "holo-sim-" + serverSocket.getLocalPort() + "-accept");
+        this.acceptor =
+                new Thread(this::acceptLoop, "holo-sim-" + serverSocket.getLocalPort() + "-accept");
         acceptor.setDaemon(true);
     }
 

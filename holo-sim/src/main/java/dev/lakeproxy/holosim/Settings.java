@@ -1,17 +1,35 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The two Hologres settings. PostgreSQL accepts custom (placeholder) settings only when their name has a dot,
- * so the proxy swaps {@code hg_experimental_...} (client side) with {@code hg.experimental_...} (server side).
- * Both spellings have the same length, so message lengths never change.
+ * The two Hologres settings. PostgreSQL accepts custom (placeholder) settings only when their name
+ * has a dot, so the proxy swaps {@code hg_experimental_...} (client side) with {@code
+ * hg.experimental_...} (server side). Both spellings have the same length, so message lengths never
+ * change.
  */
 final class Settings {
     static final String ROUTING = "hg_experimental_external_catalog_routing";
     static final String ORC_VIA_HOLO = "hg_experimental_enable_access_odps_orc_via_holo";
+
     /** PostgreSQL's message for an invalid value of a bool setting (SQLSTATE 22023). */
-    static final String REQUIRES_BOOLEAN = "parameter \"" + ORC_VIA_HOLO + "\" requires a Boolean value";
+    static final String REQUIRES_BOOLEAN =
+            "parameter \"" + ORC_VIA_HOLO + "\" requires a Boolean value";
 
     private Settings() {
     }
@@ -22,10 +40,14 @@ final class Settings {
 
     /** The client-side names the given version has. */
     static String[] namesFor(SimulatedVersion version) {
-        return version.hasCatalogRouting() ? new String[] {ROUTING, ORC_VIA_HOLO} : new String[] {ORC_VIA_HOLO};
+        return version.hasCatalogRouting()
+                ? new String[] {ROUTING, ORC_VIA_HOLO}
+                : new String[] {ORC_VIA_HOLO};
     }
 
-    /** Client to server: {@code hg_experimental_...} (any case) becomes {@code hg.experimental_...}. */
+    /**
+     * Client to server: {@code hg_experimental_...} (any case) becomes {@code hg.experimental_...}.
+     */
     static String toServer(String sql, String[] names) {
         if (sql.length() < 40 || !containsIgnoreCase(sql, "hg_experimental_")) {
             return sql;
@@ -48,8 +70,12 @@ final class Settings {
         return chars == null ? sql : new String(chars);
     }
 
-    /** In-place byte-level swap of {@code from} to {@code to} (same length); {@code ignoreCase} for ASCII. */
-    static boolean swapBytes(byte[] data, int offset, String[] names, char fromSep, char toSep, boolean ignoreCase) {
+    /**
+     * In-place byte-level swap of {@code from} to {@code to} (same length); {@code ignoreCase} for
+     * ASCII.
+     */
+    static boolean swapBytes(
+            byte[] data, int offset, String[] names, char fromSep, char toSep, boolean ignoreCase) {
         boolean changed = false;
         for (String name : names) {
             byte[] pattern = name.getBytes(StandardCharsets.US_ASCII);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.Collections;
@@ -18,8 +33,11 @@ public final class SimStats {
     /** Client connections that completed a startup packet since start (or the last reset). */
     public long connections() { return connections; }
 
-    /** Statements executed that call {@code hg_version()} (one per executed statement naming it). */
-    public long hgVersionCalls() { return hgVersionCalls; }
+    /**
+     * Statements executed that call {@code hg_version()} (one per executed statement naming it).
+     */
+    public long hgVersionCalls() {
+        return hgVersionCalls; }
 
     /** Client round trips (Sync and simple Query messages), summed over all connections. */
     public long roundTrips() {
@@ -31,8 +49,15 @@ public final class SimStats {
 
     @Override
     public String toString() {
-        return "SimStats{connections=" + connections + ", hgVersionCalls=" + hgVersionCalls + ", roundTrips="
-                + roundTrips() + ", perConnection=" + perConnection + "}";
+        return "SimStats{connections="
+                + connections
+                + ", hgVersionCalls="
+                + hgVersionCalls
+                + ", roundTrips="
+                + roundTrips()
+                + ", perConnection="
+                + perConnection
+                + "}";
     }
 
     /** Counters of one client connection. */
@@ -44,7 +69,13 @@ public final class SimStats {
         private final long hgVersionCalls;
         private final boolean open;
 
-        ConnectionStats(long id, String database, String user, long roundTrips, long hgVersionCalls, boolean open) {
+        ConnectionStats(
+                long id,
+                String database,
+                String user,
+                long roundTrips,
+                long hgVersionCalls,
+                boolean open) {
             this.id = id;
             this.database = database;
             this.user = user;
@@ -63,8 +94,16 @@ public final class SimStats {
 
         @Override
         public String toString() {
-            return "#" + id + "(" + database + ", roundTrips=" + roundTrips + ", hgVersion=" + hgVersionCalls
-                    + (open ? "" : ", closed") + ")";
+            return "#"
+                    + id
+                    + "("
+                    + database
+                    + ", roundTrips="
+                    + roundTrips
+                    + ", hgVersion="
+                    + hgVersionCalls
+                    + (open ? "" : ", closed")
+                    + ")";
         }
     }
 }

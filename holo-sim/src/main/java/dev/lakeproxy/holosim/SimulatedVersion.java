@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.Objects;
@@ -26,7 +41,9 @@ public final class SimulatedVersion implements Comparable<SimulatedVersion> {
         this.patch = patch;
     }
 
-    /** Parses {@code X}, {@code X.Y} or {@code X.Y.Z}, with an optional leading {@code V}/{@code v}. */
+    /**
+     * Parses {@code X}, {@code X.Y} or {@code X.Y.Z}, with an optional leading {@code V}/{@code v}.
+     */
     public static SimulatedVersion parse(String text) {
         String s = Objects.requireNonNull(text, "version").trim();
         if (s.startsWith("V") || s.startsWith("v")) {
@@ -63,8 +80,12 @@ public final class SimulatedVersion implements Comparable<SimulatedVersion> {
     @Override
     public int compareTo(SimulatedVersion o) {
         int c = Integer.compare(major, o.major);
-        if (c == 0) c = Integer.compare(minor, o.minor);
-        if (c == 0) c = Integer.compare(patch, o.patch);
+        if (c == 0) {
+            c = Integer.compare(minor, o.minor);
+        }
+        if (c == 0) {
+            c = Integer.compare(patch, o.patch);
+        }
         return c;
     }
 

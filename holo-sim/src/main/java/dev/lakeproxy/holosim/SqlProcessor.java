@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.List;
@@ -5,25 +20,36 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Rewrites client SQL (simple Query and Parse messages) on its way to the embedded PostgreSQL:
- * validates the boolean setting, implements {@code IMPORT FOREIGN SCHEMA ... FROM SERVER odps_server},
- * replaces references to MaxCompute foreign tables with checked reads of the store, and swaps the
- * setting names to their dotted server-side spelling. Anything it does not understand passes unchanged.
+ * validates the boolean setting, implements {@code IMPORT FOREIGN SCHEMA ... FROM SERVER
+ * odps_server}, replaces references to MaxCompute foreign tables with checked reads of the store,
+ * and swaps the setting names to their dotted server-side spelling. Anything it does not understand
+ * passes unchanged.
  */
 final class SqlProcessor {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
-    private static final Pattern SET_BOOL = Pattern.compile(
-            "^SET\\s+(?:SESSION\\s+|LOCAL\\s+)?" + Settings.ORC_VIA_HOLO + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
+    private static final Pattern SET_BOOL =
+            Pattern.compile(
+                    "^SET\\s+(?:SESSION\\s+|LOCAL\\s+)?"
+                            + Settings.ORC_VIA_HOLO
+                            + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$",
+                    FLAGS);
     private static final Pattern ALTER_BOOL = Pattern.compile(
             "^ALTER\\s+(?:DATABASE|ROLE|USER)\\s+.+?\\s+SET\\s+" + Settings.ORC_VIA_HOLO
                     + "(?:\\s*=\\s*|\\s+TO\\s+)(.+?)\\s*$", FLAGS);
     private static final Pattern SET_CONFIG_BOOL = Pattern.compile(
             "set_config\\s*\\(\\s*'" + Settings.ORC_VIA_HOLO + "'\\s*,\\s*'((?:[^']|'')*)'", FLAGS);
-    /** {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR <query>}. */
-    private static final Pattern PREPARE = Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
-    private static final Pattern DECLARE = Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
+
+    /**
+     * {@code PREPARE name [(types)] AS <query>} and {@code DECLARE name ... CURSOR ... FOR
+     * <query>}.
+     */
+    private static final Pattern PREPARE =
+            Pattern.compile("^PREPARE\\s+\\S+?\\s*(?:\\([^)]*\\))?\\s*AS\\s+", FLAGS);
+
+    private static final Pattern DECLARE =
+            Pattern.compile("^DECLARE\\s+.*?\\bCURSOR\\b.*?\\bFOR\\s+", FLAGS);
     private static final Pattern COPY_QUERY = Pattern.compile("^COPY\\s*\\(", FLAGS);
     private static final Pattern ROUTINE = Pattern.compile(
             "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\b", FLAGS);
@@ -42,7 +68,10 @@ final class SqlProcessor {
         return settingNames;
     }
 
-    /** The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing changes). */
+    /**
+     * The text to send to PostgreSQL instead of {@code sql} (the same instance when nothing
+     * changes).
+     */
     String process(String sql, ProxySession session) {
         if (Settings.containsIgnoreCase(sql, "hg_query_log")) {
             sim.flushQueryLog(); // the rows of earlier reads are written in the background
@@ -54,7 +83,8 @@ final class SqlProcessor {
             String stmt = sql.substring(span[0], span[1]);
             String replaced = processStatement(stmt, session);
             if (Settings.containsIgnoreCase(stmt, "foreign")) {
-                // Statements after it (in the same string, or pipelined by the client) may read the new table.
+                // Statements after it (in the same string, or pipelined by the client) may read the
+                // new table.
                 ProvisionalForeignTables.register(SqlText.stripLeading(stmt), session, sim);
             }
             if (replaced != stmt) {
@@ -139,7 +169,8 @@ final class SqlProcessor {
             case "create": {
                 String out = ROUTINE.matcher(head).find() ? rewriteBodies(stmt, catalog, session)
                         : rewriter.rewrite(stmt, catalog, session);
-                ddl(session, catalog, head); // after the rewrite: the catalog is re-read at the next statement
+                // after the rewrite: the catalog is re-read at the next statement
+                ddl(session, catalog, head);
                 return out;
             }
             case "select": {
@@ -164,8 +195,9 @@ final class SqlProcessor {
     }
 
     /**
-     * DDL that may change the foreign tables the rewriter knows. (Foreign-table DDL itself is also reported by
-     * the event triggers as it happens; this covers renames, dropped schemas and databases.)
+     * DDL that may change the foreign tables the rewriter knows. (Foreign-table DDL itself is also
+     * reported by the event triggers as it happens; this covers renames, dropped schemas and
+     * databases.)
      */
     private void ddl(ProxySession session, ForeignTableCatalog catalog, String head) {
         String lower = head.toLowerCase(Locale.ROOT);
@@ -194,7 +226,10 @@ final class SqlProcessor {
         return raise("22023", Settings.REQUIRES_BOOLEAN);
     }
 
-    /** {@code set_config('<bool setting>', 'value', ...)} with a literal value is validated like SET. */
+    /**
+     * {@code set_config('<bool setting>', 'value', ...)} with a literal value is validated like
+     * SET.
+     */
     private static String checkSetConfigBool(String head, String stmt) {
         if (!Settings.containsIgnoreCase(head, Settings.ORC_VIA_HOLO)) {
             return stmt;
@@ -209,13 +244,20 @@ final class SqlProcessor {
     }
 
     static String raise(String sqlState, String message) {
-        return "SELECT hg_sim.raise_error(" + SqlText.quoteLiteral(sqlState) + ", " + SqlText.quoteLiteral(message)
+        return "SELECT hg_sim.raise_error("
+                + SqlText.quoteLiteral(sqlState)
+                + ", "
+                + SqlText.quoteLiteral(message)
                 + ")";
     }
 
     /** Rewrites the query that follows a prefix (PREPARE ... AS, DECLARE ... FOR). */
-    private String rewriteTail(String stmt, String head, Pattern prefix, ForeignTableCatalog catalog,
-                               ProxySession session) {
+    private String rewriteTail(
+            String stmt,
+            String head,
+            Pattern prefix,
+            ForeignTableCatalog catalog,
+            ProxySession session) {
         Matcher m = prefix.matcher(head);
         if (!m.find()) {
             return stmt;
@@ -227,8 +269,9 @@ final class SqlProcessor {
     }
 
     /**
-     * Rewrites the reads inside the dollar-quoted bodies of {@code DO} and {@code CREATE FUNCTION/PROCEDURE}
-     * (SQL and PL/pgSQL statements; the names are resolved when the body runs, like PostgreSQL does).
+     * Rewrites the reads inside the dollar-quoted bodies of {@code DO} and {@code CREATE
+     * FUNCTION/PROCEDURE} (SQL and PL/pgSQL statements; the names are resolved when the body runs,
+     * like PostgreSQL does).
      */
     private String rewriteBodies(String stmt, ForeignTableCatalog catalog, ProxySession session) {
         StringBuilder out = null;
@@ -236,7 +279,9 @@ final class SqlProcessor {
         for (int i = 0; i < stmt.length(); ) {
             int j = SqlText.skipToken(stmt, i);
             int tag = stmt.charAt(i) == '$' ? stmt.indexOf('$', i + 1) + 1 : 0;
-            if (tag > i && j - i > 2 * (tag - i) && stmt.startsWith(stmt.substring(i, tag), j - (tag - i))) {
+            if (tag > i
+                    && j - i > 2 * (tag - i)
+                    && stmt.startsWith(stmt.substring(i, tag), j - (tag - i))) {
                 String body = stmt.substring(tag, j - (tag - i));
                 String rewritten = rewriter.rewrite(body, catalog, session);
                 if (rewritten != body) {
@@ -251,7 +296,8 @@ final class SqlProcessor {
     }
 
     /** Rewrites the query of {@code COPY (query) TO ...}. */
-    private String rewriteCopy(String stmt, String head, ForeignTableCatalog catalog, ProxySession session) {
+    private String rewriteCopy(
+            String stmt, String head, ForeignTableCatalog catalog, ProxySession session) {
         Matcher m = COPY_QUERY.matcher(head);
         if (!m.find()) {
             return stmt;

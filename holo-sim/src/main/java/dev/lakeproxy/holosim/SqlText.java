@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.util.ArrayList;
@@ -9,7 +24,10 @@ final class SqlText {
     private SqlText() {
     }
 
-    /** Spans {start, end} of the statements in {@code sql}, split at top-level semicolons (excluded). */
+    /**
+     * Spans {start, end} of the statements in {@code sql}, split at top-level semicolons
+     * (excluded).
+     */
     static List<int[]> split(String sql) {
         List<int[]> spans = new ArrayList<>();
         int start = 0;
@@ -29,7 +47,10 @@ final class SqlText {
         return spans;
     }
 
-    /** Skips one lexical unit that starts at {@code i}: a string, quoted identifier, comment or one char. */
+    /**
+     * Skips one lexical unit that starts at {@code i}: a string, quoted identifier, comment or one
+     * char.
+     */
     static int skipToken(String sql, int i) {
         int n = sql.length();
         char c = sql.charAt(i);
@@ -85,7 +106,9 @@ final class SqlText {
             while (j < n && isIdentPart(sql.charAt(j)) && sql.charAt(j) != '$') {
                 j++;
             }
-            if (j < n && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
+            if (j < n
+                    && sql.charAt(j) == '$'
+                    && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
                 String tag = sql.substring(i, j + 1);
                 int end = sql.indexOf(tag, j + 1);
                 return end < 0 ? n : end + tag.length();
@@ -118,7 +141,8 @@ final class SqlText {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if ((c == '-' && sql.startsWith("--", i)) || (c == '/' && sql.startsWith("/*", i))) {
+            } else if ((c == '-' && sql.startsWith("--", i))
+                    || (c == '/' && sql.startsWith("/*", i))) {
                 i = skipToken(sql, i);
             } else {
                 break;
@@ -127,7 +151,10 @@ final class SqlText {
         return sql.substring(i);
     }
 
-    /** Identifier words of the text (outside strings and comments), lower-cased; quoted identifiers unquoted. */
+    /**
+     * Identifier words of the text (outside strings and comments), lower-cased; quoted identifiers
+     * unquoted.
+     */
     static List<String> words(String sql) {
         List<String> out = new ArrayList<>();
         int i = 0;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.ByteArrayOutputStream;
@@ -11,8 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The start of a client connection: SSL/GSS requests (declined), CancelRequest (forwarded), and the startup
- * packet, whose {@code options} are checked and get the setting names swapped before PostgreSQL sees them.
+ * The start of a client connection: SSL/GSS requests (declined), CancelRequest (forwarded), and the
+ * startup packet, whose {@code options} are checked and get the setting names swapped before
+ * PostgreSQL sees them.
  */
 final class StartupHandshake {
     private static final int SSL_REQUEST = 80877103;
@@ -28,7 +44,10 @@ final class StartupHandshake {
         this.session = session;
     }
 
-    /** Reads SSL/GSS requests (answered 'N'), forwards a CancelRequest, and returns the startup packet to send. */
+    /**
+     * Reads SSL/GSS requests (answered 'N'), forwards a CancelRequest, and returns the startup
+     * packet to send.
+     */
     byte[] read(InputStream cin, OutputStream cout) throws IOException {
         while (true) {
             int len = Wire.readInt(cin);
@@ -60,7 +79,8 @@ final class StartupHandshake {
         }
     }
 
-    private byte[] processStartup(byte[] body, InputStream cin, OutputStream cout) throws IOException {
+    private byte[] processStartup(byte[] body, InputStream cin, OutputStream cout)
+            throws IOException {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();
         int pos = 4;
         while (pos < body.length && body[pos] != 0) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import java.io.ByteArrayOutputStream;
@@ -40,7 +55,10 @@ final class Wire {
     }
 
     static int getInt(byte[] b, int off) {
-        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+        return ((b[off] & 0xff) << 24)
+                | ((b[off + 1] & 0xff) << 16)
+                | ((b[off + 2] & 0xff) << 8)
+                | (b[off + 3] & 0xff);
     }
 
     static byte[] intBytes(int v) {
@@ -82,7 +100,8 @@ final class Wire {
         out.write(body);
     }
 
-    static void sendError(OutputStream out, String severity, String code, String message) throws IOException {
+    static void sendError(OutputStream out, String severity, String code, String message)
+            throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         field(b, 'S', severity);
         field(b, 'V', severity);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,15 +60,18 @@ class EncryptionRulesTest {
         return Stream.of(
                 // version, backend configuration, BYOK readable through SQE, Common Table available
                 arguments("1.0.5", false, false, false),
-                arguments("1.0.5", true, false, false),   // below V1.1: always fails
+                arguments("1.0.5", true, false, false), // below V1.1: always fails
                 arguments("1.1.5", false, false, false),
-                arguments("1.1.5", true, true, false),    // V1.1 to V1.3.30: only with backend configuration
+                arguments(
+                        "1.1.5", true, true,
+                        false), // V1.1 to V1.3.30: only with backend configuration
                 arguments("1.3.30", false, false, false),
                 arguments("1.3.30", true, true, false),
-                arguments("1.3.31", false, true, false),  // V1.3.31+: no backend configuration needed
+                arguments(
+                        "1.3.31", false, true, false), // V1.3.31+: no backend configuration needed
                 arguments("2.2.1", false, true, false),
                 arguments("3.1.10", false, true, false),
-                arguments("3.2.5", false, true, true));   // V3.2+: Common Table reads every kind
+                arguments("3.2.5", false, true, true)); // V3.2+: Common Table reads every kind
     }
 
     private static HoloSimulator sim(String version, boolean backend) {
@@ -80,8 +97,14 @@ class EncryptionRulesTest {
             return;
         }
         mc.project("enc_none").table("t", "id bigint, v text").insert(1, "plain");
-        mc.project("enc_byok").encryption(Encryption.BYOK, "cmk-123").table("t", "id bigint, v text").insert(2, "byok");
-        mc.project("enc_default").encryption(Encryption.DEFAULT_KEY).table("t", "id bigint, v text").insert(3, "dk");
+        mc.project("enc_byok")
+                .encryption(Encryption.BYOK, "cmk-123")
+                .table("t", "id bigint, v text")
+                .insert(2, "byok");
+        mc.project("enc_default")
+                .encryption(Encryption.DEFAULT_KEY)
+                .table("t", "id bigint, v text")
+                .insert(3, "dk");
         try (Connection c = Db.connect(sim, "enc_db", Db.EXTENDED)) {
             Db.exec(c, "CREATE SCHEMA IF NOT EXISTS none_s; CREATE SCHEMA IF NOT EXISTS byok_s;"
                     + " CREATE SCHEMA IF NOT EXISTS dk_s");
@@ -97,7 +120,8 @@ class EncryptionRulesTest {
 
     @ParameterizedTest(name = "V{0} backend configuration={1}")
     @MethodSource("bands")
-    void readRules(String version, boolean backend, boolean byokViaSqe, boolean commonTable) throws Exception {
+    void readRules(String version, boolean backend, boolean byokViaSqe, boolean commonTable)
+            throws Exception {
         HoloSimulator sim = sim(version, backend);
         for (String protocol : Arrays.asList(Db.EXTENDED, Db.SIMPLE)) {
             for (Mode mode : Mode.values()) {
@@ -107,14 +131,22 @@ class EncryptionRulesTest {
                     }
                     if (mode == Mode.COMMON_TABLE) {
                         if (!commonTable) {
-                            Db.fails("42704", c, "SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
+                            Db.fails(
+                                    "42704",
+                                    c,
+                                    "SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
                             continue;
                         }
                         Db.exec(c, "SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
                     }
                     Engine engine = Engine.valueOf(mode.name());
                     expectRead(sim, c, "none_s", "1|plain", true, engine);
-                    expectRead(sim, c, "byok_s", "2|byok", mode == Mode.COMMON_TABLE || (mode == Mode.SQE && byokViaSqe),
+                    expectRead(
+                            sim,
+                            c,
+                            "byok_s",
+                            "2|byok",
+                            mode == Mode.COMMON_TABLE || (mode == Mode.SQE && byokViaSqe),
                             engine);
                     expectRead(sim, c, "dk_s", "3|dk", mode == Mode.COMMON_TABLE, engine);
                 }
@@ -125,7 +157,8 @@ class EncryptionRulesTest {
     /** Database and instance level, the reconnect rule and ROLLBACK, in every band. */
     @ParameterizedTest(name = "V{0} backend configuration={1}")
     @MethodSource("bands")
-    void settingLevelsDecideTheEngine(String version, boolean backend, boolean byokViaSqe, boolean commonTable)
+    void settingLevelsDecideTheEngine(
+            String version, boolean backend, boolean byokViaSqe, boolean commonTable)
             throws Exception {
         HoloSimulator sim = sim(version, backend);
         try (Connection c = Db.connect(sim, "enc_db", Db.EXTENDED)) {
@@ -159,7 +192,10 @@ class EncryptionRulesTest {
                     Db.exec(c, "ALTER ROLE ALL RESET " + ROUTING);
                 }
             } else {
-                Db.fails("42704", c, "ALTER ROLE ALL SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
+                Db.fails(
+                        "42704",
+                        c,
+                        "ALTER ROLE ALL SET " + ROUTING + " = 'odps:common_table,dlf:hqe'");
                 Db.exec(c, "ALTER ROLE ALL SET " + ORC + " = false");
                 try {
                     try (Connection again = Db.connect(sim, "enc_db", Db.EXTENDED)) {
@@ -172,8 +208,14 @@ class EncryptionRulesTest {
         }
     }
 
-    private static void expectRead(HoloSimulator sim, Connection c, String schema, String row, boolean readable,
-                                   Engine engine) throws SQLException {
+    private static void expectRead(
+            HoloSimulator sim,
+            Connection c,
+            String schema,
+            String row,
+            boolean readable,
+            Engine engine)
+            throws SQLException {
         String sql = "SELECT id, v FROM " + schema + ".t";
         sim.clearQueryLog();
         if (readable) {
@@ -181,11 +223,22 @@ class EncryptionRulesTest {
         } else {
             SQLException e = Db.fails("XX000", c, sql);
             assertTrue(e.getMessage().contains(PANGU), e.getMessage());
-            assertTrue(e.getMessage().startsWith("ERROR: status { code: SERVER_INTERNAL_ERROR message: \"hos_exception:"
-                    + " IO error: " + PANGU), e.getMessage());
-            assertFalse(e.getMessage().contains("hg_sim"), "no simulator internals in the error: " + e.getMessage());
-            assertTrue(e.getMessage().contains("errorcode: 9, errorcode_description: invalid argument,"
-                    + " err_msg: PanguParameterInvalidException"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "ERROR: status { code: SERVER_INTERNAL_ERROR message:"
+                                        + " \"hos_exception: IO error: "
+                                            + PANGU),
+                    e.getMessage());
+            assertFalse(
+                    e.getMessage().contains("hg_sim"),
+                    "no simulator internals in the error: " + e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "errorcode: 9, errorcode_description: invalid argument,"
+                                            + " err_msg: PanguParameterInvalidException"),
+                    e.getMessage());
         }
         List<QueryLogEntry> log = sim.queryLog();
         assertEquals(1, log.size(), log::toString);
@@ -194,7 +247,10 @@ class EncryptionRulesTest {
         assertEquals(sql, log.get(0).query());
     }
 
-    /** The seed's legacy procedure: ALTER DATABASE ... = false takes effect only on a new connection. */
+    /**
+     * The seed's legacy procedure: ALTER DATABASE ... = false takes effect only on a new
+     * connection.
+     */
     @Test
     void alterDatabaseSwitchesToSqeOnTheNextConnection() throws Exception {
         HoloSimulator sim = sim("1.3.31", false);
@@ -214,7 +270,10 @@ class EncryptionRulesTest {
         }
     }
 
-    /** Instance level (ALTER ROLE ALL) Common Table on V3.2 reads default-key data from the next connection on. */
+    /**
+     * Instance level (ALTER ROLE ALL) Common Table on V3.2 reads default-key data from the next
+     * connection on.
+     */
     @Test
     void alterRoleAllEnablesCommonTableOnTheNextConnection() throws Exception {
         HoloSimulator sim = sim("3.2.5", false);
@@ -235,7 +294,10 @@ class EncryptionRulesTest {
         }
     }
 
-    /** The pangu error aborts the transaction like any ERROR; the query log keeps the failed read after ROLLBACK. */
+    /**
+     * The pangu error aborts the transaction like any ERROR; the query log keeps the failed read
+     * after ROLLBACK.
+     */
     @Test
     void failedReadAbortsTheTransactionAndTheLogSurvivesRollback() throws Exception {
         HoloSimulator sim = sim("3.2.5", false);
@@ -259,11 +321,18 @@ class EncryptionRulesTest {
             assertEquals("t", log.get(1).table());
             assertEquals("enc_db", log.get(1).database());
             c.setAutoCommit(true);
-            List<String> sqlLog = Db.rows(c, "SELECT engine_type, status, query FROM hologres.hg_query_log"
-                    + " ORDER BY query_id DESC LIMIT 3");
+            List<String> sqlLog =
+                    Db.rows(
+                            c,
+                            "SELECT engine_type, status, query FROM hologres.hg_query_log"
+                                    + " ORDER BY query_id DESC LIMIT 3");
             java.util.Collections.reverse(sqlLog);
-            assertEquals(Arrays.asList("{HQE}|SUCCESS|SELECT v FROM none_s.t", "{HQE}|FAILED|SELECT v FROM byok_s.t",
-                    "{COMMON_TABLE}|SUCCESS|SELECT v FROM byok_s.t"), sqlLog);
+            assertEquals(
+                    Arrays.asList(
+                            "{HQE}|SUCCESS|SELECT v FROM none_s.t",
+                            "{HQE}|FAILED|SELECT v FROM byok_s.t",
+                            "{COMMON_TABLE}|SUCCESS|SELECT v FROM byok_s.t"),
+                    sqlLog);
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +24,6 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,9 +38,13 @@ class ForeignTablesTest {
     @BeforeAll
     static void store() {
         MaxComputeStore mc = SIM.sim().maxcompute();
-        mc.project("ft_plain").table("items", "id bigint, name text, price numeric(10,2)")
-                .insertRows(Arrays.asList(new Object[] {1, "a", "1.00"}, new Object[] {2, "b", "2.50"},
-                        new Object[] {3, "c", "3.75"}));
+        mc.project("ft_plain")
+                .table("items", "id bigint, name text, price numeric(10,2)")
+                .insertRows(
+                        Arrays.asList(
+                                new Object[] {1, "a", "1.00"},
+                                new Object[] {2, "b", "2.50"},
+                                new Object[] {3, "c", "3.75"}));
         mc.project("ft_plain").table("empty_t", "id bigint");
         mc.project("ft_import").table("t1", "id int, v text").insert(1, "x");
         mc.project("ft_import").table("t2", "id int").insert(7);
@@ -42,21 +60,43 @@ class ForeignTablesTest {
                     + " SERVER odps_server OPTIONS (project_name 'ft_plain', table_name 'items')");
             assertEquals(Arrays.asList("1|a|1.00", "2|b|2.50", "3|c|3.75"),
                     Db.rows(c, "SELECT id, name, price FROM " + t + " ORDER BY id"));
-            assertEquals(Collections.singletonList("odps_server|{project_name=ft_plain,table_name=items}"),
-                    Db.rows(c, "SELECT s.srvname, ft.ftoptions FROM pg_foreign_table ft"
-                            + " JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = '" + t + "'::regclass"));
-            assertEquals(Collections.singletonList("public|" + t + "|odps_server"),
-                    Db.rows(c, "SELECT foreign_table_schema, foreign_table_name, foreign_server_name"
-                            + " FROM information_schema.foreign_tables WHERE foreign_table_name = '" + t + "'"));
+            assertEquals(
+                    Collections.singletonList(
+                            "odps_server|{project_name=ft_plain,table_name=items}"),
+                    Db.rows(
+                            c,
+                            "SELECT s.srvname, ft.ftoptions FROM pg_foreign_table ft JOIN"
+                                + " pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = '"
+                                    + t
+                                    + "'::regclass"));
+            assertEquals(
+                    Collections.singletonList("public|" + t + "|odps_server"),
+                    Db.rows(
+                            c,
+                            "SELECT foreign_table_schema, foreign_table_name, foreign_server_name"
+                                + " FROM information_schema.foreign_tables WHERE foreign_table_name"
+                                + " = '"
+                                    + t
+                                    + "'"));
             assertEquals(Arrays.asList("id|bigint", "name|text", "price|numeric"),
                     Db.rows(c, "SELECT column_name, data_type FROM information_schema.columns"
                             + " WHERE table_name = '" + t + "' ORDER BY ordinal_position"));
             // Aliases, qualified names, joins, subqueries, CTEs, aggregates, prepared parameters.
             assertEquals("6", Db.one(c, "SELECT sum(x.id) FROM public." + t + " x"));
-            assertEquals("3", Db.one(c, "SELECT count(*) FROM " + t + " AS a JOIN " + t + " b ON a.id = b.id"));
-            assertEquals("c", Db.one(c, "WITH w AS (SELECT * FROM " + t + " WHERE id > 2) SELECT name FROM w"));
-            assertEquals("b", Db.one(c, "SELECT name FROM (SELECT * FROM " + t + ") s WHERE s.id = 2"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM " + t + " WHERE id = ?")) {
+            assertEquals(
+                    "3",
+                    Db.one(
+                            c,
+                            "SELECT count(*) FROM " + t + " AS a JOIN " + t + " b ON a.id = b.id"));
+            assertEquals(
+                    "c",
+                    Db.one(
+                            c,
+                            "WITH w AS (SELECT * FROM " + t + " WHERE id > 2) SELECT name FROM w"));
+            assertEquals(
+                    "b", Db.one(c, "SELECT name FROM (SELECT * FROM " + t + ") s WHERE s.id = 2"));
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT name FROM " + t + " WHERE id = ?")) {
                 for (int i = 1; i <= 3; i++) {
                     ps.setLong(1, i);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -66,8 +106,14 @@ class ForeignTablesTest {
                 }
             }
             Db.exec(c, "DROP FOREIGN TABLE " + t);
-            assertEquals("0", Db.one(c, "SELECT count(*) FROM pg_foreign_table WHERE ftrelid::regclass::text = '"
-                    + t + "'"));
+            assertEquals(
+                    "0",
+                    Db.one(
+                            c,
+                            "SELECT count(*) FROM pg_foreign_table WHERE ftrelid::regclass::text ="
+                                + " '"
+                                    + t
+                                    + "'"));
             Db.fails("42P01", c, "SELECT * FROM " + t);
         }
     }
@@ -75,8 +121,11 @@ class ForeignTablesTest {
     @Test
     void postgresSyntaxCorpus() throws Exception {
         try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
-            Db.exec(c, "CREATE FOREIGN TABLE IF NOT EXISTS corpus (id bigint, name text, price numeric(10,2))"
-                    + " SERVER odps_server OPTIONS (project_name 'ft_plain', table_name 'items')");
+            Db.exec(
+                    c,
+                    "CREATE FOREIGN TABLE IF NOT EXISTS corpus (id bigint, name text, price"
+                        + " numeric(10,2)) SERVER odps_server OPTIONS (project_name 'ft_plain',"
+                        + " table_name 'items')");
             String[] queries = {
                 "SELECT DISTINCT ON (id) id FROM corpus ORDER BY id, name",
                 "SELECT id::text || '-' || name FROM corpus LIMIT 1 OFFSET 1",
@@ -86,7 +135,8 @@ class ForeignTablesTest {
                 "SELECT c.* FROM corpus c WHERE EXISTS (SELECT 1 FROM corpus d WHERE d.id = c.id)",
                 "SELECT * FROM corpus NATURAL JOIN (VALUES (1::bigint)) v(id)",
                 "SELECT id, row_number() OVER (PARTITION BY name ORDER BY id) FROM corpus",
-                "SELECT * FROM generate_series(1, 2) g CROSS JOIN LATERAL (SELECT * FROM corpus WHERE id = g) x",
+                "SELECT * FROM generate_series(1, 2) g CROSS JOIN LATERAL (SELECT * FROM corpus"
+                    + " WHERE id = g) x",
                 "SELECT id FROM corpus UNION ALL SELECT id FROM corpus",
                 "SELECT (SELECT max(id) FROM corpus) AS m",
                 "SELECT * FROM corpus WHERE price BETWEEN 1 AND 3 AND name IS NOT NULL",
@@ -98,11 +148,15 @@ class ForeignTablesTest {
                 "SELECT * FROM \"corpus\"",
                 "/* lead */ SELECT * FROM corpus -- trail",
                 "(SELECT id FROM corpus) UNION (SELECT id FROM corpus ORDER BY id LIMIT 1)",
-                "SELECT extract(year FROM now()), x.id FROM corpus x, LATERAL (SELECT 1) y WHERE x.id = 1",
+                "SELECT extract(year FROM now()), x.id FROM corpus x, LATERAL (SELECT 1) y WHERE"
+                    + " x.id = 1",
                 // FILTER makes JSqlParser's visitor fail: these go through the lexical fallback
-                "SELECT extract(year FROM now()), count(*) FILTER (WHERE id > 0) FROM corpus x, LATERAL (SELECT 1) y",
-                "SELECT count(*) FILTER (WHERE id > 0) FROM ONLY corpus WHERE id IN (SELECT id FROM corpus)",
-                "SELECT string_agg(c.name, ',') FILTER (WHERE id > 0) FROM public.corpus AS c JOIN corpus d USING (id)",
+                "SELECT extract(year FROM now()), count(*) FILTER (WHERE id > 0) FROM corpus x,"
+                    + " LATERAL (SELECT 1) y",
+                "SELECT count(*) FILTER (WHERE id > 0) FROM ONLY corpus WHERE id IN (SELECT id FROM"
+                    + " corpus)",
+                "SELECT string_agg(c.name, ',') FILTER (WHERE id > 0) FROM public.corpus AS c JOIN"
+                    + " corpus d USING (id)",
             };
             for (String q : queries) {
                 try {
@@ -120,7 +174,8 @@ class ForeignTablesTest {
     void ddlInsideAnOpenTransactionIsSeenByThatSessionOnly(String mode) throws Exception {
         String ddl = "CREATE FOREIGN TABLE tx_ft (id bigint, name text) SERVER odps_server"
                 + " OPTIONS (project_name 'ft_plain', table_name 'items')";
-        try (Connection c = Db.connect(SIM.sim(), mode); Connection other = Db.connect(SIM.sim(), Db.EXTENDED)) {
+        try (Connection c = Db.connect(SIM.sim(), mode);
+                Connection other = Db.connect(SIM.sim(), Db.EXTENDED)) {
             c.setAutoCommit(false);
             Db.exec(c, ddl);
             assertEquals("3", Db.one(c, "SELECT count(*) FROM tx_ft"));
@@ -139,7 +194,10 @@ class ForeignTablesTest {
             c.commit();
 
             Db.exec(c, "CREATE SCHEMA tx_imp");
-            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t2) FROM SERVER odps_server INTO tx_imp");
+            Db.exec(
+                    c,
+                    "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t2) FROM SERVER odps_server INTO"
+                        + " tx_imp");
             assertEquals("7", Db.one(c, "SELECT id FROM tx_imp.t2"));
             c.rollback();
             c.setAutoCommit(true);
@@ -166,13 +224,22 @@ class ForeignTablesTest {
     @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
     void otherStatementFormsAndSearchPath(String mode) throws Exception {
         try (Connection c = Db.connect(SIM.sim(), mode)) {
-            Db.exec(c, "CREATE SCHEMA IF NOT EXISTS sp_" + mode + ";"
-                    + " CREATE FOREIGN TABLE sp_" + mode + ".items (id bigint, name text) SERVER odps_server"
-                    + " OPTIONS (project_name 'ft_plain', table_name 'items')");
+            Db.exec(
+                    c,
+                    "CREATE SCHEMA IF NOT EXISTS sp_"
+                            + mode
+                            + ";"
+                            + " CREATE FOREIGN TABLE sp_"
+                            + mode
+                            + ".items (id bigint, name text) SERVER odps_server"
+                            + " OPTIONS (project_name 'ft_plain', table_name 'items')");
             Db.fails("42P01", c, "SELECT * FROM items");
             Db.exec(c, "SET search_path TO sp_" + mode + ", public");
             assertEquals("3", Db.one(c, "SELECT count(*) FROM items"));
-            assertTrue(Db.rows(c, "EXPLAIN SELECT * FROM items").toString().contains("One-Time Filter"));
+            assertTrue(
+                    Db.rows(c, "EXPLAIN SELECT * FROM items")
+                            .toString()
+                            .contains("One-Time Filter"));
             Db.exec(c, "PREPARE q(bigint) AS SELECT name FROM items WHERE id = $1");
             assertEquals("b", Db.one(c, "EXECUTE q(2)"));
             Db.exec(c, "DEALLOCATE q");
@@ -185,7 +252,10 @@ class ForeignTablesTest {
             c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
                     .copyOut("COPY (SELECT id FROM items ORDER BY id) TO STDOUT", out);
             assertEquals("1\n2\n3\n", out.toString());
-            Db.exec(c, "ALTER FOREIGN TABLE items DROP COLUMN name; ALTER FOREIGN TABLE items OPTIONS (SET table_name 'empty_t')");
+            Db.exec(
+                    c,
+                    "ALTER FOREIGN TABLE items DROP COLUMN name; ALTER FOREIGN TABLE items OPTIONS"
+                        + " (SET table_name 'empty_t')");
             assertEquals("0", Db.one(c, "SELECT count(*) FROM items"));
             Db.exec(c, "RESET search_path");
             Db.fails("42P01", c, "SELECT * FROM items");
@@ -198,9 +268,14 @@ class ForeignTablesTest {
         try (Connection c = Db.connect(SIM.sim(), Db.EXTENDED)) {
             Db.exec(c, "CREATE SCHEMA imp_all; CREATE SCHEMA imp_limit; CREATE SCHEMA imp_except");
             Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all");
-            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t1, t3) FROM SERVER odps_server INTO imp_limit");
-            Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import EXCEPT (t1) FROM SERVER odps_server INTO imp_except"
-                    + " OPTIONS (if_table_exist 'error')");
+            Db.exec(
+                    c,
+                    "IMPORT FOREIGN SCHEMA ft_import LIMIT TO (t1, t3) FROM SERVER odps_server INTO"
+                        + " imp_limit");
+            Db.exec(
+                    c,
+                    "IMPORT FOREIGN SCHEMA ft_import EXCEPT (t1) FROM SERVER odps_server INTO"
+                        + " imp_except OPTIONS (if_table_exist 'error')");
             List<String> expected = Arrays.asList(
                     "imp_all|t1|{project_name=ft_import,table_name=t1}",
                     "imp_all|t2|{project_name=ft_import,table_name=t2}",
@@ -209,17 +284,28 @@ class ForeignTablesTest {
                     "imp_except|t3|{project_name=ft_import,table_name=t3}",
                     "imp_limit|t1|{project_name=ft_import,table_name=t1}",
                     "imp_limit|t3|{project_name=ft_import,table_name=t3}");
-            assertEquals(expected, Db.rows(c, "SELECT n.nspname, c.relname, ft.ftoptions FROM pg_foreign_table ft"
-                    + " JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname LIKE 'imp\\_%' ORDER BY 1, 2"));
+            assertEquals(
+                    expected,
+                    Db.rows(
+                            c,
+                            "SELECT n.nspname, c.relname, ft.ftoptions FROM pg_foreign_table ft"
+                                + " JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON"
+                                + " n.oid = c.relnamespace WHERE n.nspname LIKE 'imp\\_%' ORDER BY"
+                                + " 1, 2"));
             assertEquals("1|x", Db.rows(c, "SELECT id, v FROM imp_all.t1").get(0));
             assertEquals("7", Db.one(c, "SELECT id FROM imp_except.t2"));
-            Db.fails("42P07", c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all");
+            Db.fails(
+                    "42P07",
+                    c,
+                    "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all");
             Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all"
                     + " OPTIONS (if_table_exist 'ignore')");
             Db.exec(c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO imp_all"
                     + " OPTIONS (if_table_exist 'update')");
-            Db.fails("3F000", c, "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO no_such_schema");
+            Db.fails(
+                    "3F000",
+                    c,
+                    "IMPORT FOREIGN SCHEMA ft_import FROM SERVER odps_server INTO no_such_schema");
             Db.exec(c, "ALTER SCHEMA imp_limit RENAME TO imp_renamed");
             assertEquals("1|x", Db.rows(c, "SELECT id, v FROM imp_renamed.t1").get(0));
             Db.exec(c, "DROP SCHEMA imp_all, imp_renamed, imp_except CASCADE");
@@ -237,7 +323,8 @@ class ForeignTablesTest {
                     + " OPTIONS (project_name 'ft_plain', table_name 'items')");
             assertEquals("3", Db.one(c, "SELECT count(*) FROM i"));
         }
-        // A database created by a client through the endpoint works too, and later store changes reach it.
+        // A database created by a client through the endpoint works too, and later store changes
+        // reach it.
         try (Connection c = Db.connect(sim, Db.SIMPLE)) {
             Db.exec(c, "CREATE DATABASE ft_client_db");
         }
@@ -247,8 +334,14 @@ class ForeignTablesTest {
                     + " OPTIONS (project_name 'ft_plain', table_name 'items')");
             assertEquals("4", Db.one(c, "SELECT count(*) FROM i"));
         }
-        sim.maxcompute().execute("DELETE FROM " + sim.maxcompute().project("ft_plain").table("items").qualifiedName()
-                + " WHERE id = 4");
+        sim.maxcompute()
+                .execute(
+                        "DELETE FROM "
+                                + sim.maxcompute()
+                                        .project("ft_plain")
+                                        .table("items")
+                                        .qualifiedName()
+                                + " WHERE id = 4");
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,10 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The engine settings are PostgreSQL GUCs in every respect, and each foreign read is served by the engine their
- * effective value selects: SET / SET SESSION / SET LOCAL / RESET / RESET ALL, set_config (session and local,
- * literal and bound), savepoints and rollback, and the levels ALTER ROLE ALL < ALTER DATABASE < ALTER ROLE <
- * ALTER ROLE IN DATABASE < session, each for new sessions only.
+ * The engine settings are PostgreSQL GUCs in every respect, and each foreign read is served by the
+ * engine their effective value selects: SET / SET SESSION / SET LOCAL / RESET / RESET ALL,
+ * set_config (session and local, literal and bound), savepoints and rollback, and the levels ALTER
+ * ROLE ALL < ALTER DATABASE < ALTER ROLE < ALTER ROLE IN DATABASE < session, each for new sessions
+ * only.
  */
 class GucSemanticsTest {
     static final String ORC = SettingsTest.ORC;
@@ -34,16 +49,27 @@ class GucSemanticsTest {
     static void setUp() throws SQLException {
         HoloSimulator sim = SIM.sim();
         sim.createDatabase(DB);
-        sim.maxcompute().project("guc_byok").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(7);
+        sim.maxcompute()
+                .project("guc_byok")
+                .encryption(Encryption.BYOK, "k")
+                .table("t", "id bigint")
+                .insert(7);
         try (Connection c = Db.connect(sim, DB, Db.EXTENDED)) {
             Db.exec(c, "CREATE FOREIGN TABLE byok (id bigint) SERVER odps_server"
                     + " OPTIONS (project_name 'guc_byok', table_name 't')");
-            Db.exec(c, "DO $$BEGIN CREATE ROLE " + ROLE + " LOGIN; EXCEPTION WHEN duplicate_object THEN END$$");
+            Db.exec(
+                    c,
+                    "DO $$BEGIN CREATE ROLE "
+                            + ROLE
+                            + " LOGIN; EXCEPTION WHEN duplicate_object THEN END$$");
             Db.exec(c, "GRANT SELECT ON byok TO " + ROLE);
         }
     }
 
-    /** Reads the BYOK table and answers the engine that served it (HQE fails, SQE and Common Table read). */
+    /**
+     * Reads the BYOK table and answers the engine that served it (HQE fails, SQE and Common Table
+     * read).
+     */
     private static Engine engine(Connection c) throws SQLException {
         HoloSimulator sim = SIM.sim();
         try {
@@ -72,13 +98,18 @@ class GucSemanticsTest {
             assertEquals("false", Db.one(c, "SELECT set_config('" + ORC + "', 'false', false)"));
             assertEquals(Engine.SQE, engine(c));
             assertEquals("false", Db.one(c, "SELECT current_setting('" + ORC + "')"));
-            Db.exec(c, "SELECT 1 AS x, set_config('" + ROUTING + "', 'odps:common_table', false) AS y");
+            Db.exec(
+                    c,
+                    "SELECT 1 AS x, set_config('"
+                            + ROUTING
+                            + "', 'odps:common_table', false) AS y");
             assertEquals(Engine.COMMON_TABLE, engine(c));
             Db.exec(c, "RESET ALL");
             assertEquals(Engine.HQE, engine(c));
             assertEquals("true", Db.one(c, "SHOW " + ORC));
             assertEquals("", Db.one(c, "SHOW " + ROUTING));
-            SQLException e = Db.fails("22023", c, "SELECT set_config('" + ORC + "', 'maybe', false)");
+            SQLException e =
+                    Db.fails("22023", c, "SELECT set_config('" + ORC + "', 'maybe', false)");
             assertEquals("ERROR: " + Settings.REQUIRES_BOOLEAN, e.getMessage());
         }
     }
@@ -101,7 +132,8 @@ class GucSemanticsTest {
     void transactions(String mode) throws Exception {
         try (Connection c = connect(SIM.sim().user(), mode)) {
             c.setAutoCommit(false);
-            // Under HQE the read fails and aborts the transaction: each such check is followed by a rollback.
+            // Under HQE the read fails and aborts the transaction: each such check is followed by a
+            // rollback.
             Db.exec(c, "SET LOCAL " + ORC + " = false");
             assertEquals(Engine.SQE, engine(c));
             c.commit();
@@ -148,28 +180,49 @@ class GucSemanticsTest {
                     assertEquals(Engine.HQE, engine(c), "database beats ALTER ROLE ALL");
                 }
                 Db.exec(admin, "ALTER ROLE " + ROLE + " SET " + ORC + " = false");
-                try (Connection c = connect(ROLE, Db.EXTENDED); Connection other = connect(su, Db.EXTENDED)) {
+                try (Connection c = connect(ROLE, Db.EXTENDED);
+                        Connection other = connect(su, Db.EXTENDED)) {
                     assertEquals(Engine.SQE, engine(c), "role beats database");
                     assertEquals(Engine.HQE, engine(other), "only that role");
                 }
-                Db.exec(admin, "ALTER ROLE " + ROLE + " IN DATABASE " + DB + " SET " + ORC + " = true");
+                Db.exec(
+                        admin,
+                        "ALTER ROLE " + ROLE + " IN DATABASE " + DB + " SET " + ORC + " = true");
                 try (Connection c = connect(ROLE, Db.EXTENDED)) {
                     assertEquals(Engine.HQE, engine(c), "role in database beats role");
                     Db.exec(c, "SET " + ORC + " = false");
                     assertEquals(Engine.SQE, engine(c), "session beats every level");
                     Db.exec(c, "RESET " + ORC);
-                    assertEquals(Engine.HQE, engine(c), "RESET goes back to the role-in-database value");
+                    assertEquals(
+                            Engine.HQE, engine(c), "RESET goes back to the role-in-database value");
                 }
-                try (Connection c = Db.connect(sim, DB, Db.EXTENDED, "user", ROLE, "options", "-c " + ORC + "=off")) {
+                try (Connection c =
+                        Db.connect(
+                                sim,
+                                DB,
+                                Db.EXTENDED,
+                                "user",
+                                ROLE,
+                                "options",
+                                "-c " + ORC + "=off")) {
                     assertEquals(Engine.SQE, engine(c), "startup options beat the stored levels");
                 }
-                List<String> stored = Db.rows(admin, "SELECT coalesce(r.rolname, '-') || '@'"
-                        + " || coalesce(d.datname, '-')"
-                        + " || ' ' || array_to_string(s.setconfig, ',') FROM pg_db_role_setting s"
-                        + " LEFT JOIN pg_roles r ON r.oid = s.setrole LEFT JOIN pg_database d ON d.oid = s.setdatabase"
-                        + " WHERE array_to_string(s.setconfig, ',') LIKE '%odps_orc%' ORDER BY 1");
-                assertEquals(java.util.Arrays.asList("-@- " + ORC + "=false", "-@" + DB + " " + ORC + "=true",
-                        ROLE + "@- " + ORC + "=false", ROLE + "@" + DB + " " + ORC + "=true"), stored);
+                List<String> stored =
+                        Db.rows(
+                                admin,
+                                "SELECT coalesce(r.rolname, '-') || '@' || coalesce(d.datname, '-')"
+                                    + " || ' ' || array_to_string(s.setconfig, ',') FROM"
+                                    + " pg_db_role_setting s LEFT JOIN pg_roles r ON r.oid ="
+                                    + " s.setrole LEFT JOIN pg_database d ON d.oid = s.setdatabase"
+                                    + " WHERE array_to_string(s.setconfig, ',') LIKE '%odps_orc%'"
+                                    + " ORDER BY 1");
+                assertEquals(
+                        java.util.Arrays.asList(
+                                "-@- " + ORC + "=false",
+                                "-@" + DB + " " + ORC + "=true",
+                                ROLE + "@- " + ORC + "=false",
+                                ROLE + "@" + DB + " " + ORC + "=true"),
+                        stored);
             } finally {
                 Db.exec(admin, "ALTER ROLE ALL RESET " + ORC);
                 Db.exec(admin, "ALTER DATABASE " + DB + " RESET " + ORC);
@@ -185,13 +238,19 @@ class GucSemanticsTest {
         try (Connection c = connect(SIM.sim().user(), mode)) {
             String sql = "SELECT name, setting, vartype, source, boot_val FROM pg_settings"
                     + " WHERE name LIKE 'hg_experimental%' ORDER BY name";
-            assertEquals(java.util.Arrays.asList(ORC + "|true|bool|default|true", ROUTING + "||string|default|"),
+            assertEquals(
+                    java.util.Arrays.asList(
+                            ORC + "|true|bool|default|true", ROUTING + "||string|default|"),
                     Db.rows(c, sql));
             Db.exec(c, "UPDATE pg_settings SET setting = 'false' WHERE name = '" + ORC + "'");
-            assertEquals("false|session", Db.rows(c, "SELECT setting, source FROM pg_settings WHERE name = '"
-                    + ORC + "'").get(0));
+            assertEquals(
+                    "false|session",
+                    Db.rows(c, "SELECT setting, source FROM pg_settings WHERE name = '" + ORC + "'")
+                            .get(0));
             assertEquals(Engine.SQE, engine(c));
-            assertTrue(Db.rows(c, "SELECT name FROM pg_settings").size() > 300, "PostgreSQL's own settings stay");
+            assertTrue(
+                    Db.rows(c, "SELECT name FROM pg_settings").size() > 300,
+                    "PostgreSQL's own settings stay");
         }
     }
 

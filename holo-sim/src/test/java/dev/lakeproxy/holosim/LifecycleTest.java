@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +30,12 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Start-up time, several instances at once, clean stop, the JUnit extension and the command line. */
+/**
+ * Start-up time, several instances at once, clean stop, the JUnit extension and the command line.
+ */
 class LifecycleTest {
     /** Not shared: started for this class only, seeded, with parameter injection. */
     @RegisterExtension
@@ -36,7 +52,9 @@ class LifecycleTest {
         assertEquals("1.1.5", sim.version().toString());
         assertTrue(sim.backendConfiguration());
         try (Connection c = Db.connect(sim, Db.EXTENDED)) {
-            assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 1.1.5 (tag: 1.1.5 build: Release,"));
+            assertTrue(
+                    Db.one(c, "SELECT hg_version()")
+                            .startsWith("Hologres 1.1.5 (tag: 1.1.5 build: Release,"));
         }
     }
 
@@ -76,7 +94,8 @@ class LifecycleTest {
             assertTrue(Db.one(a, "SELECT hg_version()").startsWith("Hologres 1.1.5 "));
             // Separate clusters: ALTER ROLE ALL in one does not leak into the other.
             Db.exec(open, "ALTER ROLE ALL SET " + SettingsTest.ORC + " = false");
-            try (Connection again = Db.connect(other, Db.EXTENDED); Connection b = Db.connect(SIM.sim(), Db.EXTENDED)) {
+            try (Connection again = Db.connect(other, Db.EXTENDED);
+                    Connection b = Db.connect(SIM.sim(), Db.EXTENDED)) {
                 assertEquals("false", Db.one(again, "SHOW " + SettingsTest.ORC));
                 assertEquals("true", Db.one(b, "SHOW " + SettingsTest.ORC));
             }
@@ -86,7 +105,9 @@ class LifecycleTest {
         SQLException e = assertThrows(SQLException.class, () -> Db.one(open, "SELECT 1"));
         assertTrue(e.getSQLState().startsWith("08"), e.getSQLState());
         open.close();
-        assertThrows(java.io.IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        assertThrows(
+                java.io.IOException.class,
+                () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
         try (Connection a = Db.connect(SIM.sim(), Db.EXTENDED)) {
             assertEquals("1", Db.one(a, "SELECT 1"), "the other instance is unaffected");
         }
@@ -99,10 +120,13 @@ class LifecycleTest {
                 new PrintStream(buf, true, "UTF-8"));
         try {
             String out = buf.toString("UTF-8");
-            Matcher m = Pattern.compile("JDBC URL: (jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/postgres)").matcher(out);
+            Matcher m =
+                    Pattern.compile("JDBC URL: (jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/postgres)")
+                            .matcher(out);
             assertTrue(m.find(), out);
             assertEquals(sim.jdbcUrl(), m.group(1));
-            try (Connection c = java.sql.DriverManager.getConnection(m.group(1), sim.user(), "anything")) {
+            try (Connection c =
+                    java.sql.DriverManager.getConnection(m.group(1), sim.user(), "anything")) {
                 assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 1.3.31 "));
                 assertEquals("3", Db.one(c, "SELECT count(*) FROM orders"));
                 Db.fails("XX000", c, "SELECT * FROM payments");
@@ -115,8 +139,12 @@ class LifecycleTest {
             sim.close();
         }
         ByteArrayOutputStream help = new ByteArrayOutputStream();
-        assertEquals(null, Main.start(new String[] {"--help"}, new PrintStream(help, true, "UTF-8")));
-        assertTrue(help.toString(StandardCharsets.UTF_8.name()).contains("--backend-configuration"));
-        assertThrows(IllegalArgumentException.class, () -> Main.start(new String[] {"--bogus"}, System.out));
+        assertEquals(
+                null, Main.start(new String[] {"--help"}, new PrintStream(help, true, "UTF-8")));
+        assertTrue(
+                help.toString(StandardCharsets.UTF_8.name()).contains("--backend-configuration"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Main.start(new String[] {"--bogus"}, System.out));
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,9 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Unqualified foreign-table names follow the session's real search_path, however it was set: startup options,
- * SET / SET LOCAL / set_config / RESET (with rollback), role- and database-level settings. Schema sp_a has a plain
- * table, sp_b an encrypted one of the same name, so the engine rule shows which one was read.
+ * Unqualified foreign-table names follow the session's real search_path, however it was set:
+ * startup options, SET / SET LOCAL / set_config / RESET (with rollback), role- and database-level
+ * settings. Schema sp_a has a plain table, sp_b an encrypted one of the same name, so the engine
+ * rule shows which one was read.
  */
 class SearchPathTest {
     @RegisterExtension
@@ -28,7 +43,11 @@ class SearchPathTest {
         HoloSimulator sim = SIM.sim();
         sim.createDatabase(DB);
         sim.maxcompute().project("sp_plain").table("t", "id bigint").insert(1);
-        sim.maxcompute().project("sp_byok").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(2);
+        sim.maxcompute()
+                .project("sp_byok")
+                .encryption(Encryption.BYOK, "k")
+                .table("t", "id bigint")
+                .insert(2);
         try (Connection c = Db.connect(sim, DB, Db.EXTENDED)) {
             Db.exec(c, "CREATE SCHEMA sp_a; CREATE SCHEMA sp_b; CREATE SCHEMA sp_only"
                     + "; CREATE FOREIGN TABLE sp_a.ft (id bigint) SERVER odps_server"
@@ -40,7 +59,10 @@ class SearchPathTest {
         }
     }
 
-    /** Reads {@code ft}: "1" from sp_a; from sp_b the BYOK table fails under HQE (the default engine). */
+    /**
+     * Reads {@code ft}: "1" from sp_a; from sp_b the BYOK table fails under HQE (the default
+     * engine).
+     */
     private static String readFt(Connection c) throws SQLException {
         try {
             return Db.one(c, "SELECT id FROM ft");
@@ -54,7 +76,8 @@ class SearchPathTest {
     @ParameterizedTest
     @ValueSource(strings = {Db.EXTENDED, Db.SIMPLE})
     void startupOptions(String mode) throws Exception {
-        try (Connection c = Db.connect(SIM.sim(), DB, mode, "options", "-c search_path=sp_b,sp_a")) {
+        try (Connection c =
+                Db.connect(SIM.sim(), DB, mode, "options", "-c search_path=sp_b,sp_a")) {
             assertEquals("sp_b", readFt(c));
             Db.fails("42P01", c, "SELECT id FROM lonely");
         }
@@ -95,7 +118,10 @@ class SearchPathTest {
             Db.fails("22012", c, "SELECT 1/0");
             Db.exec(c, "ROLLBACK TO SAVEPOINT s");
             c.commit();
-            assertEquals("sp_b", readFt(c), "the SET before the savepoint survives ROLLBACK TO SAVEPOINT");
+            assertEquals(
+                    "sp_b",
+                    readFt(c),
+                    "the SET before the savepoint survives ROLLBACK TO SAVEPOINT");
             c.rollback();
             Db.exec(c, "SET search_path = sp_a");
             c.commit();
@@ -125,13 +151,21 @@ class SearchPathTest {
                 try (Connection c = Db.connect(sim, DB, Db.EXTENDED)) {
                     assertEquals("1", Db.one(c, "SELECT id FROM lonely"));
                 }
-                Db.exec(admin, "ALTER ROLE " + sim.user() + " IN DATABASE " + DB + " SET search_path = sp_b");
+                Db.exec(
+                        admin,
+                        "ALTER ROLE "
+                                + sim.user()
+                                + " IN DATABASE "
+                                + DB
+                                + " SET search_path = sp_b");
                 try (Connection c = Db.connect(sim, DB, Db.SIMPLE)) {
                     assertEquals("sp_b", Db.one(c, "SHOW search_path"));
                     assertEquals("sp_b", readFt(c));
                 }
             } finally {
-                Db.exec(admin, "ALTER ROLE " + sim.user() + " IN DATABASE " + DB + " RESET search_path");
+                Db.exec(
+                        admin,
+                        "ALTER ROLE " + sim.user() + " IN DATABASE " + DB + " RESET search_path");
                 Db.exec(admin, "ALTER DATABASE " + DB + " RESET search_path");
             }
         }

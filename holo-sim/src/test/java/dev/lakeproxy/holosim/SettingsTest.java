@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,9 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The hg_ settings behave like PostgreSQL settings: session SET/SET SESSION/SET LOCAL/RESET/SHOW/current_setting,
- * ROLLBACK, ALTER DATABASE and ALTER ROLE ALL (next connection only), startup options, bool validation,
- * and the unknown-parameter error for a version without the routing setting (V3.1).
+ * The hg_ settings behave like PostgreSQL settings: session SET/SET SESSION/SET
+ * LOCAL/RESET/SHOW/current_setting, ROLLBACK, ALTER DATABASE and ALTER ROLE ALL (next connection
+ * only), startup options, bool validation, and the unknown-parameter error for a version without
+ * the routing setting (V3.1).
  */
 class SettingsTest {
     static final String ROUTING = "hg_experimental_external_catalog_routing";
@@ -46,7 +61,10 @@ class SettingsTest {
             assertEquals("true", Db.one(c, "SELECT current_setting('" + ORC + "')"));
             assertEquals("", Db.one(c, "SELECT current_setting('" + ROUTING + "')"));
             try (ResultSet rs = c.createStatement().executeQuery("SHOW " + ROUTING)) {
-                assertEquals(ROUTING, rs.getMetaData().getColumnName(1), "SHOW's column is named after the setting");
+                assertEquals(
+                        ROUTING,
+                        rs.getMetaData().getColumnName(1),
+                        "SHOW's column is named after the setting");
             }
         }
         try (Connection c = Db.connect(V31.sim(), mode)) {
@@ -113,15 +131,23 @@ class SettingsTest {
         HoloSimulator sim = V32.sim();
         try (Connection c = Db.connect(sim, "settings_db", Db.EXTENDED)) {
             Db.exec(c, "ALTER DATABASE settings_db SET " + ORC + " = false");
-            assertEquals("true", Db.one(c, "SHOW " + ORC), "not in the connection that ran ALTER DATABASE");
+            assertEquals(
+                    "true",
+                    Db.one(c, "SHOW " + ORC),
+                    "not in the connection that ran ALTER DATABASE");
             try (Connection again = Db.connect(sim, "settings_db", Db.SIMPLE)) {
                 assertEquals("false", Db.one(again, "SHOW " + ORC), "a new connection has it");
-                assertEquals(Collections.singletonList("{" + ORC + "=false}"), Db.rows(again,
-                        "SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase"
-                                + " WHERE d.datname = 'settings_db' AND s.setrole = 0"));
+                assertEquals(
+                        Collections.singletonList("{" + ORC + "=false}"),
+                        Db.rows(
+                                again,
+                                "SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON"
+                                    + " d.oid = s.setdatabase WHERE d.datname = 'settings_db' AND"
+                                    + " s.setrole = 0"));
             }
             try (Connection other = Db.connect(sim, "postgres", Db.EXTENDED)) {
-                assertEquals("true", Db.one(other, "SHOW " + ORC), "other databases keep the default");
+                assertEquals(
+                        "true", Db.one(other, "SHOW " + ORC), "other databases keep the default");
             }
             Db.exec(c, "ALTER DATABASE settings_db RESET " + ORC);
         }
@@ -142,7 +168,10 @@ class SettingsTest {
                 }
                 Db.exec(c, "ALTER DATABASE settings_db SET " + ROUTING + " = 'odps:hqe'");
                 try (Connection db = Db.connect(sim, "settings_db", Db.SIMPLE)) {
-                    assertEquals("odps:hqe", Db.one(db, "SHOW " + ROUTING), "database level beats ALTER ROLE ALL");
+                    assertEquals(
+                            "odps:hqe",
+                            Db.one(db, "SHOW " + ROUTING),
+                            "database level beats ALTER ROLE ALL");
                     Db.exec(db, "SET " + ROUTING + " = 'x'");
                     assertEquals("x", Db.one(db, "SHOW " + ROUTING), "session level beats both");
                 }
@@ -163,14 +192,34 @@ class SettingsTest {
             assertEquals(CT, Db.one(c, "SHOW " + ROUTING));
             assertEquals("false", Db.one(c, "SHOW " + ORC));
         }
-        SQLException e = assertThrows(SQLException.class, () -> Db.connect(V32.sim(), "postgres", Db.EXTENDED,
-                "options", "-c " + ORC + "=banana"));
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                Db.connect(
+                                        V32.sim(),
+                                        "postgres",
+                                        Db.EXTENDED,
+                                        "options",
+                                        "-c " + ORC + "=banana"));
         assertEquals("22023", e.getSQLState());
-        assertTrue(e.getMessage().contains("parameter \"" + ORC + "\" requires a Boolean value"), e.getMessage());
-        SQLException unknown = assertThrows(SQLException.class, () -> Db.connect(V31.sim(), "postgres", Db.EXTENDED,
-                "options", "-c " + ROUTING + "=" + CT));
+        assertTrue(
+                e.getMessage().contains("parameter \"" + ORC + "\" requires a Boolean value"),
+                e.getMessage());
+        SQLException unknown =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                Db.connect(
+                                        V31.sim(),
+                                        "postgres",
+                                        Db.EXTENDED,
+                                        "options",
+                                        "-c " + ROUTING + "=" + CT));
         assertEquals("42704", unknown.getSQLState());
-        assertTrue(unknown.getMessage().contains("unrecognized configuration parameter \"" + ROUTING + "\""),
+        assertTrue(
+                unknown.getMessage()
+                        .contains("unrecognized configuration parameter \"" + ROUTING + "\""),
                 unknown.getMessage());
     }
 
@@ -179,7 +228,9 @@ class SettingsTest {
     void booleanValidation(String mode) throws Exception {
         try (Connection c = Db.connect(V32.sim(), mode)) {
             SQLException e = Db.fails("22023", c, "SET " + ORC + " = 'banana'");
-            assertTrue(e.getMessage().contains("parameter \"" + ORC + "\" requires a Boolean value"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("parameter \"" + ORC + "\" requires a Boolean value"),
+                    e.getMessage());
             Db.fails("22023", c, "ALTER DATABASE settings_db SET " + ORC + " TO maybe");
             for (String ok : new String[] {"on", "OFF", "'true'", "0", "yes", "f", "DEFAULT"}) {
                 Db.exec(c, "SET " + ORC + " = " + ok);
@@ -192,14 +243,16 @@ class SettingsTest {
     void routingIsUnknownBeforeV32(String mode) throws Exception {
         try (Connection c = Db.connect(V31.sim(), "settings_db", mode)) {
             String message = "unrecognized configuration parameter \"" + ROUTING + "\"";
-            for (String sql : new String[] {
-                    "SET " + ROUTING + " = '" + CT + "'",
-                    "SET SESSION " + ROUTING + " = '" + CT + "'",
-                    "SHOW " + ROUTING,
-                    "RESET " + ROUTING,
-                    "SELECT current_setting('" + ROUTING + "')",
-                    "ALTER DATABASE settings_db SET " + ROUTING + " = '" + CT + "'",
-                    "ALTER ROLE ALL SET " + ROUTING + " = '" + CT + "'"}) {
+            String[] statements = {
+                "SET " + ROUTING + " = '" + CT + "'",
+                "SET SESSION " + ROUTING + " = '" + CT + "'",
+                "SHOW " + ROUTING,
+                "RESET " + ROUTING,
+                "SELECT current_setting('" + ROUTING + "')",
+                "ALTER DATABASE settings_db SET " + ROUTING + " = '" + CT + "'",
+                "ALTER ROLE ALL SET " + ROUTING + " = '" + CT + "'"
+            };
+            for (String sql : statements) {
                 SQLException e = Db.fails("42704", c, sql);
                 assertTrue(e.getMessage().contains(message), e.getMessage());
             }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,10 +32,12 @@ import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
-/** {@code java -jar lakeproxy-holo-sim-<v>-standalone.jar --version 1.0.5 --port 0}, as a user runs it. */
+/**
+ * {@code java -jar lakeproxy-holo-sim-<v>-standalone.jar --version 1.0.5 --port 0}, as a user runs
+ * it.
+ */
 class StandaloneJarIT {
     @Test
     void runsPrintsTheUrlServesTheSampleAndStopsOnSigterm() throws Exception {
@@ -31,7 +48,9 @@ class StandaloneJarIT {
         Process p = new ProcessBuilder(java, "-jar", jar, "--version", "1.0.5", "--port", "0")
                 .redirectErrorStream(true).start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String url = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             StringBuilder seen = new StringBuilder();
@@ -57,7 +76,9 @@ class StandaloneJarIT {
             }
             p.destroy(); // SIGTERM: the shutdown hook stops the simulator
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "exits after SIGTERM");
-            assertThrows(java.io.IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+            assertThrows(
+                    java.io.IOException.class,
+                    () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
         } finally {
             p.destroyForcibly();
         }

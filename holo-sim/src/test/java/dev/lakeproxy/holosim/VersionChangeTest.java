@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.holosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Instance upgrade and rollback in place ({@link HoloSimulator#changeVersion}): same port and data, open
- * connections dropped, new connections see the new version's hg_version(), settings and read rules.
+ * Instance upgrade and rollback in place ({@link HoloSimulator#changeVersion}): same port and data,
+ * open connections dropped, new connections see the new version's hg_version(), settings and read
+ * rules.
  */
 class VersionChangeTest {
     static final String ROUTING = SettingsTest.ROUTING;
@@ -28,8 +43,16 @@ class VersionChangeTest {
         HoloSimulator sim = SIM.sim();
         int port = sim.port();
         sim.createDatabase("vc_db");
-        sim.maxcompute().project("vc_byok").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(1);
-        sim.maxcompute().project("vc_dk").encryption(Encryption.DEFAULT_KEY).table("t", "id bigint").insert(2);
+        sim.maxcompute()
+                .project("vc_byok")
+                .encryption(Encryption.BYOK, "k")
+                .table("t", "id bigint")
+                .insert(1);
+        sim.maxcompute()
+                .project("vc_dk")
+                .encryption(Encryption.DEFAULT_KEY)
+                .table("t", "id bigint")
+                .insert(2);
         Connection old = Db.connect(sim, "vc_db", Db.EXTENDED);
         Db.exec(old, "IMPORT FOREIGN SCHEMA vc_byok FROM SERVER odps_server INTO public");
         Db.exec(old, "CREATE FOREIGN TABLE dk (id bigint) SERVER odps_server"
@@ -45,15 +68,24 @@ class VersionChangeTest {
 
         for (String mode : new String[] {Db.EXTENDED, Db.SIMPLE}) {
             try (Connection c = Db.connect(sim, "vc_db", mode)) {
-                assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 3.1.0 (tag: 3.1.0 build:"));
-                for (String sql : new String[] {"SET " + ROUTING + " = 'odps:common_table'", "SHOW " + ROUTING}) {
+                assertTrue(
+                        Db.one(c, "SELECT hg_version()")
+                                .startsWith("Hologres 3.1.0 (tag: 3.1.0 build:"));
+                for (String sql :
+                        new String[] {
+                            "SET " + ROUTING + " = 'odps:common_table'", "SHOW " + ROUTING
+                        }) {
                     SQLException e = Db.fails("42704", c, sql);
                     assertEquals("ERROR: " + UNKNOWN, e.getMessage());
                 }
                 assertEquals("true", Db.one(c, "SHOW " + ORC));
-                assertEquals(java.util.Collections.singletonList(ORC),
-                        Db.rows(c, "SELECT name FROM pg_settings WHERE name LIKE 'hg%experimental%'"));
-                // The database-level routing stored on V3.2 no longer routes: HQE fails on both tables.
+                assertEquals(
+                        java.util.Collections.singletonList(ORC),
+                        Db.rows(
+                                c,
+                                "SELECT name FROM pg_settings WHERE name LIKE 'hg%experimental%'"));
+                // The database-level routing stored on V3.2 no longer routes: HQE fails on both
+                // tables.
                 Db.fails("XX000", c, "SELECT id FROM dk");
                 assertEquals(Engine.HQE, sim.lastEngine());
                 Db.exec(c, "SET " + ORC + " = false");
@@ -62,8 +94,16 @@ class VersionChangeTest {
                 Db.fails("XX000", c, "SELECT id FROM dk");
             }
         }
-        SQLException fatal = assertThrows(SQLException.class, () -> Db.connect(sim, "vc_db", Db.EXTENDED,
-                "options", "-c " + ROUTING + "=odps:common_table"));
+        SQLException fatal =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                Db.connect(
+                                        sim,
+                                        "vc_db",
+                                        Db.EXTENDED,
+                                        "options",
+                                        "-c " + ROUTING + "=odps:common_table"));
         assertEquals("42704", fatal.getSQLState());
         assertEquals("FATAL: " + UNKNOWN, fatal.getMessage());
 
@@ -71,7 +111,10 @@ class VersionChangeTest {
         try (Connection c = Db.connect(sim, "vc_db", Db.EXTENDED,
                 "options", "-c " + ORC + "=true")) {
             assertTrue(Db.one(c, "SELECT hg_version()").startsWith("Hologres 3.2.1 "));
-            assertEquals("odps:common_table,dlf:hqe", Db.one(c, "SHOW " + ROUTING), "the database level is back");
+            assertEquals(
+                    "odps:common_table,dlf:hqe",
+                    Db.one(c, "SHOW " + ROUTING),
+                    "the database level is back");
             assertEquals("2", Db.one(c, "SELECT id FROM dk"));
             assertEquals(Engine.COMMON_TABLE, sim.lastEngine());
             Db.exec(c, "ALTER DATABASE vc_db RESET " + ROUTING);
@@ -81,13 +124,18 @@ class VersionChangeTest {
     @Test
     void rollbackBelowV1331NeedsTheBackendConfigurationAgain() throws Exception {
         HoloSimulator sim = SIM.sim();
-        sim.maxcompute().project("vc_old").encryption(Encryption.BYOK, "k").table("t", "id bigint").insert(3);
+        sim.maxcompute()
+                .project("vc_old")
+                .encryption(Encryption.BYOK, "k")
+                .table("t", "id bigint")
+                .insert(3);
         try (Connection c = Db.connect(sim, Db.EXTENDED)) {
             Db.exec(c, "CREATE FOREIGN TABLE vc_old_t (id bigint) SERVER odps_server"
                     + " OPTIONS (project_name 'vc_old', table_name 't')");
         }
         sim.changeVersion("1.3.30");
-        try (Connection c = Db.connect(sim, "postgres", Db.SIMPLE, "options", "-c " + ORC + "=false")) {
+        try (Connection c =
+                Db.connect(sim, "postgres", Db.SIMPLE, "options", "-c " + ORC + "=false")) {
             Db.fails("XX000", c, "SELECT id FROM vc_old_t");
             sim.backendConfiguration(true);
             assertEquals("3", Db.one(c, "SELECT id FROM vc_old_t"));

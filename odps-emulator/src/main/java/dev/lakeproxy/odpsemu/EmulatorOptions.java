@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import java.time.Duration;
@@ -79,8 +94,8 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     }
 
     /**
-     * A delay before each request is answered, as the network to a region's endpoint adds (0 by default). Requests
-     * wait in parallel, as they do on the real service.
+     * A delay before each request is answered, as the network to a region's endpoint adds (0 by
+     * default). Requests wait in parallel, as they do on the real service.
      */
     public B requestLatency(Duration latency) {
         requestLatency = latency;
@@ -88,9 +103,9 @@ abstract class EmulatorOptions<B extends EmulatorOptions<B>> {
     }
 
     /**
-     * How long each SQL job stays Running before it runs (0 by default: jobs run as they are submitted). A stop in
-     * that time ({@code Instance.stop}, MaxCompute's KILL) ends the job as Cancelled, and nothing it would have
-     * written is written.
+     * How long each SQL job stays Running before it runs (0 by default: jobs run as they are
+     * submitted). A stop in that time ({@code Instance.stop}, MaxCompute's KILL) ends the job as
+     * Cancelled, and nothing it would have written is written.
      */
     public B jobRunTime(Duration runTime) {
         jobRunTime = runTime;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Project;
@@ -5,7 +20,6 @@ import dev.lakeproxy.odpsemu.Catalog.ProjectType;
 import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.external.TablestoreWriters;
 import dev.lakeproxy.odpsemu.rest.RestServer;
-
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -109,7 +123,9 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ pace (tests, benchmarks)
 
-    /** Changes the delay before each request is answered (see the builder's {@code requestLatency}). */
+    /**
+     * Changes the delay before each request is answered (see the builder's {@code requestLatency}).
+     */
     public void setRequestLatency(Duration latency) {
         pace.latency(latency);
     }
@@ -168,21 +184,22 @@ public final class MaxComputeEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ checked credentials
 
     /**
-     * An AccessKey of a user ({@code "root"} or a RAM user) whose requests are checked as MaxCompute
-     * checks them: a wrong signature is ODPS-0410042 (HTTP 401). Registering the same id again
-     * replaces its secret, as a reset key does.
+     * An AccessKey of a user ({@code "root"} or a RAM user) whose requests are checked as
+     * MaxCompute checks them: a wrong signature is ODPS-0410042 (HTTP 401). Registering the same id
+     * again replaces its secret, as a reset key does.
      */
     public void accessKey(String userName, String accessId, String secret) {
         accounts.signedKeys.permanent(accounts.require(userName), accessId, secret);
     }
 
     /**
-     * A temporary (STS) credential of a user, accepted until {@code expiresAt}; after that, and with
-     * another token, MaxCompute's ODPS-0410051 "Invalid credentials" (HTTP 401).
+     * A temporary (STS) credential of a user, accepted until {@code expiresAt}; after that, and
+     * with another token, MaxCompute's ODPS-0410051 "Invalid credentials" (HTTP 401).
      */
     public void temporaryCredential(
             String userName, String accessId, String secret, String token, Instant expiresAt) {
-        accounts.signedKeys.temporary(accounts.require(userName), accessId, secret, token, expiresAt);
+        accounts.signedKeys.temporary(
+                accounts.require(userName), accessId, secret, token, expiresAt);
     }
 
     // ------------------------------------------------------------------ projects

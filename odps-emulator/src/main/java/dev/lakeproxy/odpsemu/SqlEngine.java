@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import dev.lakeproxy.odpsemu.Catalog.Table;
@@ -13,7 +28,6 @@ import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import dev.lakeproxy.odpsemu.sql.SqlCursor;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
 import dev.lakeproxy.odpsemu.sql.SqlStatements;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -22,8 +36,9 @@ import java.util.Locale;
 /**
  * Runs MaxCompute SQL on the embedded PostgreSQL, one job at a time and each job atomically. DDL,
  * SHOW, DESC and INSERT go to their statements (MaxCompute semantics: partitions, lifecycle,
- * external tables, Paimon and Tablestore rules); queries are translated by {@link dev.lakeproxy.odpsemu.sql.SqlTranslator}
- * and run as they are. Each helper gets only what it uses, wired here.
+ * external tables, Paimon and Tablestore rules); queries are translated by {@link
+ * dev.lakeproxy.odpsemu.sql.SqlTranslator} and run as they are. Each helper gets only what it uses,
+ * wired here.
  */
 public final class SqlEngine {
 

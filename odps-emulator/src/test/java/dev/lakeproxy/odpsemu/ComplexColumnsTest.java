@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -14,12 +29,6 @@ import com.aliyun.odps.data.SimpleStruct;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.type.StructTypeInfo;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +37,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ARRAY, MAP and STRUCT table columns: written by the table tunnel and by INSERT, read back by
@@ -102,11 +115,14 @@ class ComplexColumnsTest {
         List<List<Object>> rows =
                 rows(
                         conn,
-                        "select map_keys(m), map_values(m), array_contains(a, 2), array_contains(a, 9)"
-                                + " from nest where id = 1");
+                        "select map_keys(m), map_values(m), array_contains(a, 2), array_contains(a,"
+                            + " 9) from nest where id = 1");
         assertEquals(
                 Arrays.asList(
-                        Collections.singletonList("k"), Collections.singletonList(10L), true, false),
+                        Collections.singletonList("k"),
+                        Collections.singletonList(10L),
+                        true,
+                        false),
                 rows.get(0));
         assertEquals(
                 Arrays.asList("ARRAY<STRING>", "ARRAY<BIGINT>", "BOOLEAN"),
@@ -129,8 +145,8 @@ class ComplexColumnsTest {
         List<List<Object>> rows =
                 rows(
                         conn,
-                        "select a[0], a[2], a[3], m['k'], m['nope'], array('a', 'b', 'c')[2], size(a)"
-                                + " from nest where id = 1");
+                        "select a[0], a[2], a[3], m['k'], m['nope'], array('a', 'b', 'c')[2],"
+                            + " size(a) from nest where id = 1");
         assertEquals(Arrays.asList(1, 3, null, 10L, null, "c", 3), rows.get(0));
         assertEquals(
                 Arrays.asList("INT", "BIGINT"), typesOf("select a[1], m['k'] from nest"));
@@ -159,7 +175,8 @@ class ComplexColumnsTest {
     @Test
     void theTableTunnelReadsWhatSqlWrote() throws Exception {
         Odps odps = odps();
-        TableTunnel.DownloadSession down = new TableTunnel(odps).createDownloadSession("cc", "nest");
+        TableTunnel.DownloadSession down =
+                new TableTunnel(odps).createDownloadSession("cc", "nest");
         try (RecordReader r = down.openRecordReader(0, down.getRecordCount())) {
             Record rec;
             while ((rec = r.read()) != null) {

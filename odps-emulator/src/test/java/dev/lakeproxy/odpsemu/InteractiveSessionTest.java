@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -10,16 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.jdbc.OdpsConnection;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * odps-jdbc 3.4.2 with {@code interactiveMode=true}: the connection attaches an MCQA session,
@@ -67,7 +80,8 @@ class InteractiveSessionTest {
     void queriesRunAsSubQueriesOfTheSession() throws Exception {
         try (Connection c = session();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, id * 2 AS twice FROM nums WHERE id < 3")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT id, id * 2 AS twice FROM nums WHERE id < 3")) {
             OdpsConnection oc = (OdpsConnection) c;
             assertTrue(oc.getExecutor().isRunningInInteractiveMode());
             SubmittedJob job = lastJob();
@@ -141,7 +155,9 @@ class InteractiveSessionTest {
             assertEquals(2, st.executeUpdate("INSERT INTO fallback_t VALUES (1, 'a'), (2, 'b')"));
             assertFalse(lastJob().interactive());
             // the session reads what the offline job wrote
-            assertEquals(List.of(List.of(2L, "b")), rows(c, "SELECT id, name FROM fallback_t WHERE id = 2"));
+            assertEquals(
+                    List.of(List.of(2L, "b")),
+                    rows(c, "SELECT id, name FROM fallback_t WHERE id = 2"));
             assertTrue(lastJob().interactive());
         }
     }
@@ -151,7 +167,8 @@ class InteractiveSessionTest {
         try (Connection c = session();
                 Statement st = c.createStatement()) {
             assertFalse(st.execute("set odps.sql.validate.orderby.limit=false"));
-            try (ResultSet rs = st.executeQuery("SELECT id FROM nums WHERE id < 3 ORDER BY id DESC")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT id FROM nums WHERE id < 3 ORDER BY id DESC")) {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getInt(1));
             }
@@ -166,7 +183,8 @@ class InteractiveSessionTest {
         try (Connection c = session();
                 Statement st = c.createStatement()) {
             SQLException e =
-                    assertThrows(SQLException.class, () -> st.executeQuery("SELECT * FROM no_such"));
+                    assertThrows(
+                            SQLException.class, () -> st.executeQuery("SELECT * FROM no_such"));
             assertTrue(e.getMessage().contains("ODPS-0130131"), e.getMessage());
         }
     }

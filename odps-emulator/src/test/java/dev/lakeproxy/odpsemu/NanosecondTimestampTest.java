@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -10,12 +25,6 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.tunnel.TableTunnel;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +32,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MaxCompute's TIMESTAMP keeps nine fractional digits through every path: literals, TIMESTAMP(),
@@ -43,11 +56,10 @@ class NanosecondTimestampTest {
         update(conn, "CREATE TABLE ts9 (id BIGINT, ts TIMESTAMP, dt DATETIME)");
         update(
                 conn,
-                "INSERT INTO ts9 VALUES"
-                        + " (1, TIMESTAMP '2022-07-10 10:10:00.123456789', DATETIME '2022-07-10 10:10:00'),"
-                        + " (2, TIMESTAMP('2022-07-10 10:10:00.123456788'), DATETIME '2022-07-10 10:10:01'),"
-                        + " (3, CAST('2022-07-10 10:10:00.1234567891' AS TIMESTAMP), NULL),"
-                        + " (4, CAST('0001-01-01 00:00:00' AS TIMESTAMP), NULL)");
+                "INSERT INTO ts9 VALUES (1, TIMESTAMP '2022-07-10 10:10:00.123456789', DATETIME"
+                    + " '2022-07-10 10:10:00'), (2, TIMESTAMP('2022-07-10 10:10:00.123456788'),"
+                    + " DATETIME '2022-07-10 10:10:01'), (3, CAST('2022-07-10 10:10:00.1234567891'"
+                    + " AS TIMESTAMP), NULL), (4, CAST('0001-01-01 00:00:00' AS TIMESTAMP), NULL)");
     }
 
     @AfterAll
@@ -94,7 +106,8 @@ class NanosecondTimestampTest {
     @Test
     void dateFunctionsAndDatetimeComparisonsWorkAtMicroseconds() throws SQLException {
         assertEquals(
-                Arrays.asList("1657447800"), strings("SELECT unix_timestamp(ts) FROM ts9 WHERE id = 1"));
+                Arrays.asList("1657447800"),
+                strings("SELECT unix_timestamp(ts) FROM ts9 WHERE id = 1"));
         assertEquals(Arrays.asList("1"), strings("SELECT count(*) FROM ts9 WHERE dt > ts"));
     }
 
@@ -102,7 +115,8 @@ class NanosecondTimestampTest {
     void insertSelectKeepsTheNanoseconds() throws SQLException {
         update(conn, "CREATE TABLE ts9_copy (ts TIMESTAMP)");
         update(conn, "INSERT INTO ts9_copy SELECT ts FROM ts9 WHERE id = 1");
-        assertEquals(Arrays.asList("2022-07-10 10:10:00.123456789"), strings("SELECT ts FROM ts9_copy"));
+        assertEquals(
+                Arrays.asList("2022-07-10 10:10:00.123456789"), strings("SELECT ts FROM ts9_copy"));
     }
 
     @Test
@@ -119,7 +133,9 @@ class NanosecondTimestampTest {
             w.write(r);
         }
         up.commit(new Long[] {0L});
-        assertEquals(Arrays.asList("2019-05-23 00:00:00.123456789"), strings("SELECT ts FROM tunnelled"));
+        assertEquals(
+                Arrays.asList("2019-05-23 00:00:00.123456789"),
+                strings("SELECT ts FROM tunnelled"));
         TableTunnel.DownloadSession down = tunnel.createDownloadSession("nanos", "tunnelled");
         try (RecordReader r = down.openRecordReader(0, 1)) {
             assertEquals(sent, ((ArrayRecord) r.read()).getTimestamp(0));

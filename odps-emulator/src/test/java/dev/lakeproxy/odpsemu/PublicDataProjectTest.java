@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -10,18 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MAXCOMPUTE_PUBLIC_DATA: visible to and readable by every user across projects, writable by
@@ -82,8 +95,15 @@ class PublicDataProjectTest {
                             && e.getMessage().contains("You have NO privilege 'odps:"),
                     write + ": " + e.getMessage());
         }
-        assertEquals(1, EMU.get().execute("mine", "SELECT count(*) FROM MAXCOMPUTE_PUBLIC_DATA.shares")
-                .split("\n").length - 1);
+        assertEquals(
+                1,
+                EMU.get()
+                                .execute(
+                                        "mine",
+                                        "SELECT count(*) FROM MAXCOMPUTE_PUBLIC_DATA.shares")
+                                .split("\n")
+                                .length
+                        - 1);
     }
 
     @Test
@@ -93,14 +113,18 @@ class PublicDataProjectTest {
                     assertThrows(SQLException.class, () -> rows(inside, "SELECT * FROM shares"));
             assertTrue(e.getMessage().contains("ODPS-0420095"), e.getMessage());
         } catch (SQLException connectRefused) {
-            assertTrue(connectRefused.getMessage().contains("ODPS-0420095"), connectRefused.getMessage());
+            assertTrue(
+                    connectRefused.getMessage().contains("ODPS-0420095"),
+                    connectRefused.getMessage());
         }
         MaxComputeEmulator emu = EMU.get();
         Odps odps = SdkClients.odps(emu, "mine");
         TunnelException e =
                 assertThrows(
                         TunnelException.class,
-                        () -> new TableTunnel(odps).createUploadSession("MAXCOMPUTE_PUBLIC_DATA", "shares"));
+                        () ->
+                                new TableTunnel(odps)
+                                        .createUploadSession("MAXCOMPUTE_PUBLIC_DATA", "shares"));
         assertTrue(e.getMessage().contains("ODPS-0420095"), e.getMessage());
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,14 +35,12 @@ import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.InstanceTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
 import com.aliyun.odps.tunnel.io.TunnelRecordReader;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * odps-sdk-core 0.43.3's MCQA API used directly: {@code SQLExecutor} in INTERACTIVE mode and the
@@ -66,7 +79,8 @@ class SdkSessionTest {
         SQLExecutor executor = interactive(FallbackPolicy.nonFallbackPolicy(), true);
         try {
             assertTrue(executor.isActive());
-            executor.run("SELECT id, name FROM t WHERE id > 1 ORDER BY id LIMIT 10;", new HashMap<>());
+            executor.run(
+                    "SELECT id, name FROM t WHERE id > 1 ORDER BY id LIMIT 10;", new HashMap<>());
             assertTrue(executor.isRunningInInteractiveMode());
             assertTrue(executor.getSubqueryId() >= 0);
             assertEquals(Instance.Status.RUNNING, executor.getInstance().getStatus());
@@ -89,7 +103,9 @@ class SdkSessionTest {
             OdpsException e =
                     assertThrows(
                             OdpsException.class,
-                            () -> strict.run("CREATE TABLE strict_t (id BIGINT);", new HashMap<>()));
+                            () ->
+                                    strict.run(
+                                            "CREATE TABLE strict_t (id BIGINT);", new HashMap<>()));
             assertTrue(e.getMessage().contains("ODPS-1850001"), e.getMessage());
         } finally {
             strict.close();
@@ -130,7 +146,8 @@ class SdkSessionTest {
             assertEquals(Session.OBJECT_STATUS_TERMINATED, done.status.intValue());
             // the text result is CSV: the SDK reads its values as strings
             assertEquals(
-                    "4", session.getSubQueryResult(info.queryId).getRecords().get(0).get(0).toString());
+                    "4",
+                    session.getSubQueryResult(info.queryId).getRecords().get(0).get(0).toString());
             assertNotNull(session.getQueryStats(info.queryId));
 
             Session.SubQueryInfo refused = session.runSubQuery("DROP TABLE t;", hints);
@@ -159,7 +176,8 @@ class SdkSessionTest {
         Instance job = SQLTask.run(odps(), "SELECT 1;");
         job.waitForSuccess();
         OdpsException e =
-                assertThrows(OdpsException.class, () -> job.getTaskInfo("AnonymousSQLTask", "status"));
+                assertThrows(
+                        OdpsException.class, () -> job.getTaskInfo("AnonymousSQLTask", "status"));
         assertTrue(e.getMessage().contains("ODPS-0420061"), e.getMessage());
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.TABLESTORE_LOCATION;
@@ -13,17 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.Table;
 import com.aliyun.odps.jdbc.OdpsConnection;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tablestore external tables (seed maxcompute-tablestore-external-table.txt) through the real
@@ -216,9 +229,9 @@ class TablestoreTest {
                 update(
                         conn,
                         "INSERT OVERWRITE TABLE ots_table_external SELECT odps_orderkey,"
-                                + " odps_orderdate, odps_custkey, 'S', odps_totalprice FROM (SELECT *"
-                                + " FROM internal_orders DISTRIBUTE BY rand()) t ORDER BY odps_orderkey"
-                                + " LIMIT 100000"));
+                            + " odps_orderdate, odps_custkey, 'S', odps_totalprice FROM (SELECT *"
+                            + " FROM internal_orders DISTRIBUTE BY rand()) t ORDER BY odps_orderkey"
+                            + " LIMIT 100000"));
         TablestoreWriteReport sortedLast = EMU.get().lastTablestoreWrite();
         assertNull(sortedLast.distributeBy());
         assertEquals(1, sortedLast.maxPartitionsPerWriter(), sortedLast.toString());
@@ -228,9 +241,9 @@ class TablestoreTest {
                 update(
                         conn,
                         "INSERT OVERWRITE TABLE ots_table_external SELECT odps_orderkey,"
-                                + " max(odps_orderdate), max(odps_custkey), 'G', max(odps_totalprice)"
-                                + " FROM (SELECT * FROM internal_orders DISTRIBUTE BY rand()) t GROUP BY"
-                                + " odps_orderkey"));
+                            + " max(odps_orderdate), max(odps_custkey), 'G', max(odps_totalprice)"
+                            + " FROM (SELECT * FROM internal_orders DISTRIBUTE BY rand()) t GROUP"
+                            + " BY odps_orderkey"));
         assertEquals("odps_orderkey", EMU.get().lastTablestoreWrite().distributeBy());
         // DISTRIBUTE BY a column: rows with the same key go to the same writer
         assertEquals(

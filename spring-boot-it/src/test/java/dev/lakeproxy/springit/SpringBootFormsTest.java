@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.springit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +36,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A real Spring Boot 3 application per documented form and product, under Spring Boot's managed versions. */
+/**
+ * A real Spring Boot 3 application per documented form and product, under Spring Boot's managed
+ * versions.
+ */
 class SpringBootFormsTest {
 
     private static final String BLOB = "U3ByaW5nLUJvb3QtY2lwaGVydGV4dC1ibG9i";
@@ -52,10 +70,12 @@ class SpringBootFormsTest {
         return "jdbc:lakeproxy:" + odps.jdbcUrl("boot").substring("jdbc:".length());
     }
 
-    private static List<Map<String, Object>> query(Class<?> app, Map<String, Object> properties, String... sql) {
+    private static List<Map<String, Object>> query(
+            Class<?> app, Map<String, Object> properties, String... sql) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
                 .web(WebApplicationType.NONE).properties(properties).run()) {
-            assertInstanceOf(HikariDataSource.class, context.getBean(DataSource.class), "a HikariCP pool");
+            assertInstanceOf(
+                    HikariDataSource.class, context.getBean(DataSource.class), "a HikariCP pool");
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             for (int i = 0; i < sql.length - 1; i++) {
                 jdbc.execute(sql[i]);
@@ -101,8 +121,12 @@ class SpringBootFormsTest {
 
     @Test
     void hologresKmsPasswordUnderSpringBootsGsonAndJaxb() {
-        String options = "?lakeproxy.kms.endpoint=" + kms.endpoint() + "&lakeproxy.kms.protocol=http"
-                + "&lakeproxy.kms.accessKeyId=LTAI-boot&lakeproxy.kms.accessKeySecret=boot-secret";
+        String options =
+                "?lakeproxy.kms.endpoint="
+                        + kms.endpoint()
+                        + "&lakeproxy.kms.protocol=http"
+                        + "&lakeproxy.kms.accessKeyId=LTAI-boot"
+                        + "&lakeproxy.kms.accessKeySecret=boot-secret";
         List<Map<String, Object>> rows = query(DriverFromProperties.class, Map.of(
                 "spring.datasource.url", holoUrl() + options,
                 "spring.datasource.username", holo.user(),

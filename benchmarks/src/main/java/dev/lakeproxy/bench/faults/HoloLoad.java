@@ -1,16 +1,27 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.bench.faults;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import dev.lakeproxy.holosim.Encryption;
 import dev.lakeproxy.holosim.Engine;
 import dev.lakeproxy.holosim.HoloSimulator;
 import dev.lakeproxy.holosim.QueryLogEntry;
 import dev.lakeproxy.testing.FaultProxy;
-
-import org.postgresql.PGConnection;
-
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
+import org.postgresql.PGConnection;
 
 /**
  * The Hologres side of the fault load, on a V2.2 simulator (the legacy path, where lakeproxy

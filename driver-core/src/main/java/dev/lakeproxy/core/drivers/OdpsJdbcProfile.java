@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.drivers;
 
 import dev.lakeproxy.spi.RealUrl;
@@ -18,11 +33,16 @@ final class OdpsJdbcProfile implements RealDriverProfile {
         return "com.aliyun.odps.jdbc.OdpsDriver";
     }
 
-    /** odps-jdbc takes the AccessKey pair as {@code accessId}/{@code accessKey} (user/password too). */
+    /**
+     * odps-jdbc takes the AccessKey pair as {@code accessId}/{@code accessKey} (user/password too).
+     */
     @Override
     public boolean isSecretParameter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.equals("accessid") || n.equals("accesskey") || n.equals("sts_token") || n.equals("ststoken");
+        return n.equals("accessid")
+                || n.equals("accesskey")
+                || n.equals("sts_token")
+                || n.equals("ststoken");
     }
 
     /** The project is the database; the user is an AccessKey ID, which is not given out. */

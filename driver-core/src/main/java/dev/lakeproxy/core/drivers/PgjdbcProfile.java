@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.drivers;
 
 import dev.lakeproxy.core.jdbc.PlainWrappers;
@@ -24,8 +39,8 @@ final class PgjdbcProfile implements RealDriverProfile {
     }
 
     /**
-     * pgjdbc's flavour (the wrappers also implement PGConnection/PGStatement, so code that casts keeps working),
-     * loaded by name so that lakeproxy runs without pgjdbc on the class path.
+     * pgjdbc's flavour (the wrappers also implement PGConnection/PGStatement, so code that casts
+     * keeps working), loaded by name so that lakeproxy runs without pgjdbc on the class path.
      */
     @Override
     public WrapperFactory wrappers(Connection real) {
@@ -39,8 +54,12 @@ final class PgjdbcProfile implements RealDriverProfile {
 
         private static WrapperFactory load() {
             try {
-                Class.forName("org.postgresql.PGConnection", false, PgjdbcProfile.class.getClassLoader());
-                return (WrapperFactory) Class.forName("dev.lakeproxy.core.pg.PgWrappers").getField("INSTANCE").get(null);
+                Class.forName(
+                        "org.postgresql.PGConnection", false, PgjdbcProfile.class.getClassLoader());
+                return (WrapperFactory)
+                        Class.forName("dev.lakeproxy.core.pg.PgWrappers")
+                                .getField("INSTANCE")
+                                .get(null);
             } catch (ReflectiveOperationException | LinkageError absent) {
                 return null; // pgjdbc is not on the class path
             }
@@ -48,8 +67,9 @@ final class PgjdbcProfile implements RealDriverProfile {
     }
 
     /**
-     * pgjdbc's own reading ({@code org.postgresql.Driver.parseURL}: URL over properties over a service file, the
-     * database defaulting to the user's name as PostgreSQL does); the generic reading without pgjdbc.
+     * pgjdbc's own reading ({@code org.postgresql.Driver.parseURL}: URL over properties over a
+     * service file, the database defaulting to the user's name as PostgreSQL does); the generic
+     * reading without pgjdbc.
      */
     @Override
     public RealUrl parse(String realUrl, Properties properties) {
@@ -58,7 +78,11 @@ final class PgjdbcProfile implements RealDriverProfile {
             return RealDriverProfile.super.parse(realUrl, properties);
         }
         Map<String, String> merged = UrlParts.merged("", parsed);
-        return new RealUrl(realUrl, merged.getOrDefault("PGDBNAME", ""), merged.getOrDefault("user", ""), merged);
+        return new RealUrl(
+                realUrl,
+                merged.getOrDefault("PGDBNAME", ""),
+                merged.getOrDefault("user", ""),
+                merged);
     }
 
     /** Holds pgjdbc's URL parser, found once, on first use. */
@@ -67,7 +91,11 @@ final class PgjdbcProfile implements RealDriverProfile {
 
         private static Method find() {
             try {
-                Class<?> driver = Class.forName("org.postgresql.Driver", false, PgjdbcProfile.class.getClassLoader());
+                Class<?> driver =
+                        Class.forName(
+                                "org.postgresql.Driver",
+                                false,
+                                PgjdbcProfile.class.getClassLoader());
                 return driver.getMethod("parseURL", String.class, Properties.class);
             } catch (ReflectiveOperationException | LinkageError absent) {
                 return null; // pgjdbc is not on the class path
@@ -93,8 +121,8 @@ final class PgjdbcProfile implements RealDriverProfile {
     }
 
     /**
-     * Secret query parameters ({@code password=...}) move into the properties: pgjdbc logs its URL at FINE and
-     * treats a URL parameter and a property alike, so the secret stays out of its logs.
+     * Secret query parameters ({@code password=...}) move into the properties: pgjdbc logs its URL
+     * at FINE and treats a URL parameter and a property alike, so the secret stays out of its logs.
      */
     @Override
     public String prepareUrl(String url, Properties target) {
@@ -125,7 +153,8 @@ final class PgjdbcProfile implements RealDriverProfile {
         int slash = hosts < 0 ? -1 : base.indexOf('/', hosts + 2);
         String key = slash < 0 ? base : base.substring(0, slash);
         // jdbc:postgresql://?service=name: the service names the server
-        String service = UrlParts.parameter(realUrl, "service").map(s -> "#service=" + s).orElse("");
+        String service =
+                UrlParts.parameter(realUrl, "service").map(s -> "#service=" + s).orElse("");
         return (key + service).toLowerCase(Locale.ROOT);
     }
 }

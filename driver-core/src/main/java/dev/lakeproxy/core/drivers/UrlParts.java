@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.drivers;
 
 import java.net.URLDecoder;
@@ -35,7 +50,10 @@ final class UrlParts {
         return Optional.empty();
     }
 
-    /** The properties with the URL's query parameters over them (decoded), as most drivers merge them. */
+    /**
+     * The properties with the URL's query parameters over them (decoded), as most drivers merge
+     * them.
+     */
     static Map<String, String> merged(String url, Properties properties) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (properties != null) {
@@ -44,7 +62,9 @@ final class UrlParts {
         for (String param : query(url).split("&")) {
             int eq = param.indexOf('=');
             if (!param.isEmpty()) {
-                merged.put(decode(eq < 0 ? param : param.substring(0, eq)), eq < 0 ? "" : decode(param.substring(eq + 1)));
+                merged.put(
+                        decode(eq < 0 ? param : param.substring(0, eq)),
+                        eq < 0 ? "" : decode(param.substring(eq + 1)));
             }
         }
         return merged;
@@ -58,7 +78,9 @@ final class UrlParts {
         }
         int at = base.indexOf('@', schemeEnd);
         int slash = base.indexOf('/', schemeEnd + 2);
-        return at >= 0 && (slash < 0 || at < slash) ? base.substring(0, schemeEnd + 2) + base.substring(at + 1) : base;
+        return at >= 0 && (slash < 0 || at < slash)
+                ? base.substring(0, schemeEnd + 2) + base.substring(at + 1)
+                : base;
     }
 
     static String decode(String s) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.jdbc;
 
 import dev.lakeproxy.Explanation;
@@ -19,11 +34,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The connection wrapper. Hand-written here: what creates statements (so they go through the pipeline),
- * transaction events the plugins track, identity ({@code getMetaData}, {@code unwrap}) and close. Every
- * other method is forwarded by the generated {@link ConnectionForwarding}.
+ * The connection wrapper. Hand-written here: what creates statements (so they go through the
+ * pipeline), transaction events the plugins track, identity ({@code getMetaData}, {@code unwrap})
+ * and close. Every other method is forwarded by the generated {@link ConnectionForwarding}.
  */
-public class LakeConnection extends LakeWrapper implements ConnectionForwarding, LakeproxyConnection {
+public class LakeConnection extends LakeWrapper
+        implements ConnectionForwarding, LakeproxyConnection {
 
     protected final Connection real;
     final StatementPipeline pipeline;
@@ -60,36 +76,33 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return wrappers().statement(this, real.createStatement(resultSetType, resultSetConcurrency));
+    public Statement createStatement(int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return wrappers()
+                .statement(this, real.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return wrappers().statement(this, real.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
-    }
-
-    /** Wraps a real prepared (or callable) statement. */
-    private interface Wrap<R, W> {
-        W wrap(R real, String originalSql);
-    }
-
-    /** Prepares on the real connection with the SQL the rules settled on; the wrapper keeps the original. */
-    private <R, W extends LakePreparedStatement> W prepare(String sql, SqlCall<R> onReal, Wrap<R, W> wrap)
+    public Statement createStatement(
+            int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        SQLWarning[] said = new SQLWarning[1];
-        String settled = pipeline.prepare(sql, w -> said[0] = w);
-        W wrapper = wrap.wrap(onReal.run(settled), sql);
-        wrapper.preparedWith(said[0]);
-        return wrapper;
+        return wrappers()
+                .statement(
+                        this,
+                        real.createStatement(
+                                resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
-    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal) throws SQLException {
-        return prepare(sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
+    private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> onReal)
+            throws SQLException {
+        return Preparation.prepare(
+                pipeline, sql, onReal, (r, original) -> wrappers().prepared(this, r, original));
     }
 
-    private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal) throws SQLException {
-        return prepare(sql, onReal, (r, original) -> wrappers().callable(this, r, original));
+    private CallableStatement callable(String sql, SqlCall<CallableStatement> onReal)
+            throws SQLException {
+        return Preparation.prepare(
+                pipeline, sql, onReal, (r, original) -> wrappers().callable(this, r, original));
     }
 
     @Override
@@ -98,18 +111,25 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    public PreparedStatement prepareStatement(
+            String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+    public PreparedStatement prepareStatement(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return prepared(sql, s -> real.prepareStatement(s, resultSetType, resultSetConcurrency, resultSetHoldability));
+        return prepared(
+                sql,
+                s ->
+                        real.prepareStatement(
+                                s, resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
+            throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, autoGeneratedKeys));
     }
 
@@ -119,7 +139,8 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, String[] columnNames)
+            throws SQLException {
         return prepared(sql, s -> real.prepareStatement(s, columnNames));
     }
 
@@ -129,14 +150,20 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
         return callable(sql, s -> real.prepareCall(s, resultSetType, resultSetConcurrency));
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+    public CallableStatement prepareCall(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return callable(sql, s -> real.prepareCall(s, resultSetType, resultSetConcurrency, resultSetHoldability));
+        return callable(
+                sql,
+                s ->
+                        real.prepareCall(
+                                s, resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
@@ -173,7 +200,8 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
         boolean was = real.getAutoCommit();
         real.setAutoCommit(autoCommit);
         if (was != autoCommit) {
-            pipeline.transaction(autoCommit ? TransactionEvent.AUTOCOMMIT_ON : TransactionEvent.AUTOCOMMIT_OFF);
+            pipeline.transaction(
+                    autoCommit ? TransactionEvent.AUTOCOMMIT_ON : TransactionEvent.AUTOCOMMIT_OFF);
         }
     }
 
@@ -207,15 +235,7 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
      */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning fromDriver = real.getWarnings();
-        List<String> mine = services.connectWarnings;
-        SQLWarning first = null;
-        for (int i = mine.size() - 1; i >= 0; i--) {
-            SQLWarning w = new SQLWarning(mine.get(i), "01000");
-            w.setNextWarning(first != null ? first : fromDriver);
-            first = w;
-        }
-        return first != null ? first : fromDriver;
+        return services.connectWarningsBefore(real.getWarnings());
     }
 
     /**
@@ -240,7 +260,6 @@ public class LakeConnection extends LakeWrapper implements ConnectionForwarding,
             real.close();
         }
     }
-
 
     @Override
     public Explanation explain(String sql) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.jdbc;
 
 import java.sql.PreparedStatement;
@@ -7,10 +22,10 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * The prepared-statement wrapper. Its SQL was rewritten, if at all, when it was prepared; each execution
- * (generated, {@link PreparedStatementRouting}) still lets interested rules run settings first, translate errors
- * and retry once. Timestamp parameters
- * go through plugins that adjust values (e.g. precision truncation).
+ * The prepared-statement wrapper. Its SQL was rewritten, if at all, when it was prepared; each
+ * execution (generated, {@link PreparedStatementRouting}) still lets interested rules run settings
+ * first, translate errors and retry once. Timestamp parameters go through plugins that adjust
+ * values (e.g. precision truncation).
  */
 public class LakePreparedStatement extends LakeStatement implements PreparedStatementRouting {
 
@@ -18,7 +33,8 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     private final String originalSql;
     private SQLWarning prepareWarning;
 
-    protected LakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
+    protected LakePreparedStatement(
+            LakeConnection owner, PreparedStatement real, String originalSql) {
         super(owner, real);
         this.real = real;
         this.originalSql = originalSql;
@@ -69,12 +85,15 @@ public class LakePreparedStatement extends LakeStatement implements PreparedStat
     }
 
     @Override
-    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+            throws SQLException {
         real.setObject(parameterIndex, bound(parameterIndex, x), targetSqlType, scaleOrLength);
     }
 
     private Object bound(int index, Object value) throws SQLException {
-        return owner.pipeline.bindsParameters() ? owner.pipeline.bind(originalSql, index, value) : value;
+        return owner.pipeline.bindsParameters()
+                ? owner.pipeline.bind(originalSql, index, value)
+                : value;
     }
 
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.jdbc;
 
 import dev.lakeproxy.core.pipeline.SqlCall;
@@ -9,9 +24,10 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
- * The statement wrapper. Its SQL-running methods are generated ({@link StatementRouting}): each asks
- * {@link #routeInterest} once, calls the real statement straight away when no rule is interested, and goes
- * through the pipeline otherwise. Hand-written here: the route's three hooks, batches, and identity.
+ * The statement wrapper. Its SQL-running methods are generated ({@link StatementRouting}): each
+ * asks {@link #routeInterest} once, calls the real statement straight away when no rule is
+ * interested, and goes through the pipeline otherwise. Hand-written here: the route's three hooks,
+ * batches, and identity.
  */
 public class LakeStatement extends LakeWrapper implements StatementRouting, WarningTarget {
 
@@ -36,14 +52,15 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
     public final long routeInterest(String sql) {
         owner.metrics.statements.increment();
         if (lakeWarning != null) {
-            lakeWarning = null; // JDBC clears a statement's warnings at each execution (read first: a store costs more)
+            // JDBC clears a statement's warnings at each execution (read first: a store costs more)
+            lakeWarning = null;
         }
         return owner.pipeline.interest(sql);
     }
 
     @Override
-    public final <T> T routeRecover(String sql, boolean prepared, SQLException error, SqlCall<T> call)
-            throws SQLException {
+    public final <T> T routeRecover(
+            String sql, boolean prepared, SQLException error, SqlCall<T> call) throws SQLException {
         lakeWarning = standingWarning();
         return owner.pipeline.recover(sql, prepared, error, call, this);
     }
@@ -55,7 +72,10 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
         return owner.pipeline.execute(sql, prepared, interest, call, this);
     }
 
-    /** Wraps a result set so that {@code getStatement()} returns this wrapper; the same real object gets the same wrapper. */
+    /**
+     * Wraps a result set so that {@code getStatement()} returns this wrapper; the same real object
+     * gets the same wrapper.
+     */
     @Override
     public final ResultSet routedResult(ResultSet rs) {
         if (rs == null) {
@@ -85,8 +105,9 @@ public class LakeStatement extends LakeWrapper implements StatementRouting, Warn
     }
 
     /**
-     * A fresh copy of the warning every slow-path execution starts with: none for a plain statement; a prepared one
-     * keeps telling its prepare-time rewrite. (A statement on the fast path needed no change: it starts clean.)
+     * A fresh copy of the warning every slow-path execution starts with: none for a plain
+     * statement; a prepared one keeps telling its prepare-time rewrite. (A statement on the fast
+     * path needed no change: it starts clean.)
      */
     SQLWarning standingWarning() {
         return null;

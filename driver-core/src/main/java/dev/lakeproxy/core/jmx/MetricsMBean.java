@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.jmx;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
@@ -19,9 +34,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The counters of one driver instance as a JMX MBean ({@code dev.lakeproxy:type=Driver,id=N}): statements,
- * analysed, rewritten, settings sent, retries, translated errors, plugin counters, and the parse cache's hit
- * rate. Read-only; every attribute is a long, or a double for rates.
+ * The counters of one driver instance as a JMX MBean ({@code dev.lakeproxy:type=Driver,id=N}):
+ * statements, analysed, rewritten, settings sent, retries, translated errors, plugin counters, and
+ * the parse cache's hit rate. Read-only; every attribute is a long, or a double for rates.
  */
 public final class MetricsMBean implements DynamicMBean {
 
@@ -35,7 +50,10 @@ public final class MetricsMBean implements DynamicMBean {
         this.analyzer = analyzer;
     }
 
-    /** Registers the counters; a JVM that refuses (a security manager, a clash) only loses the MBean. */
+    /**
+     * Registers the counters; a JVM that refuses (a security manager, a clash) only loses the
+     * MBean.
+     */
     public static ObjectName register(LakeMetrics metrics, SqlAnalyzer analyzer, int id) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -107,13 +125,38 @@ public final class MetricsMBean implements DynamicMBean {
     public MBeanInfo getMBeanInfo() {
         List<MBeanAttributeInfo> attrs = new ArrayList<>();
         for (String name : counters().keySet()) {
-            attrs.add(new MBeanAttributeInfo(name, "long", "lakeproxy counter " + name, true, false, false));
+            attrs.add(
+                    new MBeanAttributeInfo(
+                            name, "long", "lakeproxy counter " + name, true, false, false));
         }
-        attrs.add(new MBeanAttributeInfo("ParseCacheHitRate", "double", "JSqlParser cache hit rate (0..1)", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheHits", "long", "JSqlParser cache hits", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheMisses", "long", "JSqlParser cache misses (parses)", true, false, false));
-        attrs.add(new MBeanAttributeInfo("ParseCacheSize", "long", "parsed statements cached", true, false, false));
-        return new MBeanInfo(getClass().getName(), "lakeproxy driver counters", attrs.toArray(new MBeanAttributeInfo[0]),
-                null, null, null);
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheHitRate",
+                        "double",
+                        "JSqlParser cache hit rate (0..1)",
+                        true,
+                        false,
+                        false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheHits", "long", "JSqlParser cache hits", true, false, false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheMisses",
+                        "long",
+                        "JSqlParser cache misses (parses)",
+                        true,
+                        false,
+                        false));
+        attrs.add(
+                new MBeanAttributeInfo(
+                        "ParseCacheSize", "long", "parsed statements cached", true, false, false));
+        return new MBeanInfo(
+                getClass().getName(),
+                "lakeproxy driver counters",
+                attrs.toArray(new MBeanAttributeInfo[0]),
+                null,
+                null,
+                null);
     }
 }

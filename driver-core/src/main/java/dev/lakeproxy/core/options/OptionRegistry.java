@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.options;
 
 import dev.lakeproxy.core.PluginRegistry;
@@ -44,12 +59,20 @@ public final class OptionRegistry {
 
     /** The README's option table, generated so that code and docs cannot disagree. */
     public String markdownTable() {
-        StringBuilder sb = new StringBuilder("| option | default | accepted values | description |\n|---|---|---|---|\n");
+        StringBuilder sb =
+                new StringBuilder(
+                        "| option | default | accepted values | description |\n"
+                            + "|---|---|---|---|\n");
         for (LakeOption<?> o : byName.values()) {
-            sb.append("| `").append(o.name()).append("` | ")
-                    .append(o.defaultValue().isEmpty() ? "(empty)" : "`" + o.defaultValue() + "`").append(" | ")
-                    .append(o.accepted().replace("|", "\\|")).append(" | ")
-                    .append(o.description().replace("|", "\\|")).append(" |\n");
+            sb.append("| `")
+                    .append(o.name())
+                    .append("` | ")
+                    .append(o.defaultValue().isEmpty() ? "(empty)" : "`" + o.defaultValue() + "`")
+                    .append(" | ")
+                    .append(o.accepted().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(o.description().replace("|", "\\|"))
+                    .append(" |\n");
         }
         return sb.toString();
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.options;
 
 import dev.lakeproxy.core.errors.LakeErrors;
@@ -19,21 +34,24 @@ public final class OptionValues {
     }
 
     /**
-     * Validates every raw option eagerly, so a typo or a bad value fails the connect with a message that names
-     * the option and its accepted values, instead of being silently ignored.
+     * Validates every raw option eagerly, so a typo or a bad value fails the connect with a message
+     * that names the option and its accepted values, instead of being silently ignored.
      */
-    public static OptionValues parse(OptionRegistry registry, Map<String, String> raw) throws SQLException {
+    public static OptionValues parse(OptionRegistry registry, Map<String, String> raw)
+            throws SQLException {
         Map<String, Object> parsed = new HashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             LakeOption<?> option = registry.find(e.getKey());
             if (option == null) {
-                throw LakeErrors.create("22023", "option.unknown", e.getKey(), knownNames(registry));
+                throw LakeErrors.create(
+                        "22023", "option.unknown", e.getKey(), knownNames(registry));
             }
             try {
                 parsed.put(option.name(), option.parse(e.getValue()));
             } catch (IllegalArgumentException bad) {
                 String shown = option.isSecret() ? "***" : e.getValue();
-                throw LakeErrors.create("22023", "option.badValue", option.name(), shown, option.accepted());
+                throw LakeErrors.create(
+                        "22023", "option.badValue", option.name(), shown, option.accepted());
             }
         }
         return new OptionValues(registry, Collections.unmodifiableMap(parsed));
@@ -61,10 +79,14 @@ public final class OptionValues {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");
-        values.forEach((k, v) -> {
-            LakeOption<?> o = registry.find(k);
-            sb.append(sb.length() == 1 ? "" : ", ").append(k).append('=').append(o != null && o.isSecret() ? "***" : v);
-        });
+        values.forEach(
+                (k, v) -> {
+                    LakeOption<?> o = registry.find(k);
+                    sb.append(sb.length() == 1 ? "" : ", ")
+                            .append(k)
+                            .append('=')
+                            .append(o != null && o.isSecret() ? "***" : v);
+                });
         return sb.append('}').toString();
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pg;
 
 import dev.lakeproxy.core.jdbc.ConnectionServices;
@@ -16,8 +31,9 @@ import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyManager;
 
 /**
- * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so code that
- * casts ({@code (PGConnection) conn}) instead of unwrapping keeps working. Loaded only when pgjdbc is present.
+ * pgjdbc's flavour: the wrappers also implement {@link PGConnection} and {@link PGStatement}, so
+ * code that casts ({@code (PGConnection) conn}) instead of unwrapping keeps working. Loaded only
+ * when pgjdbc is present.
  */
 public final class PgWrappers implements WrapperFactory {
 
@@ -42,12 +58,14 @@ public final class PgWrappers implements WrapperFactory {
     }
 
     @Override
-    public LakePreparedStatement prepared(LakeConnection owner, PreparedStatement real, String originalSql) {
+    public LakePreparedStatement prepared(
+            LakeConnection owner, PreparedStatement real, String originalSql) {
         return new PgLakePreparedStatement(owner, real, originalSql);
     }
 
     @Override
-    public LakeCallableStatement callable(LakeConnection owner, CallableStatement real, String originalSql) {
+    public LakeCallableStatement callable(
+            LakeConnection owner, CallableStatement real, String originalSql) {
         return new PgLakeCallableStatement(owner, real, originalSql);
     }
 
@@ -68,8 +86,12 @@ public final class PgWrappers implements WrapperFactory {
         }
     }
 
-    /** pgjdbc's statement interface on any of the three statement wrappers: the real statement is a PGStatement. */
-    interface PgStatementMixin extends PGStatementForwarding, dev.lakeproxy.core.jdbc.StatementForwarding {
+    /**
+     * pgjdbc's statement interface on any of the three statement wrappers: the real statement is a
+     * PGStatement.
+     */
+    interface PgStatementMixin
+            extends PGStatementForwarding, dev.lakeproxy.core.jdbc.StatementForwarding {
         @Override
         default PGStatement pgStatementDelegate() {
             return (PGStatement) statementDelegate();
@@ -82,13 +104,15 @@ public final class PgWrappers implements WrapperFactory {
         }
     }
 
-    static final class PgLakePreparedStatement extends LakePreparedStatement implements PgStatementMixin {
+    static final class PgLakePreparedStatement extends LakePreparedStatement
+            implements PgStatementMixin {
         PgLakePreparedStatement(LakeConnection owner, PreparedStatement real, String originalSql) {
             super(owner, real, originalSql);
         }
     }
 
-    static final class PgLakeCallableStatement extends LakeCallableStatement implements PgStatementMixin {
+    static final class PgLakeCallableStatement extends LakeCallableStatement
+            implements PgStatementMixin {
         PgLakeCallableStatement(LakeConnection owner, CallableStatement real, String originalSql) {
             super(owner, real, originalSql);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pg;
 
 import dev.lakeproxy.core.LakeMetrics;
@@ -19,27 +34,34 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.util.ByteStreamWriter;
 
 /**
- * pgjdbc's copy API ({@code ((PGConnection) conn).getCopyAPI()}) through the same rules as statements: a COPY's SQL
- * goes through the fast-path test and, when a rule cares, the pipeline. A whole copy (the methods that stream
- * to or from a Writer, Reader or stream) is one execution, so a rule's after-hooks run once the copy is done; the
- * bare {@code copyIn/copyOut/copyDual(sql)} handles are routed when called directly. The two-argument
- * {@code copyIn(sql, Reader|InputStream)} need no override: pgjdbc's delegate to the buffer-size overloads below. The one core class that
+ * pgjdbc's copy API ({@code ((PGConnection) conn).getCopyAPI()}) through the same rules as
+ * statements: a COPY's SQL goes through the fast-path test and, when a rule cares, the pipeline. A
+ * whole copy (the methods that stream to or from a Writer, Reader or stream) is one execution, so a
+ * rule's after-hooks run once the copy is done; the bare {@code copyIn/copyOut/copyDual(sql)}
+ * handles are routed when called directly. The two-argument {@code copyIn(sql, Reader|InputStream)}
+ * need no override: pgjdbc's delegate to the buffer-size overloads below. The one core class that
  * needs pgjdbc's internal {@link BaseConnection}: CopyManager's only constructor takes it.
  */
 final class RoutedCopyManager extends CopyManager {
 
     private final StatementPipeline pipeline;
     private final LakeMetrics metrics;
-    /** Inside a routed whole copy: the handle it opens (through these overrides) is not routed twice. */
+
+    /**
+     * Inside a routed whole copy: the handle it opens (through these overrides) is not routed
+     * twice.
+     */
     private boolean routing;
 
-    private RoutedCopyManager(BaseConnection real, StatementPipeline pipeline, LakeMetrics metrics) throws SQLException {
+    private RoutedCopyManager(BaseConnection real, StatementPipeline pipeline, LakeMetrics metrics)
+            throws SQLException {
         super(real);
         this.pipeline = pipeline;
         this.metrics = metrics;
     }
 
-    static CopyManager of(Connection real, StatementPipeline pipeline, LakeMetrics metrics) throws SQLException {
+    static CopyManager of(Connection real, StatementPipeline pipeline, LakeMetrics metrics)
+            throws SQLException {
         return new RoutedCopyManager(real.unwrap(BaseConnection.class), pipeline, metrics);
     }
 
@@ -71,7 +93,10 @@ final class RoutedCopyManager extends CopyManager {
         }
     }
 
-    /** The pipeline's calls throw only SQLException: a stream's IOException travels through it unchecked. */
+    /**
+     * The pipeline's calls throw only SQLException: a stream's IOException travels through it
+     * unchecked.
+     */
     private static <T> SqlCall<T> unchecked(CopyCall<T> call) {
         return s -> {
             try {
@@ -121,7 +146,8 @@ final class RoutedCopyManager extends CopyManager {
     }
 
     @Override
-    public long copyIn(String sql, InputStream from, int bufferSize) throws SQLException, IOException {
+    public long copyIn(String sql, InputStream from, int bufferSize)
+            throws SQLException, IOException {
         return route(sql, s -> super.copyIn(s, from, bufferSize));
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
 import dev.lakeproxy.core.LakeMetrics;
@@ -9,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rules of a connection's active plugins, flattened, and the one-pass interest test: a bit set of the rules
- * that may care about a statement, decided once per call. A plugin's own pre-check gates its rules, so a plugin
- * that cares about nothing costs one call per statement however many rules it has.
+ * The rules of a connection's active plugins, flattened, and the one-pass interest test: a bit set
+ * of the rules that may care about a statement, decided once per call. A plugin's own pre-check
+ * gates its rules, so a plugin that cares about nothing costs one call per statement however many
+ * rules it has.
  */
 final class ActiveRules {
 
@@ -53,7 +69,9 @@ final class ActiveRules {
         this.binders = b;
     }
 
-    /** The rules that may care about {@code sql}, as a bit set; 0 is the fast path. Never throws. */
+    /**
+     * The rules that may care about {@code sql}, as a bit set; 0 is the fast path. Never throws.
+     */
     long interest(String sql) {
         long mask = 0;
         for (int p = 0; p < plugins.length; p++) {
@@ -81,11 +99,15 @@ final class ActiveRules {
     }
 
     /**
-     * A plugin that fails with a runtime exception or a linkage error (a bug, a parser library's, a clash of jars)
-     * must not break the user's statement: what it was doing is abandoned, the failure is counted and logged, and the statement goes on.
+     * A plugin that fails with a runtime exception or a linkage error (a bug, a parser library's, a
+     * clash of jars) must not break the user's statement: what it was doing is abandoned, the
+     * failure is counted and logged, and the statement goes on.
      */
     void contained(Throwable bug, String hook) {
         metrics.counter("pluginFailures").increment();
-        LOG.log(Level.FINE, "a lakeproxy rule failed in " + hook + "; the statement goes on without it", bug);
+        LOG.log(
+                Level.FINE,
+                "a lakeproxy rule failed in " + hook + "; the statement goes on without it",
+                bug);
     }
 }

@@ -1,7 +1,22 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.spi.ExecutionContext;
 import dev.lakeproxy.spi.RewriteContext;
 import dev.lakeproxy.spi.sql.SqlAnalysis;
@@ -11,7 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The state of one statement on the slow path: its SQL, the actions taken, the statements to run first. */
+/**
+ * The state of one statement on the slow path: its SQL, the actions taken, the statements to run
+ * first.
+ */
 final class Execution implements RewriteContext, ExecutionContext {
 
     /** A statement to run before the user's, and what to do once it ran. */
@@ -38,12 +56,22 @@ final class Execution implements RewriteContext, ExecutionContext {
     private String sql;
     private boolean retry;
     final List<String> actions = new ArrayList<>();
-    /** What the user should be told (rewrites, settings run first, retries, refusals): the statement's SQLWarning. */
+
+    /**
+     * What the user should be told (rewrites, settings run first, retries, refusals): the
+     * statement's SQLWarning.
+     */
     final List<String> visible = new ArrayList<>(2);
+
     final List<First> firsts = new ArrayList<>();
 
-    Execution(StatementPipeline pipeline, String originalSql, String sql, boolean prepared, boolean dryRun,
-              long interest) {
+    Execution(
+            StatementPipeline pipeline,
+            String originalSql,
+            String sql,
+            boolean prepared,
+            boolean dryRun,
+            long interest) {
         this.real = pipeline.realConnection();
         this.analysis = pipeline.analysis();
         this.metrics = pipeline.metrics();

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
 import dev.lakeproxy.core.LakeMetrics;
@@ -15,8 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Calls the rules' hooks for one execution, in rule order, each rule's failure contained: a rule that throws a
- * runtime exception is skipped (its partial rewrite undone), counted and logged, and the statement goes on.
+ * Calls the rules' hooks for one execution, in rule order, each rule's failure contained: a rule
+ * that throws a runtime exception is skipped (its partial rewrite undone), counted and logged, and
+ * the statement goes on.
  */
 final class RuleHooks {
 
@@ -100,7 +116,10 @@ final class RuleHooks {
         }
     }
 
-    /** Offers the failure to every rule: the first that translates or asks for a retry decides; one retry at most. */
+    /**
+     * Offers the failure to every rule: the first that translates or asks for a retry decides; one
+     * retry at most.
+     */
     <T> T recover(Execution ex, SQLException first, SqlCall<T> call) throws SQLException {
         SQLException error = first;
         while (true) {
@@ -108,7 +127,10 @@ final class RuleHooks {
             if (outcome.isRetry() && !ex.isRetry()) {
                 ex.markRetry();
                 metrics.retries.increment();
-                LOG.log(Level.FINE, "lakeproxy retries a statement once: {0}", outcome.retryReason());
+                LOG.log(
+                        Level.FINE,
+                        "lakeproxy retries a statement once: {0}",
+                        outcome.retryReason());
                 ex.note(LakeErrors.message("pipeline.retry", outcome.retryReason()));
                 ex.visible.add(LakeErrors.message("pipeline.retried", outcome.retryReason()));
                 runFirsts(ex);
@@ -146,7 +168,10 @@ final class RuleHooks {
         return Outcome.propagate();
     }
 
-    /** Sends the statements the rules asked to run first; each one's follow-up runs only if it really ran. */
+    /**
+     * Sends the statements the rules asked to run first; each one's follow-up runs only if it
+     * really ran.
+     */
     void runFirsts(Execution ex) throws SQLException {
         if (ex.firsts.isEmpty()) {
             return;
@@ -157,10 +182,14 @@ final class RuleHooks {
             try (Statement s = real.createStatement()) {
                 OwnStatements.bounded(real, ownTimeoutMillis, () -> s.execute(f.sql));
             } catch (SQLException e) {
-                throw LakeErrors.translate(e, "statement.firstFailed", f.sql, f.reason, e.getMessage());
+                throw LakeErrors.translate(
+                        e, "statement.firstFailed", f.sql, f.reason, e.getMessage());
             }
             metrics.settingsSent.increment();
-            LOG.log(Level.FINE, "lakeproxy ran {0} before the statement ({1})", new Object[] {f.sql, f.reason});
+            LOG.log(
+                    Level.FINE,
+                    "lakeproxy ran {0} before the statement ({1})",
+                    new Object[] {f.sql, f.reason});
             if (f.onSuccess != null) {
                 f.onSuccess.run();
             }

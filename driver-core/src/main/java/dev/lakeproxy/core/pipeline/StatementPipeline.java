@@ -1,8 +1,23 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
-import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.Explanation;
 import dev.lakeproxy.core.LakeMetrics;
+import dev.lakeproxy.core.errors.LakeErrors;
 import dev.lakeproxy.core.sql.SqlAnalyzer;
 import dev.lakeproxy.spi.SessionPlugin;
 import dev.lakeproxy.spi.TransactionEvent;
@@ -15,10 +30,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One connection's statement pipeline. {@link #interest} is the whole fast-path test: one pass over the active
- * rules' lexical checks, no allocation, no parsing; 0 sends the call straight to the real object. The slow path
- * ({@link #execute}) lets the interested rules rewrite, run settings first, observe, translate and retry once.
- * {@link #explain} runs the very same path in dry-run mode, stopping before anything is sent.
+ * One connection's statement pipeline. {@link #interest} is the whole fast-path test: one pass over
+ * the active rules' lexical checks, no allocation, no parsing; 0 sends the call straight to the
+ * real object. The slow path ({@link #execute}) lets the interested rules rewrite, run settings
+ * first, observe, translate and retry once. {@link #explain} runs the very same path in dry-run
+ * mode, stopping before anything is sent.
  */
 public final class StatementPipeline {
 
@@ -31,8 +47,12 @@ public final class StatementPipeline {
     private final RuleHooks hooks;
     private final boolean warnings;
 
-    public StatementPipeline(Connection real, List<SessionPlugin> plugins, LakeMetrics metrics, SqlAnalyzer analyzer,
-                             boolean warnings) {
+    public StatementPipeline(
+            Connection real,
+            List<SessionPlugin> plugins,
+            LakeMetrics metrics,
+            SqlAnalyzer analyzer,
+            boolean warnings) {
         this.real = real;
         this.warnings = warnings;
         this.active = new ActiveRules(plugins, metrics);
@@ -56,14 +76,17 @@ public final class StatementPipeline {
         return millis;
     }
 
-    /** The rules that may care about {@code sql} (a bit set); 0 means the fast path. Decided once per call. */
+    /**
+     * The rules that may care about {@code sql} (a bit set); 0 means the fast path. Decided once
+     * per call.
+     */
     public long interest(String sql) {
         return active.interest(sql);
     }
 
     /**
-     * The SQL to prepare (or to add to a batch): rewritten once, when a rule wants to. Settings and retries do
-     * not apply to batches.
+     * The SQL to prepare (or to add to a batch): rewritten once, when a rule wants to. Settings and
+     * retries do not apply to batches.
      */
     public String prepare(String sql, WarningTarget target) throws SQLException {
         long interest = active.interest(sql);
@@ -81,10 +104,12 @@ public final class StatementPipeline {
     }
 
     /**
-     * Runs a statement on the slow path. {@code sql} is the text the application wrote: plain statements
-     * ({@code prepared} false) are rewritten here; prepared ones were rewritten once by {@link #prepare}.
+     * Runs a statement on the slow path. {@code sql} is the text the application wrote: plain
+     * statements ({@code prepared} false) are rewritten here; prepared ones were rewritten once by
+     * {@link #prepare}.
      */
-    public <T> T execute(String sql, boolean prepared, long interest, SqlCall<T> call, WarningTarget target)
+    public <T> T execute(
+            String sql, boolean prepared, long interest, SqlCall<T> call, WarningTarget target)
             throws SQLException {
         metrics.analysed.increment();
         Execution ex = new Execution(this, sql, sql, prepared, false, interest);
@@ -96,10 +121,12 @@ public final class StatementPipeline {
     }
 
     /**
-     * A statement that went the fast path failed: every rule may still explain the error or ask for one retry
-     * (an error can teach what no lexical test could know). Costs nothing until something fails.
+     * A statement that went the fast path failed: every rule may still explain the error or ask for
+     * one retry (an error can teach what no lexical test could know). Costs nothing until something
+     * fails.
      */
-    public <T> T recover(String sql, boolean prepared, SQLException error, SqlCall<T> call, WarningTarget target)
+    public <T> T recover(
+            String sql, boolean prepared, SQLException error, SqlCall<T> call, WarningTarget target)
             throws SQLException {
         if (active.isEmpty()) {
             throw error;
@@ -112,14 +139,23 @@ public final class StatementPipeline {
         }
     }
 
-    /** Tells the statement what lakeproxy did to it, as an SQLWarning (unless lakeproxy.warnings=false). */
+    /**
+     * Tells the statement what lakeproxy did to it, as an SQLWarning (unless
+     * lakeproxy.warnings=false).
+     */
     private void tell(Execution ex, WarningTarget target) {
         if (warnings && !ex.visible.isEmpty()) {
-            target.warn(new SQLWarning(LakeErrors.message("pipeline.warning", String.join("; ", ex.visible)), "01000"));
+            target.warn(
+                    new SQLWarning(
+                            LakeErrors.message("pipeline.warning", String.join("; ", ex.visible)),
+                            "01000"));
         }
     }
 
-    /** What would happen to {@code sql}, without running anything: the execution path in dry-run mode. */
+    /**
+     * What would happen to {@code sql}, without running anything: the execution path in dry-run
+     * mode.
+     */
     public Explanation explain(String sql) {
         long interest = active.interest(sql);
         if (interest == 0) {
@@ -134,7 +170,10 @@ public final class StatementPipeline {
         return new Explanation(sql, ex.sql(), ex.actions, null);
     }
 
-    /** The one slow path, shared by execution and {@code explain} (which stops before anything is sent). */
+    /**
+     * The one slow path, shared by execution and {@code explain} (which stops before anything is
+     * sent).
+     */
     private <T> T run(Execution ex, SqlCall<T> call) throws SQLException {
         if (!ex.isPrepared()) {
             hooks.rewrite(ex);
@@ -163,7 +202,10 @@ public final class StatementPipeline {
         return m;
     }
 
-    /** The first plugin's answer to {@code Connection.getSchema()}, or {@code null} to ask the real driver. */
+    /**
+     * The first plugin's answer to {@code Connection.getSchema()}, or {@code null} to ask the real
+     * driver.
+     */
     public String currentSchema() throws SQLException {
         for (SessionPlugin p : active.plugins) {
             String s = p.currentSchema();
@@ -174,7 +216,10 @@ public final class StatementPipeline {
         return null;
     }
 
-    /** The first plugin's answer to {@code Connection.getNetworkTimeout()}, or -1 to ask the real driver. */
+    /**
+     * The first plugin's answer to {@code Connection.getNetworkTimeout()}, or -1 to ask the real
+     * driver.
+     */
     public int networkTimeout() throws SQLException {
         for (SessionPlugin p : active.plugins) {
             int ms = p.networkTimeout();
@@ -185,7 +230,10 @@ public final class StatementPipeline {
         return -1;
     }
 
-    /** Whether a plugin took {@code Connection.setNetworkTimeout()} (then the real driver is not called). */
+    /**
+     * Whether a plugin took {@code Connection.setNetworkTimeout()} (then the real driver is not
+     * called).
+     */
     public boolean setNetworkTimeout(int milliseconds) throws SQLException {
         for (SessionPlugin p : active.plugins) {
             if (p.setNetworkTimeout(milliseconds)) {

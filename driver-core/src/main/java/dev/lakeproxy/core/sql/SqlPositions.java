@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.sql;
 
 import net.sf.jsqlparser.parser.ASTNodeAccess;
@@ -5,8 +20,8 @@ import net.sf.jsqlparser.parser.SimpleNode;
 import net.sf.jsqlparser.parser.Token;
 
 /**
- * Maps JSqlParser's token positions (1-based line and column) to offsets in the original text, so that a
- * rewrite can splice the original instead of printing the AST.
+ * Maps JSqlParser's token positions (1-based line and column) to offsets in the original text, so
+ * that a rewrite can splice the original instead of printing the AST.
  */
 public final class SqlPositions {
 
@@ -40,7 +55,10 @@ public final class SqlPositions {
         return offset(token.endLine, token.endColumn) + 1;
     }
 
-    /** The {@code [begin, end)} span of a parsed node, or {@code null} when the parser kept no tokens for it. */
+    /**
+     * The {@code [begin, end)} span of a parsed node, or {@code null} when the parser kept no
+     * tokens for it.
+     */
     public int[] span(ASTNodeAccess node) {
         SimpleNode ast = node.getASTNode();
         if (ast == null || ast.jjtGetFirstToken() == null || ast.jjtGetLastToken() == null) {
@@ -50,8 +68,8 @@ public final class SqlPositions {
     }
 
     /**
-     * The {@code [begin, end)} span of a table's (possibly qualified, possibly quoted) name, without its alias,
-     * or {@code null} when the parser kept no position for it.
+     * The {@code [begin, end)} span of a table's (possibly qualified, possibly quoted) name,
+     * without its alias, or {@code null} when the parser kept no position for it.
      */
     public int[] nameSpan(net.sf.jsqlparser.schema.Table table) {
         int[] node = span(table);
@@ -91,7 +109,10 @@ public final class SqlPositions {
             return j;
         }
         int j = i;
-        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
+        while (j < sql.length()
+                && (Character.isLetterOrDigit(sql.charAt(j))
+                        || sql.charAt(j) == '_'
+                        || sql.charAt(j) == '$')) {
             j++;
         }
         return j;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi.sql;
 
 import java.util.ArrayList;
@@ -5,8 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Edits the original SQL text at given offsets and leaves every other character as the user wrote it:
- * comments, hints, case and formatting survive a rewrite.
+ * Edits the original SQL text at given offsets and leaves every other character as the user wrote
+ * it: comments, hints, case and formatting survive a rewrite.
  */
 public final class SqlSplice {
 
@@ -25,7 +40,8 @@ public final class SqlSplice {
     /** Replaces {@code [begin, end)}. */
     public SqlSplice replace(int begin, int end, String text) {
         if (begin < 0 || end < begin || end > original.length()) {
-            throw new IllegalArgumentException("bad span [" + begin + ", " + end + ") in a text of " + original.length());
+            throw new IllegalArgumentException(
+                    "bad span [" + begin + ", " + end + ") in a text of " + original.length());
         }
         spans.add(new int[] {begin, end, spans.size()});
         replacements.add(text);
@@ -38,7 +54,10 @@ public final class SqlSplice {
 
     public String apply() {
         List<int[]> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> s[1]).thenComparingInt(s -> s[2]));
+        sorted.sort(
+                Comparator.<int[]>comparingInt(s -> s[0])
+                        .thenComparingInt(s -> s[1])
+                        .thenComparingInt(s -> s[2]));
         StringBuilder sb = new StringBuilder(original.length() + 64);
         int pos = 0;
         for (int[] s : sorted) {

@@ -1,11 +1,27 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a multi-statement string at the semicolons that end statements: not inside '...' or "..." or `...`
- * quotes, {@code --} or {@code /* *\/} comments, or PostgreSQL dollar quotes ({@code $$...$$}, {@code $tag$...$tag$}).
+ * Splits a multi-statement string at the semicolons that end statements: not inside '...' or "..."
+ * or `...` quotes, {@code --} or {@code /* *\/} comments, or PostgreSQL dollar quotes ({@code
+ * $$...$$}, {@code $tag$...$tag$}).
  */
 public final class StatementSplitter {
 
@@ -13,14 +29,17 @@ public final class StatementSplitter {
     }
 
     /**
-     * The statements, trimmed, without their semicolons; blank pieces are dropped. PostgreSQL's rules: a
-     * backslash escapes a quote only in {@code E'...'} strings.
+     * The statements, trimmed, without their semicolons; blank pieces are dropped. PostgreSQL's
+     * rules: a backslash escapes a quote only in {@code E'...'} strings.
      */
     public static List<String> split(String sql) {
         return split(sql, false);
     }
 
-    /** Like {@link #split(String)}; with {@code backslashEscapes} (MaxCompute) a backslash escapes in every string. */
+    /**
+     * Like {@link #split(String)}; with {@code backslashEscapes} (MaxCompute) a backslash escapes
+     * in every string.
+     */
     public static List<String> split(String sql, boolean backslashEscapes) {
         List<String> out = new ArrayList<>(2);
         int start = 0;
@@ -30,7 +49,10 @@ public final class StatementSplitter {
             char c = sql.charAt(i);
             int comment = SqlText.commentEnd(sql, i);
             if (c == '\'' || c == '"' || c == '`') {
-                boolean escapes = c != '"' && (backslashEscapes || (i > 0 && (sql.charAt(i - 1) | 0x20) == 'e'));
+                boolean escapes =
+                        c != '"'
+                                && (backslashEscapes
+                                        || (i > 0 && (sql.charAt(i - 1) | 0x20) == 'e'));
                 i = closing(sql, i + 1, c, escapes);
             } else if (comment >= 0) {
                 i = comment;
@@ -54,7 +76,10 @@ public final class StatementSplitter {
         }
     }
 
-    /** The index after the quote that closes one opened just before {@code from} (doubled quotes escape). */
+    /**
+     * The index after the quote that closes one opened just before {@code from} (doubled quotes
+     * escape).
+     */
     private static int closing(String sql, int from, char quote, boolean backslashEscapes) {
         int i = from;
         while (i < sql.length()) {
@@ -73,13 +98,19 @@ public final class StatementSplitter {
         return sql.length();
     }
 
-    /** After a {@code $tag$ ... $tag$} body, or just past the {@code $} when it does not open one. */
+    /**
+     * After a {@code $tag$ ... $tag$} body, or just past the {@code $} when it does not open one.
+     */
     private static int dollarQuoteEnd(String sql, int at) {
         int tagEnd = at + 1;
-        while (tagEnd < sql.length() && isWordChar(sql.charAt(tagEnd)) && sql.charAt(tagEnd) != '$') {
+        while (tagEnd < sql.length()
+                && isWordChar(sql.charAt(tagEnd))
+                && sql.charAt(tagEnd) != '$') {
             tagEnd++;
         }
-        if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$' || (tagEnd > at + 1 && Character.isDigit(sql.charAt(at + 1)))) {
+        if (tagEnd >= sql.length()
+                || sql.charAt(tagEnd) != '$'
+                || (tagEnd > at + 1 && Character.isDigit(sql.charAt(at + 1)))) {
             return at + 1; // $1 parameter or a lone $
         }
         String tag = sql.substring(at, tagEnd + 1);

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi.sql;
 
 import java.util.ArrayList;
@@ -6,9 +21,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A table name as a statement wrote it: one to three parts ({@code t}, {@code s.t}, {@code db.s.t}), each kept as
- * written (with its quotes) so that a plugin can apply its server's folding rules: PostgreSQL folds unquoted names
- * to lower case and keeps quoted ones; MaxCompute ignores case and accepts backticks.
+ * A table name as a statement wrote it: one to three parts ({@code t}, {@code s.t}, {@code
+ * db.s.t}), each kept as written (with its quotes) so that a plugin can apply its server's folding
+ * rules: PostgreSQL folds unquoted names to lower case and keeps quoted ones; MaxCompute ignores
+ * case and accepts backticks.
  */
 public final class TableName {
 
@@ -77,7 +93,9 @@ public final class TableName {
         return p.substring(1, p.length() - 1).replace("" + q + q, "" + q);
     }
 
-    /** Part {@code i} as PostgreSQL resolves it: quoted parts exactly, unquoted ones in lower case. */
+    /**
+     * Part {@code i} as PostgreSQL resolves it: quoted parts exactly, unquoted ones in lower case.
+     */
     public String folded(int i) {
         return isQuoted(i) ? unquoted(i) : written.get(i).toLowerCase(Locale.ROOT);
     }
@@ -87,7 +105,10 @@ public final class TableName {
         return folded(written.size() - 1);
     }
 
-    /** The part before the table's (schema, or project in a two-part MaxCompute name), folded; {@code null} if none. */
+    /**
+     * The part before the table's (schema, or project in a two-part MaxCompute name), folded;
+     * {@code null} if none.
+     */
     public String qualifier() {
         return written.size() < 2 ? null : folded(written.size() - 2);
     }

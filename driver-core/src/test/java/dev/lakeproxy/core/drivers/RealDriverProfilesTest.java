@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,20 +45,32 @@ class RealDriverProfilesTest {
 
     @Test
     void pgjdbcServerKeyIsHostsAndPortsWithoutCredentialsOrDatabase() throws SQLException {
-        assertEquals("jdbc:postgresql://holo:80", key("jdbc:lakeproxy:postgresql://holo:80/db?user=u&password=p"));
-        assertEquals("jdbc:postgresql://a:1,b:2", key("jdbc:lakeproxy:postgresql://u:secret@a:1,B:2/db"));
-        assertEquals("jdbc:postgresql://#service=mine", key("jdbc:lakeproxy:postgresql://?service=mine"));
+        assertEquals(
+                "jdbc:postgresql://holo:80",
+                key("jdbc:lakeproxy:postgresql://holo:80/db?user=u&password=p"));
+        assertEquals(
+                "jdbc:postgresql://a:1,b:2",
+                key("jdbc:lakeproxy:postgresql://u:secret@a:1,B:2/db"));
+        assertEquals(
+                "jdbc:postgresql://#service=mine",
+                key("jdbc:lakeproxy:postgresql://?service=mine"));
     }
 
     @Test
     void odpsServerKeyIsEndpointAndProject() throws SQLException {
-        assertEquals("jdbc:odps:http://127.0.0.1:9/api#p", key("jdbc:lakeproxy:odps:http://127.0.0.1:9/api?project=P&accessKey=k"));
+        assertEquals(
+                "jdbc:odps:http://127.0.0.1:9/api#p",
+                key("jdbc:lakeproxy:odps:http://127.0.0.1:9/api?project=P&accessKey=k"));
     }
 
     @Test
     void pgjdbcMovesSecretsOutOfTheUrl() {
         Properties target = new Properties();
-        String url = RealDriverProfiles.of("postgresql").prepareUrl("jdbc:postgresql://h/db?password=s3&sslpassword=x&ssl=true", target);
+        String url =
+                RealDriverProfiles.of("postgresql")
+                        .prepareUrl(
+                                "jdbc:postgresql://h/db?password=s3&sslpassword=x&ssl=true",
+                                target);
         assertEquals("jdbc:postgresql://h/db?ssl=true", url);
         assertEquals("s3", target.getProperty("password"));
         assertEquals("x", target.getProperty("sslpassword"));
@@ -54,7 +81,8 @@ class RealDriverProfilesTest {
         assertTrue(RealDriverProfiles.of("odps").isSecretParameter("accessId"));
         assertFalse(RealDriverProfiles.of("postgresql").isSecretParameter("accessId"));
         assertTrue(RealDriverProfiles.isSecretForAnyDriver("accessKey"));
-        assertEquals("org.postgresql.Driver", RealDriverProfiles.of("postgresql").driverClassName());
+        assertEquals(
+                "org.postgresql.Driver", RealDriverProfiles.of("postgresql").driverClassName());
         assertEquals(null, RealDriverProfiles.of("mysql").driverClassName());
     }
 

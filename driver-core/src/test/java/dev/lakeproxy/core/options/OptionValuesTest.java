@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,11 +54,13 @@ class OptionValuesTest {
         LakeOption<Integer> n = LakeOption.integer("lakeproxy.t.n", 5, 1, 10, "n");
         assertEquals(7, n.parse(" 7 "));
         assertThrows(IllegalArgumentException.class, () -> n.parse("11"));
-        LakeOption<String> c = LakeOption.choiceOrValue("lakeproxy.t.c", "auto", "c", "<value>", "auto", "off");
+        LakeOption<String> c =
+                LakeOption.choiceOrValue("lakeproxy.t.c", "auto", "c", "<value>", "auto", "off");
         assertEquals("off", c.parse("OFF"));
         assertEquals("odps:hqe", c.parse("odps:hqe"));
         assertEquals(List.of("a", "b"), LakeOption.list("lakeproxy.t.l", "l").parse(" a, ,b "));
-        assertThrows(IllegalArgumentException.class, () -> LakeOption.bool("other.name", true, "x"));
+        assertThrows(
+                IllegalArgumentException.class, () -> LakeOption.bool("other.name", true, "x"));
     }
 
     @Test
@@ -55,13 +72,18 @@ class OptionValuesTest {
         for (String bad : List.of("99", "600001", "5s", "")) {
             assertThrows(IllegalArgumentException.class, () -> t.parse(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> LakeOption.timeoutMillis("lakeproxy.t.timeout", 5_000, "t"), "the name's form");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LakeOption.timeoutMillis("lakeproxy.t.timeout", 5_000, "t"),
+                "the name's form");
     }
 
     @Test
     void urlsKeepEverythingButTheirLakeproxyOptions() throws SQLException {
-        LakeUrl url = LakeUrl.parse("jdbc:lakeproxy:postgresql://h:80/db?ssl=true&lakeproxy.warnings=false&ApplicationName=x");
+        LakeUrl url =
+                LakeUrl.parse(
+                        "jdbc:lakeproxy:postgresql://h:80/db"
+                                + "?ssl=true&lakeproxy.warnings=false&ApplicationName=x");
         assertEquals("postgresql", url.subprotocol());
         assertEquals("jdbc:postgresql://h:80/db?ssl=true&ApplicationName=x", url.realUrl());
         assertEquals(Map.of("lakeproxy.warnings", "false"), url.options());

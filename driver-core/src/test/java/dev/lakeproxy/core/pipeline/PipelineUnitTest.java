@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +40,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The statement pipeline on stand-in JDBC objects: hook order, containment, retries, refusals, explain. */
+/**
+ * The statement pipeline on stand-in JDBC objects: hook order, containment, retries, refusals,
+ * explain.
+ */
 class PipelineUnitTest {
 
     private final List<String> log = new ArrayList<>();
@@ -35,9 +53,17 @@ class PipelineUnitTest {
     private Connection connect(StatementRule... rules) {
         SessionPlugin plugin = () -> List.of(rules);
         Connection real = server.connection();
-        StatementPipeline pipeline = new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), true);
-        return PlainWrappers.INSTANCE.connection(real,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "stub", List.of("unit"), List.of()));
+        StatementPipeline pipeline =
+                new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), true);
+        return PlainWrappers.INSTANCE.connection(
+                real,
+                new ConnectionServices(
+                        pipeline,
+                        metrics,
+                        PlainWrappers.INSTANCE,
+                        "stub",
+                        List.of("unit"),
+                        List.of()));
     }
 
     private void failWith(Function<String, SQLException> answer) {
@@ -176,7 +202,8 @@ class PipelineUnitTest {
             }
         };
         Connection c = connect(rewriting);
-        Explanation x = c.unwrap(dev.lakeproxy.LakeproxyConnection.class).explain("SELECT * FROM lp_alias");
+        Explanation x =
+                c.unwrap(dev.lakeproxy.LakeproxyConnection.class).explain("SELECT * FROM lp_alias");
         assertEquals(List.of(), server.sent, "explain sends nothing");
         try (Statement st = c.createStatement()) {
             st.execute("SELECT * FROM lp_alias");

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,28 +40,46 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What lakeproxy did to a statement reaches GUI users as an SQLWarning on that statement (issue 14 §4). */
+/**
+ * What lakeproxy did to a statement reaches GUI users as an SQLWarning on that statement (issue 14
+ * §4).
+ */
 class WarningsUnitTest {
 
     private final List<String> log = new ArrayList<>();
-    private final StubJdbc server = new StubJdbc(sql -> sql.contains("fails_once") && !sql.contains("fixed")
-            ? new SQLException("wrong engine", "XX000") : null);
+    private final StubJdbc server =
+            new StubJdbc(
+                    sql ->
+                            sql.contains("fails_once") && !sql.contains("fixed")
+                                    ? new SQLException("wrong engine", "XX000")
+                                    : null);
 
     private Connection connect(boolean warnings, StatementRule... rules) {
         SessionPlugin plugin = () -> List.of(rules);
         Connection real = server.connection();
         LakeMetrics metrics = new LakeMetrics();
-        StatementPipeline pipeline = new StatementPipeline(real, List.of(plugin), metrics, new SqlAnalyzer(100), warnings);
-        return PlainWrappers.INSTANCE.connection(real,
-                new ConnectionServices(pipeline, metrics, PlainWrappers.INSTANCE, "stub", List.of("unit"), List.of()));
+        StatementPipeline pipeline =
+                new StatementPipeline(
+                        real, List.of(plugin), metrics, new SqlAnalyzer(100), warnings);
+        return PlainWrappers.INSTANCE.connection(
+                real,
+                new ConnectionServices(
+                        pipeline,
+                        metrics,
+                        PlainWrappers.INSTANCE,
+                        "stub",
+                        List.of("unit"),
+                        List.of()));
     }
 
-    private final StatementRule aliasing = new RecordingRule("alias", sql -> sql.contains("lp_alias"), log) {
-        @Override
-        public void rewrite(RewriteContext ctx) {
-            ctx.rewrite(ctx.sql().replace("lp_alias", "lp_target"), "lp_alias is lp_target");
-        }
-    };
+    private final StatementRule aliasing =
+            new RecordingRule("alias", sql -> sql.contains("lp_alias"), log) {
+                @Override
+                public void rewrite(RewriteContext ctx) {
+                    ctx.rewrite(
+                            ctx.sql().replace("lp_alias", "lp_target"), "lp_alias is lp_target");
+                }
+            };
 
     @Test
     void aRewriteIsTold() throws SQLException {
@@ -62,7 +95,8 @@ class WarningsUnitTest {
 
     @Test
     void aPreparedRewriteIsToldAtEveryExecution() throws SQLException {
-        try (PreparedStatement ps = connect(true, aliasing).prepareStatement("SELECT * FROM lp_alias")) {
+        try (PreparedStatement ps =
+                connect(true, aliasing).prepareStatement("SELECT * FROM lp_alias")) {
             ps.execute();
             assertTrue(ps.getWarnings().getMessage().contains("lp_alias is lp_target"));
             ps.clearWarnings();
@@ -82,13 +116,19 @@ class WarningsUnitTest {
             }
         };
         try (Statement st = connect(true, switching).createStatement()) {
-            // the stub server fails this statement every time: the retry happens once, then the error stands
+            // the stub server fails this statement every time: the retry happens once, then the
+            // error stands
             assertThrows(SQLException.class, () -> st.execute("SELECT fails_once"));
             String said = st.getWarnings().getMessage();
-            assertTrue(said.contains("ran SET engine = 'fixed' first: the wrong engine read it"), said);
-            assertTrue(said.contains("retried the statement once: retried on the right engine"), said);
+            assertTrue(
+                    said.contains("ran SET engine = 'fixed' first: the wrong engine read it"),
+                    said);
+            assertTrue(
+                    said.contains("retried the statement once: retried on the right engine"), said);
         }
-        assertEquals(List.of("SELECT fails_once", "SET engine = 'fixed'", "SELECT fails_once"), server.sent);
+        assertEquals(
+                List.of("SELECT fails_once", "SET engine = 'fixed'", "SELECT fails_once"),
+                server.sent);
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.core.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,13 +56,19 @@ class SqlPositionsTest {
     @Test
     void tabsAndLinesMapToTheRightOffsets() {
         String sql = "SELECT a\n\t\tFROM x\n\tJOIN y ON x.id = y.id";
-        assertEquals(List.of("x", "y"), tableNames(sql).stream().distinct().collect(java.util.stream.Collectors.toList()));
+        assertEquals(
+                List.of("x", "y"),
+                tableNames(sql).stream().distinct().collect(java.util.stream.Collectors.toList()));
     }
 
     @Test
     void spliceKeepsEverythingOutsideTheEdits() {
         String sql = "SELECT /*+ hint */ a FROM t -- tail";
-        String out = SqlSplice.of(sql).replace(sql.indexOf(" t "), sql.indexOf(" t ") + 2, " u").insert(0, "/*x*/").apply();
+        String out =
+                SqlSplice.of(sql)
+                        .replace(sql.indexOf(" t "), sql.indexOf(" t ") + 2, " u")
+                        .insert(0, "/*x*/")
+                        .apply();
         assertEquals("/*x*/SELECT /*+ hint */ a FROM u -- tail", out);
     }
 
@@ -72,7 +93,8 @@ class SqlPositionsTest {
     void readsAreSelectsWithoutSideEffects() {
         assertTrue(ANALYZER.parse("SELECT * FROM t WHERE x = 'INSERT'").isRead());
         assertTrue(ANALYZER.parse("WITH a AS (SELECT 1) SELECT * FROM a JOIN b ON true").isRead());
-        assertFalse(ANALYZER.parse("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d").isRead());
+        assertFalse(
+                ANALYZER.parse("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d").isRead());
         assertFalse(ANALYZER.parse("SELECT * INTO t2 FROM t").isRead());
         assertFalse(ANALYZER.parse("SELECT * FROM t FOR UPDATE").isRead());
         assertFalse(ANALYZER.parse("SELECT nextval('s')").isRead());

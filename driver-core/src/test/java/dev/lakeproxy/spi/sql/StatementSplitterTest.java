@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.spi.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +24,9 @@ class StatementSplitterTest {
 
     @Test
     void splitsAtSemicolonsThatEndStatements() {
-        assertEquals(List.of("SELECT 1", "SELECT * FROM t"), StatementSplitter.split("SELECT 1; SELECT * FROM t;"));
+        assertEquals(
+                List.of("SELECT 1", "SELECT * FROM t"),
+                StatementSplitter.split("SELECT 1; SELECT * FROM t;"));
         assertEquals(List.of("SELECT 1"), StatementSplitter.split("  SELECT 1 ;  ; "));
     }
 
@@ -21,7 +38,9 @@ class StatementSplitterTest {
                 StatementSplitter.split("SELECT 1 -- a; b\n; SELECT 2 /* ; */").size());
         assertEquals(List.of("DO $$ BEGIN PERFORM 1; END $$", "SELECT $1"),
                 StatementSplitter.split("DO $$ BEGIN PERFORM 1; END $$; SELECT $1"));
-        assertEquals(List.of("SELECT $tag$ a;b $tag$"), StatementSplitter.split("SELECT $tag$ a;b $tag$"));
+        assertEquals(
+                List.of("SELECT $tag$ a;b $tag$"),
+                StatementSplitter.split("SELECT $tag$ a;b $tag$"));
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import java.sql.SQLException;
@@ -37,8 +52,14 @@ final class DateTimes {
             return raw.toString();
         }
         LocalDateTime t = local(raw, zone);
-        String text = t.toLocalDate() + " " + twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute()) + ":"
-                + twoDigits(t.getSecond());
+        String text =
+                t.toLocalDate()
+                        + " "
+                        + twoDigits(t.getHour())
+                        + ":"
+                        + twoDigits(t.getMinute())
+                        + ":"
+                        + twoDigits(t.getSecond());
         int nanos = t.getNano();
         if (nanos == 0) {
             return raw instanceof Instant ? text + ".0" : text; // TIMESTAMP: Timestamp.toString()
@@ -107,8 +128,12 @@ final class DateTimes {
         } else if (type == Object.class) {
             v = raw;
         } else {
-            throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noConversion",
-                    raw.getClass().getSimpleName(), type.getName()), "0A000");
+            throw new SQLFeatureNotSupportedException(
+                    DriverFailures.M.format(
+                            "odps.jdbc.noConversion",
+                            raw.getClass().getSimpleName(),
+                            type.getName()),
+                    "0A000");
         }
         return type.cast(v);
     }

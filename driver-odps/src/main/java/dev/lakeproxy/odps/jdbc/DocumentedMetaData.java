@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import java.lang.reflect.InvocationHandler;
@@ -11,9 +26,10 @@ import java.util.Map;
 
 /**
  * In front of odps-jdbc's metadata: the calls that are facts about MaxCompute are answered from
- * {@link MaxComputeFacts} and the result sets MaxCompute has nothing for are empty with JDBC's columns
- * ({@link ResultShapes}), without calling odps-jdbc, which would throw and log an ERROR line for most of them.
- * Every other call goes to odps-jdbc, with what it throws unchecked turned into an SQLException ({@link DriverFailures}).
+ * {@link MaxComputeFacts} and the result sets MaxCompute has nothing for are empty with JDBC's
+ * columns ({@link ResultShapes}), without calling odps-jdbc, which would throw and log an ERROR
+ * line for most of them. Every other call goes to odps-jdbc, with what it throws unchecked turned
+ * into an SQLException ({@link DriverFailures}).
  */
 public final class DocumentedMetaData implements InvocationHandler {
 
@@ -37,7 +53,10 @@ public final class DocumentedMetaData implements InvocationHandler {
                 new Class<?>[] {DatabaseMetaData.class}, new DocumentedMetaData(real));
     }
 
-    /** JDBC's unwrap (odps-jdbc's returns null for a type it does not implement, where JDBC says throw). */
+    /**
+     * JDBC's unwrap (odps-jdbc's returns null for a type it does not implement, where JDBC says
+     * throw).
+     */
     private Object wrapper(String name, Class<?> iface) throws java.sql.SQLException {
         boolean is = iface.isInstance(real);
         if (name.equals("isWrapperFor")) {
@@ -71,7 +90,8 @@ public final class DocumentedMetaData implements InvocationHandler {
             return method.invoke(real, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException || cause instanceof Error && !(cause instanceof VirtualMachineError)) {
+            if (cause instanceof RuntimeException
+                    || cause instanceof Error && !(cause instanceof VirtualMachineError)) {
                 throw DriverFailures.failure(cause, "DatabaseMetaData." + name);
             }
             throw cause;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import com.aliyun.odps.Instance;
@@ -11,12 +26,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A statement's query timeout and cancel, enforced by stopping the MaxCompute job. odps-jdbc ignores a timeout
- * outside interactive mode (and throws on 0), and its cancel does nothing until the job's instance exists; here a
- * timeout or cancel stops the instance as soon as odps-jdbc has it ({@code PUT .../instances/<id>}, Status
- * Terminated), whatever the mode. MaxCompute then ends the job as Cancelled without committing its output, and the
- * caller gets {@link SQLTimeoutException} (SQLState HYT00) or, for a cancel, SQLState HY008. The executing thread
- * is never interrupted: an interrupt would abandon the job without stopping it.
+ * A statement's query timeout and cancel, enforced by stopping the MaxCompute job. odps-jdbc
+ * ignores a timeout outside interactive mode (and throws on 0), and its cancel does nothing until
+ * the job's instance exists; here a timeout or cancel stops the instance as soon as odps-jdbc has
+ * it ({@code PUT .../instances/<id>}, Status Terminated), whatever the mode. MaxCompute then ends
+ * the job as Cancelled without committing its output, and the caller gets {@link
+ * SQLTimeoutException} (SQLState HYT00) or, for a cancel, SQLState HY008. The executing thread is
+ * never interrupted: an interrupt would abandon the job without stopping it.
  */
 final class JobControl {
 
@@ -68,7 +84,10 @@ final class JobControl {
         stopReason = null;
         running = true;
         int seconds = timeoutSeconds;
-        ScheduledFuture<?> t = seconds > 0 ? TIMERS.schedule(() -> stop("timeout"), seconds, TimeUnit.SECONDS) : null;
+        ScheduledFuture<?> t =
+                seconds > 0
+                        ? TIMERS.schedule(() -> stop("timeout"), seconds, TimeUnit.SECONDS)
+                        : null;
         timer = t;
         try {
             return job.run();
@@ -94,15 +113,20 @@ final class JobControl {
     private SQLException stopped(SQLException failure, int seconds) {
         String reason = stopReason;
         if ("timeout".equals(reason)) {
-            return new SQLTimeoutException(DriverFailures.M.format("odps.jdbc.timedOut", seconds), "HYT00", failure);
+            return new SQLTimeoutException(
+                    DriverFailures.M.format("odps.jdbc.timedOut", seconds), "HYT00", failure);
         }
         if ("cancel".equals(reason)) {
-            return new SQLException(DriverFailures.M.format("odps.jdbc.cancelled"), "HY008", failure);
+            return new SQLException(
+                    DriverFailures.M.format("odps.jdbc.cancelled"), "HY008", failure);
         }
         return failure;
     }
 
-    /** Stops the job once odps-jdbc knows its instance; until then looks again every {@value #RETRY_MILLIS} ms. */
+    /**
+     * Stops the job once odps-jdbc knows its instance; until then looks again every {@value
+     * #RETRY_MILLIS} ms.
+     */
     private void stop(String reason) {
         if (!running) {
             return;
@@ -115,9 +139,15 @@ final class JobControl {
         }
         try {
             real.cancel(); // stops the instance (offline) or the session query (interactive)
-            LOG.log(Level.FINE, "lakeproxy stopped MaxCompute instance {0} ({1})", new Object[] {instance.getId(), reason});
+            LOG.log(
+                    Level.FINE,
+                    "lakeproxy stopped MaxCompute instance {0} ({1})",
+                    new Object[] {instance.getId(), reason});
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.FINE, "lakeproxy could not stop MaxCompute instance " + instance.getId(), e);
+            LOG.log(
+                    Level.FINE,
+                    "lakeproxy could not stop MaxCompute instance " + instance.getId(),
+                    e);
         }
     }
 }

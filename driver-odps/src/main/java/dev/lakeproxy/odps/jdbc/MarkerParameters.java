@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import java.sql.ParameterMetaData;
@@ -5,9 +20,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * The parameters of a prepared statement, as far as the text tells them: one IN parameter per {@code ?} marker.
- * MaxCompute does not describe a statement's parameters before it runs, so their types are unknown: VARCHAR,
- * nullability unknown, as drivers report parameters they cannot type.
+ * The parameters of a prepared statement, as far as the text tells them: one IN parameter per
+ * {@code ?} marker. MaxCompute does not describe a statement's parameters before it runs, so their
+ * types are unknown: VARCHAR, nullability unknown, as drivers report parameters they cannot type.
  */
 final class MarkerParameters implements ParameterMetaData {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import java.lang.reflect.InvocationHandler;
@@ -17,7 +32,10 @@ import javax.sql.rowset.RowSetProvider;
 /** Detached, in-memory metadata result sets, and the LIKE patterns of metadata calls. */
 public final class MetaRows {
 
-    /** Found once: RowSetProvider.newFactory() looks the factory up (system property, ServiceLoader) each time. */
+    /**
+     * Found once: RowSetProvider.newFactory() looks the factory up (system property, ServiceLoader)
+     * each time.
+     */
     private static final RowSetFactory ROW_SETS = rowSets();
 
     private MetaRows() {
@@ -32,17 +50,22 @@ public final class MetaRows {
     }
 
     /** A result set of {@code rows}; a value is a String, a Number, a Boolean or {@code null}. */
-    public static ResultSet of(String[] names, int[] types, List<Object[]> rows) throws SQLException {
+    public static ResultSet of(String[] names, int[] types, List<Object[]> rows)
+            throws SQLException {
         return of(names, types, rows, null);
     }
 
-    /** Like {@link #of(String[], int[], List)}, carrying {@code warning} (e.g. a schema that could not be listed). */
+    /**
+     * Like {@link #of(String[], int[], List)}, carrying {@code warning} (e.g. a schema that could
+     * not be listed).
+     */
     public static ResultSet of(String[] names, int[] types, List<Object[]> rows, SQLWarning warning)
             throws SQLException {
         CachedRowSet rs = ROW_SETS.createCachedRowSet();
         ColumnShapes shape = ColumnShapes.of(names, types);
         rs.setMetaData(shape.rowSet);
-        // CachedRowSet inserts each row before the previous one (the cursor stays before the first row): go backwards
+        // CachedRowSet inserts each row before the previous one (the cursor stays before the first
+        // row): go backwards
         for (int r = rows.size() - 1; r >= 0; r--) {
             Object[] row = rows.get(r);
             rs.moveToInsertRow();
@@ -69,15 +92,18 @@ public final class MetaRows {
         return detached(rs, shape.readOnly, warning);
     }
 
-    /** A result set with no columns and no rows (for example the generated keys of a statement that has none). */
+    /**
+     * A result set with no columns and no rows (for example the generated keys of a statement that
+     * has none).
+     */
     public static ResultSet empty() throws SQLException {
         return of(new String[0], new int[0], List.of());
     }
 
     /**
-     * The row set as a plain ResultSet whose fetch size is a hint it ignores (JDBC lets a driver ignore it; there is
-     * nothing to fetch): CachedRowSet refuses {@code setFetchSize} above its max rows, which tools such as
-     * SchemaCrawler call on every metadata result.
+     * The row set as a plain ResultSet whose fetch size is a hint it ignores (JDBC lets a driver
+     * ignore it; there is nothing to fetch): CachedRowSet refuses {@code setFetchSize} above its
+     * max rows, which tools such as SchemaCrawler call on every metadata result.
      */
     private static ResultSet detached(CachedRowSet rs, ResultSetMetaData md, SQLWarning warning) {
         InvocationHandler h = (proxy, method, args) -> {
@@ -97,13 +123,16 @@ public final class MetaRows {
                 throw e.getCause();
             }
         };
-        return (ResultSet) Proxy.newProxyInstance(MetaRows.class.getClassLoader(), new Class<?>[] {ResultSet.class}, h);
+        return (ResultSet)
+                Proxy.newProxyInstance(
+                        MetaRows.class.getClassLoader(), new Class<?>[] {ResultSet.class}, h);
     }
 
     /**
-     * Whether a metadata argument is a pattern rather than a name ({@code null} matches everything). A name whose
-     * only wildcard is {@code _} is taken as the name, as odps-jdbc takes it: tools pass table names with
-     * underscores unescaped, and listing every table to match one name would cost a request per call.
+     * Whether a metadata argument is a pattern rather than a name ({@code null} matches
+     * everything). A name whose only wildcard is {@code _} is taken as the name, as odps-jdbc takes
+     * it: tools pass table names with underscores unescaped, and listing every table to match one
+     * name would cost a request per call.
      */
     public static boolean isPattern(String s) {
         return s == null || s.indexOf('%') >= 0 || s.indexOf('*') >= 0;
@@ -115,8 +144,9 @@ public final class MetaRows {
     }
 
     /**
-     * A JDBC LIKE pattern ({@code %}, {@code _}; a backslash takes the next character as it is, the search string
-     * escape lakeproxy reports) as a case-insensitive regular expression; null matches all.
+     * A JDBC LIKE pattern ({@code %}, {@code _}; a backslash takes the next character as it is, the
+     * search string escape lakeproxy reports) as a case-insensitive regular expression; null
+     * matches all.
      */
     public static Pattern like(String like) {
         if (like == null) {
@@ -128,7 +158,10 @@ public final class MetaRows {
             if (c == '\\' && i + 1 < like.length()) {
                 sb.append(Pattern.quote(String.valueOf(like.charAt(++i))));
             } else {
-                sb.append(c == '%' || c == '*' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+                sb.append(
+                        c == '%' || c == '*'
+                                ? ".*"
+                                : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
             }
         }
         return Pattern.compile(sb.toString());

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +42,11 @@ final class ResultSetLayer implements ResultSetForwarding {
     private final StatementLayer statement;
     private final ResultSet real;
     private final ZoneId zone;
-    /** Per column (1-based): may hold a date or time value; decided once, from the result's metadata. */
+
+    /**
+     * Per column (1-based): may hold a date or time value; decided once, from the result's
+     * metadata.
+     */
     private boolean[] temporal;
 
     ResultSetLayer(StatementLayer statement, ResultSet real, ZoneId zone) {
@@ -105,7 +124,8 @@ final class ResultSetLayer implements ResultSetForwarding {
 
     @Override
     public int getHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
+        return ResultSet
+                .CLOSE_CURSORS_AT_COMMIT; // closed with its statement, as the connection says
     }
 
     @Override
@@ -135,7 +155,10 @@ final class ResultSetLayer implements ResultSetForwarding {
         return column > 0 && column < t.length && t[column];
     }
 
-    /** The raw value of a date or time column, or {@code null} when the column is not one (or the value is NULL). */
+    /**
+     * The raw value of a date or time column, or {@code null} when the column is not one (or the
+     * value is NULL).
+     */
     private Object rawTemporal(int column) throws SQLException {
         if (!temporal(column)) {
             return null;
@@ -158,7 +181,9 @@ final class ResultSetLayer implements ResultSetForwarding {
     @Override
     public byte[] getBytes(int column) throws SQLException {
         Object raw = rawTemporal(column);
-        return raw == null ? real.getBytes(column) : DateTimes.string(raw, zone).getBytes(StandardCharsets.UTF_8);
+        return raw == null
+                ? real.getBytes(column)
+                : DateTimes.string(raw, zone).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import com.aliyun.odps.jdbc.OdpsConnection;
@@ -10,10 +25,11 @@ import java.time.ZoneId;
 import java.util.TimeZone;
 
 /**
- * In front of odps-jdbc's statement: the query timeout and cancel that stop the job ({@link JobControl}),
- * {@code closeOnCompletion}, the JDBC 4.2 "large" methods (whose interface defaults throw an unchecked exception),
- * result sets with JDBC's date and time getters ({@link ResultSetLayer}), and answers for the calls odps-jdbc refuses
- * although MaxCompute has a JDBC answer (concurrency, holdability, generated keys).
+ * In front of odps-jdbc's statement: the query timeout and cancel that stop the job ({@link
+ * JobControl}), {@code closeOnCompletion}, the JDBC 4.2 "large" methods (whose interface defaults
+ * throw an unchecked exception), result sets with JDBC's date and time getters ({@link
+ * ResultSetLayer}), and answers for the calls odps-jdbc refuses although MaxCompute has a JDBC
+ * answer (concurrency, holdability, generated keys).
  */
 class StatementLayer implements StatementForwarding {
 
@@ -42,7 +58,9 @@ class StatementLayer implements StatementForwarding {
             return TimeZone.getTimeZone(id).toZoneId();
         }
         OdpsConnection c = odps.getConnection().unwrap(OdpsConnection.class);
-        return c.isUseProjectTimeZone() ? c.getProjectTimeZone().toZoneId() : ZoneId.systemDefault();
+        return c.isUseProjectTimeZone()
+                ? c.getProjectTimeZone().toZoneId()
+                : ZoneId.systemDefault();
     }
 
     /** The layer over a result set of this statement; the same one for the same real result set. */
@@ -70,7 +88,8 @@ class StatementLayer implements StatementForwarding {
         if (seconds < 0) {
             throw DriverFailures.M.create("22023", "odps.jdbc.negativeTimeout", seconds);
         }
-        job.timeoutSeconds(seconds); // odps-jdbc throws on 0 and ignores the rest outside interactive mode
+        job.timeoutSeconds(
+                seconds); // odps-jdbc throws on 0 and ignores the rest outside interactive mode
     }
 
     @Override
@@ -184,12 +203,13 @@ class StatementLayer implements StatementForwarding {
     }
 
     /**
-     * MaxCompute tables have no generated keys, so asking for none runs the statement as it is; asking for some is
-     * refused, as JDBC lets a driver refuse, with a message that says why.
+     * MaxCompute tables have no generated keys, so asking for none runs the statement as it is;
+     * asking for some is refused, as JDBC lets a driver refuse, with a message that says why.
      */
     static String noKeys(String sql, boolean noneAsked) throws SQLException {
         if (!noneAsked) {
-            throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.noGeneratedKeys"), "0A000");
+            throw new SQLFeatureNotSupportedException(
+                    DriverFailures.M.format("odps.jdbc.noGeneratedKeys"), "0A000");
         }
         return sql;
     }
@@ -209,7 +229,8 @@ class StatementLayer implements StatementForwarding {
         if (current == CLOSE_CURRENT_RESULT) {
             return getMoreResults();
         }
-        throw new SQLFeatureNotSupportedException(DriverFailures.M.format("odps.jdbc.oneResult"), "0A000");
+        throw new SQLFeatureNotSupportedException(
+                DriverFailures.M.format("odps.jdbc.oneResult"), "0A000");
     }
 
     @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odps.jdbc;
 
 import static dev.lakeproxy.odpsemu.testing.MaxComputeTestSupport.connect;
@@ -23,14 +38,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Query timeouts and cancel, enforced by stopping the MaxCompute job (odps-jdbc ignores a timeout outside interactive
- * mode and throws on 0): the emulator keeps each job Running for a while, as a real job runs, and a stopped job
- * ends as Cancelled having written nothing.
+ * Query timeouts and cancel, enforced by stopping the MaxCompute job (odps-jdbc ignores a timeout
+ * outside interactive mode and throws on 0): the emulator keeps each job Running for a while, as a
+ * real job runs, and a stopped job ends as Cancelled having written nothing.
  */
 class QueryTimeoutTest {
 
     @RegisterExtension
-    static final MaxComputeEmulatorExtension EMU = new MaxComputeEmulatorExtension(b -> b.project("slow"));
+    static final MaxComputeEmulatorExtension EMU =
+            new MaxComputeEmulatorExtension(b -> b.project("slow"));
 
     private static String lakeUrl() {
         return "jdbc:lakeproxy:" + EMU.get().jdbcUrl("slow").substring("jdbc:".length());
@@ -43,7 +59,8 @@ class QueryTimeoutTest {
 
     @Test
     void zeroMeansNoLimitWhereRawOdpsJdbcThrowsAnUncheckedException() throws SQLException {
-        try (Connection raw = connect(EMU.get().jdbcUrl("slow")); Statement s = raw.createStatement()) {
+        try (Connection raw = connect(EMU.get().jdbcUrl("slow"));
+                Statement s = raw.createStatement()) {
             assertThrows(IllegalArgumentException.class, () -> s.setQueryTimeout(0));
         }
         try (Connection lake = connect(lakeUrl()); Statement s = lake.createStatement()) {
@@ -62,14 +79,17 @@ class QueryTimeoutTest {
         try (Connection lake = connect(lakeUrl()); Statement s = lake.createStatement()) {
             s.setQueryTimeout(1);
             long t0 = System.nanoTime();
-            SQLTimeoutException e = assertThrows(SQLTimeoutException.class, () -> s.executeQuery("SELECT 1"));
+            SQLTimeoutException e =
+                    assertThrows(SQLTimeoutException.class, () -> s.executeQuery("SELECT 1"));
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
             assertEquals("HYT00", e.getSQLState());
             assertTrue(seconds < 5, "stopped well before the job's 6 s: " + seconds + " s");
             assertTrue(e.getMessage().contains("query timeout of 1 s"), e.getMessage());
         }
         SubmittedJob job = last();
-        assertTrue(job.error() != null && job.error().contains("Cancelled"), "the job was stopped: " + job);
+        assertTrue(
+                job.error() != null && job.error().contains("Cancelled"),
+                "the job was stopped: " + job);
     }
 
     @Test
@@ -79,7 +99,9 @@ class QueryTimeoutTest {
             EMU.get().setJobRunTime(Duration.ofSeconds(6));
             try (Statement s = lake.createStatement()) {
                 s.setQueryTimeout(1);
-                assertThrows(SQLTimeoutException.class, () -> s.executeUpdate("INSERT INTO timed_out VALUES (1), (2)"));
+                assertThrows(
+                        SQLTimeoutException.class,
+                        () -> s.executeUpdate("INSERT INTO timed_out VALUES (1), (2)"));
             }
             EMU.get().setJobRunTime(Duration.ZERO);
             assertEquals(List.of(List.of(0L)), rows(lake, "SELECT count(*) FROM timed_out"));
@@ -101,9 +123,13 @@ class QueryTimeoutTest {
             long t0 = System.nanoTime();
             s.cancel();
             Object outcome = running.get(5, TimeUnit.SECONDS);
-            assertTrue(outcome instanceof SQLException, "the query did not finish normally: " + outcome);
+            assertTrue(
+                    outcome instanceof SQLException,
+                    "the query did not finish normally: " + outcome);
             assertEquals("HY008", ((SQLException) outcome).getSQLState());
-            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 4, "within about a poll");
+            assertTrue(
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 4,
+                    "within about a poll");
         }
         assertTrue(last().error().contains("Cancelled"));
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.complex;
 
 import dev.lakeproxy.odpsemu.OdpsSqlException;
@@ -6,7 +21,6 @@ import dev.lakeproxy.odpsemu.complex.ComplexArgTypes.Probed;
 import dev.lakeproxy.odpsemu.sql.SqlLexer;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Kind;
 import dev.lakeproxy.odpsemu.sql.SqlLexer.Token;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,13 +34,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rewrites MaxCompute's complex-type functions (ARRAY, MAP, STRUCT, NAMED_STRUCT,
- * MAP_FROM_ENTRIES, SIZE) and subscripts ({@link Subscripts}) in a query's text into PostgreSQL
- * expressions over {@link ComplexCarriers}, before {@link dev.lakeproxy.odpsemu.sql.SqlTranslator} runs. Each call's type is
- * worked out from its arguments' types; an argument that is not a literal is typed by PostgreSQL:
- * the call is first written as {@code odps_probe_N(args)}, a function that does not exist, and
- * PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument types
- * (parse only, nothing runs).
+ * Rewrites MaxCompute's complex-type functions (ARRAY, MAP, STRUCT, NAMED_STRUCT, MAP_FROM_ENTRIES,
+ * SIZE) and subscripts ({@link Subscripts}) in a query's text into PostgreSQL expressions over
+ * {@link ComplexCarriers}, before {@link dev.lakeproxy.odpsemu.sql.SqlTranslator} runs. Each call's
+ * type is worked out from its arguments' types; an argument that is not a literal is typed by
+ * PostgreSQL: the call is first written as {@code odps_probe_N(args)}, a function that does not
+ * exist, and PostgreSQL's "function odps_probe_N(integer, text) does not exist" names the argument
+ * types (parse only, nothing runs).
  */
 public final class ComplexExpressions {
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
@@ -10,18 +25,11 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
-
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.PublicProjects;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.InstanceTunnel;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
 import java.io.IOException;
 import java.text.SimpleDateFormat;
 import java.util.Arrays;
@@ -36,6 +44,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Instances: SQL job submission, status, task status, results, summary and source. The instance of
@@ -84,7 +96,9 @@ final class InstanceResources {
             NodeList tasks = doc.getElementsByTagName("Tasks");
             if (tasks.getLength() == 0) {
                 throw new HttpError(
-                        400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - job has no task");
+                        400,
+                        "InvalidArgument",
+                        "ODPS-0420061: Invalid parameter in HTTP request - job has no task");
             }
             Element task = null;
             for (Node n = tasks.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -97,7 +111,8 @@ final class InstanceResources {
                 throw new HttpError(
                         400,
                         "InvalidArgument",
-                        "ODPS-0420061: Invalid parameter in HTTP request - only SQL and SQLRT tasks are emulated");
+                        "ODPS-0420061: Invalid parameter in HTTP request - only SQL and SQLRT tasks"
+                            + " are emulated");
             }
             taskType = task.getTagName();
             taskName = childText(task, "Name");
@@ -124,12 +139,15 @@ final class InstanceResources {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0420061: Invalid parameter in HTTP request - malformed job: " + e.getMessage());
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed job: "
+                            + e.getMessage());
         }
         boolean session = taskType.equals("SQLRT");
         if (!session && (sql == null || sql.trim().isEmpty())) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - empty SQL");
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0420061: Invalid parameter in HTTP request - empty SQL");
         }
         String id =
                 new SimpleDateFormat("yyyyMMddHHmmssSSS").format(new Date())
@@ -198,7 +216,9 @@ final class InstanceResources {
         return instance(method, p, seg.get(3), q, body, user);
     }
 
-    /** A task's status as MaxCompute names it: Running, Success, Failed or, after a KILL, Cancelled. */
+    /**
+     * A task's status as MaxCompute names it: Running, Success, Failed or, after a KILL, Cancelled.
+     */
     private static String taskStatus(InstanceRecord rec, boolean running) {
         if (running) {
             return "Running";

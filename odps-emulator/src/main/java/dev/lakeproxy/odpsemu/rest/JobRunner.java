@@ -1,14 +1,27 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import dev.lakeproxy.odpsemu.ActivityLog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.JobContext;
 import dev.lakeproxy.odpsemu.OdpsSqlException;
+import dev.lakeproxy.odpsemu.ServicePace;
 import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
-
-import dev.lakeproxy.odpsemu.ServicePace;
-
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,7 +97,8 @@ final class JobRunner {
             if (rec.running && !rec.cancelled) {
                 rec.cancelled = true;
                 rec.running = false;
-                rec.error = "ODPS-0130071:Instance " + rec.id + " was stopped by its owner (Cancelled)";
+                rec.error =
+                        "ODPS-0130071:Instance " + rec.id + " was stopped by its owner (Cancelled)";
                 rec.end = new Date();
             }
         }

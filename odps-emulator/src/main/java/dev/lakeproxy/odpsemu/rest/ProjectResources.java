@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.childText;
@@ -5,17 +20,12 @@ import static dev.lakeproxy.odpsemu.rest.RestText.esc;
 import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.MaxComputeEmulator;
 import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
-
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.Date;
@@ -23,8 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Tenant, project and schema resources: {@code /tenants}, {@code /projects[/p]}, {@code
@@ -88,7 +99,8 @@ final class ProjectResources {
             throw new HttpError(
                     400,
                     "InvalidArgument",
-                    "ODPS-0420061: Invalid parameter in HTTP request - malformed project: " + e.getMessage());
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed project: "
+                            + e.getMessage());
         }
         if (name == null || name.trim().isEmpty()) {
             throw new HttpError(
@@ -116,8 +128,8 @@ final class ProjectResources {
                     throw new HttpError(
                             400,
                             "InvalidArgument",
-                            "ODPS-0420061: Invalid parameter in HTTP request - only Paimon_DLF external "
-                                    + "projects are emulated, got source '"
+                            "ODPS-0420061: Invalid parameter in HTTP request - only Paimon_DLF"
+                                + " external projects are emulated, got source '"
                                     + source
                                     + "'");
                 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.esc;
@@ -6,7 +21,6 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import dev.lakeproxy.odpsemu.Accounts;
 import dev.lakeproxy.odpsemu.ActivityLog;
 import dev.lakeproxy.odpsemu.Catalog;
@@ -21,7 +35,6 @@ import dev.lakeproxy.odpsemu.SqlEngine;
 import dev.lakeproxy.odpsemu.Tenant;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.tunnel.TableTunnel;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -99,7 +112,8 @@ public final class RestServer {
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.pool =
                 Executors.newFixedThreadPool(
-                        64, // a client may read metadata 16 requests at once, each waiting the latency
+                        // a client may read metadata 16 requests at once, each waiting the latency
+                        64,
                         r -> {
                             Thread t = new Thread(r, "odps-emulator-http");
                             t.setDaemon(true);

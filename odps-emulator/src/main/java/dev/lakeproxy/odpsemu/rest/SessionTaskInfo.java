@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
@@ -7,18 +22,15 @@ import static dev.lakeproxy.odpsemu.rest.RestText.parseXml;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
-
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.JobResult;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.sql.SessionStatements;
-
-import org.w3c.dom.Element;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.w3c.dom.Element;
 
 /**
  * The task info of an MCQA session ({@code GET|PUT /projects/p/instances/id?info&taskname=t}), as
@@ -133,7 +145,9 @@ final class SessionTaskInfo {
             value = childText(root, "Value");
         } catch (Exception e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed task info");
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed task info");
         }
         SqlRtSession s = rec.session;
         if ("query".equals(key)) {
@@ -174,7 +188,9 @@ final class SessionTaskInfo {
             }
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
             throw new HttpError(
-                    400, "InvalidArgument", "ODPS-0420061: Invalid parameter in HTTP request - malformed sub query");
+                    400,
+                    "InvalidArgument",
+                    "ODPS-0420061: Invalid parameter in HTTP request - malformed sub query");
         }
         JsonObject answer = new JsonObject();
         if (!SessionStatements.isQuery(sql)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.rest;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.GSON;
@@ -7,15 +22,13 @@ import static dev.lakeproxy.odpsemu.rest.RestText.rfc822;
 import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.columnsJson;
 
 import com.google.gson.JsonObject;
-
-import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Project;
 import dev.lakeproxy.odpsemu.Catalog.Schema;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.User;
-
+import dev.lakeproxy.odpsemu.sql.ShowStatements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -103,7 +116,8 @@ final class TableResources {
         String s = schemaParam(p, q.get("curr_schema"));
         Schema schema = p.schemas.get(s.toLowerCase(Locale.ROOT));
         if (schema == null && p.threeTier && s.equalsIgnoreCase(ShowStatements.SYSTEM_SCHEMA)) {
-            // the built-in schema SHOW SCHEMAS lists answers its listing (no user tables), as MaxCompute's does
+            // the built-in schema SHOW SCHEMAS lists answers its listing (no user tables), as
+            // MaxCompute's does
             return Reply.xml("<Tables><Marker></Marker><MaxItems>100</MaxItems></Tables>");
         }
         if (schema == null) {

@@ -1,9 +1,23 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.tunnel;
 
 import static dev.lakeproxy.odpsemu.rest.RestText.parseSpec;
 
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Table;
 import dev.lakeproxy.odpsemu.OdpsValues;
@@ -12,7 +26,6 @@ import dev.lakeproxy.odpsemu.TableStorage;
 import dev.lakeproxy.odpsemu.User;
 import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.Reply;
-
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,3 +1,18 @@
+/*
+ * Copyright The lakeproxy developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.lakeproxy.odpsemu.tunnel;
 
 import static dev.lakeproxy.odpsemu.tunnel.TunnelSchemas.RAW;
@@ -9,7 +24,6 @@ import com.aliyun.odps.commons.proto.ProtobufRecordStreamReader;
 import com.aliyun.odps.data.Record;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import dev.lakeproxy.odpsemu.Catalog;
 import dev.lakeproxy.odpsemu.Catalog.Column;
 import dev.lakeproxy.odpsemu.Catalog.Project;
@@ -23,7 +37,6 @@ import dev.lakeproxy.odpsemu.external.PaimonRules;
 import dev.lakeproxy.odpsemu.rest.HttpError;
 import dev.lakeproxy.odpsemu.rest.Reply;
 import dev.lakeproxy.odpsemu.rest.RestText;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.ZoneId;
