@@ -70,6 +70,7 @@ public final class KmsAccess {
     }
 
     private static IAcsClient create(CredentialsSettings s, boolean staticPair) {
+        WireLogs.quiet();
         DefaultProfile profile =
                 staticPair
                         ? DefaultProfile.getProfile(
