@@ -20,6 +20,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One message bundle: each plugin owns its own ({@code Messages.of(MyPlugin.class,
@@ -31,6 +32,8 @@ public final class Messages {
 
     private final String bundle;
     private final ClassLoader loader;
+    /** Each key's pattern, parsed once: parsing cost more than the rest of a rewrite's note. */
+    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(String bundle, ClassLoader loader) {
         this.bundle = bundle;
@@ -46,13 +49,22 @@ public final class Messages {
 
     /** The formatted message for {@code key}, with secrets masked. */
     public String format(String key, Object... args) {
+        MessageFormat parsed = formats.computeIfAbsent(key, this::parse);
+        String text;
+        synchronized (parsed) { // a MessageFormat is not safe for concurrent use
+            text = parsed.format(args);
+        }
+        return Secrets.maskText(text);
+    }
+
+    private MessageFormat parse(String key) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(bundle, Locale.ROOT, loader).getString(key);
         } catch (MissingResourceException e) {
             pattern = key + " {0}";
         }
-        return Secrets.maskText(new MessageFormat(pattern, Locale.ROOT).format(args));
+        return new MessageFormat(pattern, Locale.ROOT);
     }
 
     /** A new error of lakeproxy's own (bad input, a refused statement). */
